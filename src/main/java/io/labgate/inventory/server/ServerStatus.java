@@ -1,0 +1,8 @@
+package io.labgate.inventory.server;
+
+/** A server's state. RETIRED is final: a retired server is never booked or brought back. */
+public enum ServerStatus {
+    AVAILABLE,
+    MAINTENANCE,
+    RETIRED
+}

@@ -1,0 +1,120 @@
+package io.labgate.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.Result;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * LabGate's only door to the object store. Every failure becomes a {@link StorageException} (502 for
+ * clients); the store's own messages stay in the log.
+ */
+@ApplicationScoped
+public class ObjectStore {
+
+    private static final Logger LOG = Logger.getLogger(ObjectStore.class);
+
+    @Inject
+    MinioClient minio;
+
+    public boolean bucketExists(String bucket) {
+        try {
+            return minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            throw failure("check bucket " + bucket, e);
+        }
+    }
+
+    public void createBucket(String bucket) {
+        try {
+            if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            }
+        } catch (Exception e) {
+            throw failure("create bucket " + bucket, e);
+        }
+    }
+
+    /** Counts the objects and bytes of a bucket by listing it; a missing bucket is reported, not thrown. */
+    public BucketUsage usage(String bucket) {
+        try {
+            if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                return BucketUsage.missing();
+            }
+            long count = 0;
+            long bytes = 0;
+            for (Result<Item> result : minio.listObjects(
+                    ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    count++;
+                    bytes += item.size();
+                }
+            }
+            return new BucketUsage(true, count, bytes);
+        } catch (ErrorResponseException e) {
+            if ("NoSuchBucket".equals(e.errorResponse().code())) {
+                return BucketUsage.missing();
+            }
+            throw failure("list bucket " + bucket, e);
+        } catch (Exception e) {
+            throw failure("list bucket " + bucket, e);
+        }
+    }
+
+    /** Lists the objects under a prefix, all of them (callers bound the prefix). */
+    public List<ObjectSummary> list(String bucket, String prefix) {
+        try {
+            List<ObjectSummary> objects = new ArrayList<>();
+            for (Result<Item> result : minio.listObjects(
+                    ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    objects.add(new ObjectSummary(item.objectName(), item.size(), item.etag()));
+                }
+            }
+            return objects;
+        } catch (Exception e) {
+            throw failure("list bucket " + bucket, e);
+        }
+    }
+
+    public void put(String bucket, String key, byte[] content, String contentType) {
+        try {
+            minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                    .stream(new ByteArrayInputStream(content), content.length, -1)
+                    .contentType(contentType).build());
+        } catch (Exception e) {
+            throw failure("store object " + key, e);
+        }
+    }
+
+    /** True when the store answers at all; used by the readiness check. */
+    public boolean reachable() {
+        try {
+            minio.listBuckets();
+            return true;
+        } catch (Exception e) {
+            LOG.debugf("object store not reachable: %s", e.toString());
+            return false;
+        }
+    }
+
+    private static StorageException failure(String operation, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warnf("object store could not %s: %s", operation, e.toString());
+        return new StorageException(operation, e);
+    }
+}

@@ -1,0 +1,86 @@
+package io.labgate.devlab;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * PostgreSQL, an S3 store and Keycloak, all real and started from Maven Central artifacts alone. The embedded
+ * run ({@link EmbeddedLabMain}) and the test suite ({@link EmbeddedLabTestResource}) both use this class, so
+ * tests run against what a developer runs.
+ */
+public final class EmbeddedLab implements AutoCloseable {
+
+    /** Credentials of the embedded S3 store; only ever used on this machine. */
+    public static final String S3_ACCESS_KEY = "labgate-embedded";
+    public static final String S3_SECRET_KEY = "labgate-embedded-secret";
+    /** Secret of the realm's provisioning client in the demo realm export. */
+    public static final String ADMIN_CLIENT_SECRET = "labgate-admin-demo-secret";
+
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedS3Server s3;
+    private final KeycloakServer keycloak;
+
+    private EmbeddedLab(EmbeddedPostgresServer postgres, EmbeddedS3Server s3, KeycloakServer keycloak) {
+        this.postgres = postgres;
+        this.s3 = s3;
+        this.keycloak = keycloak;
+    }
+
+    /** Where each component keeps its data and listens. A null data directory means throw-away data. */
+    public record Layout(Path dataDirectory, Path logDirectory, int postgresPort, int s3Port, int keycloakPort,
+            Path keycloakHome, Path realmFile) {}
+
+    public static EmbeddedLab start(Layout layout) throws Exception {
+        Path data = layout.dataDirectory();
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
+                data == null ? null : data.resolve("postgres"), layout.postgresPort());
+        try {
+            postgres.ensureDatabase("labgate");
+            postgres.ensureDatabase("keycloak");
+            Path s3Dir = data == null ? java.nio.file.Files.createTempDirectory("labgate-s3") : data.resolve("s3");
+            EmbeddedS3Server s3 = EmbeddedS3Server.start(s3Dir, layout.s3Port(), S3_ACCESS_KEY, S3_SECRET_KEY);
+            KeycloakServer keycloak = KeycloakServer.start(layout.keycloakHome(), layout.realmFile(),
+                    layout.keycloakPort(), postgres.jdbcUrl("keycloak"), EmbeddedPostgresServer.USER,
+                    EmbeddedPostgresServer.PASSWORD, layout.logDirectory().resolve("keycloak.log"));
+            return new EmbeddedLab(postgres, s3, keycloak);
+        } catch (Exception e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    /** The LabGate configuration that points at these components. */
+    public Map<String, String> labGateConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("labgate"));
+        config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+        config.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+        config.put("labgate.storage.endpoint", s3.endpoint());
+        config.put("labgate.storage.access-key", S3_ACCESS_KEY);
+        config.put("labgate.storage.secret-key", S3_SECRET_KEY);
+        config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        config.put("quarkus.keycloak.admin-client.server-url", keycloak.url());
+        config.put("quarkus.keycloak.admin-client.client-secret", ADMIN_CLIENT_SECRET);
+        return config;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public EmbeddedS3Server s3() {
+        return s3;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    @Override
+    public void close() throws Exception {
+        keycloak.close();
+        s3.close();
+        postgres.close();
+    }
+}

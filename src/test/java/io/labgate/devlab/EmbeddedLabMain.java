@@ -1,0 +1,61 @@
+package io.labgate.devlab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded default ({@code ./mvnw -Prun}): starts PostgreSQL, the S3 store and Keycloak with their data
+ * under {@code .labgate/}, then the packaged LabGate on port 8080 with demo data. Ctrl-C stops everything;
+ * the data survives for the next run.
+ */
+public final class EmbeddedLabMain {
+
+    private EmbeddedLabMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(System.getProperty("labgate.data-dir", ".labgate")).toAbsolutePath();
+        Files.createDirectories(data);
+        EmbeddedLab.Layout layout = new EmbeddedLab.Layout(data, data.resolve("logs"),
+                Integer.getInteger("labgate.postgres.port", 15432),
+                Integer.getInteger("labgate.s3.port", 9000),
+                Integer.getInteger("labgate.keycloak.port", 8180),
+                Path.of(System.getProperty("labgate.keycloak.home")),
+                Path.of(System.getProperty("labgate.realm.file")));
+        log("starting embedded PostgreSQL, S3 store and Keycloak (data in " + data + ")");
+        EmbeddedLab lab = EmbeddedLab.start(layout);
+        log("PostgreSQL  " + lab.postgres().jdbcUrl("labgate"));
+        log("S3 store    " + lab.s3().endpoint());
+        log("Keycloak    " + lab.keycloak().url() + " (realm " + KeycloakServer.REALM + ")");
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (Map.Entry<String, String> entry : lab.labGateConfig().entrySet()) {
+            command.add("-D" + entry.getKey() + "=" + entry.getValue());
+        }
+        command.add("-Dlabgate.demo.enabled=true");
+        command.add("-Dquarkus.http.port=" + Integer.getInteger("labgate.http.port", 8080));
+        command.add("-jar");
+        command.add(System.getProperty("labgate.app.jar"));
+        Process app = new ProcessBuilder(command).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.destroy();
+            try {
+                app.waitFor();
+                lab.close();
+            } catch (Exception ignored) {
+                // shutting down anyway
+            }
+        }));
+        int exit = app.waitFor();
+        log("LabGate exited with " + exit);
+        lab.close();
+        System.exit(exit);
+    }
+
+    private static void log(String message) {
+        System.out.println("[embedded-lab] " + message);
+    }
+}
