@@ -1,0 +1,57 @@
+package io.labgate.security;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+/**
+ * Refuses to start a production instance with settings known to be insecure: the demo secrets of the embedded
+ * default and the demo realm export, or TLS verification switched off. The embedded default (demo data on)
+ * and tests are exempt.
+ */
+@ApplicationScoped
+public class ProductionReadinessCheck {
+
+    private static final Logger LOG = Logger.getLogger(ProductionReadinessCheck.class);
+
+    /** Secrets that appear in this repository and so must never guard real data. */
+    static final List<String> PUBLIC_SECRETS = List.of("labgate-embedded-secret", "labgate-admin-demo-secret",
+            "labgate-api-demo-secret", "alpha-loader-demo-secret", "minioadmin", "changeme");
+
+    void check(@Observes StartupEvent event, Config config) {
+        boolean demo = config.getOptionalValue("labgate.demo.enabled", Boolean.class).orElse(false);
+        if (demo || LaunchMode.current() != LaunchMode.NORMAL) {
+            if (demo) {
+                LOG.warn("LabGate runs with demo data and demo secrets: never expose this instance");
+            }
+            return;
+        }
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("refusing to start with insecure production settings: "
+                    + String.join("; ", problems));
+        }
+    }
+
+    static List<String> problems(Config config) {
+        List<String> problems = new ArrayList<>();
+        for (String key : List.of("labgate.storage.secret-key", "quarkus.keycloak.admin-client.client-secret",
+                "quarkus.datasource.password")) {
+            Optional<String> value = config.getOptionalValue(key, String.class);
+            if (value.isPresent() && PUBLIC_SECRETS.contains(value.get())) {
+                problems.add(key + " is a published demo secret");
+            }
+        }
+        if (config.getOptionalValue("quarkus.oidc.tls.verification", String.class).orElse("required")
+                .equalsIgnoreCase("none")) {
+            problems.add("quarkus.oidc.tls.verification=none");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,39 @@
+package io.labgate.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProductionReadinessCheckTest {
+
+    private static SmallRyeConfig config(Map<String, String> values) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
+    }
+
+    @Test
+    void demoSecretsAreRefused() {
+        assertThat(ProductionReadinessCheck.problems(config(Map.of(
+                "labgate.storage.secret-key", "labgate-embedded-secret",
+                "quarkus.keycloak.admin-client.client-secret", "labgate-admin-demo-secret"))))
+                .hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("labgate.storage.secret-key"))
+                .anySatisfy(p -> assertThat(p).contains("admin-client.client-secret"));
+    }
+
+    @Test
+    void tlsVerificationOffIsRefused() {
+        assertThat(ProductionReadinessCheck.problems(config(Map.of("quarkus.oidc.tls.verification", "none"))))
+                .containsExactly("quarkus.oidc.tls.verification=none");
+    }
+
+    @Test
+    void realSecretsPass() {
+        assertThat(ProductionReadinessCheck.problems(config(Map.of(
+                "labgate.storage.secret-key", "k8s-injected-5f1e9c",
+                "quarkus.keycloak.admin-client.client-secret", "another-real-secret")))).isEmpty();
+    }
+}
