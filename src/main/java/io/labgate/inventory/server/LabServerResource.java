@@ -2,6 +2,8 @@ package io.labgate.inventory.server;
 
 import io.labgate.common.error.Problem;
 import io.labgate.common.http.ETags;
+import io.labgate.common.idempotency.Idempotency;
+import io.labgate.common.idempotency.IdempotentResult;
 import io.labgate.common.paging.PageQuery;
 import io.labgate.common.paging.PageResponse;
 import io.labgate.security.Roles;
@@ -46,6 +48,9 @@ public class LabServerResource {
     @Inject
     LabServerService service;
 
+    @Inject
+    Idempotency idempotency;
+
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(summary = "List lab servers", description = "Any authenticated user. Filter by kind, status, "
@@ -71,10 +76,14 @@ public class LabServerResource {
     @Operation(summary = "Register a lab server", description = "Operators only.")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "Host name or asset tag already registered")
-    public Response create(@Valid @NotNull LabServerRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        LabServerResponse server = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(server.id().toString()).build())
-                .entity(server).tag(ETags.of(server.version())).build();
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
+    public Response create(@Valid @NotNull LabServerRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @jakarta.ws.rs.core.Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "create-server", request, () -> {
+            LabServerResponse server = service.create(request);
+            return new IdempotentResult(201, uri.getAbsolutePathBuilder().path(server.id().toString()).build(),
+                    server, ETags.of(server.version()));
+        });
     }
 
     @PUT

@@ -145,6 +145,48 @@ class LabServerResourceTest {
     }
 
     @Test
+    void retriedCreationWithIdempotencyKeyReturnsTheFirstResult() {
+        String key = "create-" + UUID.randomUUID();
+        Map<String, Object> body = gpuServer(unique("idem"));
+        String first = as(Tokens.OPERATOR).header("Idempotency-Key", key).body(body).post(SERVERS)
+                .then().statusCode(201).extract().path("id");
+        Response retry = as(Tokens.OPERATOR).header("Idempotency-Key", key).body(body).post(SERVERS);
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", org.hamcrest.Matchers.endsWith(first));
+        assertThat(retry.<String>path("id")).isEqualTo(first);
+
+        Map<String, Object> other = gpuServer(unique("idem2"));
+        as(Tokens.OPERATOR).header("Idempotency-Key", key).body(other).post(SERVERS)
+                .then().statusCode(422).contentType("application/problem+json");
+        as(Tokens.OPERATOR).header("Idempotency-Key", "bad key!").body(other).post(SERVERS)
+                .then().statusCode(400);
+    }
+
+    @Test
+    void concurrentRetriesCreateOneServer() throws Exception {
+        String key = "race-" + UUID.randomUUID();
+        Map<String, Object> body = gpuServer(unique("race"));
+        String token = Tokens.of(Tokens.OPERATOR);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ids.add(pool.submit(() -> io.restassured.RestAssured.given().auth().oauth2(token)
+                        .contentType("application/json").header("Idempotency-Key", key).body(body)
+                        .post(SERVERS).then().statusCode(201).extract().<String>path("id")));
+            }
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> id : ids) {
+                distinct.add(id.get());
+            }
+            assertThat(distinct).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(Tokens.OPERATOR).get(SERVERS + "?networkZone=lab-secure&size=100").then().statusCode(200);
+    }
+
+    @Test
     void updatesNeedTheCurrentETag() {
         Response created = create(gpuServer(unique("upd")));
         String id = created.path("id");
