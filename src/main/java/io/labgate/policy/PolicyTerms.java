@@ -1,0 +1,28 @@
+package io.labgate.policy;
+
+import java.util.List;
+import java.util.Set;
+
+/** What every version of a policy says, whether it is the first version, a next version or an update. */
+interface PolicyTerms {
+
+    String title();
+
+    String description();
+
+    Integer maxGrantDays();
+
+    Integer maxLinkSeconds();
+
+    Set<AccessMode> allowedModes();
+
+    List<String> allowedNetworks();
+
+    Boolean consentRequired();
+
+    String termsVersion();
+
+    Integer maxConcurrentGrants();
+
+    Long byteQuotaPerGrant();
+}
