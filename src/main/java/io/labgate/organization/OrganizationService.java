@@ -1,0 +1,234 @@
+package io.labgate.organization;
+
+import io.labgate.common.error.ApiException;
+import io.labgate.common.error.DatabaseConstraints;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.common.http.ETags;
+import io.labgate.common.paging.Filter;
+import io.labgate.common.paging.PageQuery;
+import io.labgate.common.paging.PageResponse;
+import io.labgate.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Registers organizations, moves them through PENDING → ACTIVE ⇄ SUSPENDED, and keeps tenants apart: an AI
+ * company or provider sees only its own organization, and someone else's answers 404 as if it did not exist.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class OrganizationService {
+
+    static final String BRN_UNIQUE = "organization_business_registration_number_key";
+
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt");
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<OrganizationActivated> activated;
+
+    @Inject
+    Event<OrganizationSuspended> suspended;
+
+    /** Operators and auditors list every organization; anyone else sees at most their own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<OrganizationResponse> list(Organization.Kind kind, Organization.Status status, String name,
+            PageQuery page) {
+        Filter filter = new Filter().equal("kind", kind).equal("status", status).contains("name", name);
+        if (!caller.seesAllTenants()) {
+            Optional<UUID> own = caller.organizationId();
+            if (own.isEmpty()) {
+                return PageResponse.of(organizations.find("1 = 0"), page, OrganizationResponse::from);
+            }
+            filter.equal("id", own.get());
+        }
+        return PageResponse.of(organizations.find(filter.query(), page.toSort(SORTABLE, "name"),
+                filter.parameters()), page, OrganizationResponse::from);
+    }
+
+    /** An organization the caller may see; any other id is 404, whether it exists or not. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OrganizationResponse get(UUID id) {
+        return OrganizationResponse.from(findVisible(id));
+    }
+
+    /** The caller's own organization, named by the {@code org_id} claim of the token. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OrganizationResponse mine() {
+        UUID own = caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                "your token names no organization"));
+        return organizations.findByIdOptional(own).map(OrganizationResponse::from)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                        "your organization " + own + " is not registered in LabGate"));
+    }
+
+    /**
+     * Any organization by id, without a tenant check: for other services, which decide themselves what the
+     * caller may see.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OrganizationResponse> find(UUID id) {
+        return organizations.findByIdOptional(id).map(OrganizationResponse::from);
+    }
+
+    /**
+     * For other services: refuses (422) an organization that is not registered, not ACTIVE, or not of the
+     * expected kind.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireActive(UUID id, Organization.Kind kind) {
+        Organization organization = organizations.findByIdOptional(id).orElseThrow(() -> new ApiException(
+                ErrorCode.UNPROCESSABLE, "organization " + id + " is not registered"));
+        if (organization.kind != kind) {
+            throw new ApiException(ErrorCode.UNPROCESSABLE,
+                    "organization " + id + " is " + organization.kind + ", not " + kind);
+        }
+        if (organization.status != Organization.Status.ACTIVE) {
+            throw new ApiException(ErrorCode.UNPROCESSABLE,
+                    "organization " + id + " is " + organization.status + ", not ACTIVE");
+        }
+    }
+
+    /** Registers an organization under a new id; it starts PENDING. */
+    public OrganizationResponse create(@Valid @NotNull OrganizationRequest request) {
+        return createWithId(UUID.randomUUID(), request);
+    }
+
+    /**
+     * Registers an organization under a given id, which must match the {@code org_id} its users' tokens carry.
+     * Not exposed over HTTP: the API always generates ids. For demo data seeding and tests.
+     */
+    public OrganizationResponse createWithId(@NotNull UUID id, @Valid @NotNull OrganizationRequest request) {
+        if (organizations.findByIdOptional(id).isPresent()) {
+            throw ApiException.conflict("organization " + id + " already exists");
+        }
+        String digits = businessRegistrationNumber(request);
+        organizations.findByBusinessRegistrationNumber(digits).ifPresent(o -> {
+            throw duplicate(digits);
+        });
+        Organization organization = new Organization();
+        organization.id = id;
+        organization.kind = request.kind();
+        organization.businessRegistrationNumber = digits;
+        apply(organization, request);
+        organization.status = Organization.Status.PENDING;
+        organization.createdAt = now();
+        organization.updatedAt = organization.createdAt;
+        organization.statusChangedAt = organization.createdAt;
+        try {
+            organizations.persistAndFlush(organization);
+        } catch (PersistenceException e) {
+            if (DatabaseConstraints.violated(e, BRN_UNIQUE)) {
+                throw duplicate(digits);
+            }
+            if (DatabaseConstraints.violated(e, "organization_pkey")) {
+                throw ApiException.conflict("organization " + id + " already exists");
+            }
+            throw e;
+        }
+        return OrganizationResponse.from(organization);
+    }
+
+    /** Changes name and contact; kind and business registration number must be repeated unchanged (else 400). */
+    public OrganizationResponse update(UUID id, long expectedVersion, @Valid @NotNull OrganizationRequest request) {
+        Organization organization = load(id);
+        ETags.requireVersion(organization.version, expectedVersion);
+        if (request.kind() != organization.kind) {
+            throw ApiException.invalid("kind", "cannot change after registration (it is " + organization.kind + ")");
+        }
+        if (!businessRegistrationNumber(request).equals(organization.businessRegistrationNumber)) {
+            throw ApiException.invalid("businessRegistrationNumber", "cannot change after registration");
+        }
+        apply(organization, request);
+        organization.updatedAt = now();
+        organizations.flush();
+        return OrganizationResponse.from(organization);
+    }
+
+    /** PENDING or SUSPENDED → ACTIVE, then fires {@link OrganizationActivated}; anything else is 409. */
+    public OrganizationResponse activate(UUID id, OptionalLong expectedVersion, String reason) {
+        Organization organization = load(id);
+        expectedVersion.ifPresent(v -> ETags.requireVersion(organization.version, v));
+        if (organization.status == Organization.Status.ACTIVE) {
+            throw ApiException.conflict("organization " + id + " is already ACTIVE");
+        }
+        changeStatus(organization, Organization.Status.ACTIVE, reason);
+        activated.fire(new OrganizationActivated(id));
+        return OrganizationResponse.from(organization);
+    }
+
+    /** ACTIVE → SUSPENDED, then fires {@link OrganizationSuspended}; anything else is 409. */
+    public OrganizationResponse suspend(UUID id, OptionalLong expectedVersion, String reason) {
+        Organization organization = load(id);
+        expectedVersion.ifPresent(v -> ETags.requireVersion(organization.version, v));
+        if (organization.status != Organization.Status.ACTIVE) {
+            throw ApiException.conflict("organization " + id + " is " + organization.status
+                    + "; only an ACTIVE organization can be suspended");
+        }
+        changeStatus(organization, Organization.Status.SUSPENDED, reason);
+        suspended.fire(new OrganizationSuspended(id));
+        return OrganizationResponse.from(organization);
+    }
+
+    private void changeStatus(Organization organization, Organization.Status status, String reason) {
+        organization.status = status;
+        organization.statusReason = reason == null || reason.isBlank() ? null : reason.strip();
+        organization.statusChangedAt = now();
+        organization.updatedAt = organization.statusChangedAt;
+        organizations.flush();
+    }
+
+    private Organization load(UUID id) {
+        return organizations.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("organization", id));
+    }
+
+    private Organization findVisible(UUID id) {
+        if (!caller.maySee(id)) {
+            throw ApiException.notFound("organization", id);
+        }
+        return load(id);
+    }
+
+    private static String businessRegistrationNumber(OrganizationRequest request) {
+        try {
+            return BusinessRegistrationNumber.normalize(request.businessRegistrationNumber());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("businessRegistrationNumber", e.getMessage());
+        }
+    }
+
+    private static ApiException duplicate(String digits) {
+        return ApiException.conflict("business registration number " + BusinessRegistrationNumber.format(digits)
+                + " is already registered");
+    }
+
+    private static void apply(Organization organization, OrganizationRequest request) {
+        organization.name = request.name().strip();
+        organization.contactEmail = request.contactEmail().strip();
+        organization.contactName = request.contactName().strip();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,63 @@
+package io.labgate.testing;
+
+import io.labgate.organization.Organization;
+import io.labgate.organization.OrganizationRequest;
+import io.labgate.organization.OrganizationResponse;
+import io.labgate.organization.OrganizationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * The organizations of the demo users' tokens ({@code org_id} in the realm export). The database is shared by
+ * every test of the JVM, so tests register them idempotently: the first test that needs one creates it.
+ */
+@ApplicationScoped
+public class DemoOrganizations {
+
+    /** The lab operator's organization (operator and auditor). */
+    public static final UUID LAB = UUID.fromString("0a000000-0000-4000-8000-000000000001");
+    /** AI company Alpha (alice, the alpha-loader client). */
+    public static final UUID ALPHA = UUID.fromString("a1000000-0000-4000-8000-000000000001");
+    /** AI company Beta (bob). */
+    public static final UUID BETA = UUID.fromString("a2000000-0000-4000-8000-000000000002");
+    /** Data provider Jeju Smart Farm (carol). */
+    public static final UUID JEJU = UUID.fromString("b1000000-0000-4000-8000-000000000001");
+    /** Data provider Ocean Bio (dave). */
+    public static final UUID OCEAN = UUID.fromString("b2000000-0000-4000-8000-000000000002");
+
+    @Inject
+    OrganizationService organizations;
+
+    /** A demo organization as it is, registered first if it is missing (then it is PENDING). */
+    @Transactional
+    public OrganizationResponse ensure(UUID id) {
+        return organizations.find(id).orElseGet(() -> organizations.createWithId(id, request(id)));
+    }
+
+    private static OrganizationRequest request(UUID id) {
+        Organization.Kind kind;
+        String name;
+        if (id.equals(ALPHA)) {
+            kind = Organization.Kind.AI_COMPANY;
+            name = "Alpha AI";
+        } else if (id.equals(BETA)) {
+            kind = Organization.Kind.AI_COMPANY;
+            name = "Beta AI";
+        } else if (id.equals(JEJU)) {
+            kind = Organization.Kind.DATA_PROVIDER;
+            name = "Jeju Smart Farm";
+        } else if (id.equals(OCEAN)) {
+            kind = Organization.Kind.DATA_PROVIDER;
+            name = "Ocean Bio";
+        } else if (id.equals(LAB)) {
+            kind = Organization.Kind.OPERATOR;
+            name = "AI Demonstration Lab";
+        } else {
+            throw new IllegalArgumentException("not a demo organization: " + id);
+        }
+        return new OrganizationRequest(kind, name, BusinessRegistrationNumbers.random(),
+                "contact@" + name.toLowerCase().replace(" ", "-") + ".example", "Demo contact");
+    }
+}
