@@ -1,0 +1,149 @@
+package io.labgate.demo;
+
+import io.labgate.inventory.server.LabServerRequest;
+import io.labgate.inventory.server.LabServerService;
+import io.labgate.inventory.server.ServerKind;
+import io.labgate.organization.Organization;
+import io.labgate.organization.OrganizationRequest;
+import io.labgate.organization.OrganizationService;
+import io.labgate.policy.AccessMode;
+import io.labgate.policy.SecurityPolicyRequest;
+import io.labgate.policy.SecurityPolicyService;
+import io.labgate.reference.AiTechnologyService;
+import io.labgate.reference.IndustryService;
+import io.labgate.reference.ReferenceEntryRequest;
+import io.labgate.storage.ObjectStore;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the demo lab once, on the first start of the embedded default: the organizations of the demo realm's
+ * users (same ids as their {@code org_id} claims), two industries × five AI technologies, servers, policies,
+ * buckets, and the objects of two dataset versions uploaded to the real store.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    public static final UUID OPERATOR_ORG = UUID.fromString("0a000000-0000-4000-8000-000000000001");
+    public static final UUID ALPHA_AI = UUID.fromString("a1000000-0000-4000-8000-000000000001");
+    public static final UUID BETA_AI = UUID.fromString("a2000000-0000-4000-8000-000000000002");
+    public static final UUID JEJU_FARM = UUID.fromString("b1000000-0000-4000-8000-000000000001");
+    public static final UUID OCEAN_BIO = UUID.fromString("b2000000-0000-4000-8000-000000000002");
+
+    static final String PROCESSED_BUCKET = "labgate-processed";
+
+    @Inject
+    DemoConfig config;
+
+    @Inject
+    OrganizationService organizations;
+
+    @Inject
+    IndustryService industries;
+
+    @Inject
+    AiTechnologyService aiTechnologies;
+
+    @Inject
+    LabServerService servers;
+
+    @Inject
+    SecurityPolicyService policies;
+
+    @Inject
+    ObjectStore store;
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            load();
+        }
+    }
+
+    @ActivateRequestContext
+    @Transactional
+    void load() {
+        if (organizations.find(OPERATOR_ORG).isPresent()) {
+            LOG.info("demo data already loaded");
+            return;
+        }
+        LOG.info("loading demo data");
+        loadOrganizations();
+        loadReferenceData();
+        loadServers();
+        loadPolicies();
+        loadObjects();
+    }
+
+    private void loadOrganizations() {
+        organization(OPERATOR_ORG, Organization.Kind.OPERATOR, "LabGate 실증랩 운영팀", "2208162517", "ops");
+        organization(ALPHA_AI, Organization.Kind.AI_COMPANY, "Alpha Vision AI", "1058702435", "alpha");
+        organization(BETA_AI, Organization.Kind.AI_COMPANY, "Beta Robotics AI", "1234500003", "beta");
+        organization(JEJU_FARM, Organization.Kind.DATA_PROVIDER, "제주 스마트팜 영농조합", "2118800006", "jeju");
+        organization(OCEAN_BIO, Organization.Kind.DATA_PROVIDER, "Ocean Bio Aquaculture", "6168100008", "ocean");
+    }
+
+    private void organization(UUID id, Organization.Kind kind, String name, String brn, String mailbox) {
+        organizations.createWithId(id, new OrganizationRequest(kind, name, brn, mailbox + "@labgate.example",
+                "Demo contact"));
+        organizations.activate(id, java.util.OptionalLong.empty(), "demo data");
+    }
+
+    private void loadReferenceData() {
+        industries.create(new ReferenceEntryRequest("SMART_FARM", "Smart farming", "스마트팜",
+                "Greenhouse sensor, crop image and yield data from regional farms"));
+        industries.create(new ReferenceEntryRequest("AQUACULTURE", "Aquaculture", "양식업",
+                "Fish-farm water quality, sound and feeding data"));
+        for (String[] t : List.of(
+                new String[] {"VISION", "Image recognition", "영상 인식"},
+                new String[] {"SPEECH", "Sound and speech recognition", "음성·음향 인식"},
+                new String[] {"NLP", "Natural language processing", "자연어 처리"},
+                new String[] {"FORECAST", "Time-series forecasting", "시계열 예측"},
+                new String[] {"ANOMALY", "Anomaly detection", "이상 탐지"})) {
+            aiTechnologies.create(new ReferenceEntryRequest(t[0], t[1], t[2], null));
+        }
+    }
+
+    private void loadServers() {
+        servers.create(new LabServerRequest("gpu-01.lab.internal", "LAB-GPU-0001", ServerKind.GPU, 64, 512,
+                "NVIDIA A100 80GB", 8, 80, "Server room 1, rack A1", "lab-secure", null));
+        servers.create(new LabServerRequest("gpu-02.lab.internal", "LAB-GPU-0002", ServerKind.GPU, 64, 512,
+                "NVIDIA A100 80GB", 8, 80, "Server room 1, rack A2", "lab-secure", null));
+        servers.create(new LabServerRequest("gpu-03.lab.internal", "LAB-GPU-0003", ServerKind.GPU, 32, 256,
+                "NVIDIA L40S", 4, 48, "Server room 1, rack B1", "lab-sandbox", null));
+        servers.create(new LabServerRequest("cpu-01.lab.internal", "LAB-CPU-0001", ServerKind.CPU, 96, 768,
+                null, 0, 0, "Server room 1, rack C1", "lab-sandbox", null));
+    }
+
+    private void loadPolicies() {
+        policies.create(new SecurityPolicyRequest("standard-deid", "Standard de-identified data",
+                "Provider consent required; data stays on lab networks", 90, 900,
+                Set.of(AccessMode.PRESIGNED_URL, AccessMode.STREAM, AccessMode.S3_ENDPOINT),
+                List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128"), true, "2026-1", 3, 1L << 40));
+        policies.create(new SecurityPolicyRequest("sandbox-open", "Sandbox data for model trials",
+                "No consent round; streamed access only", 30, 300, Set.of(AccessMode.STREAM), List.of(), false,
+                "2026-1", 5, 10L << 30));
+    }
+
+    private void loadObjects() {
+        store.createBucket(PROCESSED_BUCKET);
+        upload(DemoObjects.cropDiseaseImages("smart-farm/crop-disease-images/v1/"));
+        upload(DemoObjects.fishFarmSounds("aquaculture/fish-sounds/v1/"));
+    }
+
+    private void upload(Map<String, byte[]> objects) {
+        objects.forEach((key, content) -> store.put(PROCESSED_BUCKET, key, content,
+                key.endsWith(".csv") ? "text/csv" : key.endsWith(".json") ? "application/json"
+                        : key.endsWith(".txt") ? "text/plain" : "application/octet-stream"));
+    }
+}
