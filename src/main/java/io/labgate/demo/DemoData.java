@@ -1,5 +1,10 @@
 package io.labgate.demo;
 
+import io.labgate.common.paging.PageQuery;
+import io.labgate.inventory.bucket.BucketPurpose;
+import io.labgate.inventory.bucket.BucketRequest;
+import io.labgate.inventory.bucket.RegistrationMode;
+import io.labgate.inventory.bucket.StorageBucketService;
 import io.labgate.inventory.server.LabServerRequest;
 import io.labgate.inventory.server.LabServerService;
 import io.labgate.inventory.server.ServerKind;
@@ -64,6 +69,9 @@ public class DemoData {
     @Inject
     ObjectStore store;
 
+    @Inject
+    StorageBucketService buckets;
+
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
             load();
@@ -71,18 +79,25 @@ public class DemoData {
     }
 
     @ActivateRequestContext
-    @Transactional
     void load() {
         if (organizations.find(OPERATOR_ORG).isPresent()) {
             LOG.info("demo data already loaded");
             return;
         }
         LOG.info("loading demo data");
+        // objects and buckets first: both steps are idempotent, so a failed start can simply be repeated
+        loadObjects();
+        loadBuckets();
+        loadRecords();
+        LOG.info("demo data loaded");
+    }
+
+    @Transactional
+    void loadRecords() {
         loadOrganizations();
         loadReferenceData();
         loadServers();
         loadPolicies();
-        loadObjects();
     }
 
     private void loadOrganizations() {
@@ -133,6 +148,21 @@ public class DemoData {
         policies.create(new SecurityPolicyRequest("sandbox-open", "Sandbox data for model trials",
                 "No consent round; streamed access only", 30, 300, Set.of(AccessMode.STREAM), List.of(), false,
                 "2026-1", 5, 10L << 30));
+    }
+
+    private void loadBuckets() {
+        bucket("labgate-raw", BucketPurpose.RAW, 5L << 40, "Raw data as received from providers; never granted");
+        bucket(PROCESSED_BUCKET, BucketPurpose.PROCESSED, 2L << 40, "Processed, de-identified training data");
+        bucket("labgate-sandbox", BucketPurpose.SANDBOX, 500L << 30, "Scratch space for model trials");
+        bucket("labgate-archive", BucketPurpose.ARCHIVE, 10L << 40, "Retired dataset versions");
+    }
+
+    private void bucket(String name, BucketPurpose purpose, long quota, String description) {
+        if (buckets.list(null, null, new PageQuery(0, PageQuery.MAX_SIZE, null)).items().stream()
+                .noneMatch(b -> b.name().equals(name))) {
+            buckets.create(new BucketRequest(name, purpose, quota, purpose == BucketPurpose.ARCHIVE, true,
+                    description, RegistrationMode.CREATE));
+        }
     }
 
     private void loadObjects() {

@@ -7,7 +7,6 @@ import io.labgate.common.error.ErrorCode;
 public class StorageException extends ApiException {
 
     public StorageException(String operation, Throwable cause) {
-        super(ErrorCode.STORAGE_UNAVAILABLE, "the object store could not " + operation);
-        initCause(cause);
+        super(ErrorCode.STORAGE_UNAVAILABLE, "the object store could not " + operation, cause);
     }
 }

@@ -13,7 +13,16 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiException(ErrorCode code, String detail, List<Problem.Violation> violations) {
-        super(detail, null, false, false);
+        this(code, detail, violations, null);
+    }
+
+    /** For failures of a component (store, identity provider): the cause stays for the log, never the client. */
+    protected ApiException(ErrorCode code, String detail, Throwable cause) {
+        this(code, detail, List.of(), cause);
+    }
+
+    private ApiException(ErrorCode code, String detail, List<Problem.Violation> violations, Throwable cause) {
+        super(detail, cause, false, false);
         this.code = code;
         this.violations = List.copyOf(violations);
     }

@@ -31,7 +31,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -369,9 +368,6 @@ class BucketResourceTest {
     }
 
     @Test
-    @Disabled("blocked by a defect in shared code: ApiException passes a null cause to Throwable, so "
-            + "StorageException's initCause throws IllegalStateException and every store failure answers 500; "
-            + "enable once io.labgate.common.error.ApiException/io.labgate.storage.StorageException are fixed")
     void storeFailureIsBadGatewayAndRecordsNothing() throws Exception {
         String name = unique("outage");
         makeBucket(name);
