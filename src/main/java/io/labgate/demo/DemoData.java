@@ -5,6 +5,7 @@ import io.labgate.inventory.bucket.BucketPurpose;
 import io.labgate.inventory.bucket.BucketRequest;
 import io.labgate.inventory.bucket.RegistrationMode;
 import io.labgate.inventory.bucket.StorageBucketService;
+import io.labgate.inventory.server.LabServerRepository;
 import io.labgate.inventory.server.LabServerRequest;
 import io.labgate.inventory.server.LabServerService;
 import io.labgate.inventory.server.ServerKind;
@@ -12,6 +13,7 @@ import io.labgate.organization.Organization;
 import io.labgate.organization.OrganizationRequest;
 import io.labgate.organization.OrganizationService;
 import io.labgate.policy.AccessMode;
+import io.labgate.policy.SecurityPolicyRepository;
 import io.labgate.policy.SecurityPolicyRequest;
 import io.labgate.policy.SecurityPolicyService;
 import io.labgate.reference.AiTechnologyService;
@@ -67,6 +69,12 @@ public class DemoData {
     SecurityPolicyService policies;
 
     @Inject
+    LabServerRepository serverRepository;
+
+    @Inject
+    SecurityPolicyRepository policyRepository;
+
+    @Inject
     ObjectStore store;
 
     @Inject
@@ -78,14 +86,10 @@ public class DemoData {
         }
     }
 
+    /** Loads what is missing; every step is find-or-create, so a second call (or a restart) changes nothing. */
     @ActivateRequestContext
-    void load() {
-        if (organizations.find(OPERATOR_ORG).isPresent()) {
-            LOG.info("demo data already loaded");
-            return;
-        }
-        LOG.info("loading demo data");
-        // objects and buckets first: both steps are idempotent, so a failed start can simply be repeated
+    public void load() {
+        LOG.info("loading demo data (what is missing of it)");
         loadObjects();
         loadBuckets();
         loadRecords();
@@ -109,43 +113,65 @@ public class DemoData {
     }
 
     private void organization(UUID id, Organization.Kind kind, String name, String brn, String mailbox) {
+        if (organizations.find(id).isPresent()) {
+            return;
+        }
         organizations.createWithId(id, new OrganizationRequest(kind, name, brn, mailbox + "@labgate.example",
                 "Demo contact"));
         organizations.activate(id, java.util.OptionalLong.empty(), "demo data");
     }
 
     private void loadReferenceData() {
-        industries.create(new ReferenceEntryRequest("SMART_FARM", "Smart farming", "스마트팜",
-                "Greenhouse sensor, crop image and yield data from regional farms"));
-        industries.create(new ReferenceEntryRequest("AQUACULTURE", "Aquaculture", "양식업",
-                "Fish-farm water quality, sound and feeding data"));
+        for (ReferenceEntryRequest industry : List.of(
+                new ReferenceEntryRequest("SMART_FARM", "Smart farming", "스마트팜",
+                        "Greenhouse sensor, crop image and yield data from regional farms"),
+                new ReferenceEntryRequest("AQUACULTURE", "Aquaculture", "양식업",
+                        "Fish-farm water quality, sound and feeding data"))) {
+            if (industries.find(industry.code()).isEmpty()) {
+                industries.create(industry);
+            }
+        }
         for (String[] t : List.of(
                 new String[] {"VISION", "Image recognition", "영상 인식"},
                 new String[] {"SPEECH", "Sound and speech recognition", "음성·음향 인식"},
                 new String[] {"NLP", "Natural language processing", "자연어 처리"},
                 new String[] {"FORECAST", "Time-series forecasting", "시계열 예측"},
                 new String[] {"ANOMALY", "Anomaly detection", "이상 탐지"})) {
-            aiTechnologies.create(new ReferenceEntryRequest(t[0], t[1], t[2], null));
+            if (aiTechnologies.find(t[0]).isEmpty()) {
+                aiTechnologies.create(new ReferenceEntryRequest(t[0], t[1], t[2], null));
+            }
         }
     }
 
     private void loadServers() {
-        servers.create(new LabServerRequest("gpu-01.lab.internal", "LAB-GPU-0001", ServerKind.GPU, 64, 512,
+        server(new LabServerRequest("gpu-01.lab.internal", "LAB-GPU-0001", ServerKind.GPU, 64, 512,
                 "NVIDIA A100 80GB", 8, 80, "Server room 1, rack A1", "lab-secure", null));
-        servers.create(new LabServerRequest("gpu-02.lab.internal", "LAB-GPU-0002", ServerKind.GPU, 64, 512,
+        server(new LabServerRequest("gpu-02.lab.internal", "LAB-GPU-0002", ServerKind.GPU, 64, 512,
                 "NVIDIA A100 80GB", 8, 80, "Server room 1, rack A2", "lab-secure", null));
-        servers.create(new LabServerRequest("gpu-03.lab.internal", "LAB-GPU-0003", ServerKind.GPU, 32, 256,
+        server(new LabServerRequest("gpu-03.lab.internal", "LAB-GPU-0003", ServerKind.GPU, 32, 256,
                 "NVIDIA L40S", 4, 48, "Server room 1, rack B1", "lab-sandbox", null));
-        servers.create(new LabServerRequest("cpu-01.lab.internal", "LAB-CPU-0001", ServerKind.CPU, 96, 768,
+        server(new LabServerRequest("cpu-01.lab.internal", "LAB-CPU-0001", ServerKind.CPU, 96, 768,
                 null, 0, 0, "Server room 1, rack C1", "lab-sandbox", null));
     }
 
+    private void server(LabServerRequest request) {
+        if (serverRepository.findByHostname(request.hostname()).isEmpty()) {
+            servers.create(request);
+        }
+    }
+
+    private void policy(SecurityPolicyRequest request) {
+        if (policyRepository.findVersion(request.code(), 1).isEmpty()) {
+            policies.create(request);
+        }
+    }
+
     private void loadPolicies() {
-        policies.create(new SecurityPolicyRequest("standard-deid", "Standard de-identified data",
+        policy(new SecurityPolicyRequest("standard-deid", "Standard de-identified data",
                 "Provider consent required; data stays on lab networks", 90, 900,
                 Set.of(AccessMode.PRESIGNED_URL, AccessMode.STREAM, AccessMode.S3_ENDPOINT),
                 List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128"), true, "2026-1", 3, 1L << 40));
-        policies.create(new SecurityPolicyRequest("sandbox-open", "Sandbox data for model trials",
+        policy(new SecurityPolicyRequest("sandbox-open", "Sandbox data for model trials",
                 "No consent round; streamed access only", 30, 300, Set.of(AccessMode.STREAM), List.of(), false,
                 "2026-1", 5, 10L << 30));
     }
