@@ -1,6 +1,19 @@
 package io.labgate.demo;
 
+import io.labgate.catalog.AttestationRequest;
+import io.labgate.catalog.DatasetCatalogService;
+import io.labgate.catalog.DatasetRepository;
+import io.labgate.catalog.DatasetRequest;
+import io.labgate.catalog.DatasetResponse;
+import io.labgate.catalog.DatasetVersionRequest;
+import io.labgate.catalog.DatasetVersionResponse;
+import io.labgate.catalog.DeidentificationMethod;
+import io.labgate.catalog.ManifestBuilder;
+import io.labgate.catalog.UseCondition;
 import io.labgate.common.paging.PageQuery;
+import io.labgate.inventory.bucket.StorageBucketRepository;
+import java.time.LocalDate;
+import java.util.OptionalLong;
 import io.labgate.inventory.bucket.BucketPurpose;
 import io.labgate.inventory.bucket.BucketRequest;
 import io.labgate.inventory.bucket.RegistrationMode;
@@ -35,7 +48,7 @@ import org.jboss.logging.Logger;
 /**
  * Loads the demo lab once, on the first start of the embedded default: the organizations of the demo realm's
  * users (same ids as their {@code org_id} claims), two industries × five AI technologies, servers, policies,
- * buckets, and the objects of two dataset versions uploaded to the real store.
+ * buckets, and two published dataset versions whose objects are uploaded to the real store.
  */
 @ApplicationScoped
 public class DemoData {
@@ -80,6 +93,18 @@ public class DemoData {
     @Inject
     StorageBucketService buckets;
 
+    @Inject
+    StorageBucketRepository bucketRepository;
+
+    @Inject
+    DatasetCatalogService catalog;
+
+    @Inject
+    DatasetRepository datasetRepository;
+
+    @Inject
+    ManifestBuilder manifests;
+
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
             load();
@@ -93,6 +118,7 @@ public class DemoData {
         loadObjects();
         loadBuckets();
         loadRecords();
+        loadDatasets();
         LOG.info("demo data loaded");
     }
 
@@ -174,6 +200,36 @@ public class DemoData {
         policy(new SecurityPolicyRequest("sandbox-open", "Sandbox data for model trials",
                 "No consent round; streamed access only", 30, 300, Set.of(AccessMode.STREAM), List.of(), false,
                 "2026-1", 5, 10L << 30));
+    }
+
+    /** Two published dataset versions whose objects are the ones uploaded above. */
+    private void loadDatasets() {
+        UUID bucket = bucketRepository.findByName(PROCESSED_BUCKET).orElseThrow().id;
+        UUID standard = policyRepository.findVersion("standard-deid", 1).orElseThrow().id;
+        UUID sandbox = policyRepository.findVersion("sandbox-open", 1).orElseThrow().id;
+        dataset(new DatasetRequest("jeju-crop-disease-images", "Crop disease images from Jeju farms",
+                "Leaf images of cabbage and tangerine with disease labels", "SMART_FARM", "VISION", standard,
+                List.of(UseCondition.NO_REIDENTIFICATION, UseCondition.NO_REDISTRIBUTION,
+                        UseCondition.COMMERCIAL_USE_ALLOWED),
+                List.of(JEJU_FARM)), bucket, "smart-farm/crop-disease-images/v1/", "Pseudonymised farm names");
+        dataset(new DatasetRequest("fish-farm-sounds", "Underwater sounds of fish farms",
+                "Hydrophone clips labelled feeding / stress / normal", "AQUACULTURE", "SPEECH", sandbox,
+                List.of(UseCondition.NO_REIDENTIFICATION, UseCondition.RESEARCH_ONLY),
+                List.of(OCEAN_BIO)), bucket, "aquaculture/fish-sounds/v1/", "Site identifiers removed");
+    }
+
+    private void dataset(DatasetRequest request, UUID bucketId, String prefix, String note) {
+        if (datasetRepository.findByCode(request.code()).isPresent()) {
+            return;
+        }
+        DatasetResponse dataset = catalog.create(request);
+        DatasetVersionResponse version = catalog.createVersion(dataset.id(),
+                new DatasetVersionRequest("v1", bucketId, prefix));
+        version = manifests.build(dataset.id(), version.id());
+        version = catalog.attest(dataset.id(), version.id(), version.version(), new AttestationRequest(
+                DeidentificationMethod.PSEUDONYMISATION, "Demo privacy officer", LocalDate.of(2026, 3, 2), note,
+                true));
+        catalog.publish(dataset.id(), version.id(), OptionalLong.empty());
     }
 
     private void loadBuckets() {

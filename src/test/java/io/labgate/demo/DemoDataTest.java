@@ -62,5 +62,16 @@ class DemoDataTest {
                 .body("items.find { it.name == 'labgate-processed' }.objectCount", equalTo(13));
         as(Tokens.OPERATOR).get("/api/v1/buckets?purpose=RAW&size=100").then().statusCode(200)
                 .body("items.name", hasItems("labgate-raw"));
+
+        // two published dataset versions an AI company can find, with manifests of the uploaded objects
+        List<String> codes = as(Tokens.ALICE).get("/api/v1/datasets?size=100").then().statusCode(200)
+                .extract().path("items.code");
+        assertThat(codes).containsOnlyOnce("jeju-crop-disease-images", "fish-farm-sounds");
+        String cropId = as(Tokens.ALICE).get("/api/v1/datasets?q=jeju-crop-disease-images").then().statusCode(200)
+                .extract().path("items[0].id");
+        String versionId = as(Tokens.ALICE).get("/api/v1/datasets/" + cropId + "/versions").then()
+                .statusCode(200).body("items[0].status", equalTo("PUBLISHED")).extract().path("items[0].id");
+        as(Tokens.ALICE).get("/api/v1/datasets/" + cropId + "/versions/" + versionId + "/objects?size=100")
+                .then().statusCode(200).body("totalItems", equalTo(8));
     }
 }
