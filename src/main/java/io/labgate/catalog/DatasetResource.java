@@ -1,6 +1,5 @@
 package io.labgate.catalog;
 
-import io.labgate.common.error.Problem;
 import io.labgate.common.http.ETags;
 import io.labgate.common.idempotency.Idempotency;
 import io.labgate.common.idempotency.IdempotentResult;
@@ -29,8 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,10 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Dataset catalogue", description = "Processed datasets, their immutable versions, manifests and "
         + "de-identification attestations")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DatasetResource {
 
     private static final String VISIBILITY = " Operators, auditors and the dataset's own providers see every "

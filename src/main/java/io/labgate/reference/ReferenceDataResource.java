@@ -1,6 +1,5 @@
 package io.labgate.reference;
 
-import io.labgate.common.error.Problem;
 import io.labgate.common.http.ETags;
 import io.labgate.common.paging.PageQuery;
 import io.labgate.common.paging.PageResponse;
@@ -20,18 +19,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The HTTP face of one reference list; {@link IndustryResource} and {@link AiTechnologyResource} give it a path.
  * Anyone authenticated reads, operators write.
  */
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public abstract class ReferenceDataResource {
 
     protected abstract ReferenceDataService<?> service();

@@ -22,7 +22,7 @@ public class ProductionReadinessCheck {
 
     /** Secrets that appear in this repository and so must never guard real data. */
     static final List<String> PUBLIC_SECRETS = List.of("labgate-embedded-secret", "labgate-admin-demo-secret",
-            "labgate-api-demo-secret", "alpha-loader-demo-secret", "minioadmin", "changeme");
+            "labgate-api-demo-secret", "alpha-loader-demo-secret", "minioadmin", "changeme", "postgres");
 
     void check(@Observes StartupEvent event, Config config) {
         boolean demo = config.getOptionalValue("labgate.demo.enabled", Boolean.class).orElse(false);

@@ -31,7 +31,12 @@ class PlatformEndpointsTest {
                 .body("info.title", equalTo("LabGate API"))
                 .body("paths", notNullValue())
                 .body("paths.'/api/v1/servers'.get.summary", equalTo("List lab servers"))
-                .body("components.schemas.Problem", notNullValue());
+                .body("components.schemas.Problem", notNullValue())
+                // every operation documents the problems every operation can answer
+                .body("paths.'/api/v1/servers'.get.responses.'401'.content.'application/problem+json'",
+                        notNullValue())
+                .body("paths.'/api/v1/industries/{code}'.put.responses.'403'", notNullValue())
+                .body("paths.'/api/v1/servers'.get.responses.'200'", notNullValue());
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -40,44 +43,79 @@ class RoleMatrixTest {
 
     private static final String ID = UUID.randomUUID().toString();
 
+    /** Every operation of the API, as its OpenAPI path template, with the roles that may call it. */
     static List<Endpoint> endpoints() {
         return List.of(
                 new Endpoint("GET", "/api/v1/servers", ALL),
                 new Endpoint("POST", "/api/v1/servers", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/servers/" + ID, ALL),
-                new Endpoint("PUT", "/api/v1/servers/" + ID, OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/servers/" + ID + "/retire", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/servers/" + ID + "/maintenance", ALL),
-                new Endpoint("POST", "/api/v1/servers/" + ID + "/maintenance", OPERATOR_ONLY),
-                new Endpoint("DELETE", "/api/v1/servers/" + ID + "/maintenance/" + ID, OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/servers/{id}", ALL),
+                new Endpoint("PUT", "/api/v1/servers/{id}", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/servers/{id}/retire", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/servers/{id}/maintenance", ALL),
+                new Endpoint("POST", "/api/v1/servers/{id}/maintenance", OPERATOR_ONLY),
+                new Endpoint("DELETE", "/api/v1/servers/{id}/maintenance/{windowId}", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/buckets", STAFF),
                 new Endpoint("POST", "/api/v1/buckets", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/buckets/" + ID, STAFF),
-                new Endpoint("PUT", "/api/v1/buckets/" + ID, OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/buckets/" + ID + "/reconcile", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/buckets/" + ID + "/usage-samples", STAFF),
+                new Endpoint("GET", "/api/v1/buckets/{id}", STAFF),
+                new Endpoint("PUT", "/api/v1/buckets/{id}", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/buckets/{id}/reconcile", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/buckets/{id}/usage-samples", STAFF),
                 new Endpoint("GET", "/api/v1/policies", ALL),
                 new Endpoint("POST", "/api/v1/policies", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/policies/no-such-policy", ALL),
-                new Endpoint("GET", "/api/v1/policies/no-such-policy/versions", ALL),
-                new Endpoint("POST", "/api/v1/policies/no-such-policy/versions", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/policies/no-such-policy/versions/1", ALL),
-                new Endpoint("PUT", "/api/v1/policies/no-such-policy/versions/1", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/policies/{code}", ALL),
+                new Endpoint("GET", "/api/v1/policies/{code}/versions", ALL),
+                new Endpoint("POST", "/api/v1/policies/{code}/versions", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/policies/{code}/versions/{versionNo}", ALL),
+                new Endpoint("PUT", "/api/v1/policies/{code}/versions/{versionNo}", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/industries", ALL),
                 new Endpoint("POST", "/api/v1/industries", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/industries/NONE", ALL),
-                new Endpoint("PUT", "/api/v1/industries/NONE", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/industries/{code}", ALL),
+                new Endpoint("PUT", "/api/v1/industries/{code}", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/ai-technologies", ALL),
                 new Endpoint("POST", "/api/v1/ai-technologies", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/ai-technologies/NONE", ALL),
-                new Endpoint("PUT", "/api/v1/ai-technologies/NONE", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/ai-technologies/{code}", ALL),
+                new Endpoint("PUT", "/api/v1/ai-technologies/{code}", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/organizations", ALL),
                 new Endpoint("POST", "/api/v1/organizations", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/organizations/me", ALL),
-                new Endpoint("GET", "/api/v1/organizations/" + ID, ALL),
-                new Endpoint("PUT", "/api/v1/organizations/" + ID, OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/organizations/" + ID + "/activate", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/organizations/" + ID + "/suspend", OPERATOR_ONLY));
+                new Endpoint("GET", "/api/v1/organizations/{id}", ALL),
+                new Endpoint("PUT", "/api/v1/organizations/{id}", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/organizations/{id}/activate", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/organizations/{id}/suspend", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/datasets", ALL),
+                new Endpoint("POST", "/api/v1/datasets", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/datasets/{id}", ALL),
+                new Endpoint("PUT", "/api/v1/datasets/{id}", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/datasets/{id}/versions", ALL),
+                new Endpoint("POST", "/api/v1/datasets/{id}/versions", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/datasets/{id}/versions/{versionId}", ALL),
+                new Endpoint("GET", "/api/v1/datasets/{id}/versions/{versionId}/objects", ALL),
+                new Endpoint("POST", "/api/v1/datasets/{id}/versions/{versionId}/manifest", OPERATOR_ONLY),
+                new Endpoint("PUT", "/api/v1/datasets/{id}/versions/{versionId}/attestation", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/datasets/{id}/versions/{versionId}/publish", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/datasets/{id}/versions/{versionId}/retire", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/catalogue/coverage", ALL));
+    }
+
+    /** A concrete path: ids become an id nobody has, version numbers 1. */
+    private static String concrete(String template) {
+        return template.replace("{versionNo}", "1").replaceAll("\\{[A-Za-z]+}", ID);
+    }
+
+    @Test
+    void everyApiOperationIsInTheMatrix() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> {
+            if (path.startsWith("/api/")) {
+                operations.keySet().stream().filter(m -> !m.equals("parameters"))
+                        .forEach(method -> documented.add(method.toUpperCase() + " " + path));
+            }
+        });
+        Set<String> inMatrix = new TreeSet<>();
+        endpoints().forEach(e -> inMatrix.add(e.method() + " " + e.path()));
+        assertThat(inMatrix).as("operations of the API and of this matrix").isEqualTo(documented);
     }
 
     static Stream<Arguments> matrix() {
@@ -98,7 +136,7 @@ class RoleMatrixTest {
         if (user != null) {
             request = request.auth().oauth2(Tokens.of(user));
         }
-        int status = request.request(endpoint.method(), endpoint.path()).statusCode();
+        int status = request.request(endpoint.method(), concrete(endpoint.path())).statusCode();
         if (user == null) {
             assertThat(status).as("no token").isEqualTo(401);
         } else if (endpoint.allowed().contains(user)) {

@@ -1,6 +1,5 @@
 package io.labgate.inventory.bucket;
 
-import io.labgate.common.error.Problem;
 import io.labgate.common.http.ETags;
 import io.labgate.common.paging.PageQuery;
 import io.labgate.common.paging.PageResponse;
@@ -27,8 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -40,10 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Storage buckets", description = "Object-storage buckets of the lab, their quotas, and their usage "
         + "reconciled against the real store. Operators manage them; auditors read them; nobody else sees them.")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StorageBucketResource {
 
     @Inject
