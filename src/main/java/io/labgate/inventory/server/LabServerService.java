@@ -9,6 +9,7 @@ import io.labgate.common.paging.PageResponse;
 import io.labgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -97,7 +98,10 @@ public class LabServerService {
     }
 
     public LabServerResponse retire(UUID id, long expectedVersion, String reason) {
-        LabServer server = find(id);
+        // FOR UPDATE: a booking being made holds FOR SHARE on the server row, so this waits for it to commit and
+        // then counts it; without the lock both could pass and leave a retired server with a live booking
+        LabServer server = servers.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("lab server", id));
         ETags.requireVersion(server.version, expectedVersion);
         if (server.status == ServerStatus.RETIRED) {
             throw ApiException.conflict("server " + id + " is already RETIRED");
