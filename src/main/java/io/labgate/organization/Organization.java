@@ -8,7 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -61,6 +65,26 @@ public class Organization extends PanacheEntityBase {
     /** The organization's Keycloak group, once provisioned. */
     @Column(name = "keycloak_group")
     public String keycloakGroup;
+
+    /** The clientId of the organization's machine client in Keycloak, once provisioned; never its secret. */
+    @Column(name = "keycloak_client_id")
+    public String keycloakClientId;
+
+    /** When LabGate first provisioned the organization's group and machine client. */
+    @Column(name = "provisioned_at")
+    public Instant provisionedAt;
+
+    /** When the machine client's current secret was handed out (at provisioning or the last rotation). */
+    @Column(name = "credentials_issued_at")
+    public Instant credentialsIssuedAt;
+
+    /**
+     * Ids of the Keycloak users that suspending the organization disabled; re-activating enables exactly these
+     * again. Empty unless SUSPENDED.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "keycloak_disabled_users")
+    public List<String> keycloakDisabledUsers = new ArrayList<>();
 
     @Column(name = "contact_email")
     public String contactEmail;

@@ -103,22 +103,62 @@ public class OrganizationResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Activate an organization", description = "Operators only. PENDING or SUSPENDED becomes "
             + "ACTIVE; an ACTIVE organization answers 409. The body (a reason) is optional; If-Match is checked "
-            + "when sent.")
+            + "when sent. An AI company or data provider is provisioned in Keycloak first: a group under "
+            + "/organizations and a machine client (client credentials) whose tokens carry its org_id. The "
+            + "activation that creates the client answers its secret once, in `credentials` (Cache-Control: "
+            + "no-store); later activations re-enable the client and the users the suspension disabled, without a "
+            + "new secret. When Keycloak fails the organization is not changed (502, or 503 when unreachable).")
     @APIResponse(responseCode = "409", description = "Already ACTIVE")
+    @APIResponse(responseCode = "502", description = "Keycloak refused the provisioning; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Keycloak cannot be reached; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response activate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid ActivateOrganizationRequest request) {
-        return ok(service.activate(id, optionalVersion(ifMatch), request == null ? null : request.reason()));
+        OrganizationResponse organization = service.activate(id, optionalVersion(ifMatch),
+                request == null ? null : request.reason());
+        Response.ResponseBuilder response = Response.ok(organization).tag(ETags.of(organization.version()));
+        return organization.credentials() == null ? response.build() : noStore(response).build();
+    }
+
+    @POST
+    @Path("{id}/credentials/rotate")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Issue a new secret for an organization's machine client", description = "Operators "
+            + "only. Answers the new secret once (Cache-Control: no-store); the previous secret stops working at "
+            + "once. Works while SUSPENDED too (the client stays disabled). 409 for an organization without a "
+            + "machine client: the operator's own, or one never activated.")
+    @APIResponse(responseCode = "200", description = "The new credentials, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MachineCredentials.class)))
+    @APIResponse(responseCode = "404", description = "No such organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The organization has no machine client",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Keycloak refused; the old secret may still be valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Keycloak cannot be reached",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rotateCredentials(@PathParam("id") UUID id) {
+        return noStore(Response.ok(service.rotateCredentials(id))).build();
     }
 
     @POST
     @Path("{id}/suspend")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Suspend an organization", description = "Operators only. Only an ACTIVE organization "
-            + "can be suspended (else 409); the reason is required. If-Match is checked when sent.")
+            + "can be suspended (else 409); the reason is required. If-Match is checked when sent. A provisioned "
+            + "organization's machine client is disabled in Keycloak (no new tokens) and so are the users of its "
+            + "group; when Keycloak fails the organization stays ACTIVE (502/503).")
     @APIResponse(responseCode = "409", description = "Not ACTIVE")
     public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SuspendOrganizationRequest request) {
         return ok(service.suspend(id, optionalVersion(ifMatch), request.reason()));
+    }
+
+    /** A response with a secret in it must not be kept by any cache (as for OAuth token responses). */
+    private static Response.ResponseBuilder noStore(Response.ResponseBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache");
     }
 
     private static Response ok(OrganizationResponse organization) {

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,6 +27,8 @@ import java.util.UUID;
 /**
  * Registers organizations, moves them through PENDING → ACTIVE ⇄ SUSPENDED, and keeps tenants apart: an AI
  * company or provider sees only its own organization, and someone else's answers 404 as if it did not exist.
+ * Status changes lock the organization's row and provision the identity provider before they commit (see
+ * {@link IdentityProvisioning} and {@code io.labgate.organization.provisioning}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -43,6 +46,9 @@ public class OrganizationService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    IdentityProvisioning identities;
 
     @Inject
     Event<OrganizationActivated> activated;
@@ -165,29 +171,81 @@ public class OrganizationService {
         return OrganizationResponse.from(organization);
     }
 
-    /** PENDING or SUSPENDED → ACTIVE, then fires {@link OrganizationActivated}; anything else is 409. */
+    /**
+     * PENDING or SUSPENDED → ACTIVE, then fires {@link OrganizationActivated}; anything else is 409. An AI company
+     * or data provider is provisioned in the identity provider first (its group and machine client, see
+     * {@link IdentityProvisioning}); when that fails the organization stays as it was. The response carries the
+     * machine client's secret only when this activation issued it.
+     */
     public OrganizationResponse activate(UUID id, OptionalLong expectedVersion, String reason) {
-        Organization organization = load(id);
+        Organization organization = lockForUpdate(id);
         expectedVersion.ifPresent(v -> ETags.requireVersion(organization.version, v));
         if (organization.status == Organization.Status.ACTIVE) {
             throw ApiException.conflict("organization " + id + " is already ACTIVE");
         }
+        MachineCredentials issued = null;
+        if (isProvisioned(organization.kind)) {
+            IdentityProvisioning.Provisioned provisioned = identities.activate(organization);
+            organization.keycloakGroup = provisioned.group();
+            organization.keycloakClientId = provisioned.clientId();
+            if (organization.provisionedAt == null) {
+                organization.provisionedAt = now();
+            }
+            issued = provisioned.credentials().orElse(null);
+            if (issued != null) {
+                organization.credentialsIssuedAt = issued.issuedAt();
+            }
+            organization.keycloakDisabledUsers = new ArrayList<>();
+        }
         changeStatus(organization, Organization.Status.ACTIVE, reason);
         activated.fire(new OrganizationActivated(id));
-        return OrganizationResponse.from(organization);
+        OrganizationResponse response = OrganizationResponse.from(organization);
+        return issued == null ? response : response.withCredentials(issued);
     }
 
-    /** ACTIVE → SUSPENDED, then fires {@link OrganizationSuspended}; anything else is 409. */
+    /**
+     * ACTIVE → SUSPENDED, then fires {@link OrganizationSuspended}; anything else is 409. A provisioned
+     * organization's machine client and users are disabled in the identity provider first; when that fails the
+     * organization stays ACTIVE.
+     */
     public OrganizationResponse suspend(UUID id, OptionalLong expectedVersion, String reason) {
-        Organization organization = load(id);
+        Organization organization = lockForUpdate(id);
         expectedVersion.ifPresent(v -> ETags.requireVersion(organization.version, v));
         if (organization.status != Organization.Status.ACTIVE) {
             throw ApiException.conflict("organization " + id + " is " + organization.status
                     + "; only an ACTIVE organization can be suspended");
         }
+        if (isProvisioned(organization.kind)
+                && (organization.keycloakClientId != null || organization.keycloakGroup != null)) {
+            organization.keycloakDisabledUsers = new ArrayList<>(identities.suspend(organization));
+        }
         changeStatus(organization, Organization.Status.SUSPENDED, reason);
         suspended.fire(new OrganizationSuspended(id));
         return OrganizationResponse.from(organization);
+    }
+
+    /**
+     * Issues a new secret for the organization's machine client and answers it, once; the previous secret stops
+     * working. 409 for an organization without a machine client (the operator's, or one never activated).
+     * Allowed while SUSPENDED: the client stays disabled until the organization is activated again.
+     */
+    public MachineCredentials rotateCredentials(UUID id) {
+        Organization organization = lockForUpdate(id);
+        if (!isProvisioned(organization.kind)) {
+            throw ApiException.conflict("organization " + id + " is the lab operator and has no machine client");
+        }
+        if (organization.keycloakClientId == null) {
+            throw ApiException.conflict("organization " + id + " has no machine client yet; activate it first");
+        }
+        MachineCredentials issued = identities.rotate(organization);
+        organization.credentialsIssuedAt = issued.issuedAt();
+        organizations.flush();
+        return issued;
+    }
+
+    /** AI companies and data providers get a Keycloak group and machine client; the operator does not. */
+    static boolean isProvisioned(Organization.Kind kind) {
+        return kind == Organization.Kind.AI_COMPANY || kind == Organization.Kind.DATA_PROVIDER;
     }
 
     private void changeStatus(Organization organization, Organization.Status status, String reason) {
@@ -200,6 +258,10 @@ public class OrganizationService {
 
     private Organization load(UUID id) {
         return organizations.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("organization", id));
+    }
+
+    private Organization lockForUpdate(UUID id) {
+        return organizations.findByIdForUpdate(id).orElseThrow(() -> ApiException.notFound("organization", id));
     }
 
     private Organization findVisible(UUID id) {

@@ -21,6 +21,7 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
     STORAGE_UNAVAILABLE(502, "Object store unavailable"),
+    IDENTITY_PROVIDER_FAILED(502, "Identity provider failed"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 
     private final int status;
