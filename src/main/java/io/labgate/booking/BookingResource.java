@@ -38,10 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Server bookings", description = "Lab servers reserved for AI companies for time-boxed slots")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BookingResource {
 
     @Inject

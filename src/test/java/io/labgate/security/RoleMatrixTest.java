@@ -33,6 +33,7 @@ class RoleMatrixTest {
     private static final Set<String> ALL = Set.of(OP, AUD, AI, PROV);
     private static final Set<String> STAFF = Set.of(OP, AUD);
     private static final Set<String> OPERATOR_ONLY = Set.of(OP);
+    private static final Set<String> STAFF_AND_AI = Set.of(OP, AUD, AI);
 
     record Endpoint(String method, String path, Set<String> allowed) {
         @Override
@@ -94,7 +95,13 @@ class RoleMatrixTest {
                 new Endpoint("PUT", "/api/v1/datasets/{id}/versions/{versionId}/attestation", OPERATOR_ONLY),
                 new Endpoint("POST", "/api/v1/datasets/{id}/versions/{versionId}/publish", OPERATOR_ONLY),
                 new Endpoint("POST", "/api/v1/datasets/{id}/versions/{versionId}/retire", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/catalogue/coverage", ALL));
+                new Endpoint("GET", "/api/v1/catalogue/coverage", ALL),
+                new Endpoint("POST", "/api/v1/organizations/{id}/credentials/rotate", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/bookings", STAFF_AND_AI),
+                new Endpoint("POST", "/api/v1/bookings", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/bookings/gpu-hours", STAFF_AND_AI),
+                new Endpoint("GET", "/api/v1/bookings/{id}", STAFF_AND_AI),
+                new Endpoint("DELETE", "/api/v1/bookings/{id}", OPERATOR_ONLY));
     }
 
     /** A concrete path: ids become an id nobody has, version numbers 1. */
