@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.ErrorCode;
@@ -416,15 +415,17 @@ class OrganizationResourceTest {
 
     @Test
     void meIsNotFoundUntilTheOrganizationIsRegistered() {
-        assumeTrue(service.find(DemoOrganizations.OCEAN).isEmpty(), "another test registered Ocean Bio first");
-        as(Tokens.DAVE).get(ORGS + "/me").then().statusCode(404)
+        // erin's token names an organization that nothing else in the suite registers
+        UUID erinsOrg = UUID.fromString("c0000000-0000-4000-8000-000000000009");
+        as(Tokens.ERIN).get(ORGS + "/me").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("not registered"));
-        as(Tokens.DAVE).get(ORGS).then().statusCode(200).body("totalItems", equalTo(0));
+        as(Tokens.ERIN).get(ORGS).then().statusCode(200).body("totalItems", equalTo(0));
 
-        demo.ensure(DemoOrganizations.OCEAN);
-        as(Tokens.DAVE).get(ORGS + "/me").then().statusCode(200)
-                .body("id", equalTo(DemoOrganizations.OCEAN.toString()));
+        service.createWithId(erinsOrg, new OrganizationRequest(Organization.Kind.AI_COMPANY, "Erin Analytics",
+                BusinessRegistrationNumbers.random(), "erin@labgate.example", "Erin"));
+        as(Tokens.ERIN).get(ORGS + "/me").then().statusCode(200)
+                .body("id", equalTo(erinsOrg.toString()));
     }
 
     // --- roles ----------------------------------------------------------------------------------------

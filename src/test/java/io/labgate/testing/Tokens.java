@@ -20,6 +20,8 @@ public final class Tokens {
     public static final String CAROL = "carol";
     /** Data provider Ocean Bio. */
     public static final String DAVE = "dave";
+    /** An AI-company user whose organization is registered by no test fixture and no demo data. */
+    public static final String ERIN = "erin";
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
