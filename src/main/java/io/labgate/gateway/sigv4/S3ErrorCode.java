@@ -1,0 +1,38 @@
+package io.labgate.gateway.sigv4;
+
+/**
+ * The S3 error codes that request authentication can answer with, each with the HTTP status S3 uses for it.
+ * The enum constant's name is the code that goes into the XML body.
+ */
+public enum S3ErrorCode {
+    /** The request is not allowed: anonymous, expired presigned URL, presigned URL not valid yet, bad date. */
+    AccessDenied(403),
+    /** The {@code Authorization} header cannot be parsed, or its credential scope is not this endpoint's. */
+    AuthorizationHeaderMalformed(400),
+    /** The presigned-URL query parameters are missing, malformed or out of range. */
+    AuthorizationQueryParametersError(400),
+    /** Two authentication mechanisms in one request, or an unsupported one. */
+    InvalidArgument(400),
+    /** The access key id is not known (or no longer valid). */
+    InvalidAccessKeyId(403),
+    /** The request target is not a well-formed URI (a broken percent escape). */
+    InvalidURI(400),
+    /** A header the signature scheme requires is missing ({@code x-amz-content-sha256}). */
+    MissingSecurityHeader(400),
+    /** A header asks for something this read-only endpoint does not do (a streaming, chunk-signed payload). */
+    NotImplemented(501),
+    /** A header-signed request's time is too far from the server's clock. */
+    RequestTimeTooSkewed(403),
+    /** The signature does not match the one computed with the access key's secret. */
+    SignatureDoesNotMatch(403);
+
+    private final int httpStatus;
+
+    S3ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}
