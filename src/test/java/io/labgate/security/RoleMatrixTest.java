@@ -101,7 +101,9 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/bookings", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/bookings/gpu-hours", STAFF_AND_AI),
                 new Endpoint("GET", "/api/v1/bookings/{id}", STAFF_AND_AI),
-                new Endpoint("DELETE", "/api/v1/bookings/{id}", OPERATOR_ONLY));
+                new Endpoint("DELETE", "/api/v1/bookings/{id}", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/usage/events", STAFF_AND_AI),
+                new Endpoint("GET", "/api/v1/usage/verify", STAFF));
     }
 
     /** A concrete path: ids become an id nobody has, version numbers 1. */

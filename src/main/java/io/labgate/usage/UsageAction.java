@@ -1,0 +1,30 @@
+package io.labgate.usage;
+
+/**
+ * What a usage event records. Stored as text (the database checks only the format), so adding an action needs no
+ * migration and older rows stay readable.
+ */
+public enum UsageAction {
+    /** A grant's objects were listed (API or S3 ListObjectsV2). */
+    OBJECT_LISTED,
+    /** A presigned URL for one object was issued. */
+    LINK_ISSUED,
+    /** An object (or a range of it) was streamed through LabGate. */
+    OBJECT_STREAMED,
+    /** A request to the S3-compatible endpoint. */
+    S3_REQUEST,
+    /** An access was refused (expired or revoked grant, network, quota, signature, ...). */
+    ACCESS_REFUSED,
+    /** An AI company submitted an access request. */
+    REQUEST_SUBMITTED,
+    /** A data provider consented to, refused or excluded a request. */
+    CONSENT_DECIDED,
+    /** An operator approved or rejected a request. */
+    REQUEST_DECIDED,
+    /** A request was withdrawn by its AI company. */
+    REQUEST_WITHDRAWN,
+    /** A grant was created, suspended, resumed, revoked or expired. */
+    GRANT_CHANGED,
+    /** An access key of a grant was issued or revoked. */
+    ACCESS_KEY_CHANGED
+}

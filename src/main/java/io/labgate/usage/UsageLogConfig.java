@@ -1,0 +1,51 @@
+package io.labgate.usage;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+/** Usage log settings: how events are batched, how much may wait, and when partitions are prepared. */
+@ConfigMapping(prefix = "labgate.usage")
+public interface UsageLogConfig {
+
+    /**
+     * The most events the writer puts in one transaction (one advisory lock, one multi-row insert per 1000
+     * events). Events arriving while a batch is written wait for the next one, so under load batches grow by
+     * themselves; a lone event is written at once.
+     */
+    @WithDefault("500")
+    @Min(1)
+    @Max(5000)
+    int batchSize();
+
+    /**
+     * How many events may wait for the writer. When the queue is full, {@code record} waits for room
+     * (backpressure): an event is never dropped.
+     */
+    @WithDefault("10000")
+    @Min(1)
+    int queueCapacity();
+
+    /**
+     * How long a clean stop waits for the writer to write what is queued. Events still queued after it (the
+     * database is unreachable) fail their callers, and the count is logged as an error.
+     */
+    @WithDefault("30s")
+    Duration shutdownTimeout();
+
+    /**
+     * How often the partitions of the current and coming months are created ahead of time, as a Quarkus
+     * scheduler period ({@code 6h}); {@code off} disables the job. The scheduler reads this key itself; it is
+     * listed here so that the whole {@code labgate.usage} namespace is documented in one place.
+     */
+    @WithDefault("6h")
+    String partitionEvery();
+
+    /** How many months after the current one get their partition ahead of time. */
+    @WithDefault("1")
+    @Min(0)
+    @Max(24)
+    int partitionMonthsAhead();
+}

@@ -1,0 +1,329 @@
+package io.labgate.usage;
+
+import io.labgate.common.http.RequestIds;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Appends usage events to the chain in batches. Callers put drafts on a bounded queue and get a future; one
+ * writer thread takes whatever is queued (up to the batch size), and in one transaction takes the chain's
+ * advisory lock, reads the last link, chains and inserts the batch, commits, and only then completes the futures
+ * (exceptionally when anything failed: nothing is silently lost). Not a CDI bean, so that a test can bind one to
+ * any data source; {@link UsageLog} is the application's instance.
+ */
+public class UsageLogWriter {
+
+    private static final Logger LOG = Logger.getLogger(UsageLogWriter.class);
+
+    /**
+     * Key of the transaction-level PostgreSQL advisory lock that every writer (of every replica) holds while it
+     * appends to the chain. The bytes spell "lgusagec".
+     */
+    public static final long CHAIN_LOCK_KEY = 0x6C67_7573_6167_6563L;
+
+    /** Rows per INSERT statement: 16 parameters a row stays under PostgreSQL's 32767 bind parameters. */
+    static final int ROWS_PER_STATEMENT = 1000;
+
+    private static final String COLUMNS = "id, seq, occurred_at, organization_id, subject, grant_id, "
+            + "dataset_version_id, action, object_key, bytes, client_address, outcome, reason, request_id, "
+            + "prev_hash, hash";
+    private static final String ROW = "(?::uuid, ?, ?::timestamptz, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::bigint, "
+            + "?, ?, ?, ?, ?, ?)";
+
+    private record Pending(UUID id, UsageEventDraft draft, CompletableFuture<LoggedEvent> done) {}
+
+    private final DataSource dataSource;
+    private final int batchSize;
+    private final Clock clock;
+    private final BlockingQueue<Pending> queue;
+    private final ReadWriteLock accepting = new ReentrantReadWriteLock();
+    private final Timer writeTimer;
+    private final DistributionSummary batchSizes;
+    private final Counter failures;
+    private final MeterRegistry registry;
+    private final Thread thread;
+    private volatile boolean open = true;
+    private volatile boolean stopping;
+
+    public UsageLogWriter(DataSource dataSource, int batchSize, int queueCapacity, Clock clock,
+            MeterRegistry registry) {
+        if (batchSize < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("batch size and queue capacity must be positive");
+        }
+        this.dataSource = dataSource;
+        this.batchSize = batchSize;
+        this.clock = clock;
+        this.registry = registry;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.writeTimer = Timer.builder("labgate.usage.log.write")
+                .description("Time to write one batch of usage events, lock to commit").register(registry);
+        this.batchSizes = DistributionSummary.builder("labgate.usage.log.batch.size")
+                .description("Usage events written per batch").register(registry);
+        this.failures = Counter.builder("labgate.usage.log.failures")
+                .description("Usage events that could not be written (their callers failed)").register(registry);
+        Gauge.builder("labgate.usage.log.queued", queue, BlockingQueue::size)
+                .description("Usage events waiting for the writer").register(registry);
+        this.thread = new Thread(this::run, "labgate-usage-writer");
+        this.thread.setDaemon(true);
+    }
+
+    public UsageLogWriter start() {
+        thread.start();
+        return this;
+    }
+
+    /**
+     * Queues a draft (waiting for room when the queue is full) and returns a future completed once the event is
+     * committed, or exceptionally with a {@link UsageLogException}.
+     */
+    public CompletableFuture<LoggedEvent> recordAsync(UsageEventDraft draft) {
+        // the time and request id are the caller's: the writer thread has neither
+        Pending pending = new Pending(UUID.randomUUID(), draft.completedWith(clock.instant(), RequestIds.current()),
+                new CompletableFuture<>());
+        accepting.readLock().lock();
+        try {
+            if (!open) {
+                throw new UsageLogException("the usage log is stopping; the event was not recorded", null);
+            }
+            queue.put(pending);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageLogException("interrupted while waiting for room in the usage log queue", e);
+        } finally {
+            accepting.readLock().unlock();
+        }
+        return pending.done();
+    }
+
+    /** Queues a draft and waits until the event is committed. */
+    public LoggedEvent record(UsageEventDraft draft) {
+        try {
+            return recordAsync(draft).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UsageLogException failure) {
+                throw failure;
+            }
+            throw new UsageLogException("the usage event could not be recorded", e.getCause());
+        }
+    }
+
+    /**
+     * Stops accepting events, writes everything already queued, and stops the writer thread. Waits at most
+     * {@code timeout}; events still queued then fail their callers. Idempotent.
+     */
+    public void stop(Duration timeout) {
+        accepting.writeLock().lock();
+        try {
+            open = false;
+        } finally {
+            accepting.writeLock().unlock();
+        }
+        stopping = true;
+        try {
+            if (thread.isAlive()) {
+                thread.join(timeout.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            // never started, or finished: write the rest here
+            drainAll();
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            LOG.errorf("usage log stopped with %d events unwritten after %s; their callers failed", left.size(),
+                    timeout);
+            fail(left, new UsageLogException("the usage log stopped before the event was written", null));
+        }
+    }
+
+    /** Events waiting to be written. */
+    public int queued() {
+        return queue.size();
+    }
+
+    private void run() {
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                first = null;
+            }
+            if (first == null) {
+                if (stopping) {
+                    return;
+                }
+                continue;
+            }
+            List<Pending> batch = new ArrayList<>(Math.min(batchSize, queue.size() + 1));
+            batch.add(first);
+            queue.drainTo(batch, batchSize - 1);
+            writeAndComplete(batch);
+        }
+    }
+
+    private void drainAll() {
+        List<Pending> batch = new ArrayList<>();
+        while (queue.drainTo(batch, batchSize) > 0) {
+            writeAndComplete(batch);
+            batch = new ArrayList<>();
+        }
+    }
+
+    private void writeAndComplete(List<Pending> batch) {
+        try {
+            List<LoggedEvent> written = write(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(written.get(i));
+            }
+            for (LoggedEvent event : written) {
+                Counter.builder("labgate.usage.events").tag("action", event.action()).tag("outcome", event.outcome())
+                        .description("Usage events committed to the log").register(registry).increment();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (batch.size() > 1 && isDataError(e)) {
+                // one bad event must not sink the others: write them one by one
+                LOG.warnf("a batch of %d usage events was refused (%s); writing them one by one", batch.size(),
+                        e.getMessage());
+                for (Pending pending : batch) {
+                    writeAndComplete(List.of(pending));
+                }
+                return;
+            }
+            LOG.errorf(e, "could not write %d usage events", batch.size());
+            fail(batch, new UsageLogException("the usage log could not commit the event", e));
+        } catch (Error e) {
+            fail(batch, new UsageLogException("the usage log writer failed", e));
+            throw e;
+        }
+    }
+
+    private void fail(List<Pending> batch, UsageLogException failure) {
+        failures.increment(batch.size());
+        batch.forEach(p -> p.done().completeExceptionally(failure));
+    }
+
+    private static boolean isDataError(Exception e) {
+        // SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation) blame the data
+        return e instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
+    }
+
+    /** One transaction: lock the chain, read its last link, insert the batch chained after it, commit. */
+    private List<LoggedEvent> write(List<Pending> batch) throws SQLException {
+        Timer.Sample sample = Timer.start(registry);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                lockChain(connection);
+                long seq = 0;
+                String hash = EventDigest.GENESIS;
+                try (PreparedStatement last = connection.prepareStatement(
+                        "SELECT seq, hash FROM usage_event ORDER BY seq DESC LIMIT 1");
+                        ResultSet rs = last.executeQuery()) {
+                    if (rs.next()) {
+                        seq = rs.getLong(1);
+                        hash = rs.getString(2);
+                    }
+                }
+                List<LoggedEvent> events = new ArrayList<>(batch.size());
+                for (Pending pending : batch) {
+                    LoggedEvent event = toEvent(pending, ++seq).chainedAfter(hash);
+                    hash = event.hash();
+                    events.add(event);
+                }
+                insert(connection, events);
+                connection.commit();
+                batchSizes.record(batch.size());
+                return events;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } finally {
+            sample.stop(writeTimer);
+        }
+    }
+
+    private static void lockChain(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, CHAIN_LOCK_KEY);
+            lock.execute();
+        }
+    }
+
+    private LoggedEvent toEvent(Pending pending, long seq) {
+        UsageEventDraft d = pending.draft();
+        Instant occurredAt = d.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        return new LoggedEvent(pending.id(), seq, occurredAt, d.organizationId(), d.subject(), d.grantId(),
+                d.datasetVersionId(), d.action().name(), d.objectKey(), d.bytes(), d.clientAddress(),
+                d.outcome().name(), d.reason(), d.requestId(), null, null);
+    }
+
+    private static void insert(Connection connection, List<LoggedEvent> events) throws SQLException {
+        for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+            List<LoggedEvent> rows = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("INSERT INTO usage_event (").append(COLUMNS).append(") VALUES ");
+            for (int i = 0; i < rows.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(ROW);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (LoggedEvent e : rows) {
+                    insert.setObject(p++, e.id());
+                    insert.setLong(p++, e.seq());
+                    insert.setObject(p++, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+                    insert.setObject(p++, e.organizationId(), Types.OTHER);
+                    insert.setString(p++, e.subject());
+                    insert.setObject(p++, e.grantId(), Types.OTHER);
+                    insert.setObject(p++, e.datasetVersionId(), Types.OTHER);
+                    insert.setString(p++, e.action());
+                    insert.setString(p++, e.objectKey());
+                    insert.setObject(p++, e.bytes(), Types.BIGINT);
+                    insert.setString(p++, e.clientAddress());
+                    insert.setString(p++, e.outcome());
+                    insert.setString(p++, e.reason());
+                    insert.setString(p++, e.requestId());
+                    insert.setString(p++, e.prevHash());
+                    insert.setString(p++, e.hash());
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+}

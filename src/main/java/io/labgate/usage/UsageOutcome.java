@@ -1,0 +1,10 @@
+package io.labgate.usage;
+
+/** How the recorded action ended. */
+public enum UsageOutcome {
+    SUCCESS,
+    /** LabGate refused it; {@code reason} says why. */
+    REFUSED,
+    /** It was allowed but failed (the object store failed, the client went away, ...). */
+    FAILED
+}

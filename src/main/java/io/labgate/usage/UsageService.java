@@ -1,0 +1,88 @@
+package io.labgate.usage;
+
+import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.common.paging.PageQuery;
+import io.labgate.common.paging.PageResponse;
+import io.labgate.security.Caller;
+import io.labgate.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads the usage log for the API: events by period and filters (an AI company only its own organization's),
+ * and chain verification (operators and auditors).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class UsageService {
+
+    private static final Map<String, String> SORTABLE = Map.of("seq", "seq", "occurredAt", "occurredAt");
+
+    @Inject
+    UsageEventRepository events;
+
+    @Inject
+    ChainVerifier verifier;
+
+    @Inject
+    Caller caller;
+
+    public PageResponse<UsageEventResponse> list(Instant from, Instant to, UUID organizationId, UsageAction action,
+            UUID grantId, PageQuery page) {
+        checkPeriod(from, to);
+        UUID organization = organizationId;
+        if (!caller.seesAllTenants()) {
+            UUID own = ownOrganization();
+            if (organizationId != null && !organizationId.equals(own)) {
+                // another tenant's events do not exist for this caller
+                return new PageResponse<>(List.of(), page.page, page.size, 0, 0);
+            }
+            organization = own;
+        }
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        add(clauses, parameters, "occurredAt >= :from", "from", from);
+        add(clauses, parameters, "occurredAt < :to", "to", to);
+        add(clauses, parameters, "organizationId = :organization", "organization", organization);
+        add(clauses, parameters, "action = :action", "action", action == null ? null : action.name());
+        add(clauses, parameters, "grantId = :grant", "grant", grantId);
+        String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
+        return PageResponse.of(events.find(query, page.toSort(SORTABLE, "seq"), parameters), page,
+                UsageEventResponse::from);
+    }
+
+    public ChainVerification verify(Instant from, Instant to) {
+        checkPeriod(from, to);
+        return verifier.verify(from, to);
+    }
+
+    private UUID ownOrganization() {
+        if (!caller.is(Roles.AI_COMPANY)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "your role does not allow this operation");
+        }
+        return caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
+                "your token names no organization"));
+    }
+
+    private static void checkPeriod(Instant from, Instant to) {
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw ApiException.invalid("to", "must be after from");
+        }
+    }
+
+    private static void add(List<String> clauses, Map<String, Object> parameters, String clause, String name,
+            Object value) {
+        if (value != null) {
+            clauses.add(clause);
+            parameters.put(name, value);
+        }
+    }
+}
