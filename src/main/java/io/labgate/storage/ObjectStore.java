@@ -1,6 +1,7 @@
 package io.labgate.storage;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -11,6 +12,7 @@ import io.minio.messages.Item;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -86,6 +88,41 @@ public class ObjectStore {
             return objects;
         } catch (Exception e) {
             throw failure("list bucket " + bucket, e);
+        }
+    }
+
+    /**
+     * Lists the objects under a prefix in key order, stopping after {@code limit} of them: a caller that must
+     * refuse too large a prefix asks for one more than it accepts.
+     */
+    public List<ObjectSummary> list(String bucket, String prefix, int limit) {
+        try {
+            List<ObjectSummary> objects = new ArrayList<>();
+            for (Result<Item> result : minio.listObjects(
+                    ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                if (objects.size() >= limit) {
+                    break;
+                }
+                Item item = result.get();
+                if (!item.isDir()) {
+                    objects.add(new ObjectSummary(item.objectName(), item.size(), item.etag()));
+                }
+            }
+            return objects;
+        } catch (Exception e) {
+            throw failure("list bucket " + bucket, e);
+        }
+    }
+
+    /**
+     * Opens an object for reading; the caller streams it and must close the stream. Failures to open become a
+     * {@link StorageException}; failures while reading surface as {@link java.io.IOException} from the stream.
+     */
+    public InputStream open(String bucket, String key) {
+        try {
+            return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw failure("read object " + key, e);
         }
     }
 
