@@ -114,14 +114,16 @@ public class GrantService {
      * @throws ApiException 404 unknown or someone else's grant; 403 not ACTIVE, outside its period, or mode
      *     not granted
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public GrantResponse requireUsable(UUID grantId, AccessMode mode) {
         UUID organizationId = caller.organizationId().orElseThrow(() -> ApiException.notFound("grant", grantId));
         return requireUsable(grantId, mode, organizationId);
     }
 
-    /** As {@link #requireUsable(UUID, AccessMode)}, for paths that identify the organization themselves. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * As {@link #requireUsable(UUID, AccessMode)}, for paths that identify the organization themselves. Runs in a
+     * transaction (joining the caller's, if any) so that it reads the grant as committed, never a copy cached
+     * earlier in the same request: a long download that checks again must see a revocation.
+     */
     public GrantResponse requireUsable(UUID grantId, AccessMode mode, UUID organizationId) {
         AccessGrant grant = grants.findByIdOptional(grantId).filter(g -> g.organizationId.equals(organizationId))
                 .orElseThrow(() -> ApiException.notFound("grant", grantId));
