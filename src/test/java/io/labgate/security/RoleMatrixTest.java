@@ -30,6 +30,8 @@ class RoleMatrixTest {
     private static final Set<String> ALL = Set.of(OP, AUD, AI, PROV);
     private static final Set<String> STAFF = Set.of(OP, AUD);
     private static final Set<String> OPERATOR_ONLY = Set.of(OP);
+    private static final Set<String> AI_ONLY = Set.of(AI);
+    private static final Set<String> PROVIDER_ONLY = Set.of(PROV);
 
     record Endpoint(String method, String path, Set<String> allowed) {
         @Override
@@ -77,7 +79,26 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/api/v1/organizations/" + ID, ALL),
                 new Endpoint("PUT", "/api/v1/organizations/" + ID, OPERATOR_ONLY),
                 new Endpoint("POST", "/api/v1/organizations/" + ID + "/activate", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/organizations/" + ID + "/suspend", OPERATOR_ONLY));
+                new Endpoint("POST", "/api/v1/organizations/" + ID + "/suspend", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/access-requests", AI_ONLY),
+                new Endpoint("GET", "/api/v1/access-requests", ALL),
+                new Endpoint("GET", "/api/v1/access-requests/" + ID, ALL),
+                new Endpoint("GET", "/api/v1/access-requests/" + ID + "/history", ALL),
+                new Endpoint("POST", "/api/v1/access-requests/" + ID + "/withdraw", AI_ONLY),
+                new Endpoint("POST", "/api/v1/access-requests/" + ID + "/consents/" + ID, PROVIDER_ONLY),
+                new Endpoint("POST", "/api/v1/access-requests/" + ID + "/consents/" + ID + "/withdraw",
+                        PROVIDER_ONLY),
+                new Endpoint("POST", "/api/v1/access-requests/" + ID + "/decision", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/providers/me/exclusions", PROVIDER_ONLY),
+                new Endpoint("PUT", "/api/v1/providers/me/exclusions/" + ID, PROVIDER_ONLY),
+                new Endpoint("DELETE", "/api/v1/providers/me/exclusions/" + ID, PROVIDER_ONLY),
+                new Endpoint("GET", "/api/v1/grants", ALL),
+                new Endpoint("GET", "/api/v1/grants/" + ID, ALL),
+                new Endpoint("GET", "/api/v1/grants/" + ID + "/history", ALL),
+                new Endpoint("POST", "/api/v1/grants/" + ID + "/suspend", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/grants/" + ID + "/resume", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/grants/" + ID + "/revoke", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/grants/" + ID + "/extend", OPERATOR_ONLY));
     }
 
     static Stream<Arguments> matrix() {
