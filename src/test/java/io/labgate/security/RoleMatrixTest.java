@@ -34,6 +34,8 @@ class RoleMatrixTest {
     private static final Set<String> STAFF = Set.of(OP, AUD);
     private static final Set<String> OPERATOR_ONLY = Set.of(OP);
     private static final Set<String> STAFF_AND_AI = Set.of(OP, AUD, AI);
+    private static final Set<String> AI_ONLY = Set.of(AI);
+    private static final Set<String> PROVIDER_ONLY = Set.of(PROV);
 
     record Endpoint(String method, String path, Set<String> allowed) {
         @Override
@@ -102,6 +104,24 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/api/v1/bookings/gpu-hours", STAFF_AND_AI),
                 new Endpoint("GET", "/api/v1/bookings/{id}", STAFF_AND_AI),
                 new Endpoint("DELETE", "/api/v1/bookings/{id}", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/access-requests", AI_ONLY),
+                new Endpoint("GET", "/api/v1/access-requests", ALL),
+                new Endpoint("GET", "/api/v1/access-requests/{id}", ALL),
+                new Endpoint("GET", "/api/v1/access-requests/{id}/history", ALL),
+                new Endpoint("POST", "/api/v1/access-requests/{id}/withdraw", AI_ONLY),
+                new Endpoint("POST", "/api/v1/access-requests/{id}/consents/{datasetId}", PROVIDER_ONLY),
+                new Endpoint("POST", "/api/v1/access-requests/{id}/consents/{datasetId}/withdraw", PROVIDER_ONLY),
+                new Endpoint("POST", "/api/v1/access-requests/{id}/decision", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/providers/me/exclusions", PROVIDER_ONLY),
+                new Endpoint("PUT", "/api/v1/providers/me/exclusions/{orgId}", PROVIDER_ONLY),
+                new Endpoint("DELETE", "/api/v1/providers/me/exclusions/{orgId}", PROVIDER_ONLY),
+                new Endpoint("GET", "/api/v1/grants", ALL),
+                new Endpoint("GET", "/api/v1/grants/{id}", ALL),
+                new Endpoint("GET", "/api/v1/grants/{id}/history", ALL),
+                new Endpoint("POST", "/api/v1/grants/{id}/suspend", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/grants/{id}/resume", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/grants/{id}/revoke", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/grants/{id}/extend", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/usage/events", STAFF_AND_AI),
                 new Endpoint("GET", "/api/v1/usage/verify", STAFF));
     }

@@ -1,0 +1,82 @@
+package io.labgate.access.consent;
+
+import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.organization.Organization;
+import io.labgate.organization.OrganizationResponse;
+import io.labgate.organization.OrganizationService;
+import io.labgate.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A provider's standing exclusion list: AI companies whose requests for its data are refused automatically, so
+ * that providing data never helps a competitor. Applies to requests submitted after the entry is made.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ExclusionService {
+
+    @Inject
+    ConsentRepository consents;
+
+    @Inject
+    OrganizationService organizations;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ExclusionResponse> list() {
+        return consents.exclusionsOf(provider()).stream().map(this::response).toList();
+    }
+
+    /** Adds or replaces the entry for one AI company; true when it is new. */
+    public ExclusionResponse put(UUID excludedOrgId, String reason, boolean[] created) {
+        UUID provider = provider();
+        OrganizationResponse excluded = organizations.find(excludedOrgId).orElseThrow(() -> new ApiException(
+                ErrorCode.UNPROCESSABLE, "organization " + excludedOrgId + " is not registered"));
+        if (excluded.kind() != Organization.Kind.AI_COMPANY) {
+            throw new ApiException(ErrorCode.UNPROCESSABLE, "organization " + excludedOrgId + " is "
+                    + excluded.kind() + "; only AI companies can be excluded");
+        }
+        ProviderExclusion exclusion = consents.exclusion(provider, excludedOrgId).orElse(null);
+        created[0] = exclusion == null;
+        if (exclusion == null) {
+            exclusion = new ProviderExclusion();
+            exclusion.key = new ProviderExclusion.Key(provider, excludedOrgId);
+            exclusion.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            exclusion.createdBy = caller.subject();
+            exclusion.reason = reason.strip();
+            consents.persistExclusion(exclusion);
+        } else {
+            exclusion.reason = reason.strip();
+        }
+        consents.flush();
+        return response(exclusion);
+    }
+
+    public void delete(UUID excludedOrgId) {
+        ProviderExclusion exclusion = consents.exclusion(provider(), excludedOrgId)
+                .orElseThrow(() -> ApiException.notFound("exclusion of organization", excludedOrgId));
+        consents.deleteExclusion(exclusion);
+    }
+
+    private ExclusionResponse response(ProviderExclusion e) {
+        String name = organizations.find(e.key.excludedOrgId).map(OrganizationResponse::name).orElse(null);
+        return new ExclusionResponse(e.key.excludedOrgId, name, e.reason, e.createdBy, e.createdAt);
+    }
+
+    private UUID provider() {
+        return caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
+                "your token names no organization"));
+    }
+}

@@ -1,0 +1,6 @@
+package io.labgate.access.grant;
+
+import java.util.UUID;
+
+/** Fired (inside the expiring transaction) once per grant the expiry job marked EXPIRED. */
+public record GrantExpired(UUID grantId) {}

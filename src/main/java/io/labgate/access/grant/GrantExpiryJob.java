@@ -1,0 +1,79 @@
+package io.labgate.access.grant;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Marks ACTIVE and SUSPENDED grants past their end EXPIRED ({@code labgate.access.expiry-every}). Only
+ * bookkeeping: access already ended by the clock ({@link GrantService#requireUsable}). One statement claims the
+ * due grants with {@code FOR UPDATE SKIP LOCKED}, updates them and records their changes, so replicas running
+ * at once never process a grant twice.
+ */
+@ApplicationScoped
+public class GrantExpiryJob {
+
+    static final String ACTOR = "system:grant-expiry";
+    static final int BATCH = 1000;
+
+    private static final Logger LOG = Logger.getLogger(GrantExpiryJob.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<GrantExpired> expired;
+
+    @Scheduled(identity = "grant-expiry", every = "${labgate.access.expiry-every:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        int count = expireDue().size();
+        if (count > 0) {
+            LOG.infof("%d grants expired", count);
+        }
+    }
+
+    /** Expires up to {@value #BATCH} due grants; answers their ids. */
+    @Transactional
+    public List<UUID> expireDue() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                WITH due AS (
+                    SELECT id FROM access_grant
+                    WHERE status IN ('ACTIVE', 'SUSPENDED') AND valid_until <= ?1
+                    ORDER BY valid_until
+                    LIMIT ?2
+                    FOR UPDATE SKIP LOCKED
+                ), done AS (
+                    UPDATE access_grant g
+                    SET status = 'EXPIRED', status_reason = 'the grant period ended', updated_at = ?1,
+                        version = g.version + 1
+                    FROM due WHERE g.id = due.id
+                    RETURNING g.id, g.valid_until
+                ), logged AS (
+                    INSERT INTO grant_change (id, grant_id, action, actor, reason, old_valid_until, new_valid_until, at)
+                    SELECT gen_random_uuid(), done.id, 'EXPIRED', ?3, 'the grant period ended', done.valid_until,
+                           done.valid_until, ?1
+                    FROM done
+                    RETURNING grant_id
+                )
+                SELECT grant_id FROM logged""", UUID.class)
+                .setParameter(1, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .setParameter(2, BATCH)
+                .setParameter(3, ACTOR)
+                .getResultList();
+        ids.forEach(id -> expired.fire(new GrantExpired(id)));
+        return ids;
+    }
+}

@@ -1,0 +1,474 @@
+package io.labgate.access.request;
+
+import io.labgate.access.consent.Consent;
+import io.labgate.access.consent.ConsentDecision;
+import io.labgate.access.consent.ConsentRepository;
+import io.labgate.access.consent.ProviderExclusion;
+import io.labgate.access.grant.GrantService;
+import io.labgate.catalog.DatasetCatalogService;
+import io.labgate.catalog.GrantableVersion;
+import io.labgate.catalog.UseCondition;
+import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.common.error.Problem;
+import io.labgate.common.paging.PageQuery;
+import io.labgate.common.paging.PageResponse;
+import io.labgate.organization.Organization;
+import io.labgate.organization.OrganizationService;
+import io.labgate.policy.AccessMode;
+import io.labgate.policy.SecurityPolicyResponse;
+import io.labgate.policy.SecurityPolicyService;
+import io.labgate.security.Caller;
+import io.labgate.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The access workflow: submission (checked against every dataset's policy and use conditions), the providers'
+ * consents, the operator's decision and the grants an approval creates. Every status change is a
+ * {@link RequestTransition}. Deciders (providers consenting, operators deciding, the AI company withdrawing)
+ * lock the request row and re-check its status, so two concurrent decisions never both succeed.
+ *
+ * <p>Who sees what: operators and auditors every request; an AI company its own organization's; a provider the
+ * requests with a consent row for it. Any other request answers 404.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class AccessRequestService {
+
+    /** The actor of what LabGate does by itself (automatic refusals). */
+    static final String SYSTEM = "system";
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "createdAt", "createdAt", "updatedAt", "updatedAt", "status", "status", "periodFrom", "periodFrom");
+
+    @Inject
+    AccessRequestRepository requests;
+
+    @Inject
+    ConsentRepository consents;
+
+    @Inject
+    GrantService grants;
+
+    @Inject
+    DatasetCatalogService catalog;
+
+    @Inject
+    SecurityPolicyService policies;
+
+    @Inject
+    OrganizationService organizations;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    // --- reading ------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<AccessRequestResponse> list(RequestStatus status, PageQuery page) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (status != null) {
+            clauses.add("status = :status");
+            parameters.put("status", status);
+        }
+        if (!caller.seesAllTenants()) {
+            UUID own = caller.organizationId().orElse(null);
+            if (own == null) {
+                clauses.add("1 = 0");
+            } else if (caller.is(Roles.PROVIDER)) {
+                clauses.add("id in (select c.requestId from Consent c where c.providerOrgId = :own)");
+                parameters.put("own", own);
+            } else {
+                clauses.add("organizationId = :own");
+                parameters.put("own", own);
+            }
+        }
+        String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
+        return PageResponse.of(requests.find(query, page.toSort(SORTABLE, "createdAt"), parameters), page,
+                this::response);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AccessRequestResponse get(UUID id) {
+        return response(findVisible(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TransitionResponse> history(UUID id) {
+        findVisible(id);
+        return requests.historyOf(id).stream().map(TransitionResponse::from).toList();
+    }
+
+    // --- submission ---------------------------------------------------------------------------------------
+
+    /**
+     * Checks the request against every dataset's policy and use conditions and answers 422 with every failing
+     * reason at once; then SUBMITTED → AWAITING_CONSENT (a policy wants consent) or UNDER_REVIEW. A provider
+     * whose exclusion list names the AI company refuses at once, and the request is REJECTED.
+     */
+    public AccessRequestResponse submit(SubmitAccessRequest body) {
+        UUID organizationId = caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
+                "your token names no organization"));
+        organizations.requireActive(organizationId, Organization.Kind.AI_COMPANY);
+        Instant now = now();
+        Instant from = body.periodFrom().truncatedTo(ChronoUnit.MICROS);
+        Instant until = body.periodUntil().truncatedTo(ChronoUnit.MICROS);
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (!until.isAfter(from)) {
+            violations.add(new Problem.Violation("periodUntil", "must be after periodFrom"));
+        }
+        if (!until.isAfter(now)) {
+            violations.add(new Problem.Violation("periodUntil", "must be in the future"));
+        }
+        Set<UUID> seen = new HashSet<>();
+        Map<UUID, GrantableVersion> versions = new LinkedHashMap<>();
+        Map<UUID, SecurityPolicyResponse> policyOf = new HashMap<>();
+        Map<UUID, Integer> askedPerPolicy = new HashMap<>();
+        for (int i = 0; i < body.datasetVersionIds().size(); i++) {
+            UUID versionId = body.datasetVersionIds().get(i);
+            String field = "datasetVersionIds[" + i + "]";
+            if (!seen.add(versionId)) {
+                violations.add(new Problem.Violation(field, "version " + versionId + " is listed twice"));
+                continue;
+            }
+            GrantableVersion version;
+            try {
+                version = catalog.grantableVersion(versionId);
+            } catch (ApiException e) {
+                if (e.code() != ErrorCode.UNPROCESSABLE && e.code() != ErrorCode.NOT_FOUND) {
+                    throw e;
+                }
+                violations.add(new Problem.Violation(field, e.getMessage()));
+                continue;
+            }
+            versions.put(versionId, version);
+            SecurityPolicyResponse policy = policyOf.computeIfAbsent(version.policyId(), policies::findVersion);
+            int asked = askedPerPolicy.merge(policy.id(), 1, Integer::sum);
+            check(body, from, until, field, version, policy, asked, organizationId, violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new ApiException(ErrorCode.UNPROCESSABLE, violations.stream()
+                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
+        }
+
+        AccessRequest request = new AccessRequest();
+        request.id = UUID.randomUUID();
+        request.organizationId = organizationId;
+        request.submittedBy = caller.subject();
+        request.projectTitle = body.projectTitle().strip();
+        request.purpose = body.purpose().strip();
+        request.purposeCategory = body.purposeCategory();
+        request.periodFrom = from;
+        request.periodUntil = until;
+        request.accessModes = body.accessModes().stream().sorted().map(Enum::name).toList();
+        request.termsVersion = body.termsVersion();
+        request.status = RequestStatus.SUBMITTED;
+        request.createdAt = now;
+        request.updatedAt = now;
+        requests.persist(request);
+        record(request, null, RequestStatus.SUBMITTED, caller.subject(), null, now);
+
+        List<String> exclusions = new ArrayList<>();
+        Set<String> consentKeys = new HashSet<>();
+        for (GrantableVersion version : versions.values()) {
+            AccessRequestItem item = new AccessRequestItem();
+            item.id = UUID.randomUUID();
+            item.requestId = request.id;
+            item.datasetVersionId = version.versionId();
+            item.datasetId = version.datasetId();
+            item.policyId = version.policyId();
+            requests.persistItem(item);
+            if (!policyOf.get(version.policyId()).consentRequired()) {
+                continue;
+            }
+            for (UUID provider : version.providerOrgIds()) {
+                if (!consentKeys.add(version.datasetId() + "/" + provider)) {
+                    continue;
+                }
+                Consent consent = new Consent();
+                consent.id = UUID.randomUUID();
+                consent.requestId = request.id;
+                consent.datasetId = version.datasetId();
+                consent.providerOrgId = provider;
+                consent.decision = ConsentDecision.PENDING;
+                consent.createdAt = now;
+                Optional<ProviderExclusion> exclusion = consents.exclusion(provider, organizationId);
+                if (exclusion.isPresent()) {
+                    consent.decision = ConsentDecision.REFUSED;
+                    consent.automatic = true;
+                    consent.reason = "standing exclusion: " + exclusion.get().reason;
+                    consent.decidedBy = SYSTEM;
+                    consent.decidedAt = now;
+                    exclusions.add("provider " + provider + " excludes organization " + organizationId
+                            + " from dataset " + version.datasetCode() + " (" + exclusion.get().reason + ")");
+                }
+                consents.persist(consent);
+            }
+        }
+        if (consentKeys.isEmpty()) {
+            move(request, RequestStatus.UNDER_REVIEW, caller.subject(), "no dataset's policy requires consent", now);
+        } else {
+            move(request, RequestStatus.AWAITING_CONSENT, caller.subject(), "provider consent required", now);
+            if (!exclusions.isEmpty()) {
+                decide(request, RequestStatus.REJECTED, SYSTEM, "refused automatically: "
+                        + String.join("; ", exclusions), now);
+            }
+        }
+        requests.flush();
+        return response(request);
+    }
+
+    private void check(SubmitAccessRequest body, Instant from, Instant until, String field,
+            GrantableVersion version, SecurityPolicyResponse policy, int askedUnderPolicy, UUID organizationId,
+            List<Problem.Violation> violations) {
+        String dataset = "dataset " + version.datasetCode() + " (policy " + policy.code() + " v"
+                + policy.versionNo() + ")";
+        if (until.isAfter(from) && Duration.between(from, until).compareTo(Duration.ofDays(policy.maxGrantDays())) > 0) {
+            violations.add(new Problem.Violation("periodUntil", dataset + " allows a period of at most "
+                    + policy.maxGrantDays() + " days"));
+        }
+        Set<AccessMode> notAllowed = body.accessModes().stream().filter(m -> !policy.allowedModes().contains(m))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!notAllowed.isEmpty()) {
+            violations.add(new Problem.Violation("accessModes", dataset + " does not allow " + notAllowed
+                    + "; it allows " + policy.allowedModes()));
+        }
+        if (!policy.termsVersion().equals(body.termsVersion())) {
+            violations.add(new Problem.Violation("termsVersion", dataset + " requires accepting terms version "
+                    + policy.termsVersion() + ", not " + body.termsVersion()));
+        }
+        long live = grants.countLive(organizationId, policy.id());
+        if (live + askedUnderPolicy > policy.maxConcurrentGrants()) {
+            violations.add(new Problem.Violation(field, dataset + " allows at most " + policy.maxConcurrentGrants()
+                    + " concurrent grants per organization; yours has " + live + " live"));
+        }
+        List<UseCondition> conditions = version.useConditions();
+        if (body.purposeCategory() == PurposeCategory.COMMERCIAL
+                && !conditions.contains(UseCondition.COMMERCIAL_USE_ALLOWED)) {
+            violations.add(new Problem.Violation("purposeCategory", dataset + " lacks use condition "
+                    + UseCondition.COMMERCIAL_USE_ALLOWED + "; COMMERCIAL purposes are refused"));
+        }
+        if (conditions.contains(UseCondition.RESEARCH_ONLY) && body.purposeCategory() != PurposeCategory.RESEARCH) {
+            violations.add(new Problem.Violation("purposeCategory", dataset + " has use condition "
+                    + UseCondition.RESEARCH_ONLY + "; " + body.purposeCategory() + " purposes are refused"));
+        }
+    }
+
+    // --- the AI company -----------------------------------------------------------------------------------
+
+    /** The AI company takes its request back before a decision; afterwards 409. */
+    public AccessRequestResponse withdraw(UUID id, String reason) {
+        AccessRequest request = lockVisible(id);
+        if (!request.status.next().contains(RequestStatus.WITHDRAWN)) {
+            throw ApiException.conflict("request " + id + " is " + request.status
+                    + "; only a request not yet decided can be withdrawn");
+        }
+        decide(request, RequestStatus.WITHDRAWN, caller.subject(), blankToNull(reason), now());
+        requests.flush();
+        return response(request);
+    }
+
+    // --- providers ----------------------------------------------------------------------------------------
+
+    /**
+     * The caller's provider organization answers for one of its datasets. Any refusal rejects the request; the
+     * last consent granted sends it to review.
+     */
+    public AccessRequestResponse consent(UUID id, UUID datasetId, ConsentDecision decision, String reason) {
+        if (decision == ConsentDecision.REFUSED && blankToNull(reason) == null) {
+            throw ApiException.invalid("reason", "a refusal needs a reason");
+        }
+        UUID provider = providerOrganization();
+        AccessRequest request = requests.findByIdForUpdate(id)
+                .orElseThrow(() -> ApiException.notFound("access request", id));
+        Consent consent = consents.find(id, datasetId, provider)
+                .orElseThrow(() -> ApiException.notFound("consent for dataset", datasetId));
+        if (request.status != RequestStatus.AWAITING_CONSENT) {
+            throw ApiException.conflict("request " + id + " is " + request.status
+                    + "; consents are given only while it is AWAITING_CONSENT");
+        }
+        if (consent.decision != ConsentDecision.PENDING) {
+            throw ApiException.conflict("your consent for dataset " + datasetId + " is already "
+                    + consent.decision);
+        }
+        Instant now = now();
+        consent.decision = decision;
+        consent.reason = blankToNull(reason);
+        consent.decidedBy = caller.subject();
+        consent.decidedAt = now;
+        if (decision == ConsentDecision.REFUSED) {
+            decide(request, RequestStatus.REJECTED, caller.subject(), "provider " + provider
+                    + " refused consent for dataset " + datasetId + ": " + consent.reason, now);
+        } else if (consents.ofRequest(id).stream().allMatch(c -> c.decision == ConsentDecision.GRANTED)) {
+            move(request, RequestStatus.UNDER_REVIEW, caller.subject(), "every provider consented", now);
+        }
+        requests.flush();
+        return response(request);
+    }
+
+    /**
+     * The provider takes back a consent it granted. Before the decision the request is REJECTED; after an
+     * approval every grant that relies on the consent is revoked at once.
+     */
+    public AccessRequestResponse withdrawConsent(UUID id, UUID datasetId, String reason) {
+        UUID provider = providerOrganization();
+        AccessRequest request = requests.findByIdForUpdate(id)
+                .orElseThrow(() -> ApiException.notFound("access request", id));
+        Consent consent = consents.find(id, datasetId, provider)
+                .orElseThrow(() -> ApiException.notFound("consent for dataset", datasetId));
+        if (consent.decision != ConsentDecision.GRANTED) {
+            throw ApiException.conflict("your consent for dataset " + datasetId + " is " + consent.decision
+                    + "; only a GRANTED consent can be withdrawn");
+        }
+        Instant now = now();
+        String why = "provider " + provider + " withdrew consent for dataset " + datasetId
+                + (blankToNull(reason) == null ? "" : ": " + reason.strip());
+        consent.decision = ConsentDecision.WITHDRAWN;
+        consent.reason = blankToNull(reason);
+        consent.decidedBy = caller.subject();
+        consent.decidedAt = now;
+        if (request.status.next().contains(RequestStatus.REJECTED)) {
+            decide(request, RequestStatus.REJECTED, caller.subject(), why, now);
+        } else if (request.status == RequestStatus.APPROVED) {
+            grants.revokeDependents(id, datasetId, why);
+        }
+        requests.flush();
+        return response(request);
+    }
+
+    // --- operators ----------------------------------------------------------------------------------------
+
+    /**
+     * Approves (one ACTIVE grant per dataset version) or rejects a request UNDER_REVIEW; anything else is 409
+     * naming the current status. The row lock makes concurrent decisions wait and then see the first one.
+     */
+    public AccessRequestResponse decide(UUID id, boolean approve, String reason) {
+        AccessRequest request = requests.findByIdForUpdate(id)
+                .orElseThrow(() -> ApiException.notFound("access request", id));
+        if (request.status != RequestStatus.UNDER_REVIEW) {
+            throw ApiException.conflict("request " + id + " is " + request.status
+                    + "; only a request UNDER_REVIEW can be decided");
+        }
+        Instant now = now();
+        if (!approve) {
+            if (blankToNull(reason) == null) {
+                throw ApiException.invalid("reason", "a rejection needs a reason");
+            }
+            decide(request, RequestStatus.REJECTED, caller.subject(), reason.strip(), now);
+            requests.flush();
+            return response(request);
+        }
+        Instant validFrom = request.periodFrom.isAfter(now) ? request.periodFrom : now;
+        if (!request.periodUntil.isAfter(validFrom)) {
+            throw ApiException.conflict("request " + id + " asked for a period that ended at "
+                    + request.periodUntil + "; it can only be rejected");
+        }
+        for (AccessRequestItem item : requests.itemsOf(id)) {
+            try {
+                catalog.grantableVersion(item.datasetVersionId);
+            } catch (ApiException e) {
+                throw ApiException.conflict("cannot approve request " + id + ": " + e.getMessage());
+            }
+            long quota = policies.findVersion(item.policyId).byteQuotaPerGrant();
+            grants.create(new GrantService.NewGrant(id, request.organizationId, item.datasetVersionId,
+                    item.datasetId, item.policyId, request.accessModes, validFrom, request.periodUntil, quota),
+                    "approval of request " + id);
+        }
+        decide(request, RequestStatus.APPROVED, caller.subject(), blankToNull(reason), now);
+        requests.flush();
+        return response(request);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------
+
+    private void move(AccessRequest request, RequestStatus to, String actor, String reason, Instant at) {
+        if (!request.status.next().contains(to)) {
+            throw ApiException.conflict("request " + request.id + " is " + request.status + " and cannot become "
+                    + to);
+        }
+        record(request, request.status, to, actor, reason, at);
+        request.status = to;
+        request.updatedAt = at;
+    }
+
+    private void decide(AccessRequest request, RequestStatus to, String actor, String reason, Instant at) {
+        move(request, to, actor, reason, at);
+        request.decidedBy = actor;
+        request.decidedAt = at;
+        request.decisionReason = reason;
+    }
+
+    private void record(AccessRequest request, RequestStatus from, RequestStatus to, String actor, String reason,
+            Instant at) {
+        RequestTransition transition = new RequestTransition();
+        transition.id = UUID.randomUUID();
+        transition.requestId = request.id;
+        transition.fromStatus = from;
+        transition.toStatus = to;
+        transition.actor = actor;
+        transition.reason = reason;
+        transition.at = at;
+        requests.record(transition);
+    }
+
+    private UUID providerOrganization() {
+        return caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
+                "your token names no organization"));
+    }
+
+    private AccessRequest findVisible(UUID id) {
+        return requests.findByIdOptional(id).filter(this::visible)
+                .orElseThrow(() -> ApiException.notFound("access request", id));
+    }
+
+    private AccessRequest lockVisible(UUID id) {
+        return requests.findByIdForUpdate(id).filter(this::visible)
+                .orElseThrow(() -> ApiException.notFound("access request", id));
+    }
+
+    private boolean visible(AccessRequest request) {
+        if (caller.seesAllTenants()) {
+            return true;
+        }
+        Optional<UUID> own = caller.organizationId();
+        if (own.isEmpty()) {
+            return false;
+        }
+        if (caller.is(Roles.PROVIDER)) {
+            return consents.hasConsentRow(request.id, own.get());
+        }
+        return request.organizationId.equals(own.get());
+    }
+
+    private AccessRequestResponse response(AccessRequest request) {
+        return AccessRequestResponse.from(request, requests.itemsOf(request.id), consents.ofRequest(request.id));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

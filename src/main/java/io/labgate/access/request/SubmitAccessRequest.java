@@ -1,0 +1,22 @@
+package io.labgate.access.request;
+
+import io.labgate.policy.AccessMode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** An AI company's application: which dataset versions, for what, when, how, under which terms. */
+public record SubmitAccessRequest(
+        @NotEmpty @Size(max = 20) List<@NotNull UUID> datasetVersionIds,
+        @NotBlank @Size(max = 200) String projectTitle,
+        @NotBlank @Size(max = 4000) String purpose,
+        @NotNull PurposeCategory purposeCategory,
+        @NotNull Instant periodFrom,
+        @NotNull Instant periodUntil,
+        @NotEmpty Set<@NotNull AccessMode> accessModes,
+        @NotBlank @Size(max = 32) String termsVersion) {}

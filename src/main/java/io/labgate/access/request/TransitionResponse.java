@@ -1,0 +1,11 @@
+package io.labgate.access.request;
+
+import java.time.Instant;
+
+/** One step of a request's history. */
+public record TransitionResponse(RequestStatus from, RequestStatus to, String actor, String reason, Instant at) {
+
+    static TransitionResponse from(RequestTransition t) {
+        return new TransitionResponse(t.fromStatus, t.toStatus, t.actor, t.reason, t.at);
+    }
+}
