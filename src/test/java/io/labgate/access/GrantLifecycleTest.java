@@ -99,7 +99,7 @@ class GrantLifecycleTest {
         as(Tokens.CAROL).get(GRANTS + "?size=100&sort=createdAt,desc").then().statusCode(200)
                 .body("items.id", hasItem(grantId));
         grant(Tokens.CAROL, grantId).then().statusCode(200)
-                .body("organizationName", equalTo("Alpha AI"))
+                .body("organizationName", equalTo("Alpha Vision AI"))
                 .body("projectTitle", equalTo(body.get("projectTitle")))
                 .body("purposeCategory", equalTo("RESEARCH"));
 

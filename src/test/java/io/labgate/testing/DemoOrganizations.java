@@ -36,28 +36,38 @@ public class DemoOrganizations {
         return organizations.find(id).orElseGet(() -> organizations.createWithId(id, request(id)));
     }
 
+    /**
+     * The same names as {@code io.labgate.demo.DemoData} gives them, so that a test JVM where a test registered
+     * them first still shows the demo lab as the demo data describes it (DemoDataTest reads alice's name).
+     */
     private static OrganizationRequest request(UUID id) {
         Organization.Kind kind;
         String name;
+        String mailbox;
         if (id.equals(ALPHA)) {
             kind = Organization.Kind.AI_COMPANY;
-            name = "Alpha AI";
+            name = "Alpha Vision AI";
+            mailbox = "alpha";
         } else if (id.equals(BETA)) {
             kind = Organization.Kind.AI_COMPANY;
-            name = "Beta AI";
+            name = "Beta Robotics AI";
+            mailbox = "beta";
         } else if (id.equals(JEJU)) {
             kind = Organization.Kind.DATA_PROVIDER;
-            name = "Jeju Smart Farm";
+            name = "제주 스마트팜 영농조합";
+            mailbox = "jeju";
         } else if (id.equals(OCEAN)) {
             kind = Organization.Kind.DATA_PROVIDER;
-            name = "Ocean Bio";
+            name = "Ocean Bio Aquaculture";
+            mailbox = "ocean";
         } else if (id.equals(LAB)) {
             kind = Organization.Kind.OPERATOR;
-            name = "AI Demonstration Lab";
+            name = "LabGate 실증랩 운영팀";
+            mailbox = "ops";
         } else {
             throw new IllegalArgumentException("not a demo organization: " + id);
         }
         return new OrganizationRequest(kind, name, BusinessRegistrationNumbers.random(),
-                "contact@" + name.toLowerCase().replace(" ", "-") + ".example", "Demo contact");
+                mailbox + "@labgate.example", "Demo contact");
     }
 }

@@ -54,9 +54,8 @@ public class ExclusionResource {
     @APIResponse(responseCode = "200", description = "Reason replaced")
     @APIResponse(responseCode = "422", description = "Not a registered AI company")
     public Response put(@PathParam("orgId") UUID orgId, @Valid @NotNull ExclusionRequest request) {
-        boolean[] created = new boolean[1];
-        ExclusionResponse exclusion = service.put(orgId, request.reason(), created);
-        return Response.status(created[0] ? 201 : 200).entity(exclusion).build();
+        ExclusionService.Put put = service.put(orgId, request.reason());
+        return Response.status(put.created() ? 201 : 200).entity(put.exclusion()).build();
     }
 
     @DELETE

@@ -39,8 +39,11 @@ public class ExclusionService {
         return consents.exclusionsOf(provider()).stream().map(this::response).toList();
     }
 
-    /** Adds or replaces the entry for one AI company; true when it is new. */
-    public ExclusionResponse put(UUID excludedOrgId, String reason, boolean[] created) {
+    /** What a PUT did: the entry, and whether it is new. */
+    public record Put(ExclusionResponse exclusion, boolean created) {}
+
+    /** Adds the entry for one AI company, or replaces its reason. */
+    public Put put(UUID excludedOrgId, String reason) {
         UUID provider = provider();
         OrganizationResponse excluded = organizations.find(excludedOrgId).orElseThrow(() -> new ApiException(
                 ErrorCode.UNPROCESSABLE, "organization " + excludedOrgId + " is not registered"));
@@ -49,8 +52,8 @@ public class ExclusionService {
                     + excluded.kind() + "; only AI companies can be excluded");
         }
         ProviderExclusion exclusion = consents.exclusion(provider, excludedOrgId).orElse(null);
-        created[0] = exclusion == null;
-        if (exclusion == null) {
+        boolean created = exclusion == null;
+        if (created) {
             exclusion = new ProviderExclusion();
             exclusion.key = new ProviderExclusion.Key(provider, excludedOrgId);
             exclusion.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -61,7 +64,7 @@ public class ExclusionService {
             exclusion.reason = reason.strip();
         }
         consents.flush();
-        return response(exclusion);
+        return new Put(response(exclusion), created);
     }
 
     public void delete(UUID excludedOrgId) {

@@ -14,6 +14,7 @@ import io.labgate.policy.SecurityPolicyResponse;
 import io.labgate.policy.SecurityPolicyService;
 import io.labgate.security.Caller;
 import io.labgate.security.Roles;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -263,12 +264,17 @@ public class GrantService {
         change.id = UUID.randomUUID();
         change.grantId = grant.id;
         change.action = action;
-        change.actor = caller.subject();
+        change.actor = actor();
         change.reason = reason;
         change.oldValidUntil = oldUntil;
         change.newValidUntil = newUntil;
         change.at = at;
         grants.record(change);
+    }
+
+    /** Who changes a grant: the caller, or "system" when no request is being served (a job, an event). */
+    private String actor() {
+        return Arc.container().requestContext().isActive() ? caller.subject() : "system";
     }
 
     private static void requireStatus(AccessGrant grant, GrantStatus expected, String what) {
