@@ -22,6 +22,7 @@ public record AccessRequestResponse(
         RequestStatus status,
         List<Item> items,
         List<ConsentView> consents,
+        List<Server> servers,
         String decidedBy,
         Instant decidedAt,
         String decisionReason,
@@ -30,6 +31,9 @@ public record AccessRequestResponse(
         long version) {
 
     public record Item(UUID datasetVersionId, UUID datasetId, UUID policyId) {}
+
+    /** A server slot asked for, with the booking that the approval made (null before). */
+    public record Server(UUID serverId, Instant startsAt, Instant endsAt, UUID bookingId) {}
 
     public record ConsentView(UUID datasetId, UUID providerOrgId, ConsentDecision decision, String reason,
             boolean automatic, String decidedBy, Instant decidedAt) {
@@ -40,12 +44,14 @@ public record AccessRequestResponse(
         }
     }
 
-    static AccessRequestResponse from(AccessRequest r, List<AccessRequestItem> items, List<Consent> consents) {
+    static AccessRequestResponse from(AccessRequest r, List<AccessRequestItem> items, List<Consent> consents,
+            List<RequestedServer> servers) {
         return new AccessRequestResponse(r.id, r.organizationId, r.submittedBy, r.projectTitle, r.purpose,
                 r.purposeCategory, r.periodFrom, r.periodUntil,
                 r.accessModes.stream().map(AccessMode::valueOf).sorted().toList(), r.termsVersion, r.status,
                 items.stream().map(i -> new Item(i.datasetVersionId, i.datasetId, i.policyId)).toList(),
-                consents.stream().map(ConsentView::from).toList(), r.decidedBy, r.decidedAt, r.decisionReason,
+                consents.stream().map(ConsentView::from).toList(),
+                servers.stream().map(RequestedServer::view).toList(), r.decidedBy, r.decidedAt, r.decisionReason,
                 r.createdAt, r.updatedAt, r.version);
     }
 }

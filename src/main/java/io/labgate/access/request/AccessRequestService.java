@@ -76,6 +76,9 @@ public class AccessRequestService {
     OrganizationService organizations;
 
     @Inject
+    RequestedServers requestedServers;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -166,6 +169,7 @@ public class AccessRequestService {
             int asked = askedPerPolicy.merge(policy.id(), 1, Integer::sum);
             check(body, from, until, field, version, policy, asked, organizationId, violations);
         }
+        requestedServers.check(body.serversOrNone(), from, until, violations);
         if (!violations.isEmpty()) {
             throw new ApiException(ErrorCode.UNPROCESSABLE, violations.stream()
                     .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
@@ -186,6 +190,7 @@ public class AccessRequestService {
         request.createdAt = now;
         request.updatedAt = now;
         requests.persist(request);
+        requestedServers.record(request.id, body.serversOrNone());
         record(request, null, RequestStatus.SUBMITTED, caller.subject(), null, now);
 
         List<String> exclusions = new ArrayList<>();
@@ -394,6 +399,7 @@ public class AccessRequestService {
                     item.datasetId, item.policyId, request.accessModes, validFrom, request.periodUntil, quota),
                     "approval of request " + id);
         }
+        requestedServers.book(request);
         decide(request, RequestStatus.APPROVED, caller.subject(), blankToNull(reason), now);
         requests.flush();
         return response(request);
@@ -461,7 +467,8 @@ public class AccessRequestService {
     }
 
     private AccessRequestResponse response(AccessRequest request) {
-        return AccessRequestResponse.from(request, requests.itemsOf(request.id), consents.ofRequest(request.id));
+        return AccessRequestResponse.from(request, requests.itemsOf(request.id), consents.ofRequest(request.id),
+                requestedServers.of(request.id));
     }
 
     private static String blankToNull(String s) {

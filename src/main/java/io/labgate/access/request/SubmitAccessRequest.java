@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import jakarta.validation.Valid;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,4 +21,12 @@ public record SubmitAccessRequest(
         @NotNull Instant periodFrom,
         @NotNull Instant periodUntil,
         @NotEmpty Set<@NotNull AccessMode> accessModes,
-        @NotBlank @Size(max = 32) String termsVersion) {}
+        @NotBlank @Size(max = 32) String termsVersion,
+        @Size(max = 5) @Schema(description = "Lab servers wanted for slots within the period; approval books them")
+        List<@Valid @NotNull ServerSlot> servers) {
+
+    /** The requested servers; none when the field is absent. */
+    public List<ServerSlot> serversOrNone() {
+        return servers == null ? List.of() : servers;
+    }
+}
