@@ -120,6 +120,22 @@ class GrantLifecycleTest {
     }
 
     @Test
+    void suspendingTheOrganizationStopsItsGrantsAtOnce() {
+        String grantId = approvedGrant(PublishedDatasets.policyTerms());
+        UUID id = UUID.fromString(grantId);
+        grants.requireUsable(id, AccessMode.STREAM, DemoOrganizations.ALPHA);
+        as(Tokens.OPERATOR).body(Map.of("reason", "unpaid fees"))
+                .post("/api/v1/organizations/" + DemoOrganizations.ALPHA + "/suspend").then().statusCode(200);
+        try {
+            assertRefused(grantId, AccessMode.STREAM, DemoOrganizations.ALPHA, ErrorCode.FORBIDDEN, "SUSPENDED");
+        } finally {
+            as(Tokens.OPERATOR).body(Map.of("reason", "fees paid"))
+                    .post("/api/v1/organizations/" + DemoOrganizations.ALPHA + "/activate").then().statusCode(200);
+        }
+        grants.requireUsable(id, AccessMode.STREAM, DemoOrganizations.ALPHA);
+    }
+
+    @Test
     void operatorSuspendsResumesAndExtendsWithinThePolicyEveryChangeRecorded() {
         String grantId = approvedGrant(PublishedDatasets.policyTerms());
         UUID id = UUID.fromString(grantId);

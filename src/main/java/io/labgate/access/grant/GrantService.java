@@ -8,6 +8,7 @@ import io.labgate.common.error.Problem;
 import io.labgate.common.paging.PageQuery;
 import io.labgate.common.paging.PageResponse;
 import io.labgate.organization.OrganizationResponse;
+import io.labgate.organization.Organization;
 import io.labgate.organization.OrganizationService;
 import io.labgate.policy.AccessMode;
 import io.labgate.policy.SecurityPolicyResponse;
@@ -112,8 +113,8 @@ public class GrantService {
      * For the data-access paths: the caller's grant if it may be used now in this mode. The caller's organization
      * must own it (anyone else: 404, as if it did not exist).
      *
-     * @throws ApiException 404 unknown or someone else's grant; 403 not ACTIVE, outside its period, or mode
-     *     not granted
+     * @throws ApiException 404 unknown or someone else's grant; 403 not ACTIVE, outside its period, mode not
+     *     granted, or the organization not ACTIVE
      */
     public GrantResponse requireUsable(UUID grantId, AccessMode mode) {
         UUID organizationId = caller.organizationId().orElseThrow(() -> ApiException.notFound("grant", grantId));
@@ -142,6 +143,10 @@ public class GrantService {
         if (!grant.accessModes.contains(mode.name())) {
             throw forbidden("grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes);
         }
+        // a suspended organization's tokens may live a few minutes more; its grants stop at once
+        organizations.find(organizationId).filter(o -> o.status() != Organization.Status.ACTIVE).ifPresent(o -> {
+            throw forbidden("organization " + organizationId + " is " + o.status());
+        });
         return response(grant, new HashMap<>());
     }
 
