@@ -1,11 +1,18 @@
 package io.labgate.gateway;
 
 import io.labgate.catalog.Dataset;
-import io.labgate.catalog.DatasetObject;
-import io.labgate.catalog.DatasetObjectRepository;
 import io.labgate.catalog.DatasetRepository;
 import io.labgate.catalog.DatasetVersion;
 import io.labgate.catalog.DatasetVersionRepository;
+import io.labgate.delivery.AccessContext;
+import io.labgate.delivery.AccessPath;
+import io.labgate.delivery.ByteRange;
+import io.labgate.delivery.DeliveryRefused;
+import io.labgate.delivery.GrantedVersion;
+import io.labgate.delivery.ManifestObject;
+import io.labgate.delivery.ObjectDelivery;
+import io.labgate.delivery.ObjectPage;
+import io.labgate.delivery.Transfer;
 import io.labgate.gateway.key.AccessKeyService;
 import io.labgate.gateway.key.KeyResolution;
 import io.labgate.gateway.sigv4.S3Error;
@@ -17,12 +24,19 @@ import io.labgate.gateway.sigv4.SigV4Verifier;
 import io.labgate.usage.UsageAction;
 import io.labgate.usage.UsageEventDraft;
 import io.labgate.usage.UsageLog;
+import io.labgate.policy.AccessMode;
 import io.labgate.usage.UsageOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,27 +80,30 @@ public class S3Gateway {
     DatasetRepository datasets;
 
     @Inject
-    DatasetObjectRepository objects;
+    ObjectDelivery delivery;
 
     /** One request as received. {@code path} is the raw path below the mount point. */
     public record S3Call(SigV4Request request, String path, String clientAddress, String requestId) {}
 
     /** What the verified key reads: the bucket of its grant. */
-    record Target(KeyResolution.Usable key, DatasetVersion version, String bucket) {}
+    record Target(KeyResolution.Usable key, GrantedVersion granted, DatasetVersion version, String bucket) {}
 
     /** An S3 error raised while serving, with what to log. */
     static final class S3Refusal extends RuntimeException {
         final S3Error error;
         final Map<String, String> headers;
+        /** ObjectDelivery logged the refusal already. */
+        final boolean logged;
 
         S3Refusal(S3ErrorCode code, String message) {
-            this(code, message, Map.of());
+            this(code, message, Map.of(), false);
         }
 
-        S3Refusal(S3ErrorCode code, String message, Map<String, String> headers) {
+        S3Refusal(S3ErrorCode code, String message, Map<String, String> headers, boolean logged) {
             super(message, null, false, false);
             this.error = new S3Error(code, message);
             this.headers = headers;
+            this.logged = logged;
         }
     }
 
@@ -109,10 +126,17 @@ public class S3Gateway {
             KeyResolution.Usable key = (KeyResolution.Usable) resolved.get();
             S3Operation operation = S3Operation.parse(call.request().method(), call.path(),
                     call.request().rawQuery());
-            target = target(key);
+            target = target(call, key);
             serve(call, exchange, operation, target);
+        } catch (DeliveryRefused refused) {
+            S3Refusal refusal = s3Refusal(refused);
+            answerError(call, exchange, refusal.error, refusal.headers);
         } catch (S3Refusal refusal) {
-            refuse(call, exchange, resolved.get(), target, refusal.error, refusal.headers);
+            if (refusal.logged) {
+                answerError(call, exchange, refusal.error, refusal.headers);
+            } else {
+                refuse(call, exchange, resolved.get(), target, refusal.error, refusal.headers);
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "S3 request %s failed", call.requestId());
             if (exchange.started()) {
@@ -181,40 +205,109 @@ public class S3Gateway {
         } catch (IllegalArgumentException e) {
             throw new S3Refusal(S3ErrorCode.InvalidArgument, "The continuation token provided is incorrect");
         }
+        // ObjectDelivery.list logged each manifest page it read as OBJECT_LISTED: that is this request's event
         String xml = S3Xml.listObjectsV2(target.bucket(), query, page, "url".equals(encoding));
-        logged(call, target, "ListObjectsV2", query.prefix().isEmpty() ? null : query.prefix(), null);
         exchange.respond(200, xmlHeaders(call), xml);
     }
 
     private void headObject(S3Call call, S3Exchange exchange, S3Operation.HeadObject head, Target target) {
-        throw new S3Refusal(S3ErrorCode.NotImplemented, "HeadObject is not available yet");
+        ManifestObject object = delivery.stat(target.granted(), head.key());
+        logged(call, target, "HeadObject", object.key(), null);
+        Map<String, String> headers = objectHeaders(call, target, object);
+        headers.put("Content-Length", Long.toString(object.size()));
+        exchange.respond(200, headers, null);
     }
 
     private void getObject(S3Call call, S3Exchange exchange, S3Operation.GetObject get, Target target) {
-        throw new S3Refusal(S3ErrorCode.NotImplemented, "GetObject is not available yet");
+        ManifestObject object = delivery.stat(target.granted(), get.key());
+        ByteRange range = ByteRange.parse(call.request().singleHeader("Range").orElse(null));
+        try (Transfer transfer = delivery.prepare(target.granted(), object, range, target.granted().context())) {
+            ByteRange.Slice slice = transfer.slice();
+            Map<String, String> headers = objectHeaders(call, target, object);
+            headers.put("Content-Length", Long.toString(slice.length()));
+            if (slice.partial()) {
+                headers.put("Content-Range", slice.contentRange());
+            }
+            overrides(call, headers);
+            OutputStream out = exchange.stream(slice.partial() ? 206 : 200, headers);
+            try {
+                transfer.writeTo(out);
+                out.close();
+            } catch (IOException | RuntimeException e) {
+                // the answer has begun: the client sees a cut connection, the usage log the bytes sent
+                LOG.debugf("S3 GetObject %s of %s ended early: %s", call.requestId(), object.key(), e.toString());
+                exchange.abort();
+            }
+        }
     }
 
-    /** The manifest of the target's version, keys relative to its prefix. */
+    private Map<String, String> objectHeaders(S3Call call, Target target, ManifestObject object) {
+        Map<String, String> headers = headers(call);
+        headers.put("ETag", object.etag());
+        headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(created(target.version()).atOffset(ZoneOffset.UTC)));
+        headers.put("Accept-Ranges", "bytes");
+        headers.put("Content-Type", "application/octet-stream");
+        return headers;
+    }
+
+    /** The response-* query parameters of GetObject override these headers, as S3 does. */
+    private static void overrides(S3Call call, Map<String, String> headers) {
+        Map<String, String> query = S3Operation.query(call.request().rawQuery());
+        Map<String, String> names = Map.of("response-content-type", "Content-Type",
+                "response-content-disposition", "Content-Disposition", "response-cache-control", "Cache-Control",
+                "response-content-encoding", "Content-Encoding", "response-content-language", "Content-Language",
+                "response-expires", "Expires");
+        names.forEach((parameter, header) -> {
+            String value = query.get(parameter);
+            if (value != null && value.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+                headers.put(header, value);
+            }
+        });
+    }
+
+    /** The manifest of the granted version through ObjectDelivery, keys relative to its prefix. */
     ObjectListing.Source source(Target target) {
-        String base = target.version().prefix == null ? "" : target.version().prefix;
         Instant modified = created(target.version());
         return (prefix, startAfter, limit) -> {
-            String full = base + prefix;
-            String after = startAfter == null ? null : base + startAfter;
-            List<DatasetObject> rows = objects.find("versionId = ?1 and substring(objectKey, 1, ?2) = ?3"
-                    + (after == null ? "" : " and objectKey > ?4") + " order by objectKey",
-                    after == null ? new Object[] {target.version().id, full.length(), full}
-                            : new Object[] {target.version().id, full.length(), full, after})
-                    .page(0, limit).list();
-            return rows.stream().map(o -> new ListedObject(o.objectKey.substring(base.length()), o.sizeBytes,
-                    o.sha256, modified)).toList();
+            ObjectPage page = delivery.list(target.granted(), prefix, startAfter, limit);
+            return page.objects().stream()
+                    .map(o -> new ListedObject(o.key(), o.size(), o.sha256(), modified)).toList();
         };
     }
 
-    private Target target(KeyResolution.Usable key) {
-        DatasetVersion version = versions.findById(key.datasetVersionId());
+    /** The grant authorized for this request by ObjectDelivery (rate, mode, period, network) and its bucket. */
+    private Target target(S3Call call, KeyResolution.Usable key) {
+        AccessContext context = new AccessContext(subject(key), key.organizationId(), call.requestId(),
+                truncate(call.clientAddress(), 64), AccessPath.S3_ENDPOINT);
+        GrantedVersion granted = delivery.authorize(key.grantId(), key.organizationId(), AccessMode.S3_ENDPOINT,
+                address(call.clientAddress()), context);
+        DatasetVersion version = versions.findById(granted.datasetVersionId());
         Dataset dataset = datasets.findById(version.datasetId);
-        return new Target(key, version, bucketName(dataset.code, version.label));
+        return new Target(key, granted, version, bucketName(dataset.code, version.label));
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return literal == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("client address " + literal + " is not an IP literal");
+        }
+    }
+
+    /** How a refusal of ObjectDelivery (already logged by it) answers in S3's terms. */
+    static S3Refusal s3Refusal(DeliveryRefused refused) {
+        String detail = refused.getMessage();
+        return switch (refused.reason()) {
+            case NO_SUCH_KEY -> new S3Refusal(S3ErrorCode.NoSuchKey, "The specified key does not exist.", Map.of(),
+                    true);
+            case RANGE_NOT_SATISFIABLE -> new S3Refusal(S3ErrorCode.InvalidRange, "The requested range is not "
+                    + "satisfiable", refused.objectSize() >= 0 ? Map.of("Content-Range", "bytes */"
+                            + refused.objectSize()) : Map.of(), true);
+            case RATE_LIMITED, TOO_MANY_STREAMS -> new S3Refusal(S3ErrorCode.SlowDown, "Please reduce your request "
+                    + "rate.", Map.of("Retry-After", Long.toString(Math.max(1, refused.retryAfterSeconds()))), true);
+            default -> new S3Refusal(S3ErrorCode.AccessDenied, "Access Denied: " + detail, Map.of(), true);
+        };
     }
 
     /** {@code <dataset-code>-<version-label>}, lower case and DNS-safe (3..63 of a-z, 0-9, '-', '.'). */
@@ -254,9 +347,9 @@ public class S3Gateway {
                     .datasetVersion(usable.datasetVersionId());
         } else if (resolution instanceof KeyResolution.GrantNotUsable dead) {
             event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED,
-                    "s3:" + dead.accessKeyId()).organization(dead.organizationId()).grant(dead.grantId());
+                    dead.accessKeyId()).organization(dead.organizationId()).grant(dead.grantId());
         } else {
-            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, "s3:anonymous");
+            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, "anonymous");
         }
         String reason = "s3 " + error.code().name();
         if (resolution instanceof KeyResolution.GrantNotUsable && error.code() == S3ErrorCode.InvalidAccessKeyId) {
@@ -292,8 +385,9 @@ public class S3Gateway {
         return headers;
     }
 
+    /** The subject of an S3 request's usage events: the access key id. */
     private static String subject(KeyResolution.Usable key) {
-        return "s3:" + key.accessKeyId();
+        return key.accessKeyId();
     }
 
     private static String truncate(String value, int max) {

@@ -56,8 +56,12 @@ public class S3Mount {
             String rawPath = q < 0 ? uri : uri.substring(0, q);
             String rawQuery = q < 0 ? null : uri.substring(q + 1);
             String below = rawPath.startsWith(PATH) ? rawPath.substring(PATH.length()) : rawPath;
-            SigV4Request signed = new SigV4Request(request.method().name(), rawPath, rawQuery,
-                    headers(request.headers()));
+            Map<String, List<String>> headers = headers(request.headers());
+            if (!request.headers().contains("host") && request.authority() != null) {
+                // HTTP/2 (h2c, as java.net.http upgrades to) carries the host as :authority, not as a header
+                headers.put("host", List.of(request.authority().toString()));
+            }
+            SigV4Request signed = new SigV4Request(request.method().name(), rawPath, rawQuery, headers);
             String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
             gateway.handle(new S3Gateway.S3Call(signed, below, client, requestId), new VertxExchange(ctx));
         } finally {

@@ -31,6 +31,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -127,6 +134,73 @@ class S3GatewayTest {
             // the SDK's own paginator agrees
             assertThat(s3.listObjectsV2Paginator(r -> r.bucket(bucket()).maxKeys(2)).contents())
                     .extracting(S3Object::key).hasSize(5);
+        }
+    }
+
+    @Test
+    void headAndGetObjectWholeAndRangedMatchTheManifest() throws Exception {
+        String grantId = GatewayFixtures.grant(Tokens.ALICE, data);
+        Key key = GatewayFixtures.key(Tokens.ALICE, grantId);
+        byte[] expected = GatewayFixtures.OBJECTS.get("d/sub/deep/e.bin");
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected));
+        try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket()).key("sub/deep/e.bin"));
+            assertThat(head.contentLength()).isEqualTo(expected.length);
+            assertThat(head.eTag()).isEqualTo("\"" + sha256 + "\"");
+            assertThat(head.lastModified()).isBefore(Instant.now());
+
+            ResponseBytes<GetObjectResponse> whole = s3.getObjectAsBytes(r -> r.bucket(bucket())
+                    .key("sub/deep/e.bin"));
+            assertThat(whole.asByteArray()).isEqualTo(expected);
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(whole.asByteArray())))
+                    .isEqualTo(sha256);
+
+            ResponseBytes<GetObjectResponse> ranged = s3.getObjectAsBytes(r -> r.bucket(bucket())
+                    .key("sub/deep/e.bin").range("bytes=1000-1999"));
+            assertThat(ranged.asByteArray()).isEqualTo(Arrays.copyOfRange(expected, 1000, 2000));
+            assertThat(ranged.response().contentRange()).isEqualTo("bytes 1000-1999/" + expected.length);
+            assertThat(ranged.response().contentLength()).isEqualTo(1000L);
+
+            ResponseBytes<GetObjectResponse> awkward = s3.getObjectAsBytes(r -> r.bucket(bucket())
+                    .key("z z+%.txt"));
+            assertThat(awkward.asUtf8String()).isEqualTo("awkward key");
+
+            assertThat(code(() -> s3.getObjectAsBytes(r -> r.bucket(bucket()).key("missing.bin"))))
+                    .isEqualTo("NoSuchKey");
+            assertThat(code(() -> s3.getObjectAsBytes(r -> r.bucket(bucket()).key("../d/a.bin"))))
+                    .isEqualTo("NoSuchKey");
+            assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket()).key("missing.bin")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+            S3Exception range = (S3Exception) org.assertj.core.api.Assertions.catchThrowable(() ->
+                    s3.getObjectAsBytes(r -> r.bucket(bucket()).key("a.bin").range("bytes=500-600")));
+            assertThat(range.statusCode()).isEqualTo(416);
+            assertThat(range.awsErrorDetails().errorCode()).isEqualTo("InvalidRange");
+        }
+        // exact bytes counted on the grant: whole + range
+        as(Tokens.ALICE).get("/api/v1/grants/" + grantId).then().statusCode(200)
+                .body("bytesUsed", equalTo(expected.length + 1000 + "awkward key".length()));
+    }
+
+    @Test
+    void aPresignedGetWorksWithAPlainHttpClient() throws Exception {
+        Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
+        try (S3Presigner presigner = GatewayFixtures.presigner(endpoint(), key.accessKeyId(), key.secret())) {
+            var presigned = presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+                    .getObjectRequest(g -> g.bucket(bucket()).key("b.bin")));
+            assertThat(presigned.isBrowserExecutable()).as("signed headers %s", presigned.signedHeaders()).isTrue();
+            URL url = presigned.url();
+            assertThat(url.getPath()).startsWith("/s3/");
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(url.toURI()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as("%s -> %s", url, new String(response.body())).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(GatewayFixtures.OBJECTS.get("d/b.bin"));
+            assertThat(response.headers().firstValue("x-amz-request-id")).isPresent();
+
+            HttpResponse<String> tampered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(url.toString().replace("b.bin", "a.bin"))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(tampered.statusCode()).isEqualTo(403);
+            assertThat(tampered.body()).contains("<Code>SignatureDoesNotMatch</Code>");
         }
     }
 
