@@ -176,9 +176,12 @@ class S3GatewayTest {
             assertThat(range.statusCode()).isEqualTo(416);
             assertThat(range.awsErrorDetails().errorCode()).isEqualTo("InvalidRange");
         }
-        // exact bytes counted on the grant: whole + range
+        // exact bytes counted on the grant and in the usage log: whole + range + the awkward key
         as(Tokens.ALICE).get("/api/v1/grants/" + grantId).then().statusCode(200)
                 .body("bytesUsed", equalTo(expected.length + 1000 + "awkward key".length()));
+        assertThat(events(grantId, "S3_REQUEST", "bytes")).isEqualTo(expected.length + 1000 + "awkward key".length());
+        assertThat(events(grantId, "S3_REQUEST", "count(*)")).isGreaterThanOrEqualTo(4); // HEAD + 3 GETs
+        assertThat(events(grantId, "ACCESS_REFUSED", "count(*)")).isGreaterThanOrEqualTo(4); // 3 keys + range
     }
 
     @Test
@@ -347,6 +350,23 @@ class S3GatewayTest {
             return e.awsErrorDetails().errorCode();
         }
         throw new AssertionError("the request was not refused");
+    }
+
+    /** sum(bytes) or count(*) of the grant's usage events with this action. */
+    static long events(String grantId, String action, String what) {
+        String select = what.equals("bytes") ? "coalesce(sum(bytes), 0)" : "count(*)";
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement query = db.prepareStatement("SELECT " + select
+                        + " FROM usage_event WHERE grant_id = ?::uuid AND action = ?")) {
+            query.setString(1, grantId);
+            query.setString(2, action);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static long refusals(String grantId) {
