@@ -84,6 +84,9 @@ public class ObjectDelivery {
     /**
      * The grant, usable now by this organization in this mode from this client address, or a
      * {@link DeliveryRefused} (logged as a usage event). Costs the organization one request of its rate.
+     *
+     * @param mode the access mode asked for; null for operations every mode includes (listing)
+     * @param client the client address, checked against the policy's networks (null fails a non-empty list)
      */
     @Transactional
     public GrantedVersion authorize(UUID grantId, UUID organizationId, AccessMode mode, InetAddress client,
@@ -99,6 +102,10 @@ public class ObjectDelivery {
         if (grant == null) {
             throw refuse(ctx, grantId, null, null,
                     new DeliveryRefused(Reason.NO_SUCH_GRANT, "grant " + grantId + " does not exist"));
+        }
+        if (mode == null) {
+            // listing belongs to every mode: the grant's first mode stands for it
+            mode = AccessMode.valueOf(grant.accessModes.get(0));
         }
         if (!grant.accessModes.contains(mode.name())) {
             throw refuse(ctx, grantId, grant.datasetVersionId, null, new DeliveryRefused(Reason.MODE_NOT_ALLOWED,
@@ -132,6 +139,11 @@ public class ObjectDelivery {
     @Transactional
     @SuppressWarnings("unchecked")
     public ObjectPage list(GrantedVersion grant, String prefix, String startAfter, int limit) {
+        if (prefix != null && prefix.indexOf('\0') >= 0 || startAfter != null && startAfter.indexOf('\0') >= 0) {
+            // no key holds NUL, and PostgreSQL text cannot
+            throw ApiException.invalid(prefix != null && prefix.indexOf('\0') >= 0 ? "prefix" : "startAfter",
+                    "must not contain NUL");
+        }
         int size = Math.max(1, Math.min(MAX_PAGE, limit));
         String keyPrefix = grant.prefix() + (prefix == null ? "" : prefix);
         String after = startAfter == null || startAfter.isEmpty() ? "" : grant.prefix() + startAfter;
@@ -163,7 +175,8 @@ public class ObjectDelivery {
      */
     @Transactional
     public ManifestObject stat(GrantedVersion grant, String key) {
-        DatasetObject object = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH ? null
+        DatasetObject object = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH
+                || key.indexOf('\0') >= 0 ? null
                 : DatasetObject.<DatasetObject>findByIdOptional(
                         new DatasetObject.Key(grant.datasetVersionId(), grant.prefix() + key)).orElse(null);
         if (object == null) {
@@ -263,7 +276,8 @@ public class ObjectDelivery {
 
     // --- helpers --------------------------------------------------------------------------------------------
 
-    private DeliveryRefused refuse(AccessContext ctx, UUID grantId, UUID versionId, String key,
+    /** Logs a refusal as ACCESS_REFUSED with its reason and answers it, for the caller to throw. */
+    DeliveryRefused refuse(AccessContext ctx, UUID grantId, UUID versionId, String key,
             DeliveryRefused refusal) {
         usageLog.record(UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, ctx.subject())
                 .organization(ctx.organizationId()).grant(grantId).datasetVersion(versionId)
@@ -278,7 +292,9 @@ public class ObjectDelivery {
                 .requestId(ctx.requestId()).build());
     }
 
+    /** A key as the usage log can hold it: at most 1024 characters, NUL (which PostgreSQL refuses) replaced. */
     static String truncate(String key) {
-        return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
+        String safe = key.replace('\0', '\uFFFD');
+        return safe.length() > MAX_KEY_LENGTH ? safe.substring(0, MAX_KEY_LENGTH) : safe;
     }
 }

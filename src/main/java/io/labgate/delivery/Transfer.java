@@ -46,7 +46,8 @@ public final class Transfer implements AutoCloseable {
      * Copies the selected bytes to {@code out}. A client that goes away, a store that fails or a grant that ends
      * meanwhile stop the copy; the bytes written until then are counted all the same.
      *
-     * @throws IOException when writing or reading failed (the client or the store went away)
+     * @throws ClientGone when the client went away (nothing to answer; not an error of LabGate)
+     * @throws IOException when reading from the store failed
      * @throws DeliveryRefused GRANT_NOT_USABLE when the grant was revoked or ended during the transfer
      */
     public void writeTo(OutputStream out) throws IOException {
@@ -87,7 +88,7 @@ public final class Transfer implements AutoCloseable {
                     out.write(buffer, 0, n);
                 } catch (IOException e) {
                     reason = "CLIENT_ABORTED";
-                    throw e;
+                    throw new ClientGone(e);
                 }
                 written += n;
                 remaining -= n;
@@ -96,7 +97,7 @@ public final class Transfer implements AutoCloseable {
                 out.flush();
             } catch (IOException e) {
                 reason = "CLIENT_ABORTED";
-                throw e;
+                throw new ClientGone(e);
             }
             outcome = UsageOutcome.SUCCESS;
         } catch (RuntimeException | Error e) {
@@ -118,6 +119,14 @@ public final class Transfer implements AutoCloseable {
             finished = true;
             closeQuietly();
             delivery.releaseSlot(grant);
+        }
+    }
+
+    /** The client closed the connection during the transfer; the bytes written until then were counted. */
+    public static final class ClientGone extends IOException {
+
+        ClientGone(IOException cause) {
+            super("the client went away", cause);
         }
     }
 
