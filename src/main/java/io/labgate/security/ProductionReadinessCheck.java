@@ -22,7 +22,9 @@ public class ProductionReadinessCheck {
 
     /** Secrets that appear in this repository and so must never guard real data. */
     static final List<String> PUBLIC_SECRETS = List.of("labgate-embedded-secret", "labgate-admin-demo-secret",
-            "labgate-api-demo-secret", "alpha-loader-demo-secret", "minioadmin", "changeme", "postgres");
+            "labgate-api-demo-secret", "alpha-loader-demo-secret", "minioadmin", "changeme", "postgres",
+            // the S3 endpoint's demo key-encryption key (base64 of "labgate-demo-key-encryption-key!")
+            "bGFiZ2F0ZS1kZW1vLWtleS1lbmNyeXB0aW9uLWtleSE=");
 
     void check(@Observes StartupEvent event, Config config) {
         boolean demo = config.getOptionalValue("labgate.demo.enabled", Boolean.class).orElse(false);
@@ -46,6 +48,14 @@ public class ProductionReadinessCheck {
             Optional<String> value = config.getOptionalValue(key, String.class);
             if (value.isPresent() && PUBLIC_SECRETS.contains(value.get())) {
                 problems.add(key + " is a published demo secret");
+            }
+        }
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("labgate.gateway.key-encryption-keys.")) {
+                Optional<String> value = config.getOptionalValue(name, String.class);
+                if (value.isPresent() && PUBLIC_SECRETS.contains(value.get().strip())) {
+                    problems.add(name + " is a published demo secret");
+                }
             }
         }
         if (config.getOptionalValue("quarkus.oidc.tls.verification", String.class).orElse("required")

@@ -16,6 +16,11 @@ public final class EmbeddedLab implements AutoCloseable {
     public static final String S3_SECRET_KEY = "labgate-embedded-secret";
     /** Secret of the realm's provisioning client in the demo realm export. */
     public static final String ADMIN_CLIENT_SECRET = "labgate-admin-demo-secret";
+    /**
+     * Key-encryption key (version 1) of the S3 endpoint's access-key secrets: base64 of
+     * {@code labgate-demo-key-encryption-key!}. Published here, so a production start refuses it.
+     */
+    public static final String GATEWAY_DEMO_KEY = "bGFiZ2F0ZS1kZW1vLWtleS1lbmNyeXB0aW9uLWtleSE=";
 
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedS3Server s3;
@@ -62,6 +67,8 @@ public final class EmbeddedLab implements AutoCloseable {
         config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
         config.put("quarkus.keycloak.admin-client.server-url", keycloak.url());
         config.put("quarkus.keycloak.admin-client.client-secret", ADMIN_CLIENT_SECRET);
+        config.put("labgate.gateway.key-encryption-keys.1", GATEWAY_DEMO_KEY);
+        config.put("labgate.gateway.active-key-version", "1");
         return config;
     }
 

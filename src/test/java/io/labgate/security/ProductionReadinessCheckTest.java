@@ -25,6 +25,14 @@ class ProductionReadinessCheckTest {
     }
 
     @Test
+    void theGatewayDemoKeyEncryptionKeyIsRefused() {
+        assertThat(ProductionReadinessCheck.problems(config(Map.of(
+                "labgate.gateway.key-encryption-keys.1", "bGFiZ2F0ZS1kZW1vLWtleS1lbmNyeXB0aW9uLWtleSE=",
+                "labgate.gateway.key-encryption-keys.2", "3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="))))
+                .containsExactly("labgate.gateway.key-encryption-keys.1 is a published demo secret");
+    }
+
+    @Test
     void tlsVerificationOffIsRefused() {
         assertThat(ProductionReadinessCheck.problems(config(Map.of("quarkus.oidc.tls.verification", "none"))))
                 .containsExactly("quarkus.oidc.tls.verification=none");

@@ -1,8 +1,8 @@
 package io.labgate.gateway.sigv4;
 
 /**
- * The S3 error codes that request authentication can answer with, each with the HTTP status S3 uses for it.
- * The enum constant's name is the code that goes into the XML body.
+ * The S3 error codes that request authentication, and the S3-compatible endpoint after it, can answer with, each
+ * with the HTTP status S3 uses for it. The enum constant's name is the code that goes into the XML body.
  */
 public enum S3ErrorCode {
     /** The request is not allowed: anonymous, expired presigned URL, presigned URL not valid yet, bad date. */
@@ -24,7 +24,22 @@ public enum S3ErrorCode {
     /** A header-signed request's time is too far from the server's clock. */
     RequestTimeTooSkewed(403),
     /** The signature does not match the one computed with the access key's secret. */
-    SignatureDoesNotMatch(403);
+    SignatureDoesNotMatch(403),
+    // --- answered by the endpoint (io.labgate.gateway), after authentication ---------------------------------
+    /** The bucket is not the one the access key's grant reads. */
+    NoSuchBucket(404),
+    /** The key is not in the granted version's manifest. */
+    NoSuchKey(404),
+    /** The requested range does not overlap the object. */
+    InvalidRange(416),
+    /** The HTTP method is not allowed on this resource. */
+    MethodNotAllowed(405),
+    /** Too many requests: retry later (with {@code Retry-After}). */
+    SlowDown(503),
+    /** LabGate failed (the object store, the usage log); nothing about the cause is told. */
+    InternalError(500),
+    /** LabGate cannot serve the request now (the usage log cannot record it). */
+    ServiceUnavailable(503);
 
     private final int httpStatus;
 

@@ -43,7 +43,8 @@ public final class S3ErrorXml {
         xml.append("</").append(name).append('>');
     }
 
-    static void escape(StringBuilder out, String text) {
+    /** Appends the text escaped for XML 1.0 element content, as the error body does; for other S3 XML bodies. */
+    public static void escape(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

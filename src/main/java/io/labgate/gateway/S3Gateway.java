@@ -1,0 +1,400 @@
+package io.labgate.gateway;
+
+import io.labgate.catalog.Dataset;
+import io.labgate.catalog.DatasetRepository;
+import io.labgate.catalog.DatasetVersion;
+import io.labgate.catalog.DatasetVersionRepository;
+import io.labgate.delivery.AccessContext;
+import io.labgate.delivery.AccessPath;
+import io.labgate.delivery.ByteRange;
+import io.labgate.delivery.DeliveryRefused;
+import io.labgate.delivery.GrantedVersion;
+import io.labgate.delivery.ManifestObject;
+import io.labgate.delivery.ObjectDelivery;
+import io.labgate.delivery.ObjectPage;
+import io.labgate.delivery.Transfer;
+import io.labgate.gateway.key.AccessKeyService;
+import io.labgate.gateway.key.KeyResolution;
+import io.labgate.gateway.sigv4.S3Error;
+import io.labgate.gateway.sigv4.S3ErrorCode;
+import io.labgate.gateway.sigv4.S3ErrorXml;
+import io.labgate.gateway.sigv4.SigV4Request;
+import io.labgate.gateway.sigv4.SigV4Result;
+import io.labgate.gateway.sigv4.SigV4Verifier;
+import io.labgate.usage.UsageAction;
+import io.labgate.usage.UsageEventDraft;
+import io.labgate.usage.UsageLog;
+import io.labgate.policy.AccessMode;
+import io.labgate.usage.UsageOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * The S3-compatible read-only endpoint: authenticates every request with SigV4 against the access key's secret,
+ * then serves ListBuckets, ListObjectsV2, HeadBucket, GetBucketLocation, HeadObject and GetObject on the one
+ * bucket the key's grant reads (named {@code <dataset-code>-<version-label>}, lower case), keys relative to the
+ * version's prefix. Anything else is an S3 XML error. Every request is a usage event.
+ *
+ * <p>An unknown or revoked key, and a key whose grant is not usable right now (revoked, suspended, expired), is
+ * {@code InvalidAccessKeyId}: a key lives only as long as its grant, and the answer does not tell a stranger whether
+ * a key id ever existed.
+ */
+@ApplicationScoped
+public class S3Gateway {
+
+    private static final Logger LOG = Logger.getLogger(S3Gateway.class);
+
+    @Inject
+    AccessKeyService keys;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    UsageLog usage;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DatasetVersionRepository versions;
+
+    @Inject
+    DatasetRepository datasets;
+
+    @Inject
+    ObjectDelivery delivery;
+
+    /** One request as received. {@code path} is the raw path below the mount point. */
+    public record S3Call(SigV4Request request, String path, String clientAddress, String requestId) {}
+
+    /** What the verified key reads: the bucket of its grant. */
+    record Target(KeyResolution.Usable key, GrantedVersion granted, DatasetVersion version, String bucket) {}
+
+    /** An S3 error raised while serving, with what to log. */
+    static final class S3Refusal extends RuntimeException {
+        final S3Error error;
+        final Map<String, String> headers;
+        /** ObjectDelivery logged the refusal already. */
+        final boolean logged;
+
+        S3Refusal(S3ErrorCode code, String message) {
+            this(code, message, Map.of(), false);
+        }
+
+        S3Refusal(S3ErrorCode code, String message, Map<String, String> headers, boolean logged) {
+            super(message, null, false, false);
+            this.error = new S3Error(code, message);
+            this.headers = headers;
+            this.logged = logged;
+        }
+    }
+
+    @ActivateRequestContext
+    public void handle(S3Call call, S3Exchange exchange) {
+        AtomicReference<KeyResolution> resolved = new AtomicReference<>();
+        Target target = null;
+        try {
+            SigV4Verifier verifier = new SigV4Verifier(config.region(), id -> {
+                KeyResolution resolution = keys.resolve(id);
+                resolved.set(resolution);
+                return resolution instanceof KeyResolution.Usable usable ? Optional.of(usable.secret())
+                        : Optional.empty();
+            }, clock, config.maxClockSkew());
+            SigV4Result result = verifier.verify(call.request());
+            if (result instanceof SigV4Result.Rejected rejected) {
+                refuse(call, exchange, resolved.get(), null, rejected.error(), Map.of());
+                return;
+            }
+            KeyResolution.Usable key = (KeyResolution.Usable) resolved.get();
+            S3Operation operation = S3Operation.parse(call.request().method(), call.path(),
+                    call.request().rawQuery());
+            target = target(call, key);
+            serve(call, exchange, operation, target);
+        } catch (DeliveryRefused refused) {
+            S3Refusal refusal = s3Refusal(refused);
+            answerError(call, exchange, refusal.error, refusal.headers);
+        } catch (S3Refusal refusal) {
+            if (refusal.logged) {
+                answerError(call, exchange, refusal.error, refusal.headers);
+            } else {
+                refuse(call, exchange, resolved.get(), target, refusal.error, refusal.headers);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "S3 request %s failed", call.requestId());
+            if (exchange.started()) {
+                exchange.abort();
+            } else {
+                S3ErrorCode code = e instanceof io.labgate.usage.UsageLogException ? S3ErrorCode.ServiceUnavailable
+                        : S3ErrorCode.InternalError;
+                answerError(call, exchange, new S3Error(code, code == S3ErrorCode.InternalError
+                        ? "We encountered an internal error. Please try again." : "Please reduce your request rate."),
+                        Map.of());
+            }
+        }
+    }
+
+    private void serve(S3Call call, S3Exchange exchange, S3Operation operation, Target target) {
+        if (operation instanceof S3Operation.Refused refused) {
+            throw new S3Refusal(refused.error().code(), refused.error().message());
+        }
+        if (operation.bucket() != null && !operation.bucket().equals(target.bucket())) {
+            throw new S3Refusal(S3ErrorCode.NoSuchBucket, "The specified bucket does not exist");
+        }
+        if (operation instanceof S3Operation.ListBuckets) {
+            String xml = S3Xml.listBuckets(target.key().organizationId().toString(),
+                    List.of(new S3Xml.Bucket(target.bucket(), created(target.version()))));
+            logged(call, target, "ListBuckets", null, null);
+            exchange.respond(200, xmlHeaders(call), xml);
+        } else if (operation instanceof S3Operation.HeadBucket) {
+            logged(call, target, "HeadBucket", null, null);
+            exchange.respond(200, headers(call), null);
+        } else if (operation instanceof S3Operation.GetBucketLocation) {
+            logged(call, target, "GetBucketLocation", null, null);
+            exchange.respond(200, xmlHeaders(call), S3Xml.location(config.region()));
+        } else if (operation instanceof S3Operation.ListObjectsV2 list) {
+            listObjects(call, exchange, list, target);
+        } else if (operation instanceof S3Operation.HeadObject head) {
+            headObject(call, exchange, head, target);
+        } else if (operation instanceof S3Operation.GetObject get) {
+            getObject(call, exchange, get, target);
+        }
+    }
+
+    private void listObjects(S3Call call, S3Exchange exchange, S3Operation.ListObjectsV2 list, Target target) {
+        Map<String, String> q = list.query();
+        int maxKeys = ObjectListing.MAX_KEYS;
+        if (q.containsKey("max-keys")) {
+            try {
+                maxKeys = Integer.parseInt(q.get("max-keys"));
+            } catch (NumberFormatException e) {
+                maxKeys = -1;
+            }
+            if (maxKeys < 0) {
+                throw new S3Refusal(S3ErrorCode.InvalidArgument, "Provided max-keys not an integer or within "
+                        + "integer range");
+            }
+        }
+        String encoding = q.get("encoding-type");
+        if (encoding != null && !encoding.equals("url")) {
+            throw new S3Refusal(S3ErrorCode.InvalidArgument, "Invalid Encoding Method specified in Request");
+        }
+        String token = q.get("continuation-token");
+        ObjectListing.Query query = new ObjectListing.Query(q.get("prefix"), q.get("delimiter"), maxKeys,
+                q.get("start-after"), token == null || token.isEmpty() ? null : token);
+        ObjectListing.Page page;
+        try {
+            page = ObjectListing.list(source(target), query);
+        } catch (IllegalArgumentException e) {
+            throw new S3Refusal(S3ErrorCode.InvalidArgument, "The continuation token provided is incorrect");
+        }
+        // ObjectDelivery.list logged each manifest page it read as OBJECT_LISTED: that is this request's event
+        String xml = S3Xml.listObjectsV2(target.bucket(), query, page, "url".equals(encoding));
+        exchange.respond(200, xmlHeaders(call), xml);
+    }
+
+    private void headObject(S3Call call, S3Exchange exchange, S3Operation.HeadObject head, Target target) {
+        ManifestObject object = delivery.stat(target.granted(), head.key());
+        logged(call, target, "HeadObject", object.key(), null);
+        Map<String, String> headers = objectHeaders(call, target, object);
+        headers.put("Content-Length", Long.toString(object.size()));
+        exchange.respond(200, headers, null);
+    }
+
+    private void getObject(S3Call call, S3Exchange exchange, S3Operation.GetObject get, Target target) {
+        ManifestObject object = delivery.stat(target.granted(), get.key());
+        ByteRange range = ByteRange.parse(call.request().singleHeader("Range").orElse(null));
+        try (Transfer transfer = delivery.prepare(target.granted(), object, range, target.granted().context())) {
+            ByteRange.Slice slice = transfer.slice();
+            Map<String, String> headers = objectHeaders(call, target, object);
+            headers.put("Content-Length", Long.toString(slice.length()));
+            if (slice.partial()) {
+                headers.put("Content-Range", slice.contentRange());
+            }
+            overrides(call, headers);
+            OutputStream out = exchange.stream(slice.partial() ? 206 : 200, headers);
+            try {
+                transfer.writeTo(out);
+                out.close();
+            } catch (IOException | RuntimeException e) {
+                // the answer has begun: the client sees a cut connection, the usage log the bytes sent
+                LOG.debugf("S3 GetObject %s of %s ended early: %s", call.requestId(), object.key(), e.toString());
+                exchange.abort();
+            }
+        }
+    }
+
+    private Map<String, String> objectHeaders(S3Call call, Target target, ManifestObject object) {
+        Map<String, String> headers = headers(call);
+        headers.put("ETag", object.etag());
+        headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(created(target.version()).atOffset(ZoneOffset.UTC)));
+        headers.put("Accept-Ranges", "bytes");
+        headers.put("Content-Type", "application/octet-stream");
+        return headers;
+    }
+
+    /** The response-* query parameters of GetObject override these headers, as S3 does. */
+    private static void overrides(S3Call call, Map<String, String> headers) {
+        Map<String, String> query = S3Operation.query(call.request().rawQuery());
+        Map<String, String> names = Map.of("response-content-type", "Content-Type",
+                "response-content-disposition", "Content-Disposition", "response-cache-control", "Cache-Control",
+                "response-content-encoding", "Content-Encoding", "response-content-language", "Content-Language",
+                "response-expires", "Expires");
+        names.forEach((parameter, header) -> {
+            String value = query.get(parameter);
+            if (value != null && value.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+                headers.put(header, value);
+            }
+        });
+    }
+
+    /** The manifest of the granted version through ObjectDelivery, keys relative to its prefix. */
+    ObjectListing.Source source(Target target) {
+        Instant modified = created(target.version());
+        return (prefix, startAfter, limit) -> {
+            ObjectPage page = delivery.list(target.granted(), prefix, startAfter, limit);
+            return page.objects().stream()
+                    .map(o -> new ListedObject(o.key(), o.size(), o.sha256(), modified)).toList();
+        };
+    }
+
+    /** The grant authorized for this request by ObjectDelivery (rate, mode, period, network) and its bucket. */
+    private Target target(S3Call call, KeyResolution.Usable key) {
+        AccessContext context = new AccessContext(subject(key), key.organizationId(), call.requestId(),
+                truncate(call.clientAddress(), 64), AccessPath.S3_ENDPOINT);
+        GrantedVersion granted = delivery.authorize(key.grantId(), key.organizationId(), AccessMode.S3_ENDPOINT,
+                address(call.clientAddress()), context);
+        DatasetVersion version = versions.findById(granted.datasetVersionId());
+        Dataset dataset = datasets.findById(version.datasetId);
+        return new Target(key, granted, version, bucketName(dataset.code, version.label));
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return literal == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("client address " + literal + " is not an IP literal");
+        }
+    }
+
+    /** How a refusal of ObjectDelivery (already logged by it) answers in S3's terms. */
+    static S3Refusal s3Refusal(DeliveryRefused refused) {
+        String detail = refused.getMessage();
+        return switch (refused.reason()) {
+            case NO_SUCH_KEY -> new S3Refusal(S3ErrorCode.NoSuchKey, "The specified key does not exist.", Map.of(),
+                    true);
+            case RANGE_NOT_SATISFIABLE -> new S3Refusal(S3ErrorCode.InvalidRange, "The requested range is not "
+                    + "satisfiable", refused.objectSize() >= 0 ? Map.of("Content-Range", "bytes */"
+                            + refused.objectSize()) : Map.of(), true);
+            case RATE_LIMITED, TOO_MANY_STREAMS -> new S3Refusal(S3ErrorCode.SlowDown, "Please reduce your request "
+                    + "rate.", Map.of("Retry-After", Long.toString(Math.max(1, refused.retryAfterSeconds()))), true);
+            default -> new S3Refusal(S3ErrorCode.AccessDenied, "Access Denied: " + detail, Map.of(), true);
+        };
+    }
+
+    /** {@code <dataset-code>-<version-label>}, lower case and DNS-safe (3..63 of a-z, 0-9, '-', '.'). */
+    public static String bucketName(String datasetCode, String versionLabel) {
+        String name = (datasetCode + "-" + versionLabel).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9.-]+", "-").replaceAll("-{2,}", "-").replaceAll("\\.{2,}", ".");
+        if (name.length() > 63) {
+            name = name.substring(0, 63);
+        }
+        name = name.replaceAll("^[^a-z0-9]+", "").replaceAll("[^a-z0-9]+$", "");
+        while (name.length() < 3) {
+            name = name + "0";
+        }
+        return name;
+    }
+
+    private static Instant created(DatasetVersion version) {
+        return version.publishedAt != null ? version.publishedAt : version.createdAt;
+    }
+
+    // --- answers and usage events ----------------------------------------------------------------------------
+
+    private void logged(S3Call call, Target target, String operation, String objectKey, Long bytes) {
+        usage.record(UsageEventDraft.builder(UsageAction.S3_REQUEST, UsageOutcome.SUCCESS, subject(target.key()))
+                .organization(target.key().organizationId()).grant(target.key().grantId())
+                .datasetVersion(target.key().datasetVersionId()).objectKey(truncate(objectKey, 1024)).bytes(bytes)
+                .clientAddress(truncate(call.clientAddress(), 64)).requestId(call.requestId())
+                .reason("s3 " + operation).build());
+    }
+
+    private void refuse(S3Call call, S3Exchange exchange, KeyResolution resolution, Target target, S3Error error,
+            Map<String, String> extraHeaders) {
+        UsageEventDraft.Builder event;
+        if (resolution instanceof KeyResolution.Usable usable) {
+            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, subject(usable))
+                    .organization(usable.organizationId()).grant(usable.grantId())
+                    .datasetVersion(usable.datasetVersionId());
+        } else if (resolution instanceof KeyResolution.GrantNotUsable dead) {
+            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED,
+                    dead.accessKeyId()).organization(dead.organizationId()).grant(dead.grantId());
+        } else {
+            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, "anonymous");
+        }
+        String reason = "s3 " + error.code().name();
+        if (resolution instanceof KeyResolution.GrantNotUsable && error.code() == S3ErrorCode.InvalidAccessKeyId) {
+            reason = "s3 grant not usable";
+        }
+        try {
+            usage.record(event.reason(reason).clientAddress(truncate(call.clientAddress(), 64))
+                    .requestId(call.requestId()).build());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "S3 refusal %s could not be logged", call.requestId());
+        }
+        LOG.debugf("S3 request %s refused: %s %s", call.requestId(), error.code(), error.message());
+        answerError(call, exchange, error, extraHeaders);
+    }
+
+    private void answerError(S3Call call, S3Exchange exchange, S3Error error, Map<String, String> extraHeaders) {
+        Map<String, String> headers = xmlHeaders(call);
+        headers.putAll(extraHeaders);
+        String resource = S3Mount.PATH + call.path();
+        exchange.respond(error.httpStatus(), headers, S3ErrorXml.render(error, resource, call.requestId()));
+    }
+
+    static Map<String, String> headers(S3Call call) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amz-request-id", call.requestId());
+        headers.put("x-amz-id-2", call.requestId());
+        return headers;
+    }
+
+    private static Map<String, String> xmlHeaders(S3Call call) {
+        Map<String, String> headers = headers(call);
+        headers.put("Content-Type", S3Xml.CONTENT_TYPE);
+        return headers;
+    }
+
+    /** The subject of an S3 request's usage events: the access key id. */
+    private static String subject(KeyResolution.Usable key) {
+        return key.accessKeyId();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    static UUID uuid(String value) {
+        return UUID.fromString(value);
+    }
+}

@@ -1,0 +1,196 @@
+package io.labgate.gateway;
+
+import io.labgate.common.http.RequestIds;
+import io.labgate.gateway.sigv4.SigV4Request;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.MDC;
+
+/**
+ * Mounts the S3-compatible endpoint at {@code /s3} as a plain Vert.x route, beside (not inside) the REST layer:
+ * S3 requests carry SigV4, not bearer tokens, so neither OIDC nor the JSON problem mapping may touch them. With
+ * proactive authentication off and no HTTP permission on {@code /s3}, Quarkus never asks OIDC about these
+ * requests. The route runs on a worker thread ({@code blockingHandler}): verification reads the database and the
+ * usage log blocks until an event is committed. Path and query reach the verifier exactly as received.
+ */
+@ApplicationScoped
+public class S3Mount {
+
+    /** Where the endpoint is mounted: {@code aws --endpoint-url http://host:8080/s3 s3 ls}. */
+    public static final String PATH = "/s3";
+
+    @Inject
+    S3Gateway gateway;
+
+    void mount(@Observes Router router) {
+        router.routeWithRegex("/s3(/.*)?").blockingHandler(this::handle, false);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        try {
+            String uri = request.uri();
+            int q = uri.indexOf('?');
+            String rawPath = q < 0 ? uri : uri.substring(0, q);
+            String rawQuery = q < 0 ? null : uri.substring(q + 1);
+            String below = rawPath.startsWith(PATH) ? rawPath.substring(PATH.length()) : rawPath;
+            Map<String, List<String>> headers = headers(request.headers());
+            if (!request.headers().contains("host") && request.authority() != null) {
+                // HTTP/2 (h2c, as java.net.http upgrades to) carries the host as :authority, not as a header
+                headers.put("host", List.of(request.authority().toString()));
+            }
+            SigV4Request signed = new SigV4Request(request.method().name(), rawPath, rawQuery, headers);
+            String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            gateway.handle(new S3Gateway.S3Call(signed, below, client, requestId), new VertxExchange(ctx));
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    private static Map<String, List<String>> headers(MultiMap headers) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        for (String name : headers.names()) {
+            copy.put(name, headers.getAll(name));
+        }
+        return copy;
+    }
+
+    /** The answer through Vert.x, from a worker thread, with backpressure for streamed bodies. */
+    static final class VertxExchange implements S3Exchange {
+
+        private final RoutingContext ctx;
+        private final HttpServerResponse response;
+        private final boolean head;
+
+        VertxExchange(RoutingContext ctx) {
+            this.ctx = ctx;
+            this.response = ctx.response();
+            this.head = ctx.request().method() == HttpMethod.HEAD;
+        }
+
+        private void start(int status, Map<String, String> headers) {
+            response.setStatusCode(status);
+            headers.forEach(response::putHeader);
+            HttpMethod method = ctx.request().method();
+            if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+                // a body we never read may follow: do not reuse the connection
+                response.putHeader("Connection", "close");
+            }
+        }
+
+        @Override
+        public void respond(int status, Map<String, String> headers, String body) {
+            start(status, headers);
+            if (head || body == null) {
+                if (!head) {
+                    response.putHeader("Content-Length", "0");
+                }
+                response.end();
+            } else {
+                response.end(body);
+            }
+        }
+
+        @Override
+        public OutputStream stream(int status, Map<String, String> headers) {
+            start(status, headers);
+            if (head) {
+                response.end();
+                return OutputStream.nullOutputStream();
+            }
+            return new ResponseStream(response);
+        }
+
+        @Override
+        public boolean started() {
+            return response.headWritten() || response.ended();
+        }
+
+        @Override
+        public void abort() {
+            ctx.request().connection().close();
+        }
+    }
+
+    /** Writes to the response, waiting while Vert.x's write queue is full; close ends the response. */
+    static final class ResponseStream extends OutputStream {
+
+        private final HttpServerResponse response;
+        private boolean closed;
+
+        ResponseStream(HttpServerResponse response) {
+            this.response = response;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return;
+            }
+            if (closed || response.closed()) {
+                throw new IOException("the client closed the connection");
+            }
+            response.write(Buffer.buffer(Arrays.copyOfRange(b, off, off + len)));
+            awaitWritable();
+        }
+
+        private void awaitWritable() throws IOException {
+            while (response.writeQueueFull()) {
+                CompletableFuture<Void> drained = new CompletableFuture<>();
+                response.drainHandler(v -> drained.complete(null));
+                if (!response.writeQueueFull()) {
+                    return;
+                }
+                try {
+                    drained.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    if (response.closed()) {
+                        throw new IOException("the client closed the connection");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while the client was slow");
+                } catch (ExecutionException e) {
+                    throw new IOException(e.getCause());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                if (!response.ended()) {
+                    response.end();
+                }
+            }
+        }
+    }
+}

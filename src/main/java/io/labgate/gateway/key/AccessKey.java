@@ -1,0 +1,45 @@
+package io.labgate.gateway.key;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An access key of the S3-compatible endpoint, bound to one grant; the secret only as AES-GCM ciphertext. */
+@Entity
+@Table(name = "access_key")
+public class AccessKey extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "grant_id")
+    public UUID grantId;
+
+    @Column(name = "organization_id")
+    public UUID organizationId;
+
+    @Column(name = "access_key_id")
+    public String accessKeyId;
+
+    @Column(name = "secret_ciphertext")
+    public byte[] secretCiphertext;
+
+    @Column(name = "key_version")
+    public int keyVersion;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revoked_by")
+    public String revokedBy;
+}

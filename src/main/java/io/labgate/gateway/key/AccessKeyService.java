@@ -1,0 +1,162 @@
+package io.labgate.gateway.key;
+
+import io.labgate.access.grant.GrantResponse;
+import io.labgate.access.grant.GrantService;
+import io.labgate.common.error.ApiException;
+import io.labgate.common.error.ErrorCode;
+import io.labgate.gateway.GatewayConfig;
+import io.labgate.policy.AccessMode;
+import io.labgate.security.Caller;
+import io.labgate.security.Roles;
+import io.labgate.usage.UsageAction;
+import io.labgate.usage.UsageEventDraft;
+import io.labgate.usage.UsageLog;
+import io.labgate.usage.UsageOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Access keys of the S3-compatible endpoint. An AI company issues keys for its own usable grants that allow
+ * {@link AccessMode#S3_ENDPOINT}; the secret is answered once and stored only encrypted. Keys die with their grant:
+ * {@link #resolve} asks {@link GrantService#requireUsable} on every S3 request, nothing about a grant is cached.
+ *
+ * <p>Who may do what: issue — the AI company that owns the grant; list — that AI company, operators and auditors;
+ * revoke — that AI company and operators. Anyone else's grant answers 404.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class AccessKeyService {
+
+    static final String KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static final int SECRET_LENGTH = 40;
+
+    @Inject
+    AccessKeyRepository keys;
+
+    @Inject
+    GrantService grants;
+
+    @Inject
+    KeyEncryption encryption;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    UsageLog usage;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /** Issues a key for the caller's own grant, which must be usable now and allow the S3 endpoint. */
+    public AccessKeyCreated create(UUID grantId) {
+        UUID organizationId = caller.organizationId().orElseThrow(() -> ApiException.notFound("grant", grantId));
+        GrantResponse grant = grants.requireUsable(grantId, AccessMode.S3_ENDPOINT, organizationId);
+        SecretBox box;
+        try {
+            box = encryption.active();
+        } catch (IllegalStateException e) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "access keys cannot be issued: no key-encryption "
+                    + "key is configured");
+        }
+        SecureRandom random = encryption.random();
+        AccessKey key = new AccessKey();
+        key.id = UUID.randomUUID();
+        key.grantId = grant.id();
+        key.organizationId = organizationId;
+        key.accessKeyId = "LG" + randomString(random, KEY_ID_ALPHABET, 18);
+        String secret = randomString(random, SECRET_ALPHABET, SECRET_LENGTH);
+        key.secretCiphertext = box.seal(secret, key.accessKeyId);
+        key.keyVersion = encryption.activeVersion();
+        key.createdAt = now();
+        key.createdBy = caller.subject();
+        keys.persist(key);
+        keys.flush();
+        record(key, "issued " + key.accessKeyId);
+        return new AccessKeyCreated(key.id, key.grantId, key.accessKeyId, secret, config.region(), key.createdAt,
+                key.createdBy);
+    }
+
+    /** Every key of a grant the caller may see (operators, auditors, the owning AI company), without secrets. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AccessKeyResponse> list(UUID grantId) {
+        requireVisible(grantId);
+        return keys.ofGrant(grantId).stream().map(AccessKeyResponse::from).toList();
+    }
+
+    /** Revokes a key at once; revoking a revoked key changes nothing. */
+    public AccessKeyResponse revoke(UUID grantId, UUID keyId) {
+        requireVisible(grantId);
+        AccessKey key = keys.findOfGrant(grantId, keyId)
+                .orElseThrow(() -> ApiException.notFound("access key", keyId));
+        if (key.revokedAt == null) {
+            key.revokedAt = now();
+            key.revokedBy = caller.subject();
+            keys.flush();
+            record(key, "revoked " + key.accessKeyId);
+        }
+        return AccessKeyResponse.from(key);
+    }
+
+    /**
+     * For the S3 endpoint: the key with this id, its secret and what it grants, if the key is not revoked and its
+     * grant is usable right now in mode S3_ENDPOINT.
+     */
+    public KeyResolution resolve(String accessKeyId) {
+        Optional<AccessKey> found = keys.findUnrevoked(accessKeyId);
+        if (found.isEmpty()) {
+            return new KeyResolution.Unknown();
+        }
+        AccessKey key = found.get();
+        GrantResponse grant;
+        try {
+            grant = grants.requireUsable(key.grantId, AccessMode.S3_ENDPOINT, key.organizationId);
+        } catch (ApiException e) {
+            return new KeyResolution.GrantNotUsable(key.accessKeyId, key.grantId, key.organizationId, e.getMessage());
+        }
+        String secret;
+        try {
+            secret = encryption.version(key.keyVersion).open(key.secretCiphertext, key.accessKeyId);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("access key " + key.accessKeyId + " does not decrypt: " + e.getMessage());
+        }
+        return new KeyResolution.Usable(key.accessKeyId, key.grantId, key.organizationId,
+                grant.datasetVersionId(), secret);
+    }
+
+    private void requireVisible(UUID grantId) {
+        if (caller.is(Roles.PROVIDER) && !caller.seesAllTenants()) {
+            throw ApiException.notFound("grant", grantId);
+        }
+        grants.get(grantId); // 404 unless the caller may see it
+    }
+
+    private void record(AccessKey key, String reason) {
+        usage.record(UsageEventDraft.builder(UsageAction.ACCESS_KEY_CHANGED, UsageOutcome.SUCCESS, caller.subject())
+                .organization(key.organizationId).grant(key.grantId).reason(reason).build());
+    }
+
+    static String randomString(SecureRandom random, String alphabet, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,137 @@
+package io.labgate.gateway;
+
+import static io.labgate.testing.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.labgate.testing.DemoOrganizations;
+import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.Tokens;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** A published version with S3 access, grants on it through the real workflow, keys and AWS SDK clients. */
+final class GatewayFixtures {
+
+    /** The objects of the version, full keys (the version's prefix is {@code d/}). */
+    static final Map<String, byte[]> OBJECTS = objects();
+
+    private GatewayFixtures() {}
+
+    record Data(String datasetId, String datasetCode, String versionId, String versionLabel) {}
+
+    record Key(String id, String accessKeyId, String secret) {}
+
+    private static Map<String, byte[]> objects() {
+        Map<String, byte[]> objects = new LinkedHashMap<>();
+        objects.put("d/a.bin", bytes(1, 100));
+        objects.put("d/b.bin", bytes(2, 5000));
+        objects.put("d/sub/c.txt", "a text file\n".getBytes());
+        objects.put("d/sub/deep/e.bin", bytes(3, 70_000));
+        objects.put("d/z z+%.txt", "awkward key".getBytes());
+        return objects;
+    }
+
+    /** A published version whose policy allows the S3 endpoint and needs no consent. */
+    static Data publishedForS3() {
+        Map<String, Object> terms = PublishedDatasets.policyTerms();
+        terms.put("consentRequired", false);
+        terms.put("allowedModes", List.of("STREAM", "PRESIGNED_URL", "S3_ENDPOINT"));
+        terms.put("maxConcurrentGrants", 100);
+        String policyId = PublishedDatasets.policy(terms);
+        String datasetId = PublishedDatasets.dataset(policyId, List.of(DemoOrganizations.JEJU), List.of());
+        String versionId = PublishedDatasets.publishedVersion(datasetId, OBJECTS);
+        String code = as(Tokens.OPERATOR).get("/api/v1/datasets/" + datasetId).then().statusCode(200).extract()
+                .path("code");
+        String label = as(Tokens.OPERATOR).get("/api/v1/datasets/" + datasetId + "/versions/" + versionId).then()
+                .statusCode(200).extract().path("label");
+        return new Data(datasetId, code, versionId, label);
+    }
+
+    /** Submitted by the user, approved by the operator: the grant's id. */
+    static String grant(String user, Data data, Instant until, List<String> modes) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("datasetVersionIds", List.of(data.versionId()));
+        body.put("projectTitle", "S3 gateway " + PublishedDatasets.suffix());
+        body.put("purpose", "Read training data with standard S3 tools");
+        body.put("purposeCategory", "RESEARCH");
+        body.put("periodFrom", Instant.now().toString());
+        body.put("periodUntil", until.toString());
+        body.put("accessModes", modes);
+        body.put("termsVersion", PublishedDatasets.TERMS);
+        var submitted = as(user).body(body).post("/api/v1/access-requests");
+        if (submitted.statusCode() != 201) {
+            throw new AssertionError("submission refused: " + submitted.asString());
+        }
+        String requestId = submitted.path("id");
+        as(Tokens.OPERATOR).body(Map.of("approve", true, "reason", "fits the programme"))
+                .post("/api/v1/access-requests/" + requestId + "/decision").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        return as(Tokens.OPERATOR).get("/api/v1/grants?requestId=" + requestId).then().statusCode(200).extract()
+                .jsonPath().getString("items[0].id");
+    }
+
+    static String grant(String user, Data data) {
+        return grant(user, data, Instant.now().plus(Duration.ofDays(30)), List.of("S3_ENDPOINT", "STREAM"));
+    }
+
+    static Key key(String user, String grantId) {
+        var created = as(user).post("/api/v1/grants/" + grantId + "/access-keys").then().statusCode(201)
+                .header("Cache-Control", "no-store").extract().jsonPath();
+        return new Key(created.getString("id"), created.getString("accessKeyId"),
+                created.getString("secretAccessKey"));
+    }
+
+    static S3Client client(URI endpoint, String accessKeyId, String secret) {
+        return client(endpoint, accessKeyId, secret, null);
+    }
+
+    /** A path-style client of the endpoint, without retries; with a signing clock when one is given. */
+    static S3Client client(URI endpoint, String accessKeyId, String secret, Clock signingClock) {
+        var builder = S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true)
+                        .chunkedEncodingEnabled(false).build())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        if (signingClock != null) {
+            S3AuthSchemeProvider defaults = S3AuthSchemeProvider.defaultProvider();
+            builder.authSchemeProvider(params -> defaults.resolveAuthScheme(params).stream()
+                    .map(option -> option.toBuilder().putSignerProperty(HttpSigner.SIGNING_CLOCK, signingClock)
+                            .build())
+                    .toList());
+        }
+        return builder.build();
+    }
+
+    static S3Presigner presigner(URI endpoint, String accessKeyId, String secret) {
+        return S3Presigner.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    static byte[] bytes(long seed, int size) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+}
