@@ -6,7 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * One prepared download: the object is open in the store and a download slot of the organization is taken.
+ * One prepared download: the object is open in the store, a download slot of the organization is taken and its
+ * bytes are reserved on the grant's quota.
  * {@link #writeTo} copies the bytes without holding more than one buffer, counts what was written, checks the
  * grant again every {@link DeliveryConfig#recheckEvery()} and, however it ends, adds the bytes to the grant and
  * records one usage event. {@link #close} releases what is left (also when nothing was written).
@@ -108,7 +109,7 @@ public final class Transfer implements AutoCloseable {
         } finally {
             finished = true;
             closeQuietly();
-            delivery.finish(grant, object, ctx, written, outcome, reason);
+            delivery.finish(grant, object, slice, ctx, written, outcome, reason);
         }
     }
 
@@ -118,7 +119,7 @@ public final class Transfer implements AutoCloseable {
         if (!finished) {
             finished = true;
             closeQuietly();
-            delivery.releaseSlot(grant);
+            delivery.abandon(grant, slice);
         }
     }
 
