@@ -7,7 +7,9 @@ import io.labgate.policy.AccessMode;
 import io.labgate.security.Caller;
 import io.labgate.security.Roles;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -129,7 +131,7 @@ public class DeliveryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response download(@PathParam("id") UUID id, @PathParam("key") String key,
             @HeaderParam("Range") String range, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @Context HttpServerRequest http) {
+            @Context HttpServerRequest http, @Context RoutingContext routing) {
         AccessContext ctx = context(id, AccessPath.STREAM, http);
         GrantedVersion grant = delivery.authorize(id, ctx.organizationId(), AccessMode.STREAM, address(http), ctx);
         ManifestObject object = delivery.stat(grant, exactKey(http, key));
@@ -137,6 +139,13 @@ public class DeliveryResource {
             return Response.notModified().header(HttpHeaders.ETAG, object.etag()).build();
         }
         Transfer transfer = delivery.prepare(grant, object, ByteRange.parse(range), ctx);
+        // a response that ends without its body ever being written (the client left first) gives back the
+        // slot and the reservation; close() is a no-op once the body started
+        routing.addEndHandler(ended -> {
+            if (transfer.pending()) {
+                Infrastructure.getDefaultWorkerPool().execute(transfer::close);
+            }
+        });
         StreamingOutput body = out -> {
             try (transfer) {
                 transfer.writeTo(out);

@@ -199,39 +199,63 @@ public class ObjectDelivery {
 
     /**
      * Everything a transfer needs before its first byte, so that an HTTP endpoint can still answer an error
-     * instead of a status line: resolves the range (416), checks the byte quota against the bytes used so far
-     * (QUOTA_EXCEEDED), takes one of the organization's download slots (TOO_MANY_STREAMS) and opens the object in
-     * the store (502 when it fails). Close the transfer (after {@link Transfer#writeTo}, or instead of it).
+     * instead of a status line: resolves the range (416), takes one of the organization's download slots
+     * (TOO_MANY_STREAMS), reserves the bytes on the grant's quota (QUOTA_EXCEEDED) and opens the object in the
+     * store (502 when it fails). Close the transfer (after {@link Transfer#writeTo}, or instead of it).
      */
     public Transfer prepare(GrantedVersion grant, ManifestObject object, ByteRange range, AccessContext ctx) {
         ByteRange.Slice slice = range.resolve(object.size()).orElseThrow(() -> refuse(ctx, grant.grantId(),
                 grant.datasetVersionId(), object.key(),
                 DeliveryRefused.unsatisfiable(object.key(), range.toString(), object.size())));
-        long[] quota = QuarkusTransaction.requiringNew().call(() -> {
-            Object[] row = (Object[]) entityManager.createNativeQuery(
-                    "SELECT byte_quota, bytes_used FROM access_grant WHERE id = ?1")
-                    .setParameter(1, grant.grantId()).getSingleResult();
-            return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
-        });
-        if (quota[1] + slice.length() > quota[0]) {
-            throw refuse(ctx, grant.grantId(), grant.datasetVersionId(), object.key(),
-                    new DeliveryRefused(Reason.QUOTA_EXCEEDED, "grant " + grant.grantId() + " has used "
-                            + quota[1] + " of its " + quota[0] + " bytes; " + slice.length() + " more do not fit"));
-        }
         if (!limiter.tryStartStream(grant.organizationId())) {
             throw refuse(ctx, grant.grantId(), grant.datasetVersionId(), object.key(), DeliveryRefused.retryLater(
                     Reason.TOO_MANY_STREAMS, "organization " + grant.organizationId() + " already runs "
                             + limiter.limits().maxConcurrentStreams() + " downloads", 1));
         }
+        boolean reserved = false;
         try {
+            reserve(grant, object, slice, ctx);
+            reserved = true;
             InputStream in = slice.length() == 0 ? InputStream.nullInputStream()
                     : slice.partial()
                             ? store.open(grant.bucket(), grant.prefix() + object.key(), slice.offset(), slice.length())
                             : store.open(grant.bucket(), grant.prefix() + object.key());
             return new Transfer(this, grant, object, slice, ctx, in);
         } catch (RuntimeException e) {
+            if (reserved) {
+                addBytes(grant, -slice.length());
+            }
             limiter.endStream(grant.organizationId());
             throw e;
+        }
+    }
+
+    /**
+     * Reserves the slice's bytes on the grant in one conditional UPDATE, so that concurrent transfers can never
+     * take more than the quota together; {@link #finish} gives back what was not sent.
+     */
+    private void reserve(GrantedVersion grant, ManifestObject object, ByteRange.Slice slice, AccessContext ctx) {
+        if (slice.length() == 0) {
+            return;
+        }
+        int updated = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2 AND bytes_used + ?1 <= byte_quota")
+                .setParameter(1, slice.length()).setParameter(2, grant.grantId()).executeUpdate());
+        if (updated == 0) {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                    "SELECT byte_quota, bytes_used FROM access_grant WHERE id = ?1")
+                    .setParameter(1, grant.grantId()).getSingleResult());
+            throw refuse(ctx, grant.grantId(), grant.datasetVersionId(), object.key(),
+                    new DeliveryRefused(Reason.QUOTA_EXCEEDED, "grant " + grant.grantId() + " has used " + row[1]
+                            + " of its " + row[0] + " bytes; " + slice.length() + " more do not fit"));
+        }
+    }
+
+    private void addBytes(GrantedVersion grant, long bytes) {
+        if (bytes != 0) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2")
+                    .setParameter(1, bytes).setParameter(2, grant.grantId()).executeUpdate());
         }
     }
 
@@ -247,27 +271,33 @@ public class ObjectDelivery {
         }
     }
 
-    /** Adds the bytes to the grant (one atomic UPDATE) and records the transfer; releases the download slot. */
-    void finish(GrantedVersion grant, ManifestObject object, AccessContext ctx, long bytes, UsageOutcome outcome,
-            String reason) {
+    /**
+     * Gives back the reserved bytes that were not sent (the grant's bytes used then count exactly what was
+     * written), records the transfer with the bytes written, and releases the download slot.
+     */
+    void finish(GrantedVersion grant, ManifestObject object, ByteRange.Slice slice, AccessContext ctx, long written,
+            UsageOutcome outcome, String reason) {
         try {
-            if (bytes > 0) {
-                QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2")
-                        .setParameter(1, bytes).setParameter(2, grant.grantId()).executeUpdate());
-                registry.counter("labgate.delivery.bytes", "path", ctx.path().name()).increment(bytes);
+            addBytes(grant, written - slice.length());
+            if (written > 0) {
+                registry.counter("labgate.delivery.bytes", "path", ctx.path().name()).increment(written);
             }
             UsageAction action = ctx.path() == AccessPath.S3_ENDPOINT ? UsageAction.S3_REQUEST
                     : UsageAction.OBJECT_STREAMED;
             record(UsageEventDraft.builder(action, outcome, ctx.subject()).objectKey(truncate(object.key()))
-                    .bytes(bytes).reason(reason), ctx, grant);
+                    .bytes(written).reason(reason), ctx, grant);
         } finally {
             limiter.endStream(grant.organizationId());
         }
     }
 
-    void releaseSlot(GrantedVersion grant) {
-        limiter.endStream(grant.organizationId());
+    /** A transfer that never started: its reservation and its slot are given back; nothing is logged. */
+    void abandon(GrantedVersion grant, ByteRange.Slice slice) {
+        try {
+            addBytes(grant, -slice.length());
+        } finally {
+            limiter.endStream(grant.organizationId());
+        }
     }
 
     Duration recheckEvery() {

@@ -4,9 +4,11 @@ import io.labgate.usage.UsageOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One prepared download: the object is open in the store and a download slot of the organization is taken.
+ * One prepared download: the object is open in the store, a download slot of the organization is taken and its
+ * bytes are reserved on the grant's quota.
  * {@link #writeTo} copies the bytes without holding more than one buffer, counts what was written, checks the
  * grant again every {@link DeliveryConfig#recheckEvery()} and, however it ends, adds the bytes to the grant and
  * records one usage event. {@link #close} releases what is left (also when nothing was written).
@@ -21,7 +23,8 @@ public final class Transfer implements AutoCloseable {
     private final ByteRange.Slice slice;
     private final AccessContext ctx;
     private final InputStream in;
-    private boolean finished;
+    /** 0 prepared, 1 written (or being written), 2 abandoned; one of writeTo and close wins. */
+    private final AtomicInteger state = new AtomicInteger();
 
     Transfer(ObjectDelivery delivery, GrantedVersion grant, ManifestObject object, ByteRange.Slice slice,
             AccessContext ctx, InputStream in) {
@@ -51,8 +54,8 @@ public final class Transfer implements AutoCloseable {
      * @throws DeliveryRefused GRANT_NOT_USABLE when the grant was revoked or ended during the transfer
      */
     public void writeTo(OutputStream out) throws IOException {
-        if (finished) {
-            throw new IllegalStateException("a transfer is written once");
+        if (!state.compareAndSet(0, 1)) {
+            throw new ClientGone(new IOException("the transfer was abandoned or written already"));
         }
         long written = 0;
         UsageOutcome outcome = UsageOutcome.FAILED;
@@ -106,26 +109,32 @@ public final class Transfer implements AutoCloseable {
             }
             throw e;
         } finally {
-            finished = true;
             closeQuietly();
-            delivery.finish(grant, object, ctx, written, outcome, reason);
+            delivery.finish(grant, object, slice, ctx, written, outcome, reason);
         }
     }
 
-    /** Releases the object and the slot if {@link #writeTo} never ran; nothing was sent, so nothing is logged. */
+    /**
+     * Releases the object, the reservation and the slot if {@link #writeTo} never started; nothing was sent, so
+     * nothing is logged. Safe to call at any time, from any thread, more than once. Blocks (JDBC).
+     */
     @Override
     public void close() {
-        if (!finished) {
-            finished = true;
+        if (state.compareAndSet(0, 2)) {
             closeQuietly();
-            delivery.releaseSlot(grant);
+            delivery.abandon(grant, slice);
         }
+    }
+
+    /** True while neither written nor abandoned. */
+    public boolean pending() {
+        return state.get() == 0;
     }
 
     /** The client closed the connection during the transfer; the bytes written until then were counted. */
     public static final class ClientGone extends IOException {
 
-        ClientGone(IOException cause) {
+        public ClientGone(IOException cause) {
             super("the client went away", cause);
         }
     }
