@@ -120,6 +120,35 @@ class GrantLifecycleTest {
     }
 
     @Test
+    void workflowDecisionsAndGrantChangesAreInTheUsageLogBeforeTheAnswer() {
+        String start = Instant.now().minusSeconds(1).toString();
+        String grantId = approvedGrant(PublishedDatasets.policyTerms());
+        grantAction(Tokens.OPERATOR, grantId, "suspend", Map.of("reason", "review")).then().statusCode(200);
+        grantAction(Tokens.OPERATOR, grantId, "revoke", Map.of("reason", "done")).then().statusCode(200);
+        // a refused change is not in the log
+        grantAction(Tokens.OPERATOR, grantId, "revoke", Map.of("reason", "again")).then().statusCode(409);
+
+        // no waiting: each answer above came only after its event was committed
+        JsonPath grantEvents = as(Tokens.AUDITOR).get("/api/v1/usage/events?action=GRANT_CHANGED&size=100&grantId="
+                + grantId).then().statusCode(200).extract().jsonPath();
+        assertThat(grantEvents.getList("items.reason", String.class))
+                .containsExactly("CREATED", "SUSPENDED", "REVOKED");
+        assertThat(grantEvents.getList("items.organizationId", String.class))
+                .containsOnly(DemoOrganizations.ALPHA.toString());
+
+        JsonPath requestEvents = as(Tokens.AUDITOR).get("/api/v1/usage/events?size=100&organizationId="
+                + DemoOrganizations.ALPHA + "&from=" + start).then().statusCode(200).extract().jsonPath();
+        List<String> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < requestEvents.getList("items").size(); i++) {
+            steps.add(requestEvents.getString("items[" + i + "].action") + " "
+                    + requestEvents.getString("items[" + i + "].reason") + " by "
+                    + requestEvents.getString("items[" + i + "].subject"));
+        }
+        assertThat(steps).contains("REQUEST_SUBMITTED SUBMITTED by alice", "CONSENT_DECIDED GRANTED by carol",
+                "REQUEST_DECIDED APPROVED by operator");
+    }
+
+    @Test
     void suspendingTheOrganizationStopsItsGrantsAtOnce() {
         String grantId = approvedGrant(PublishedDatasets.policyTerms());
         UUID id = UUID.fromString(grantId);

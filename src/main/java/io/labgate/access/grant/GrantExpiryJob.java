@@ -2,6 +2,8 @@ package io.labgate.access.grant;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.labgate.access.WorkflowChange;
+import io.labgate.usage.UsageAction;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +37,9 @@ public class GrantExpiryJob {
     @Inject
     Event<GrantExpired> expired;
 
+    @Inject
+    Event<WorkflowChange> changes;
+
     @Scheduled(identity = "grant-expiry", every = "${labgate.access.expiry-every:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
@@ -48,7 +53,7 @@ public class GrantExpiryJob {
     @Transactional
     public List<UUID> expireDue() {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
+        List<Object[]> rows = em.createNativeQuery("""
                 WITH due AS (
                     SELECT id FROM access_grant
                     WHERE status IN ('ACTIVE', 'SUSPENDED') AND valid_until <= ?1
@@ -60,7 +65,7 @@ public class GrantExpiryJob {
                     SET status = 'EXPIRED', status_reason = 'the grant period ended', updated_at = ?1,
                         version = g.version + 1
                     FROM due WHERE g.id = due.id
-                    RETURNING g.id, g.valid_until
+                    RETURNING g.id, g.valid_until, g.organization_id, g.dataset_version_id
                 ), logged AS (
                     INSERT INTO grant_change (id, grant_id, action, actor, reason, old_valid_until, new_valid_until, at)
                     SELECT gen_random_uuid(), done.id, 'EXPIRED', ?3, 'the grant period ended', done.valid_until,
@@ -68,12 +73,20 @@ public class GrantExpiryJob {
                     FROM done
                     RETURNING grant_id
                 )
-                SELECT grant_id FROM logged""", UUID.class)
+                SELECT logged.grant_id, done.organization_id, done.dataset_version_id
+                FROM logged JOIN done ON done.id = logged.grant_id""")
                 .setParameter(1, clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .setParameter(2, BATCH)
                 .setParameter(3, ACTOR)
                 .getResultList();
-        ids.forEach(id -> expired.fire(new GrantExpired(id)));
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            ids.add(id);
+            expired.fire(new GrantExpired(id));
+            changes.fire(new WorkflowChange(UsageAction.GRANT_CHANGED, (UUID) row[1], id, (UUID) row[2], ACTOR,
+                    "EXPIRED"));
+        }
         return ids;
     }
 }

@@ -2,7 +2,10 @@ package io.labgate.access.grant;
 
 import io.labgate.access.request.AccessRequest;
 import io.labgate.catalog.DatasetVersionRetired;
+import io.labgate.access.WorkflowChange;
 import io.labgate.common.error.ApiException;
+import io.labgate.usage.UsageAction;
+import jakarta.enterprise.event.Event;
 import io.labgate.common.error.ErrorCode;
 import io.labgate.common.error.Problem;
 import io.labgate.common.paging.PageQuery;
@@ -48,6 +51,9 @@ public class GrantService {
 
     @Inject
     GrantRepository grants;
+
+    @Inject
+    Event<WorkflowChange> changes;
 
     @Inject
     SecurityPolicyService policies;
@@ -275,6 +281,8 @@ public class GrantService {
         change.newValidUntil = newUntil;
         change.at = at;
         grants.record(change);
+        changes.fire(new WorkflowChange(UsageAction.GRANT_CHANGED, grant.organizationId, grant.id,
+                grant.datasetVersionId, change.actor, action.name()));
     }
 
     /** Who changes a grant: the caller, or "system" when no request is being served (a job, an event). */

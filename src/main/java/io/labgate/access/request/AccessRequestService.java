@@ -8,7 +8,10 @@ import io.labgate.access.grant.GrantService;
 import io.labgate.catalog.DatasetCatalogService;
 import io.labgate.catalog.GrantableVersion;
 import io.labgate.catalog.UseCondition;
+import io.labgate.access.WorkflowChange;
 import io.labgate.common.error.ApiException;
+import io.labgate.usage.UsageAction;
+import jakarta.enterprise.event.Event;
 import io.labgate.common.error.ErrorCode;
 import io.labgate.common.error.Problem;
 import io.labgate.common.paging.PageQuery;
@@ -77,6 +80,9 @@ public class AccessRequestService {
 
     @Inject
     RequestedServers requestedServers;
+
+    @Inject
+    Event<WorkflowChange> changes;
 
     @Inject
     Caller caller;
@@ -228,6 +234,9 @@ public class AccessRequestService {
                             + " from dataset " + version.datasetCode() + " (" + exclusion.get().reason + ")");
                 }
                 consents.persist(consent);
+                if (consent.automatic) {
+                    logConsent(request, consent);
+                }
             }
         }
         if (consentKeys.isEmpty()) {
@@ -321,6 +330,7 @@ public class AccessRequestService {
         consent.reason = blankToNull(reason);
         consent.decidedBy = caller.subject();
         consent.decidedAt = now;
+        logConsent(request, consent);
         if (decision == ConsentDecision.REFUSED) {
             decide(request, RequestStatus.REJECTED, caller.subject(), "provider " + provider
                     + " refused consent for dataset " + datasetId + ": " + consent.reason, now);
@@ -352,6 +362,7 @@ public class AccessRequestService {
         consent.reason = blankToNull(reason);
         consent.decidedBy = caller.subject();
         consent.decidedAt = now;
+        logConsent(request, consent);
         if (request.status.next().contains(RequestStatus.REJECTED)) {
             decide(request, RequestStatus.REJECTED, caller.subject(), why, now);
         } else if (request.status == RequestStatus.APPROVED) {
@@ -435,6 +446,22 @@ public class AccessRequestService {
         transition.reason = reason;
         transition.at = at;
         requests.record(transition);
+        UsageAction action = switch (to) {
+            case SUBMITTED -> UsageAction.REQUEST_SUBMITTED;
+            case WITHDRAWN -> UsageAction.REQUEST_WITHDRAWN;
+            case APPROVED, REJECTED -> UsageAction.REQUEST_DECIDED;
+            // consequences of a submission or a consent, which are logged themselves
+            case AWAITING_CONSENT, UNDER_REVIEW -> null;
+        };
+        if (action != null) {
+            changes.fire(new WorkflowChange(action, request.organizationId, null, null, actor, to.name()));
+        }
+    }
+
+    /** A provider's consent decision (or an automatic refusal), for the usage log. */
+    private void logConsent(AccessRequest request, Consent consent) {
+        changes.fire(new WorkflowChange(UsageAction.CONSENT_DECIDED, request.organizationId, null, null,
+                consent.decidedBy, (consent.automatic ? "AUTOMATIC_" : "") + consent.decision.name()));
     }
 
     private UUID providerOrganization() {

@@ -1,0 +1,13 @@
+package io.labgate.access;
+
+import io.labgate.usage.UsageAction;
+import java.util.UUID;
+
+/**
+ * A workflow decision or grant change, fired inside the transaction that makes it; it becomes a usage event
+ * once that transaction has committed ({@link WorkflowUsageRecorder}).
+ *
+ * @param what a short code of what happened (for example {@code APPROVED}, {@code REVOKED}), at most 64 chars
+ */
+public record WorkflowChange(UsageAction action, UUID organizationId, UUID grantId, UUID datasetVersionId,
+        String actor, String what) {}
