@@ -126,6 +126,19 @@ public class ObjectStore {
         }
     }
 
+    /**
+     * Opens {@code length} bytes of an object from {@code offset} (a byte range read by the store, not a skip);
+     * the caller streams and closes it, as with {@link #open(String, String)}.
+     */
+    public InputStream open(String bucket, String key, long offset, long length) {
+        try {
+            return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length)
+                    .build());
+        } catch (Exception e) {
+            throw failure("read object " + key, e);
+        }
+    }
+
     public void put(String bucket, String key, byte[] content, String contentType) {
         try {
             minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)

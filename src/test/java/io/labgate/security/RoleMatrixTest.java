@@ -122,6 +122,10 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/grants/{id}/resume", OPERATOR_ONLY),
                 new Endpoint("POST", "/api/v1/grants/{id}/revoke", OPERATOR_ONLY),
                 new Endpoint("POST", "/api/v1/grants/{id}/extend", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/grants/{id}/objects", AI_ONLY),
+                new Endpoint("GET", "/api/v1/grants/{id}/objects/{key}", AI_ONLY),
+                new Endpoint("HEAD", "/api/v1/grants/{id}/objects/{key}", AI_ONLY),
+                new Endpoint("POST", "/api/v1/grants/{id}/links", AI_ONLY),
                 new Endpoint("GET", "/api/v1/usage/events", STAFF_AND_AI),
                 new Endpoint("GET", "/api/v1/usage/verify", STAFF));
     }

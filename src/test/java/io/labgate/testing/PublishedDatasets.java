@@ -88,7 +88,14 @@ public final class PublishedDatasets {
 
     /** A new PUBLISHED version of a dataset: objects in a fresh bucket, manifest, verified attestation. */
     public static String publishedVersion(String datasetId, Map<String, byte[]> objects) {
-        String bucketId = bucketWith(objects);
+        return publishedVersionIn(datasetId, bucketWith(objects));
+    }
+
+    /**
+     * A new PUBLISHED version of a dataset over the objects under {@code d/} of a registered bucket (see
+     * {@link #registeredBucket}); for tests that fill the bucket themselves, e.g. with streamed uploads.
+     */
+    public static String publishedVersionIn(String datasetId, String bucketId) {
         String label = "v-" + suffix();
         String versionId = as(Tokens.OPERATOR)
                 .body(Map.of("label", label, "bucketId", bucketId, "prefix", "d/"))
@@ -155,15 +162,21 @@ public final class PublishedDatasets {
         } catch (Exception e) {
             throw new IllegalStateException("cannot fill test bucket " + name, e);
         }
+        return registeredBucket(name, 100_000_000L);
+    }
+
+    /** Registers an existing store bucket as a PROCESSED bucket; answers its id. */
+    public static String registeredBucket(String name, long quotaBytes) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("purpose", "PROCESSED");
-        body.put("quotaBytes", 100_000_000L);
+        body.put("quotaBytes", quotaBytes);
         body.put("mode", "REGISTER");
         return as(Tokens.OPERATOR).body(body).post("/api/v1/buckets").then().statusCode(201).extract().path("id");
     }
 
-    private static synchronized MinioClient minio() {
+    /** A client of the embedded store with its owner's credentials, for filling test buckets. */
+    public static synchronized MinioClient minio() {
         if (minio == null) {
             EmbeddedS3Server s3 = EmbeddedLabTestResource.lab().s3();
             minio = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")

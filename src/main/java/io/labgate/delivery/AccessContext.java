@@ -1,0 +1,23 @@
+package io.labgate.delivery;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Who asks for data, from where and through which path: what every usage event of a data request records.
+ *
+ * @param subject the authenticated subject (token subject, or the access key id on the S3 endpoint)
+ * @param organizationId the caller's organization
+ * @param requestId the request id echoed to the client; null means the current request's ({@code RequestIds})
+ * @param clientAddress the client address as text, as written to the usage log
+ * @param path the access path
+ */
+public record AccessContext(String subject, UUID organizationId, String requestId, String clientAddress,
+        AccessPath path) {
+
+    public AccessContext {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(path, "path");
+    }
+}

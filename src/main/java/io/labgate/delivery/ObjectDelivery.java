@@ -1,0 +1,300 @@
+package io.labgate.delivery;
+
+import io.labgate.access.grant.AccessGrant;
+import io.labgate.access.grant.GrantRepository;
+import io.labgate.access.grant.GrantService;
+import io.labgate.catalog.DatasetCatalogService;
+import io.labgate.catalog.DatasetObject;
+import io.labgate.catalog.GrantableVersion;
+import io.labgate.common.error.ApiException;
+import io.labgate.delivery.DeliveryRefused.Reason;
+import io.labgate.policy.AccessMode;
+import io.labgate.policy.ClientNetworks;
+import io.labgate.policy.SecurityPolicyResponse;
+import io.labgate.policy.SecurityPolicyService;
+import io.labgate.storage.ObjectStore;
+import io.labgate.usage.UsageAction;
+import io.labgate.usage.UsageEventDraft;
+import io.labgate.usage.UsageLog;
+import io.labgate.usage.UsageOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads the objects of granted dataset versions for every access path (streamed downloads, presigned links, the
+ * S3-compatible endpoint): decides whether a grant may be used by this organization, in this mode, from this
+ * address; lists and finds objects only through the version's manifest; streams bytes while counting them.
+ *
+ * <p>Every refusal is written to the usage log as ACCESS_REFUSED with the {@link Reason} before it is thrown;
+ * every transfer as one OBJECT_STREAMED (or S3_REQUEST) event with the exact bytes sent, also when the client went
+ * away. The usage log blocks until the event is committed: never call this service on the Vert.x event loop.
+ *
+ * <p>Key safety: a key reaches an object only when the version prefix followed by the key is exactly a key of
+ * the version's manifest. No path normalisation happens anywhere, so {@code ../}, encoded slashes, absolute
+ * paths and keys of other versions or buckets find nothing.
+ */
+@ApplicationScoped
+public class ObjectDelivery {
+
+    /** Most objects one page of a listing holds. */
+    public static final int MAX_PAGE = 1000;
+    static final int MAX_KEY_LENGTH = 1024;
+
+    @Inject
+    GrantService grantService;
+
+    @Inject
+    GrantRepository grants;
+
+    @Inject
+    DatasetCatalogService catalog;
+
+    @Inject
+    SecurityPolicyService policies;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    UsageLog usageLog;
+
+    @Inject
+    DeliveryLimiter limiter;
+
+    @Inject
+    DeliveryConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MeterRegistry registry;
+
+    /**
+     * The grant, usable now by this organization in this mode from this client address, or a
+     * {@link DeliveryRefused} (logged as a usage event). Costs the organization one request of its rate.
+     *
+     * @param mode the access mode asked for; null for operations every mode includes (listing)
+     * @param client the client address, checked against the policy's networks (null fails a non-empty list)
+     */
+    @Transactional
+    public GrantedVersion authorize(UUID grantId, UUID organizationId, AccessMode mode, InetAddress client,
+            AccessContext ctx) {
+        long waitNanos = limiter.tryRequest(organizationId);
+        if (waitNanos > 0) {
+            throw refuse(ctx, grantId, null, null, DeliveryRefused.retryLater(Reason.RATE_LIMITED,
+                    "organization " + organizationId + " exceeded " + limiter.limits().requestsPerSecond()
+                            + " data requests per second", (waitNanos + 999_999_999L) / 1_000_000_000L));
+        }
+        AccessGrant grant = grants.findByIdOptional(grantId)
+                .filter(g -> g.organizationId.equals(organizationId)).orElse(null);
+        if (grant == null) {
+            throw refuse(ctx, grantId, null, null,
+                    new DeliveryRefused(Reason.NO_SUCH_GRANT, "grant " + grantId + " does not exist"));
+        }
+        if (mode == null) {
+            // listing belongs to every mode: the grant's first mode stands for it
+            mode = AccessMode.valueOf(grant.accessModes.get(0));
+        }
+        if (!grant.accessModes.contains(mode.name())) {
+            throw refuse(ctx, grantId, grant.datasetVersionId, null, new DeliveryRefused(Reason.MODE_NOT_ALLOWED,
+                    "grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes));
+        }
+        GrantableVersion version;
+        try {
+            // the one place that decides status and period by the clock
+            grantService.requireUsable(grantId, mode, organizationId);
+            version = catalog.grantableVersion(grant.datasetVersionId);
+        } catch (ApiException e) {
+            throw refuse(ctx, grantId, grant.datasetVersionId, null,
+                    new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
+        }
+        SecurityPolicyResponse policy = policies.findVersion(grant.policyId);
+        if (!ClientNetworks.allows(policy.allowedNetworks(), client)) {
+            throw refuse(ctx, grantId, grant.datasetVersionId, null, new DeliveryRefused(Reason.NETWORK_NOT_ALLOWED,
+                    "client address " + ctx.clientAddress() + " is outside the networks policy " + policy.code()
+                            + " v" + policy.versionNo() + " allows"));
+        }
+        return new GrantedVersion(grant.id, grant.organizationId, grant.datasetVersionId, version.bucketName(),
+                version.prefix() == null ? "" : version.prefix(), mode, policy.maxLinkSeconds(), grant.validUntil,
+                grant.byteQuota, ctx);
+    }
+
+    /**
+     * Objects of the granted version from its manifest, keys relative to the version prefix, in binary key order
+     * (as S3 lists): those starting with {@code prefix} and after {@code startAfter}, at most {@code limit}
+     * (1 to {@value #MAX_PAGE}). Logged as OBJECT_LISTED.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public ObjectPage list(GrantedVersion grant, String prefix, String startAfter, int limit) {
+        if (prefix != null && prefix.indexOf('\0') >= 0 || startAfter != null && startAfter.indexOf('\0') >= 0) {
+            // no key holds NUL, and PostgreSQL text cannot
+            throw ApiException.invalid(prefix != null && prefix.indexOf('\0') >= 0 ? "prefix" : "startAfter",
+                    "must not contain NUL");
+        }
+        int size = Math.max(1, Math.min(MAX_PAGE, limit));
+        String keyPrefix = grant.prefix() + (prefix == null ? "" : prefix);
+        String after = startAfter == null || startAfter.isEmpty() ? "" : grant.prefix() + startAfter;
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT object_key, size_bytes, sha256 FROM dataset_object
+                WHERE version_id = ?1 AND left(object_key, ?2) = ?3 AND object_key COLLATE "C" > ?4
+                ORDER BY object_key COLLATE "C" LIMIT ?5""")
+                .setParameter(1, grant.datasetVersionId())
+                .setParameter(2, keyPrefix.length())
+                .setParameter(3, keyPrefix)
+                .setParameter(4, after)
+                .setParameter(5, size + 1)
+                .getResultList();
+        List<ManifestObject> objects = new ArrayList<>();
+        for (Object[] row : rows.subList(0, Math.min(size, rows.size()))) {
+            objects.add(new ManifestObject(((String) row[0]).substring(grant.prefix().length()),
+                    ((Number) row[1]).longValue(), (String) row[2]));
+        }
+        boolean truncated = rows.size() > size;
+        record(UsageEventDraft.builder(UsageAction.OBJECT_LISTED, UsageOutcome.SUCCESS, grant.context().subject())
+                .objectKey(prefix == null || prefix.isEmpty() ? null : truncate(prefix)), grant.context(), grant);
+        return new ObjectPage(List.copyOf(objects), truncated,
+                truncated ? objects.get(objects.size() - 1).key() : null);
+    }
+
+    /**
+     * One object of the manifest. A key that is not exactly a manifest key (after the version prefix) is
+     * NO_SUCH_KEY, logged.
+     */
+    @Transactional
+    public ManifestObject stat(GrantedVersion grant, String key) {
+        DatasetObject object = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH
+                || key.indexOf('\0') >= 0 ? null
+                : DatasetObject.<DatasetObject>findByIdOptional(
+                        new DatasetObject.Key(grant.datasetVersionId(), grant.prefix() + key)).orElse(null);
+        if (object == null) {
+            throw refuse(grant.context(), grant.grantId(), grant.datasetVersionId(), key,
+                    new DeliveryRefused(Reason.NO_SUCH_KEY, "no object " + key + " in the granted version"));
+        }
+        return new ManifestObject(key, object.sizeBytes, object.sha256);
+    }
+
+    /**
+     * Streams the object or one byte range to {@code out}, as {@link #prepare} and {@link Transfer#writeTo}.
+     * Refusals (range, quota, concurrent streams) come before the first byte.
+     */
+    public void stream(GrantedVersion grant, ManifestObject object, ByteRange range, OutputStream out,
+            AccessContext ctx) throws java.io.IOException {
+        try (Transfer transfer = prepare(grant, object, range, ctx)) {
+            transfer.writeTo(out);
+        }
+    }
+
+    /**
+     * Everything a transfer needs before its first byte, so that an HTTP endpoint can still answer an error
+     * instead of a status line: resolves the range (416), checks the byte quota against the bytes used so far
+     * (QUOTA_EXCEEDED), takes one of the organization's download slots (TOO_MANY_STREAMS) and opens the object in
+     * the store (502 when it fails). Close the transfer (after {@link Transfer#writeTo}, or instead of it).
+     */
+    public Transfer prepare(GrantedVersion grant, ManifestObject object, ByteRange range, AccessContext ctx) {
+        ByteRange.Slice slice = range.resolve(object.size()).orElseThrow(() -> refuse(ctx, grant.grantId(),
+                grant.datasetVersionId(), object.key(),
+                DeliveryRefused.unsatisfiable(object.key(), range.toString(), object.size())));
+        long[] quota = QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) entityManager.createNativeQuery(
+                    "SELECT byte_quota, bytes_used FROM access_grant WHERE id = ?1")
+                    .setParameter(1, grant.grantId()).getSingleResult();
+            return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+        });
+        if (quota[1] + slice.length() > quota[0]) {
+            throw refuse(ctx, grant.grantId(), grant.datasetVersionId(), object.key(),
+                    new DeliveryRefused(Reason.QUOTA_EXCEEDED, "grant " + grant.grantId() + " has used "
+                            + quota[1] + " of its " + quota[0] + " bytes; " + slice.length() + " more do not fit"));
+        }
+        if (!limiter.tryStartStream(grant.organizationId())) {
+            throw refuse(ctx, grant.grantId(), grant.datasetVersionId(), object.key(), DeliveryRefused.retryLater(
+                    Reason.TOO_MANY_STREAMS, "organization " + grant.organizationId() + " already runs "
+                            + limiter.limits().maxConcurrentStreams() + " downloads", 1));
+        }
+        try {
+            InputStream in = slice.length() == 0 ? InputStream.nullInputStream()
+                    : slice.partial()
+                            ? store.open(grant.bucket(), grant.prefix() + object.key(), slice.offset(), slice.length())
+                            : store.open(grant.bucket(), grant.prefix() + object.key());
+            return new Transfer(this, grant, object, slice, ctx, in);
+        } catch (RuntimeException e) {
+            limiter.endStream(grant.organizationId());
+            throw e;
+        }
+    }
+
+    // --- used by Transfer -----------------------------------------------------------------------------------
+
+    /** Throws a GRANT_NOT_USABLE refusal (logged) when the grant may no longer be used. */
+    void recheck(GrantedVersion grant, String key) {
+        try {
+            grantService.requireUsable(grant.grantId(), grant.mode(), grant.organizationId());
+        } catch (ApiException e) {
+            throw refuse(grant.context(), grant.grantId(), grant.datasetVersionId(), key,
+                    new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
+        }
+    }
+
+    /** Adds the bytes to the grant (one atomic UPDATE) and records the transfer; releases the download slot. */
+    void finish(GrantedVersion grant, ManifestObject object, AccessContext ctx, long bytes, UsageOutcome outcome,
+            String reason) {
+        try {
+            if (bytes > 0) {
+                QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2")
+                        .setParameter(1, bytes).setParameter(2, grant.grantId()).executeUpdate());
+                registry.counter("labgate.delivery.bytes", "path", ctx.path().name()).increment(bytes);
+            }
+            UsageAction action = ctx.path() == AccessPath.S3_ENDPOINT ? UsageAction.S3_REQUEST
+                    : UsageAction.OBJECT_STREAMED;
+            record(UsageEventDraft.builder(action, outcome, ctx.subject()).objectKey(truncate(object.key()))
+                    .bytes(bytes).reason(reason), ctx, grant);
+        } finally {
+            limiter.endStream(grant.organizationId());
+        }
+    }
+
+    void releaseSlot(GrantedVersion grant) {
+        limiter.endStream(grant.organizationId());
+    }
+
+    Duration recheckEvery() {
+        return config.recheckEvery();
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    /** Logs a refusal as ACCESS_REFUSED with its reason and answers it, for the caller to throw. */
+    DeliveryRefused refuse(AccessContext ctx, UUID grantId, UUID versionId, String key,
+            DeliveryRefused refusal) {
+        usageLog.record(UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, ctx.subject())
+                .organization(ctx.organizationId()).grant(grantId).datasetVersion(versionId)
+                .objectKey(key == null ? null : truncate(key)).clientAddress(ctx.clientAddress())
+                .reason(refusal.reason().name()).requestId(ctx.requestId()).build());
+        return refusal;
+    }
+
+    private void record(UsageEventDraft.Builder event, AccessContext ctx, GrantedVersion grant) {
+        usageLog.record(event.organization(ctx.organizationId()).grant(grant.grantId())
+                .datasetVersion(grant.datasetVersionId()).clientAddress(ctx.clientAddress())
+                .requestId(ctx.requestId()).build());
+    }
+
+    /** A key as the usage log can hold it: at most 1024 characters, NUL (which PostgreSQL refuses) replaced. */
+    static String truncate(String key) {
+        String safe = key.replace('\0', '\uFFFD');
+        return safe.length() > MAX_KEY_LENGTH ? safe.substring(0, MAX_KEY_LENGTH) : safe;
+    }
+}

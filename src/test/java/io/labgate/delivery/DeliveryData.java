@@ -1,0 +1,66 @@
+package io.labgate.delivery;
+
+import io.labgate.testing.PublishedDatasets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/** Test data and database reads for the delivery tests. */
+final class DeliveryData {
+
+    private DeliveryData() {}
+
+    /** One usage event as stored. */
+    record Event(String action, String outcome, String reason, Long bytes, String objectKey, String client) {}
+
+    static byte[] bytes(long seed, int size) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long bytesUsed(String grantId) throws Exception {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement statement = db.prepareStatement(
+                        "SELECT bytes_used FROM access_grant WHERE id = ?")) {
+            statement.setObject(1, UUID.fromString(grantId));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The usage events of a grant, in log order. */
+    static List<Event> events(String grantId) throws Exception {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement statement = db.prepareStatement("SELECT action, outcome, reason, bytes, object_key,"
+                        + " client_address FROM usage_event WHERE grant_id = ? ORDER BY seq")) {
+            statement.setObject(1, UUID.fromString(grantId));
+            List<Event> events = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long value = rs.getLong(4);
+                    Long bytes = rs.wasNull() ? null : value;
+                    events.add(new Event(rs.getString(1), rs.getString(2), rs.getString(3), bytes, rs.getString(5),
+                            rs.getString(6)));
+                }
+            }
+            return events;
+        }
+    }
+}
