@@ -1,0 +1,369 @@
+package io.labgate.bench;
+
+import io.labgate.testing.ApprovedGrants;
+import io.labgate.testing.ApprovedGrants.Approved;
+import io.labgate.testing.DemoOrganizations;
+import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.Tokens;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.PutObjectArgs;
+import io.minio.http.Method;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data-access benchmark, run only by the Maven profile {@code bench} ({@code bash bench/run.sh}); see
+ * {@code bench/README.md}. Side by side in one JVM against the embedded lab (S3Proxy, PostgreSQL, Keycloak, all on
+ * loopback):
+ * <ol>
+ * <li>a 1 GiB object downloaded directly from the S3 store (a MinIO presigned GET) and through LabGate's streamed
+ * endpoint, each warmed up once and then timed {@code bench.runs} times; every transfer is hashed (SHA-256) and
+ * checked against the uploaded digest;</li>
+ * <li>presigned-link issuance ({@code POST /api/v1/grants/{id}/links}, one key per request, usage log on) at a
+ * fixed client concurrency for a fixed number of requests, with per-request latency.</li>
+ * </ol>
+ * It asserts only that transfers are complete and correct and that every link request answered 200.
+ */
+@QuarkusTest
+@TestProfile(DataAccessBenchmark.Limits.class)
+class DataAccessBenchmark {
+
+    /** The per-organization rate limit (50/s by default) would otherwise be what the link phase measures. */
+    public static class Limits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("labgate.delivery.requests-per-second", "1000000", "labgate.delivery.burst", "1000000");
+        }
+    }
+
+    static final long MIB = 1024L * 1024;
+    static final long SIZE = Long.getLong("bench.size-mib", 1024) * MIB;
+    static final int RUNS = Integer.getInteger("bench.runs", 3);
+    static final int LINK_THREADS = Integer.getInteger("bench.link-threads", 8);
+    static final int LINK_REQUESTS = Integer.getInteger("bench.link-requests", 2000);
+    static final int LINK_WARMUP = Integer.getInteger("bench.link-warmup", 200);
+    static final Duration LINK_BUDGET = Duration.ofSeconds(Long.getLong("bench.link-seconds", 120));
+    static final String KEY = "big.bin";
+
+    @Inject
+    DemoOrganizations demo;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    final StringBuilder report = new StringBuilder();
+
+    @Test
+    void measure() throws Exception {
+        ApprovedGrants.organizations(demo);
+        line("# LabGate data-access benchmark");
+        line("");
+        line("Run " + Instant.now() + " — " + machine());
+        line("");
+
+        // --- fixture: a 1 GiB object, streamed into the store, published, granted -----------------------
+        String bucket = "lg-bench-" + PublishedDatasets.suffix();
+        PublishedDatasets.minio().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        MessageDigest uploaded = MessageDigest.getInstance("SHA-256");
+        long t0 = System.nanoTime();
+        try (InputStream in = new DigestInputStream(new Generated(SIZE, 0x5DEECE66DL), uploaded)) {
+            PublishedDatasets.minio().putObject(PutObjectArgs.builder().bucket(bucket).object("d/" + KEY)
+                    .stream(in, SIZE, 16 * MIB).build());
+        }
+        double uploadSeconds = seconds(System.nanoTime() - t0);
+        String expected = HexFormat.of().formatHex(uploaded.digest());
+
+        Map<String, Object> terms = ApprovedGrants.allModes();
+        terms.put("byteQuotaPerGrant", 1L << 40);
+        String policyId = PublishedDatasets.policy(terms);
+        String datasetId = PublishedDatasets.dataset(policyId, List.of(DemoOrganizations.JEJU), List.of());
+        t0 = System.nanoTime();
+        String versionId = PublishedDatasets.publishedVersionIn(datasetId,
+                PublishedDatasets.registeredBucket(bucket, 4 * SIZE));
+        double publishSeconds = seconds(System.nanoTime() - t0);
+        Approved grant = ApprovedGrants.grantOn(datasetId, versionId, List.of("STREAM", "PRESIGNED_URL"),
+                Duration.ofDays(1));
+        line(String.format(Locale.ROOT, "Fixture: %d MiB object uploaded (streamed, generated) in %.1f s; "
+                + "published (manifest hashes it) in %.1f s; grant %s.", SIZE / MIB, uploadSeconds, publishSeconds,
+                grant.grantId()));
+        line("");
+
+        // --- 1. streaming: direct from S3 vs through LabGate ----------------------------------------------
+        String labgateUrl = root.toString().replaceAll("/$", "") + "/api/v1/grants/" + grant.grantId()
+                + "/objects/" + KEY;
+        double ceiling = sha256Ceiling();
+        download("direct", directUrl(bucket), null, expected); // warm-up
+        download("labgate", labgateUrl, Tokens.ALICE, expected); // warm-up
+        double[] direct = new double[RUNS];
+        double[] labgate = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) { // interleaved, so drift (GC, page cache, thermal) hits both alike
+            direct[i] = download("direct", directUrl(bucket), null, expected);
+            labgate[i] = download("labgate", labgateUrl, Tokens.ALICE, expected);
+        }
+        double directMedian = median(direct);
+        double labgateMedian = median(labgate);
+        line("## Streaming a " + SIZE / MIB + " MiB object (HTTP/1.1, loopback, client hashes every byte)");
+        line("");
+        line("| path | runs (MiB/s) | median MiB/s |");
+        line("|---|---|---:|");
+        line(String.format(Locale.ROOT, "| direct from S3 store (presigned GET) | %s | %.1f |", runs(direct),
+                directMedian));
+        line(String.format(Locale.ROOT, "| through LabGate `GET /api/v1/grants/{id}/objects/{key}` | %s | %.1f |",
+                runs(labgate), labgateMedian));
+        line("");
+        line(String.format(Locale.ROOT, "**Ratio LabGate / direct (medians): %.2f** (%d timed runs each after one "
+                + "warm-up; client SHA-256 ceiling on this machine %.0f MiB/s)", labgateMedian / directMedian, RUNS,
+                ceiling));
+        line("");
+
+        // --- 2. presigned-link issuance -------------------------------------------------------------------
+        String linksUrl = root.toString().replaceAll("/$", "") + "/api/v1/grants/" + grant.grantId() + "/links";
+        issueLinks(linksUrl, LINK_WARMUP, LINK_BUDGET); // warm-up
+        long[] latencies = new long[LINK_REQUESTS];
+        long start = System.nanoTime();
+        int done = issueLinks(linksUrl, LINK_REQUESTS, LINK_BUDGET, latencies);
+        double elapsed = seconds(System.nanoTime() - start);
+        long[] measured = Arrays.copyOf(latencies, done);
+        Arrays.sort(measured);
+        line("## Presigned-link issuance (`POST /api/v1/grants/{id}/links`, 1 key, usage log on)");
+        line("");
+        line(String.format(Locale.ROOT, "%d client threads, %d requests after %d warm-up requests%s.", LINK_THREADS,
+                done, LINK_WARMUP, done < LINK_REQUESTS ? " (stopped by the time budget of " + LINK_BUDGET.toSeconds()
+                        + " s)" : ""));
+        line("");
+        line("| requests/s | p50 ms | p90 ms | p99 ms | max ms |");
+        line("|---:|---:|---:|---:|---:|");
+        line(String.format(Locale.ROOT, "| %.0f | %.2f | %.2f | %.2f | %.2f |", done / elapsed,
+                millis(percentile(measured, 50)), millis(percentile(measured, 90)),
+                millis(percentile(measured, 99)), millis(measured[measured.length - 1])));
+        line("");
+
+        Path out = Path.of("target", "bench", "results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println("\n==================== DataAccessBenchmark ====================\n" + report
+                + "(written to " + out.toAbsolutePath() + ")\n=============================================================");
+    }
+
+    private String directUrl(String bucket) throws Exception {
+        return PublishedDatasets.minio().getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                .method(Method.GET).bucket(bucket).object("d/" + KEY).expiry(3600).build());
+    }
+
+    /** One full GET, every byte into SHA-256; answers MiB/s; fails unless complete and byte-exact. */
+    private double download(String label, String url, String user, String expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5));
+        if (user != null) {
+            request.header("Authorization", "Bearer " + Tokens.of(user));
+        }
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        long received = 0;
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new AssertionError(label + ": HTTP " + response.statusCode() + " "
+                        + new String(body.readAllBytes()));
+            }
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = body.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+                received += n;
+            }
+        }
+        double s = seconds(System.nanoTime() - start);
+        if (received != SIZE) {
+            throw new AssertionError(label + ": received " + received + " of " + SIZE + " bytes");
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (!actual.equals(expected)) {
+            throw new AssertionError(label + ": SHA-256 " + actual + " != " + expected);
+        }
+        double mibs = SIZE / (double) MIB / s;
+        System.out.printf(Locale.ROOT, "[bench] %-8s %d bytes in %.2f s = %.1f MiB/s (sha256 ok)%n", label,
+                received, s, mibs);
+        return mibs;
+    }
+
+    private int issueLinks(String url, int count, Duration budget) throws Exception {
+        return issueLinks(url, count, budget, new long[count]);
+    }
+
+    /** {@code count} link requests from {@link #LINK_THREADS} threads; answers how many completed in the budget. */
+    private int issueLinks(String url, int count, Duration budget, long[] latencies) throws Exception {
+        AtomicInteger claimed = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        long deadline = System.nanoTime() + budget.toNanos();
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString("{\"keys\":[\"" + KEY + "\"]}");
+        ExecutorService pool = Executors.newFixedThreadPool(LINK_THREADS);
+        try {
+            List<Future<Void>> workers = new ArrayList<>();
+            for (int t = 0; t < LINK_THREADS; t++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < deadline && claimed.getAndIncrement() < count) {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE))
+                                .header("Content-Type", "application/json").POST(body).build();
+                        long start = System.nanoTime();
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        long nanos = System.nanoTime() - start;
+                        if (response.statusCode() != 200 || !response.body().contains("X-Amz-Signature")) {
+                            throw new AssertionError("link request: HTTP " + response.statusCode() + " "
+                                    + response.body());
+                        }
+                        latencies[completed.getAndIncrement()] = nanos;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        return completed.get();
+    }
+
+    /** SHA-256 throughput over an in-memory buffer: the most any download in this harness can show. */
+    private static double sha256Ceiling() throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[1 << 20];
+        new Generated(buffer.length, 42).read(buffer, 0, buffer.length);
+        for (int i = 0; i < 256; i++) {
+            digest.update(buffer);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 1024; i++) {
+            digest.update(buffer);
+        }
+        digest.digest();
+        return 1024 / seconds(System.nanoTime() - start);
+    }
+
+    private static String machine() {
+        long ramKib = 0;
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (l.startsWith("MemTotal:")) {
+                    ramKib = Long.parseLong(l.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: leave 0
+        }
+        String cpu = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
+        } catch (IOException e) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "machine: %d CPUs (nproc) %s, %.1f GiB RAM, %s %s (%s), max heap %d MiB",
+                Runtime.getRuntime().availableProcessors(), cpu, ramKib / 1048576.0,
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vendor"), Runtime.getRuntime().maxMemory() / MIB)
+                + "; JVM args " + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X")).toList();
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static long percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static String runs(double[] values) {
+        StringBuilder s = new StringBuilder();
+        for (double v : values) {
+            s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", v));
+        }
+        return s.toString();
+    }
+
+    /** {@code size} pseudo-random bytes (xorshift), generated as they are read: never held in memory. */
+    static final class Generated extends InputStream {
+
+        private long remaining;
+        private long state;
+
+        Generated(long size, long seed) {
+            this.remaining = size;
+            this.state = seed;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (remaining == 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, remaining);
+            for (int i = 0; i < n; i++) {
+                state ^= state << 13;
+                state ^= state >>> 7;
+                state ^= state << 17;
+                b[off + i] = (byte) state;
+            }
+            remaining -= n;
+            return n;
+        }
+    }
+}
