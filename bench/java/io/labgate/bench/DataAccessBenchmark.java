@@ -1,5 +1,6 @@
 package io.labgate.bench;
 
+import io.labgate.testing.GeneratedBytes;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
@@ -98,7 +99,7 @@ class DataAccessBenchmark {
         PublishedDatasets.minio().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
         MessageDigest uploaded = MessageDigest.getInstance("SHA-256");
         long t0 = System.nanoTime();
-        try (InputStream in = new DigestInputStream(new Generated(SIZE, 0x5DEECE66DL), uploaded)) {
+        try (InputStream in = new DigestInputStream(new GeneratedBytes(SIZE, 0x5DEECE66DL), uploaded)) {
             PublishedDatasets.minio().putObject(PutObjectArgs.builder().bucket(bucket).object("d/" + KEY)
                     .stream(in, SIZE, 16 * MIB).build());
         }
@@ -262,7 +263,7 @@ class DataAccessBenchmark {
     private static double sha256Ceiling() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         byte[] buffer = new byte[1 << 20];
-        new Generated(buffer.length, 42).read(buffer, 0, buffer.length);
+        new GeneratedBytes(buffer.length, 42).read(buffer, 0, buffer.length);
         for (int i = 0; i < 256; i++) {
             digest.update(buffer);
         }
@@ -331,39 +332,5 @@ class DataAccessBenchmark {
             s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", v));
         }
         return s.toString();
-    }
-
-    /** {@code size} pseudo-random bytes (xorshift), generated as they are read: never held in memory. */
-    static final class Generated extends InputStream {
-
-        private long remaining;
-        private long state;
-
-        Generated(long size, long seed) {
-            this.remaining = size;
-            this.state = seed;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (remaining == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, remaining);
-            for (int i = 0; i < n; i++) {
-                state ^= state << 13;
-                state ^= state >>> 7;
-                state ^= state << 17;
-                b[off + i] = (byte) state;
-            }
-            remaining -= n;
-            return n;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.labgate.delivery;
 
+import io.labgate.testing.GeneratedBytes;
 import static io.labgate.delivery.DeliveryData.bytesUsed;
 import static io.labgate.delivery.DeliveryData.events;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class DownloadLargeObjectTest {
         PublishedDatasets.minio().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
         MessageDigest uploaded = MessageDigest.getInstance("SHA-256");
         long uploadStart = System.nanoTime();
-        try (InputStream in = new DigestInputStream(new Generated(SIZE, 0x5DEECE66DL), uploaded)) {
+        try (InputStream in = new DigestInputStream(new GeneratedBytes(SIZE, 0x5DEECE66DL), uploaded)) {
             PublishedDatasets.minio().putObject(PutObjectArgs.builder().bucket(bucket).object("d/big.bin")
                     .stream(in, SIZE, 16L * 1024 * 1024).build());
         }
@@ -114,39 +115,4 @@ class DownloadLargeObjectTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> events(grantId).stream()
                 .anyMatch(e -> e.action().equals("OBJECT_STREAMED")));
     }
-
-    /** {@code size} pseudo-random bytes (xorshift), generated as they are read. */
-    static final class Generated extends InputStream {
-
-        private long remaining;
-        private long state;
-
-        Generated(long size, long seed) {
-            this.remaining = size;
-            this.state = seed;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (remaining == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, remaining);
-            for (int i = 0; i < n; i++) {
-                state ^= state << 13;
-                state ^= state >>> 7;
-                state ^= state << 17;
-                b[off + i] = (byte) state;
-            }
-            remaining -= n;
-            return n;
-        }
-    }
-
 }

@@ -2,6 +2,7 @@ package io.labgate.access.grant;
 
 import io.labgate.access.request.AccessRequest;
 import io.labgate.catalog.DatasetVersionRetired;
+import io.labgate.access.TenantScope;
 import io.labgate.access.WorkflowChange;
 import io.labgate.common.error.ApiException;
 import io.labgate.usage.UsageAction;
@@ -86,18 +87,7 @@ public class GrantService {
             clauses.add("requestId = :request");
             parameters.put("request", requestId);
         }
-        if (!caller.seesAllTenants()) {
-            UUID own = caller.organizationId().orElse(null);
-            if (own == null) {
-                clauses.add("1 = 0");
-            } else if (caller.is(Roles.PROVIDER)) {
-                clauses.add("datasetId in (select d.id from Dataset d where :own member of d.providerIds)");
-                parameters.put("own", own);
-            } else {
-                clauses.add("organizationId = :own");
-                parameters.put("own", own);
-            }
-        }
+        TenantScope.restrict(caller, "datasetId in (select d.id from Dataset d where :own member of d.providerIds)", clauses, parameters);
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
         Map<UUID, String> names = new HashMap<>();
         return PageResponse.of(grants.find(query, page.toSort(SORTABLE, "createdAt"), parameters), page,

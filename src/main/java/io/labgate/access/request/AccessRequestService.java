@@ -8,6 +8,7 @@ import io.labgate.access.grant.GrantService;
 import io.labgate.catalog.DatasetCatalogService;
 import io.labgate.catalog.GrantableVersion;
 import io.labgate.catalog.UseCondition;
+import io.labgate.access.TenantScope;
 import io.labgate.access.WorkflowChange;
 import io.labgate.common.error.ApiException;
 import io.labgate.usage.UsageAction;
@@ -100,18 +101,7 @@ public class AccessRequestService {
             clauses.add("status = :status");
             parameters.put("status", status);
         }
-        if (!caller.seesAllTenants()) {
-            UUID own = caller.organizationId().orElse(null);
-            if (own == null) {
-                clauses.add("1 = 0");
-            } else if (caller.is(Roles.PROVIDER)) {
-                clauses.add("id in (select c.requestId from Consent c where c.providerOrgId = :own)");
-                parameters.put("own", own);
-            } else {
-                clauses.add("organizationId = :own");
-                parameters.put("own", own);
-            }
-        }
+        TenantScope.restrict(caller, "id in (select c.requestId from Consent c where c.providerOrgId = :own)", clauses, parameters);
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
         return PageResponse.of(requests.find(query, page.toSort(SORTABLE, "createdAt"), parameters), page,
                 this::response);
