@@ -17,7 +17,6 @@ import io.labgate.usage.UsageAction;
 import io.labgate.usage.UsageEventDraft;
 import io.labgate.usage.UsageLog;
 import io.labgate.usage.UsageOutcome;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,7 +78,7 @@ public class ObjectDelivery {
     EntityManager entityManager;
 
     @Inject
-    MeterRegistry registry;
+    DeliveryMetrics metrics;
 
     /**
      * The grant, usable now by this organization in this mode from this client address, or a
@@ -279,9 +278,7 @@ public class ObjectDelivery {
             UsageOutcome outcome, String reason) {
         try {
             addBytes(grant, written - slice.length());
-            if (written > 0) {
-                registry.counter("labgate.delivery.bytes", "path", ctx.path().name()).increment(written);
-            }
+            metrics.served(ctx.path(), written);
             UsageAction action = ctx.path() == AccessPath.S3_ENDPOINT ? UsageAction.S3_REQUEST
                     : UsageAction.OBJECT_STREAMED;
             record(UsageEventDraft.builder(action, outcome, ctx.subject()).objectKey(truncate(object.key()))
@@ -313,6 +310,7 @@ public class ObjectDelivery {
                 .organization(ctx.organizationId()).grant(grantId).datasetVersion(versionId)
                 .objectKey(key == null ? null : truncate(key)).clientAddress(ctx.clientAddress())
                 .reason(refusal.reason().name()).requestId(ctx.requestId()).build());
+        metrics.refused(refusal.reason());
         return refusal;
     }
 

@@ -59,6 +59,9 @@ public class PresignedLinks {
     @Inject
     Clock clock;
 
+    @Inject
+    DeliveryMetrics metrics;
+
     private MinioClient signer;
 
     @PostConstruct
@@ -100,6 +103,7 @@ public class PresignedLinks {
             }
             throw e;
         }
+        metrics.linksIssued(links.size());
         return links;
     }
 

@@ -29,66 +29,78 @@ public class ObjectStore {
     @Inject
     MinioClient minio;
 
+    @Inject
+    StorageMetrics metrics;
+
     public boolean bucketExists(String bucket) {
-        try {
-            return minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
-        } catch (Exception e) {
-            throw failure("check bucket " + bucket, e);
-        }
+        return metrics.time("bucket_exists", () -> {
+            try {
+                return minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+            } catch (Exception e) {
+                throw failure("check bucket " + bucket, e);
+            }
+        });
     }
 
     public void createBucket(String bucket) {
-        try {
-            if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        metrics.time("create_bucket", () -> {
+            try {
+                if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                    minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                }
+            } catch (Exception e) {
+                throw failure("create bucket " + bucket, e);
             }
-        } catch (Exception e) {
-            throw failure("create bucket " + bucket, e);
-        }
+            return null;
+        });
     }
 
     /** Counts the objects and bytes of a bucket by listing it; a missing bucket is reported, not thrown. */
     public BucketUsage usage(String bucket) {
-        try {
-            if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                return BucketUsage.missing();
-            }
-            long count = 0;
-            long bytes = 0;
-            for (Result<Item> result : minio.listObjects(
-                    ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
-                Item item = result.get();
-                if (!item.isDir()) {
-                    count++;
-                    bytes += item.size();
+        return metrics.time("usage", () -> {
+            try {
+                if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                    return BucketUsage.missing();
                 }
+                long count = 0;
+                long bytes = 0;
+                for (Result<Item> result : minio.listObjects(
+                        ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+                    Item item = result.get();
+                    if (!item.isDir()) {
+                        count++;
+                        bytes += item.size();
+                    }
+                }
+                return new BucketUsage(true, count, bytes);
+            } catch (ErrorResponseException e) {
+                if ("NoSuchBucket".equals(e.errorResponse().code())) {
+                    return BucketUsage.missing();
+                }
+                throw failure("list bucket " + bucket, e);
+            } catch (Exception e) {
+                throw failure("list bucket " + bucket, e);
             }
-            return new BucketUsage(true, count, bytes);
-        } catch (ErrorResponseException e) {
-            if ("NoSuchBucket".equals(e.errorResponse().code())) {
-                return BucketUsage.missing();
-            }
-            throw failure("list bucket " + bucket, e);
-        } catch (Exception e) {
-            throw failure("list bucket " + bucket, e);
-        }
+        });
     }
 
     /** Lists the objects under a prefix, all of them (callers bound the prefix). */
     public List<ObjectSummary> list(String bucket, String prefix) {
-        try {
-            List<ObjectSummary> objects = new ArrayList<>();
-            for (Result<Item> result : minio.listObjects(
-                    ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
-                Item item = result.get();
-                if (!item.isDir()) {
-                    objects.add(new ObjectSummary(item.objectName(), item.size(), item.etag()));
+        return metrics.time("list", () -> {
+            try {
+                List<ObjectSummary> objects = new ArrayList<>();
+                for (Result<Item> result : minio.listObjects(
+                        ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                    Item item = result.get();
+                    if (!item.isDir()) {
+                        objects.add(new ObjectSummary(item.objectName(), item.size(), item.etag()));
+                    }
                 }
+                return objects;
+            } catch (Exception e) {
+                throw failure("list bucket " + bucket, e);
             }
-            return objects;
-        } catch (Exception e) {
-            throw failure("list bucket " + bucket, e);
-        }
+        });
     }
 
     /**
@@ -96,22 +108,24 @@ public class ObjectStore {
      * refuse too large a prefix asks for one more than it accepts.
      */
     public List<ObjectSummary> list(String bucket, String prefix, int limit) {
-        try {
-            List<ObjectSummary> objects = new ArrayList<>();
-            for (Result<Item> result : minio.listObjects(
-                    ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
-                if (objects.size() >= limit) {
-                    break;
+        return metrics.time("list", () -> {
+            try {
+                List<ObjectSummary> objects = new ArrayList<>();
+                for (Result<Item> result : minio.listObjects(
+                        ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                    if (objects.size() >= limit) {
+                        break;
+                    }
+                    Item item = result.get();
+                    if (!item.isDir()) {
+                        objects.add(new ObjectSummary(item.objectName(), item.size(), item.etag()));
+                    }
                 }
-                Item item = result.get();
-                if (!item.isDir()) {
-                    objects.add(new ObjectSummary(item.objectName(), item.size(), item.etag()));
-                }
+                return objects;
+            } catch (Exception e) {
+                throw failure("list bucket " + bucket, e);
             }
-            return objects;
-        } catch (Exception e) {
-            throw failure("list bucket " + bucket, e);
-        }
+        });
     }
 
     /**
@@ -119,11 +133,13 @@ public class ObjectStore {
      * {@link StorageException}; failures while reading surface as {@link java.io.IOException} from the stream.
      */
     public InputStream open(String bucket, String key) {
-        try {
-            return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
-        } catch (Exception e) {
-            throw failure("read object " + key, e);
-        }
+        return metrics.time("open", () -> {
+            try {
+                return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+            } catch (Exception e) {
+                throw failure("read object " + key, e);
+            }
+        });
     }
 
     /**
@@ -131,33 +147,40 @@ public class ObjectStore {
      * the caller streams and closes it, as with {@link #open(String, String)}.
      */
     public InputStream open(String bucket, String key, long offset, long length) {
-        try {
-            return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length)
-                    .build());
-        } catch (Exception e) {
-            throw failure("read object " + key, e);
-        }
+        return metrics.time("open_range", () -> {
+            try {
+                return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length)
+                        .build());
+            } catch (Exception e) {
+                throw failure("read object " + key, e);
+            }
+        });
     }
 
     public void put(String bucket, String key, byte[] content, String contentType) {
-        try {
-            minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                    .stream(new ByteArrayInputStream(content), content.length, -1)
-                    .contentType(contentType).build());
-        } catch (Exception e) {
-            throw failure("store object " + key, e);
-        }
+        metrics.time("put", () -> {
+            try {
+                minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                        .stream(new ByteArrayInputStream(content), content.length, -1)
+                        .contentType(contentType).build());
+            } catch (Exception e) {
+                throw failure("store object " + key, e);
+            }
+            return null;
+        });
     }
 
     /** True when the store answers at all; used by the readiness check. */
     public boolean reachable() {
-        try {
-            minio.listBuckets();
-            return true;
-        } catch (Exception e) {
-            LOG.debugf("object store not reachable: %s", e.toString());
-            return false;
-        }
+        return metrics.probe("list_buckets", () -> {
+            try {
+                minio.listBuckets();
+                return true;
+            } catch (Exception e) {
+                LOG.debugf("object store not reachable: %s", e.toString());
+                return false;
+            }
+        });
     }
 
     private static StorageException failure(String operation, Exception e) {

@@ -28,6 +28,9 @@ public class ChainVerifier {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ChainMetrics metrics;
+
     public ChainVerification verify(Instant from, Instant to) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -38,6 +41,7 @@ public class ChainVerifier {
                 }
                 ChainVerification result = walk(connection, from, to);
                 connection.commit();
+                metrics.verified(result);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Prometheus view of bucket usage: {@code labgate_bucket_used_bytes}, {@code labgate_bucket_quota_bytes} and
- * {@code labgate_bucket_objects}, tagged by bucket and purpose, plus {@code labgate_bucket_reconciliations_total}
+ * {@code labgate_bucket_objects}, tagged by bucket and purpose, {@code labgate_bucket_quota_ratio} (used over quota,
+ * buckets with a quota only), plus {@code labgate_bucket_reconciliations_total}
  * by outcome. Gauges show the database's last reconciled values as this replica last read them (after each of
  * its reconciliation ticks, whether it ran the tick or another replica did), so every replica reports alike.
  */
@@ -24,6 +25,7 @@ public class BucketMetrics {
     private MultiGauge usedBytes;
     private MultiGauge quotaBytes;
     private MultiGauge objects;
+    private MultiGauge quotaRatio;
     private Counter reconciled;
     private Counter failed;
 
@@ -35,6 +37,8 @@ public class BucketMetrics {
                 .description("Quota of the bucket").register(registry);
         objects = MultiGauge.builder("labgate.bucket.objects")
                 .description("Objects in the bucket at its last reconciliation").register(registry);
+        quotaRatio = MultiGauge.builder("labgate.bucket.quota.ratio")
+                .description("Used bytes over quota of the bucket at its last reconciliation").register(registry);
         reconciled = Counter.builder("labgate.bucket.reconciliations").tag("outcome", "reconciled")
                 .description("Bucket reconciliations against the object store").register(registry);
         failed = Counter.builder("labgate.bucket.reconciliations").tag("outcome", "failed")
@@ -57,6 +61,9 @@ public class BucketMetrics {
                 .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), b.quotaBytes())).toList(), true);
         objects.register(buckets.stream()
                 .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), b.objectCount())).toList(), true);
+        quotaRatio.register(buckets.stream().filter(b -> b.quotaBytes() > 0)
+                .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), (double) b.usedBytes() / b.quotaBytes()))
+                .toList(), true);
     }
 
     private static Tags tags(BucketResponse bucket) {
