@@ -71,9 +71,8 @@ class DownloadLargeObjectTest {
 
         Runtime runtime = Runtime.getRuntime();
         System.gc();
-        long heapBefore = runtime.totalMemory();
         long usedBefore = runtime.totalMemory() - runtime.freeMemory();
-        long[] peakUsed = {usedBefore};
+        long[] retainedMidway = {0};
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(
@@ -90,19 +89,21 @@ class DownloadLargeObjectTest {
             for (int n; (n = body.read(buffer)) >= 0; ) {
                 downloaded.update(buffer, 0, n);
                 received += n;
-                if ((received & ((32 << 20) - 1)) < n) {
-                    peakUsed[0] = Math.max(peakUsed[0], runtime.totalMemory() - runtime.freeMemory());
+                if (retainedMidway[0] == 0 && received >= SIZE / 2) {
+                    // halfway through: what is still reachable after a full collection is what someone holds
+                    System.gc();
+                    retainedMidway[0] = Math.max(1, runtime.totalMemory() - runtime.freeMemory() - usedBefore);
                 }
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(received).isEqualTo(SIZE);
         assertThat(HexFormat.of().formatHex(downloaded.digest())).isEqualTo(expected);
-        long heapGrowth = runtime.totalMemory() - heapBefore;
-        System.out.printf("200 MiB: upload %d ms; download through LabGate %d ms (%.1f MiB/s); heap committed "
-                + "growth %d MiB, used before %d MiB, sampled peak %d MiB%n", uploadMillis, millis,
-                SIZE / 1048576.0 / (millis / 1000.0), heapGrowth >> 20, usedBefore >> 20, peakUsed[0] >> 20);
-        assertThat(heapGrowth).as("committed heap growth while streaming").isLessThan(SIZE);
+        System.out.printf("200 MiB: upload %d ms; download through LabGate %d ms (%.1f MiB/s); heap retained "
+                + "halfway %d MiB over %d MiB before%n", uploadMillis, millis,
+                SIZE / 1048576.0 / (millis / 1000.0), retainedMidway[0] >> 20, usedBefore >> 20);
+        // buffering the object (in the server, which runs in this JVM, or in the client) would retain ≥ 100 MiB
+        assertThat(retainedMidway[0]).as("heap retained halfway through the transfer").isLessThan(SIZE / 4);
 
         await(approved.grantId());
         assertThat(bytesUsed(approved.grantId())).isEqualTo(SIZE);

@@ -6,6 +6,7 @@ import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedS3Server;
 import io.labgate.storage.BucketUsage;
 import io.labgate.storage.ObjectStore;
+import io.labgate.storage.StorageMetrics;
 import io.labgate.storage.StorageException;
 import io.labgate.testing.Tokens;
 import io.minio.BucketExistsArgs;
@@ -110,6 +111,10 @@ final class BucketFixtures {
             Field client = ObjectStore.class.getDeclaredField("minio");
             client.setAccessible(true);
             client.set(this, minio);
+            // the real store's metrics, so that healthy buckets behave exactly as with the real bean
+            Field metrics = ObjectStore.class.getDeclaredField("metrics");
+            metrics.setAccessible(true);
+            metrics.set(this, io.quarkus.arc.Arc.container().instance(StorageMetrics.class).get());
         }
 
         @Override
