@@ -1,0 +1,189 @@
+package io.labgate.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lints and renders helm/labgate with the helm library itself (helm-java bundles it as a native library), with
+ * the default values and with the production example, and checks what the rendered manifests contain.
+ */
+class HelmChartTest {
+
+    static final Path CHART = Path.of("helm/labgate");
+    static final Path PRODUCTION_VALUES = CHART.resolve("ci/values-production.yaml");
+
+    @TempDir
+    Path tmp;
+
+    // --- lint ------------------------------------------------------------------------------------------------
+
+    @Test
+    void lintPassesWithDefaultValues() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+    }
+
+    /** helm-java's lint takes no values file, so lint a copy of the chart whose values.yaml is the merge. */
+    @Test
+    void lintPassesWithProductionValues() throws IOException {
+        Path copy = tmp.resolve("labgate");
+        copyTree(CHART, copy);
+        Map<String, Object> merged = Yaml.merge(Yaml.read(CHART.resolve("values.yaml")), Yaml.read(PRODUCTION_VALUES));
+        Yaml.MAPPER.writeValue(copy.resolve("values.yaml").toFile(), merged);
+
+        LintResult result = new Helm(copy).lint().strict().call();
+        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+    }
+
+    // --- template: default values ----------------------------------------------------------------------------
+
+    @Test
+    void defaultValuesRenderTheCoreObjectsOnly() {
+        List<Map<String, Object>> docs = render(null);
+
+        assertThat(kinds(docs)).contains("Deployment", "Service", "ConfigMap", "HorizontalPodAutoscaler",
+                "PodDisruptionBudget", "NetworkPolicy", "ServiceAccount")
+                .doesNotContain("Ingress", "ServiceMonitor", "Secret");
+
+        Map<String, Object> deployment = one(docs, "Deployment");
+        assertThat((Integer) Yaml.at(deployment, "spec.replicas")).isEqualTo(2);
+        assertThat((Integer) Yaml.at(one(docs, "HorizontalPodAutoscaler"), "spec.minReplicas")).isEqualTo(2);
+        assertThat((Object) Yaml.at(one(docs, "PodDisruptionBudget"), "spec.maxUnavailable")).isEqualTo(1);
+    }
+
+    @Test
+    void deploymentHasHealthProbesAndResources() {
+        Map<String, Object> container = container(one(render(null), "Deployment"));
+
+        assertThat((String) Yaml.at(container, "livenessProbe.httpGet.path")).isEqualTo("/q/health/live");
+        assertThat((String) Yaml.at(container, "readinessProbe.httpGet.path")).isEqualTo("/q/health/ready");
+        assertThat((String) Yaml.at(container, "startupProbe.httpGet.path")).startsWith("/q/health/");
+        assertThat((Object) Yaml.at(container, "resources.requests.cpu")).isNotNull();
+        assertThat((Object) Yaml.at(container, "resources.requests.memory")).isNotNull();
+        assertThat((Object) Yaml.at(container, "resources.limits.memory")).isNotNull();
+    }
+
+    @Test
+    void podRunsNonRootWithReadOnlyRootFilesystem() {
+        Map<String, Object> deployment = one(render(null), "Deployment");
+        Map<String, Object> pod = Yaml.at(deployment, "spec.template.spec");
+        Map<String, Object> container = container(deployment);
+
+        assertThat((Boolean) Yaml.at(pod, "securityContext.runAsNonRoot")).isTrue();
+        assertThat((String) Yaml.at(pod, "securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
+        assertThat((Boolean) Yaml.at(container, "securityContext.runAsNonRoot")).isTrue();
+        assertThat((Boolean) Yaml.at(container, "securityContext.readOnlyRootFilesystem")).isTrue();
+        assertThat((Boolean) Yaml.at(container, "securityContext.allowPrivilegeEscalation")).isFalse();
+        assertThat(Yaml.<List<Object>>at(container, "securityContext.capabilities.drop")).containsExactly("ALL");
+        assertThat((String) Yaml.at(container, "securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
+
+        // the read-only root needs a writable /tmp
+        assertThat((String) Yaml.at(container, "volumeMounts.0.mountPath")).isEqualTo("/tmp");
+        assertThat((Object) Yaml.at(pod, "volumes.0.emptyDir")).isNotNull();
+        assertThat((Boolean) Yaml.at(pod, "automountServiceAccountToken")).isFalse();
+    }
+
+    @Test
+    void secretsAreOnlyReferenced() {
+        List<Map<String, Object>> docs = render(null);
+        Map<String, Object> container = container(one(docs, "Deployment"));
+
+        List<Map<String, Object>> env = Yaml.at(container, "env");
+        assertThat(env).isNotEmpty().allSatisfy(e -> {
+            assertThat(e).doesNotContainKey("value");
+            assertThat((String) Yaml.at(e, "valueFrom.secretKeyRef.name")).isNotBlank();
+            assertThat((String) Yaml.at(e, "valueFrom.secretKeyRef.key")).isNotBlank();
+        });
+        assertThat(env).extracting(e -> e.get("name")).contains("LABGATE_DB_PASSWORD", "LABGATE_S3_ACCESS_KEY",
+                "LABGATE_S3_SECRET_KEY", "LABGATE_KEYCLOAK_ADMIN_SECRET", "LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_1");
+
+        Map<String, Object> data = Yaml.at(one(docs, "ConfigMap"), "data");
+        assertThat(data).containsKeys("LABGATE_DB_URL", "LABGATE_OIDC_URL", "LABGATE_KEYCLOAK_URL", "LABGATE_S3_ENDPOINT")
+                .containsEntry("LABGATE_DEMO_ENABLED", "false");
+        assertThat(data.keySet()).noneMatch(k -> k.matches(".*(PASSWORD|SECRET|ACCESS_KEY|KEY_ENCRYPTION).*"));
+    }
+
+    @Test
+    void schemaRefusesSecretValuesInConfig() {
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
+                .set("config.extraEnv.LABGATE_DB_PASSWORD", "hunter2").call())
+                .hasMessageContaining("schema").hasMessageContaining("LABGATE_DB_PASSWORD");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
+                .set("secrets.db.password", "hunter2").call())
+                .hasMessageContaining("schema").hasMessageContaining("password");
+    }
+
+    // --- template: production values -------------------------------------------------------------------------
+
+    @Test
+    void productionValuesRenderIngressAndServiceMonitor() {
+        List<Map<String, Object>> docs = render(PRODUCTION_VALUES);
+
+        assertThat(kinds(docs)).contains("Deployment", "Service", "ConfigMap", "HorizontalPodAutoscaler",
+                "PodDisruptionBudget", "NetworkPolicy", "Ingress", "ServiceMonitor").doesNotContain("Secret");
+        assertThat((Integer) Yaml.at(one(docs, "Deployment"), "spec.replicas")).isEqualTo(3);
+        assertThat((Integer) Yaml.at(one(docs, "HorizontalPodAutoscaler"), "spec.minReplicas")).isEqualTo(3);
+
+        Map<String, Object> ingress = one(docs, "Ingress");
+        assertThat((String) Yaml.at(ingress, "spec.rules.0.host")).isEqualTo("labgate.lab.example");
+        assertThat((String) Yaml.at(ingress, "spec.rules.0.http.paths.0.backend.service.name")).isEqualTo("labgate");
+        assertThat((String) Yaml.at(ingress, "spec.tls.0.secretName")).isEqualTo("labgate-tls");
+
+        Map<String, Object> monitor = one(docs, "ServiceMonitor");
+        assertThat((String) Yaml.at(monitor, "spec.endpoints.0.path")).isEqualTo("/q/metrics");
+        assertThat((String) Yaml.at(monitor, "spec.endpoints.0.port")).isEqualTo("http");
+        assertThat((String) Yaml.at(monitor, "metadata.labels.release")).isEqualTo("kube-prometheus-stack");
+
+        assertThat((List<?>) Yaml.at(one(docs, "NetworkPolicy"), "spec.ingress.0.from")).hasSize(2);
+        assertThat((String) Yaml.at(one(docs, "ConfigMap"), "data.QUARKUS_DATASOURCE_JDBC_MAX_SIZE")).isEqualTo("20");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private static List<Map<String, Object>> render(Path valuesFile) {
+        var template = new Helm(CHART).template().withName("labgate").withNamespace("labgate");
+        if (valuesFile != null) {
+            template = template.withValuesFile(valuesFile);
+        }
+        return Yaml.documents(template.call());
+    }
+
+    private static List<String> kinds(List<Map<String, Object>> docs) {
+        return docs.stream().map(d -> (String) d.get("kind")).collect(Collectors.toList());
+    }
+
+    private static Map<String, Object> one(List<Map<String, Object>> docs, String kind) {
+        List<Map<String, Object>> found = docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+        assertThat(found).as(kind).hasSize(1);
+        return found.get(0);
+    }
+
+    private static Map<String, Object> container(Map<String, Object> deployment) {
+        return Yaml.at(deployment, "spec.template.spec.containers.0");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
