@@ -130,7 +130,12 @@ class RoleMatrixTest {
                 new Endpoint("HEAD", "/api/v1/grants/{id}/objects/{key}", AI_ONLY),
                 new Endpoint("POST", "/api/v1/grants/{id}/links", AI_ONLY),
                 new Endpoint("GET", "/api/v1/usage/events", STAFF_AND_AI),
-                new Endpoint("GET", "/api/v1/usage/verify", STAFF));
+                new Endpoint("GET", "/api/v1/usage/verify", STAFF),
+                new Endpoint("GET", "/api/v1/webhooks", OPERATOR_ONLY),
+                new Endpoint("POST", "/api/v1/webhooks", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/webhooks/{id}", OPERATOR_ONLY),
+                new Endpoint("DELETE", "/api/v1/webhooks/{id}", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", OPERATOR_ONLY));
     }
 
     /** A concrete path: ids become an id nobody has, version numbers 1. */

@@ -8,6 +8,7 @@ import io.labgate.access.grant.GrantService;
 import io.labgate.catalog.DatasetCatalogService;
 import io.labgate.catalog.GrantableVersion;
 import io.labgate.catalog.UseCondition;
+import io.labgate.access.ConsentNeeded;
 import io.labgate.access.TenantScope;
 import io.labgate.access.WorkflowChange;
 import io.labgate.common.error.ApiException;
@@ -84,6 +85,9 @@ public class AccessRequestService {
 
     @Inject
     Event<WorkflowChange> changes;
+
+    @Inject
+    Event<ConsentNeeded> consentNeeded;
 
     @Inject
     Caller caller;
@@ -236,6 +240,10 @@ public class AccessRequestService {
             if (!exclusions.isEmpty()) {
                 decide(request, RequestStatus.REJECTED, SYSTEM, "refused automatically: "
                         + String.join("; ", exclusions), now);
+            } else {
+                consentNeeded.fire(new ConsentNeeded(request.id, organizationId, consentKeys.stream()
+                        .map(key -> UUID.fromString(key.substring(key.indexOf('/') + 1))).distinct().sorted()
+                        .toList(), caller.subject()));
             }
         }
         requests.flush();
@@ -444,14 +452,15 @@ public class AccessRequestService {
             case AWAITING_CONSENT, UNDER_REVIEW -> null;
         };
         if (action != null) {
-            changes.fire(new WorkflowChange(action, request.organizationId, null, null, actor, to.name()));
+            changes.fire(new WorkflowChange(action, request.organizationId, null, null, actor, to.name(),
+                    request.id));
         }
     }
 
     /** A provider's consent decision (or an automatic refusal), for the usage log. */
     private void logConsent(AccessRequest request, Consent consent) {
         changes.fire(new WorkflowChange(UsageAction.CONSENT_DECIDED, request.organizationId, null, null,
-                consent.decidedBy, (consent.automatic ? "AUTOMATIC_" : "") + consent.decision.name()));
+                consent.decidedBy, (consent.automatic ? "AUTOMATIC_" : "") + consent.decision.name(), request.id));
     }
 
     private UUID providerOrganization() {

@@ -1,0 +1,44 @@
+package io.labgate.notify;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Enqueues GRANT_EXPIRING for grants ending within {@code labgate.notify.expiring-within}
+ * ({@code labgate.notify.expiring-every}). Once per subscription and end of grant: the outbox's unique
+ * {@code (subscription_id, dedupe_key)} remembers what was announced, so replicas running at once and later ticks
+ * never enqueue twice.
+ */
+@ApplicationScoped
+public class GrantExpiringJob {
+
+    private static final Logger LOG = Logger.getLogger(GrantExpiringJob.class);
+
+    @Inject
+    NotificationOutbox outbox;
+
+    @Inject
+    NotifyConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(identity = "notify-grant-expiring", every = "${labgate.notify.expiring-every:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        run();
+    }
+
+    /** One tick; answers the outbox rows written. */
+    public int run() {
+        int rows = outbox.enqueueExpiring(clock.instant().truncatedTo(ChronoUnit.MICROS), config.expiringWithin());
+        if (rows > 0) {
+            LOG.infof("%d GRANT_EXPIRING notifications enqueued", rows);
+        }
+        return rows;
+    }
+}

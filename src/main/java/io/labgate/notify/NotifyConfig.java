@@ -1,0 +1,53 @@
+package io.labgate.notify;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Notification settings: webhook delivery from the outbox and the grant-expiry warnings. */
+@ConfigMapping(prefix = "labgate.notify")
+public interface NotifyConfig {
+
+    /**
+     * How often the delivery job sends due outbox rows, as a Quarkus scheduler period ({@code 5s}); {@code off}
+     * disables it. The scheduler reads this key itself; it is listed here so that the namespace is documented in
+     * one place. Safe with several replicas: rows are claimed with {@code FOR UPDATE SKIP LOCKED}.
+     */
+    @WithDefault("5s")
+    String deliverEvery();
+
+    /** How often grants about to end are looked for (GRANT_EXPIRING), as a scheduler period; {@code off} disables. */
+    @WithDefault("1h")
+    String expiringEvery();
+
+    /** A grant ending within this time from now is announced as GRANT_EXPIRING, once per end of grant. */
+    @WithDefault("P3D")
+    Duration expiringWithin();
+
+    /** The most outbox rows one delivery run claims at once. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** Connect and response timeout of one webhook POST. */
+    @WithDefault("5s")
+    Duration timeout();
+
+    /** Wait before the first retry; each further retry waits twice as long, up to {@link #maxBackoff()}. */
+    @WithDefault("10s")
+    Duration backoff();
+
+    /** The longest wait between two attempts. */
+    @WithDefault("1h")
+    Duration maxBackoff();
+
+    /** After this many failed attempts a row is dead: never tried again, still listed under deliveries. */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /**
+     * How long a claimed row is hidden from other runs while it is being sent. A replica that dies mid-delivery
+     * leaves its rows claimed; they become due again after this, so keep it well above {@link #timeout()}.
+     */
+    @WithDefault("2m")
+    Duration claimLease();
+}
