@@ -51,7 +51,9 @@ public class ProductionReadinessCheck {
             }
         }
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith("labgate.gateway.key-encryption-keys.")) {
+            // a map entry given as an environment variable is listed under that variable's name
+            String normalised = name.toLowerCase(java.util.Locale.ROOT).replace('_', '.').replace('-', '.');
+            if (normalised.startsWith("labgate.gateway.key.encryption.keys.")) {
                 Optional<String> value = config.getOptionalValue(name, String.class);
                 if (value.isPresent() && PUBLIC_SECRETS.contains(value.get().strip())) {
                     problems.add(name + " is a published demo secret");

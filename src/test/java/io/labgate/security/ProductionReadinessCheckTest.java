@@ -39,6 +39,13 @@ class ProductionReadinessCheckTest {
     }
 
     @Test
+    void demoKeyEncryptionKeyGivenAsEnvironmentVariableIsRefused() {
+        assertThat(ProductionReadinessCheck.problems(config(Map.of(
+                "LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_1", "bGFiZ2F0ZS1kZW1vLWtleS1lbmNyeXB0aW9uLWtleSE="))))
+                .containsExactly("LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_1 is a published demo secret");
+    }
+
+    @Test
     void realSecretsPass() {
         assertThat(ProductionReadinessCheck.problems(config(Map.of(
                 "labgate.storage.secret-key", "k8s-injected-5f1e9c",
