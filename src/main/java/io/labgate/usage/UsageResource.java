@@ -36,7 +36,7 @@ public class UsageResource {
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY})
     @Operation(summary = "List usage events", description = "Operators and auditors see every event; an AI "
             + "company only its own organization's. Ordered by seq (the chain's order) unless sorted by occurredAt.")
-    public PageResponse<UsageEventResponse> events(
+    public PageResponse<LoggedEvent> events(
             @QueryParam("from") @Parameter(description = "ISO-8601 instant: events at or after it") String from,
             @QueryParam("to") @Parameter(description = "ISO-8601 instant: events before it") String to,
             @QueryParam("organizationId") UUID organizationId, @QueryParam("action") UsageAction action,

@@ -35,7 +35,7 @@ public class UsageService {
     @Inject
     Caller caller;
 
-    public PageResponse<UsageEventResponse> list(Instant from, Instant to, UUID organizationId, UsageAction action,
+    public PageResponse<LoggedEvent> list(Instant from, Instant to, UUID organizationId, UsageAction action,
             UUID grantId, PageQuery page) {
         checkPeriod(from, to);
         UUID organization = organizationId;
@@ -56,7 +56,7 @@ public class UsageService {
         add(clauses, parameters, "grantId = :grant", "grant", grantId);
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
         return PageResponse.of(events.find(query, page.toSort(SORTABLE, "seq"), parameters), page,
-                UsageEventResponse::from);
+                LoggedEvent::from);
     }
 
     public ChainVerification verify(Instant from, Instant to) {
