@@ -53,7 +53,7 @@ public class WebhookSubscription extends PanacheEntityBase {
     public long version;
 
     /** The additional authenticated data the secret is sealed with. */
-    static String aad(UUID id) {
+    public static String aad(UUID id) {
         return "webhook:" + id;
     }
 }

@@ -24,7 +24,9 @@ public class ProductionReadinessCheck {
     static final List<String> PUBLIC_SECRETS = List.of("labgate-embedded-secret", "labgate-admin-demo-secret",
             "labgate-api-demo-secret", "alpha-loader-demo-secret", "minioadmin", "changeme", "postgres",
             // the S3 endpoint's demo key-encryption key (base64 of "labgate-demo-key-encryption-key!")
-            "bGFiZ2F0ZS1kZW1vLWtleS1lbmNyeXB0aW9uLWtleSE=");
+            "bGFiZ2F0ZS1kZW1vLWtleS1lbmNyeXB0aW9uLWtleSE=",
+            // the tests' second key-encryption key (base64 of "labgate-test-rotation-key-two-32")
+            "bGFiZ2F0ZS10ZXN0LXJvdGF0aW9uLWtleS10d28tMzI=");
 
     void check(@Observes StartupEvent event, Config config) {
         boolean demo = config.getOptionalValue("labgate.demo.enabled", Boolean.class).orElse(false);

@@ -125,6 +125,32 @@ class HelmChartTest {
                 .hasMessageContaining("schema").hasMessageContaining("password");
     }
 
+    @Test
+    void activeKeyVersionMustBeOneOfTheConfiguredKeys() {
+        Map<String, Object> data = Yaml.at(one(render(null), "ConfigMap"), "data");
+        assertThat(data).containsEntry("LABGATE_GATEWAY_ACTIVE_KEY_VERSION", "1");
+
+        // rotation step "make version 2 active": both versions are mounted, 2 seals new secrets
+        List<Map<String, Object>> rotated = Yaml.documents(new Helm(CHART).template().withName("labgate")
+                .set("secrets.gatewayKeyEncryptionKeys[0].version", "1")
+                .set("secrets.gatewayKeyEncryptionKeys[0].existingSecret", "labgate-gateway")
+                .set("secrets.gatewayKeyEncryptionKeys[0].key", "kek-1")
+                .set("secrets.gatewayKeyEncryptionKeys[1].version", "2")
+                .set("secrets.gatewayKeyEncryptionKeys[1].existingSecret", "labgate-gateway")
+                .set("secrets.gatewayKeyEncryptionKeys[1].key", "kek-2")
+                .set("config.gatewayActiveKeyVersion", "2").call());
+        assertThat((String) Yaml.at(one(rotated, "ConfigMap"), "data.LABGATE_GATEWAY_ACTIVE_KEY_VERSION"))
+                .isEqualTo("2");
+        List<Map<String, Object>> env = Yaml.at(container(one(rotated, "Deployment")), "env");
+        assertThat(env).extracting(e -> e.get("name")).contains("LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_1",
+                "LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_2");
+
+        // an active version without a key would refuse to issue keys: the chart refuses to render it
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
+                .set("config.gatewayActiveKeyVersion", "2").call())
+                .hasMessageContaining("config.gatewayActiveKeyVersion 2 is not among");
+    }
+
     // --- template: production values -------------------------------------------------------------------------
 
     @Test

@@ -135,7 +135,9 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/webhooks", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/webhooks/{id}", OPERATOR_ONLY),
                 new Endpoint("DELETE", "/api/v1/webhooks/{id}", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", OPERATOR_ONLY));
+                new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/admin/key-encryption", STAFF),
+                new Endpoint("POST", "/api/v1/admin/key-encryption/rewrap", OPERATOR_ONLY));
     }
 
     /** A concrete path: ids become an id nobody has, version numbers 1. */

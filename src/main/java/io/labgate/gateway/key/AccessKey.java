@@ -7,9 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** An access key of the S3-compatible endpoint, bound to one grant; the secret only as AES-GCM ciphertext. */
+/**
+ * An access key of the S3-compatible endpoint, bound to one grant; the secret only as AES-GCM ciphertext. Updates
+ * write only the changed columns, so a revocation never writes back a secret that a rewrap re-encrypted meanwhile.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "access_key")
 public class AccessKey extends PanacheEntityBase {
 

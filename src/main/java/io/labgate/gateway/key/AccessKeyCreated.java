@@ -9,4 +9,10 @@ import java.util.UUID;
  * {@code <LabGate URL>/s3}.
  */
 public record AccessKeyCreated(UUID id, UUID grantId, String accessKeyId, String secretAccessKey, String region,
-        Instant createdAt, String createdBy) {}
+        Instant createdAt, String createdBy) {
+
+    @Override
+    public String toString() {
+        return "AccessKeyCreated[" + accessKeyId + ", grant " + grantId + "]"; // never the secret
+    }
+}

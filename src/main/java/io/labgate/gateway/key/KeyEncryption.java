@@ -5,10 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** The configured key-encryption keys as {@link SecretBox}es, by version. */
+/**
+ * The key-encryption keys (KEKs) as {@link SecretBox}es, by version, one of them active: new secrets are sealed
+ * under the active version, every configured version opens what was sealed under it. The bean reads
+ * {@code labgate.gateway.key-encryption-keys}; {@link #KeyEncryption(Map, int)} builds any other ring, e.g. the
+ * configuration of the next rollout.
+ */
 @ApplicationScoped
 public class KeyEncryption {
 
@@ -18,7 +28,28 @@ public class KeyEncryption {
 
     @Inject
     public KeyEncryption(GatewayConfig config) {
-        config.keyEncryptionKeys().forEach((version, encoded) -> {
+        this(decode(config.keyEncryptionKeys()), config.activeKeyVersion());
+    }
+
+    /** A ring of raw 32-byte keys by version; the active version need not be among them (then nothing seals). */
+    public KeyEncryption(Map<Integer, byte[]> keys, int activeVersion) {
+        keys.forEach((version, key) -> {
+            if (version == null || version < 1) {
+                throw new IllegalStateException("labgate.gateway.key-encryption-keys: version " + version
+                        + " is not a positive number");
+            }
+            if (Objects.requireNonNull(key, "key").length != SecretBox.KEY_BYTES) {
+                throw new IllegalStateException("labgate.gateway.key-encryption-keys." + version + " must decode "
+                        + "to 32 bytes, not " + key.length);
+            }
+            boxes.put(version, new SecretBox(key, random));
+        });
+        this.activeVersion = activeVersion;
+    }
+
+    private static Map<Integer, byte[]> decode(Map<String, String> configured) {
+        Map<Integer, byte[]> keys = new TreeMap<>();
+        configured.forEach((version, encoded) -> {
             int v;
             try {
                 v = Integer.parseInt(version.strip());
@@ -26,23 +57,26 @@ public class KeyEncryption {
                 throw new IllegalStateException("labgate.gateway.key-encryption-keys: version '" + version
                         + "' is not a number");
             }
-            byte[] key;
             try {
-                key = Base64.getDecoder().decode(encoded.strip());
+                keys.put(v, Base64.getDecoder().decode(encoded.strip()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("labgate.gateway.key-encryption-keys." + v + " is not base64");
             }
-            if (key.length != SecretBox.KEY_BYTES) {
-                throw new IllegalStateException("labgate.gateway.key-encryption-keys." + v + " must decode to 32 "
-                        + "bytes, not " + key.length);
-            }
-            boxes.put(v, new SecretBox(key, random));
         });
-        activeVersion = config.activeKeyVersion();
+        return keys;
     }
 
     public int activeVersion() {
         return activeVersion;
+    }
+
+    /** The versions configured, ascending. */
+    public SortedSet<Integer> versions() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(boxes.keySet()));
+    }
+
+    public boolean has(int version) {
+        return boxes.containsKey(version);
     }
 
     /** The box of the active version; fails when that version is not configured. */
