@@ -165,6 +165,10 @@ class HelmChartTest {
         Map<String, Object> ingress = one(docs, "Ingress");
         assertThat((String) Yaml.at(ingress, "spec.rules.0.host")).isEqualTo("labgate.lab.example");
         assertThat((String) Yaml.at(ingress, "spec.rules.0.http.paths.0.backend.service.name")).isEqualTo("labgate");
+        // only the API and the S3 endpoint are public: /q/metrics must not be reachable through the ingress
+        List<Object> paths = Yaml.at(ingress, "spec.rules.0.http.paths");
+        assertThat(paths.stream().map(path -> (Object) ((Map<?, ?>) path).get("path")).toList())
+                .containsExactly("/api", "/s3");
         assertThat((String) Yaml.at(ingress, "spec.tls.0.secretName")).isEqualTo("labgate-tls");
 
         Map<String, Object> monitor = one(docs, "ServiceMonitor");
