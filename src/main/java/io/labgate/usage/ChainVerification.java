@@ -9,11 +9,14 @@ import java.util.UUID;
  * @param checked events walked
  * @param firstSeq seq of the first event walked (null when the period has none)
  * @param lastSeq seq of the last event walked
+ * @param lastHash stored hash of the last event walked: recorded outside the database with lastSeq (the chain's
+ *     head), it lets a later verification prove that nobody rewrote the chain up to there
  * @param valid true when every walked event's hash is what its fields and its predecessor's hash make it
  * @param breaks how many events broke the chain (after a break the walk continues from the stored hash)
  * @param firstBreak the first event that broke the chain, or null
  */
-public record ChainVerification(Instant from, Instant to, long checked, Long firstSeq, Long lastSeq, boolean valid,
+public record ChainVerification(Instant from, Instant to, long checked, Long firstSeq, Long lastSeq, String lastHash,
+        boolean valid,
         long breaks, ChainBreak firstBreak) {
 
     /**

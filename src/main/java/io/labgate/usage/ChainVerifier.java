@@ -80,7 +80,7 @@ public class ChainVerifier {
             }
         }
         if (firstSeq == null) {
-            return new ChainVerification(from, to, 0, null, null, true, 0, null);
+            return new ChainVerification(from, to, 0, null, null, null, true, 0, null);
         }
 
         long checked = 0;
@@ -109,7 +109,8 @@ public class ChainVerifier {
                 }
             }
         }
-        return new ChainVerification(from, to, checked, firstSeq, lastSeq, firstBreak == null, breaks, firstBreak);
+        return new ChainVerification(from, to, checked, firstSeq, lastSeq, previous == null ? null : previous.hash(),
+                firstBreak == null, breaks, firstBreak);
     }
 
     /** The break {@code event} makes after {@code previous} (null for the first event walked), or null. */

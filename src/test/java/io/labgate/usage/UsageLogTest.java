@@ -132,6 +132,15 @@ class UsageLogTest {
         assertThat(verification.getBoolean("valid")).isTrue();
         assertThat(verification.getLong("checked")).isGreaterThanOrEqualTo(200);
         assertThat(verification.getMap("firstBreak")).isNull();
+        // the head it answers is the stored hash of the last event walked, for operators to record outside the DB
+        try (var connection = dataSource.getConnection();
+                var head = connection.prepareStatement("SELECT hash FROM usage_event WHERE seq = ?")) {
+            head.setLong(1, verification.getLong("lastSeq"));
+            try (var rs = head.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(verification.getString("lastHash")).isEqualTo(rs.getString(1));
+            }
+        }
 
         // every event is readable, in seq order, with its bytes
         Map<String, Long> listed = new HashMap<>();
