@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 
@@ -11,7 +12,7 @@ import org.jboss.logging.Logger;
  * Enqueues GRANT_EXPIRING for grants ending within {@code labgate.notify.expiring-within}
  * ({@code labgate.notify.expiring-every}). Once per subscription and end of grant: the outbox's unique
  * {@code (subscription_id, dedupe_key)} remembers what was announced, so replicas running at once and later ticks
- * never enqueue twice.
+ * never enqueue twice. Mails likewise ({@link EmailNotifier#enqueueExpiring}).
  */
 @ApplicationScoped
 public class GrantExpiringJob {
@@ -20,6 +21,9 @@ public class GrantExpiringJob {
 
     @Inject
     NotificationOutbox outbox;
+
+    @Inject
+    EmailNotifier emails;
 
     @Inject
     NotifyConfig config;
@@ -33,12 +37,14 @@ public class GrantExpiringJob {
         run();
     }
 
-    /** One tick; answers the outbox rows written. */
+    /** One tick; answers the outbox rows written (webhook deliveries and mails). */
     public int run() {
-        int rows = outbox.enqueueExpiring(clock.instant().truncatedTo(ChronoUnit.MICROS), config.expiringWithin());
-        if (rows > 0) {
-            LOG.infof("%d GRANT_EXPIRING notifications enqueued", rows);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int rows = outbox.enqueueExpiring(now, config.expiringWithin());
+        int mails = emails.enqueueExpiring(now, config.expiringWithin());
+        if (rows + mails > 0) {
+            LOG.infof("GRANT_EXPIRING enqueued: %d webhook deliveries, %d mails", rows, mails);
         }
-        return rows;
+        return rows + mails;
     }
 }

@@ -3,8 +3,14 @@ package io.labgate.notify;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
-/** Notification settings: webhook delivery from the outbox and the grant-expiry warnings. */
+/**
+ * Notification settings: webhook and email delivery from the outboxes and the grant-expiry warnings. Both channels
+ * share the delivery period, batch size, backoff, attempts and lease; the SMTP server itself is
+ * {@code quarkus.mailer.*}.
+ */
 @ConfigMapping(prefix = "labgate.notify")
 public interface NotifyConfig {
 
@@ -50,4 +56,27 @@ public interface NotifyConfig {
      */
     @WithDefault("2m")
     Duration claimLease();
+
+    /** Email notifications (see {@link EmailRecipients} for who gets which event). */
+    Mail mail();
+
+    interface Mail {
+
+        /**
+         * Queue and send emails. Off by default: without an SMTP server ({@code quarkus.mailer.host}) mails could
+         * only pile up and die. While off, no email rows are written and queued ones wait.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The lab operators' addresses, told of every submitted request; none by default. */
+        Optional<List<String>> operators();
+
+        /**
+         * Where recipients reach the LabGate API, for the links in mails ({@code https://labgate.example.org});
+         * a mail links to {@code <this>/api/v1/access-requests/<id>} or {@code .../grants/<id>}.
+         */
+        @WithDefault("http://localhost:8080")
+        String linkBaseUrl();
+    }
 }

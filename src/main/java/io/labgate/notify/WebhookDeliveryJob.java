@@ -117,11 +117,7 @@ public class WebhookDeliveryJob {
 
     /** The wait after the n-th failed attempt (n ≥ 1): backoff × 2^(n-1), at most max-backoff. */
     Duration backoff(int attempts) {
-        Duration wait = config.backoff();
-        for (int i = 1; i < attempts && wait.compareTo(config.maxBackoff()) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+        return RetryBackoff.after(config, attempts);
     }
 
     private Instant now() {

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Turns workflow changes into outbox rows, synchronously inside the transaction that makes the change (a plain
  * {@code @Observes}, i.e. {@code TransactionPhase.IN_PROGRESS}): a rolled-back change leaves no notification,
- * a committed one always has its rows.
+ * a committed one always has its rows. The same events become email rows ({@link EmailNotifier}) in the same
+ * transaction.
  *
  * <p>Mapping: REQUEST_SUBMITTED → REQUEST_SUBMITTED; {@link ConsentNeeded} → CONSENT_NEEDED; REQUEST_DECIDED
  * (APPROVED/REJECTED) → REQUEST_DECIDED; GRANT_CHANGED with what REVOKED → GRANT_REVOKED. Other changes
@@ -27,6 +28,9 @@ public class WorkflowNotifier {
 
     @Inject
     NotificationOutbox outbox;
+
+    @Inject
+    EmailNotifier emails;
 
     @Inject
     ObjectMapper json;
@@ -51,7 +55,9 @@ public class WorkflowNotifier {
         payload.put("datasetVersionId", change.datasetVersionId());
         payload.put("what", change.what());
         payload.put("actor", change.actor());
-        outbox.enqueue(type, null, write(payload), now());
+        Instant now = now();
+        outbox.enqueue(type, null, write(payload), now);
+        emails.enqueue(type, payload, change.organizationId(), null, change.requestId(), change.grantId(), null, now);
     }
 
     void onConsentNeeded(@Observes ConsentNeeded needed) {
@@ -60,7 +66,10 @@ public class WorkflowNotifier {
         payload.put("requestId", needed.requestId());
         payload.put("providerOrgIds", needed.providerOrgIds());
         payload.put("actor", needed.actor());
-        outbox.enqueue(NotificationEventType.CONSENT_NEEDED, null, write(payload), now());
+        Instant now = now();
+        outbox.enqueue(NotificationEventType.CONSENT_NEEDED, null, write(payload), now);
+        emails.enqueue(NotificationEventType.CONSENT_NEEDED, payload, needed.organizationId(),
+                needed.providerOrgIds(), needed.requestId(), null, null, now);
     }
 
     private Map<String, Object> base(NotificationEventType type) {

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Refuses to start a production instance with settings known to be insecure: the demo secrets of the embedded
- * default and the demo realm export, or TLS verification switched off. The embedded default (demo data on)
+ * default and the demo realm export, or TLS verification switched off (OIDC, SMTP). The embedded default (demo data on)
  * and tests are exempt.
  */
 @ApplicationScoped
@@ -65,6 +65,9 @@ public class ProductionReadinessCheck {
         if (config.getOptionalValue("quarkus.oidc.tls.verification", String.class).orElse("required")
                 .equalsIgnoreCase("none")) {
             problems.add("quarkus.oidc.tls.verification=none");
+        }
+        if (config.getOptionalValue("quarkus.mailer.trust-all", Boolean.class).orElse(false)) {
+            problems.add("quarkus.mailer.trust-all=true");
         }
         return problems;
     }

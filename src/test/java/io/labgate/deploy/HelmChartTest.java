@@ -113,6 +113,34 @@ class HelmChartTest {
         assertThat(data).containsKeys("LABGATE_DB_URL", "LABGATE_OIDC_URL", "LABGATE_KEYCLOAK_URL", "LABGATE_S3_ENDPOINT")
                 .containsEntry("LABGATE_DEMO_ENABLED", "false");
         assertThat(data.keySet()).noneMatch(k -> k.matches(".*(PASSWORD|SECRET|ACCESS_KEY|KEY_ENCRYPTION).*"));
+        // mail is off unless configured, and then there is no SMTP password to reference
+        assertThat(data).containsEntry("LABGATE_MAIL_ENABLED", "false").doesNotContainKey("LABGATE_SMTP_HOST");
+        assertThat(env).extracting(e -> e.get("name")).doesNotContain("LABGATE_SMTP_PASSWORD");
+    }
+
+    @Test
+    void mailNeedsAnSmtpHostAndTakesItsPasswordOnlyFromASecret() {
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
+                .set("config.mail.enabled", "true").call())
+                .hasMessageContaining("smtpHost");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
+                .set("config.mail.smtpPassword", "hunter2").call())
+                .hasMessageContaining("schema").hasMessageContaining("smtpPassword");
+
+        List<Map<String, Object>> docs = render(PRODUCTION_VALUES);
+        Map<String, Object> data = Yaml.at(one(docs, "ConfigMap"), "data");
+        assertThat(data).containsEntry("LABGATE_MAIL_ENABLED", "true")
+                .containsEntry("LABGATE_SMTP_HOST", "smtp.lab.example").containsEntry("LABGATE_SMTP_PORT", "587")
+                .containsEntry("LABGATE_SMTP_START_TLS", "REQUIRED").containsEntry("LABGATE_SMTP_USER", "labgate")
+                .containsEntry("LABGATE_MAIL_FROM", "labgate@lab.example")
+                .containsEntry("LABGATE_MAIL_OPERATORS", "ops@lab.example")
+                .containsEntry("LABGATE_MAIL_LINK_BASE_URL", "https://labgate.lab.example");
+        List<Map<String, Object>> env = Yaml.at(container(one(docs, "Deployment")), "env");
+        Map<String, Object> password = env.stream().filter(e -> "LABGATE_SMTP_PASSWORD".equals(e.get("name")))
+                .findFirst().orElseThrow();
+        assertThat((String) Yaml.at(password, "valueFrom.secretKeyRef.name")).isEqualTo("labgate-smtp");
+        assertThat((String) Yaml.at(password, "valueFrom.secretKeyRef.key")).isEqualTo("password");
+        assertThat(password).doesNotContainKey("value");
     }
 
     @Test

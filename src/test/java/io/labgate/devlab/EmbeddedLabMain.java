@@ -36,6 +36,9 @@ public final class EmbeddedLabMain {
             command.add("-D" + entry.getKey() + "=" + entry.getValue());
         }
         command.add("-Dlabgate.demo.enabled=true");
+        // mails are queued and "sent" to Quarkus' mock mailer: nothing leaves the machine, no SMTP server needed
+        command.add("-Dlabgate.notify.mail.enabled=true");
+        command.add("-Dquarkus.mailer.mock=true");
         command.add("-Dquarkus.http.port=" + Integer.getInteger("labgate.http.port", 8080));
         command.add("-jar");
         command.add(System.getProperty("labgate.app.jar"));

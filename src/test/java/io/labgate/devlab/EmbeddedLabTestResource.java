@@ -37,7 +37,19 @@ public class EmbeddedLabTestResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        return lab().labGateConfig();
+        Map<String, String> config = new java.util.LinkedHashMap<>(lab().labGateConfig());
+        // the named mailer of EmailOverSmtpTest, for a GreenMail SMTP server that the test starts on this port
+        config.put("quarkus.mailer.smtp-test.port", String.valueOf(freePort()));
+        return config;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 0,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free port for the test SMTP server", e);
+        }
     }
 
     @Override

@@ -36,6 +36,8 @@ class ProductionReadinessCheckTest {
     void tlsVerificationOffIsRefused() {
         assertThat(ProductionReadinessCheck.problems(config(Map.of("quarkus.oidc.tls.verification", "none"))))
                 .containsExactly("quarkus.oidc.tls.verification=none");
+        assertThat(ProductionReadinessCheck.problems(config(Map.of("quarkus.mailer.trust-all", "true"))))
+                .containsExactly("quarkus.mailer.trust-all=true");
     }
 
     @Test
