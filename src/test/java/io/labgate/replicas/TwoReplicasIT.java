@@ -337,7 +337,7 @@ class TwoReplicasIT {
     void whenOneInstanceDiesTheOtherCarriesOn() throws Exception {
         b.kill();
         assertThat(b.isAlive()).isFalse();
-        String grantId = grant(Tokens.ALICE, List.of("STREAM"), Instant.now().plusSeconds(6));
+        String grantId = grant(Tokens.ALICE, List.of("STREAM"), Instant.now().plusSeconds(10));
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath created = on(a, Tokens.OPERATOR)
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("REQUEST_SUBMITTED")))
