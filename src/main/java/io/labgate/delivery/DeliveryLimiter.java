@@ -1,20 +1,30 @@
 package io.labgate.delivery;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Per-organization request rate (a token bucket) and running downloads (a semaphore), in memory, per replica.
+ * Per-organization request rate and running downloads.
  *
- * <p>Our own twenty lines rather than a library: bucket4j and resilience4j are not on the classpath (and the pom
- * stays as it is), and Guava's {@code RateLimiter} is only a transitive dependency of the MinIO client, is
- * {@code @Beta}, and its {@code tryAcquire} does not say how long to wait, which a 429's {@code Retry-After}
- * needs.
+ * <p><b>Request rate: shared by every replica.</b> One token bucket per organization in PostgreSQL
+ * ({@code rate_limit_bucket}), taken with one {@code INSERT … ON CONFLICT DO UPDATE … RETURNING} that refills by
+ * the database clock and takes a token in the same row update. It runs in its own short transaction, so the
+ * organization's row is locked only for that statement, never across the caller's work; concurrent requests of
+ * one organization queue on its row (at most its own rate is ever granted), other organizations never meet it.
+ * With n replicas an organization still gets {@code burst + requestsPerSecond × t} requests in t seconds, not n
+ * times that.
+ *
+ * <p><b>Running downloads: per replica</b> (a semaphore in memory). A shared count would need leased slots
+ * renewed by every running transfer and taken back after a dead replica's lease ran out; a semaphore can never
+ * leak a slot, and the limit protects this replica's threads and connections, which is what it is for. With n
+ * replicas an organization may run up to n × {@code max-concurrent-streams} downloads.
  */
 @ApplicationScoped
 public class DeliveryLimiter {
@@ -29,11 +39,31 @@ public class DeliveryLimiter {
         }
     }
 
+    /**
+     * Refill and take in one row update. {@code excluded.refreshed_at} is the statement's one reading of the
+     * database clock; a statement that waited for the row behind a later one gets no refill (the time is never
+     * counted twice) and leaves {@code refreshed_at} where it was. Every SET expression reads the old row.
+     */
+    static final String TAKE = """
+            INSERT INTO rate_limit_bucket AS b (organization_id, tokens, refreshed_at, granted)
+            VALUES (?1, ?2 - 1, clock_timestamp(), true)
+            ON CONFLICT (organization_id) DO UPDATE SET
+                tokens = CASE
+                    WHEN rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) >= 1
+                    THEN rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) - 1
+                    ELSE rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2)
+                END,
+                granted = rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) >= 1,
+                refreshed_at = greatest(b.refreshed_at, excluded.refreshed_at)
+            RETURNING tokens, granted""";
+
     @Inject
     DeliveryConfig config;
 
+    @Inject
+    EntityManager em;
+
     private volatile Limits limits;
-    private final ConcurrentMap<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final ConcurrentMap<UUID, Semaphore> streams = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -45,21 +75,39 @@ public class DeliveryLimiter {
         return limits;
     }
 
-    /** Replaces the limits at runtime (tests; an operator endpoint could use it); counters start afresh. */
+    /**
+     * Replaces the limits at runtime (tests; an operator endpoint could use it); counters start afresh: every
+     * organization's shared bucket is full again (on every replica, which keep their own limits until told).
+     */
     public synchronized void setLimits(Limits newLimits) {
         limits = newLimits;
-        buckets.clear();
         streams.clear();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM rate_limit_bucket")
+                .executeUpdate());
     }
 
     /**
-     * Takes one request token of the organization.
+     * Takes one request token of the organization from its shared bucket, in a transaction of its own (a
+     * caller's transaction is suspended meanwhile).
      *
      * @return 0 when granted, otherwise the nanoseconds until a token will be available
      */
     public long tryRequest(UUID organizationId) {
         Limits current = limits;
-        return buckets.computeIfAbsent(organizationId, id -> new TokenBucket(current)).tryTake(System.nanoTime());
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(TAKE)
+                .setParameter(1, organizationId)
+                .setParameter(2, (double) current.burst())
+                .setParameter(3, current.requestsPerSecond())
+                .getSingleResult());
+        return waitNanos(((Number) row[0]).doubleValue(), (Boolean) row[1], current.requestsPerSecond());
+    }
+
+    /** 0 when the token was granted, else how long until the bucket holds a whole token again. */
+    static long waitNanos(double tokensLeft, boolean granted, double requestsPerSecond) {
+        if (granted) {
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((1 - tokensLeft) / requestsPerSecond * 1e9));
     }
 
     /** Takes one download slot of the organization; false when all are in use. Release it with {@link #endStream}. */
@@ -73,34 +121,6 @@ public class DeliveryLimiter {
         Semaphore slots = streams.get(organizationId);
         if (slots != null) {
             slots.release();
-        }
-    }
-
-    /** A classic token bucket: {@code burst} tokens, refilled continuously at {@code requestsPerSecond}. */
-    static final class TokenBucket {
-
-        private final double perNano;
-        private final double capacity;
-        private double tokens;
-        private long refilledAt;
-
-        TokenBucket(Limits limits) {
-            this.perNano = limits.requestsPerSecond() / 1e9;
-            this.capacity = limits.burst();
-            this.tokens = capacity;
-            this.refilledAt = System.nanoTime();
-        }
-
-        synchronized long tryTake(long now) {
-            if (now > refilledAt) {
-                tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
-                refilledAt = now;
-            }
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perNano);
         }
     }
 }

@@ -16,10 +16,10 @@ import java.util.concurrent.Executors;
  * A real HTTP receiver for tests: the JDK's HttpServer on 127.0.0.1 with an ephemeral port, recording every POST
  * (headers and raw body) and answering the queued statuses (then 200).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String event, String delivery, String signature, String contentType, byte[] body) {
-        String text() {
+    public record Received(String event, String delivery, String signature, String contentType, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -29,7 +29,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private volatile long delayMillis;
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/hook", exchange -> {
@@ -55,20 +55,20 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** The next answers, in order; afterwards 200. */
-    void answer(Integer... next) {
+    public void answer(Integer... next) {
         statuses.addAll(List.of(next));
     }
 
-    void delay(long millis) {
+    public void delay(long millis) {
         delayMillis = millis;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 

@@ -1,0 +1,468 @@
+package io.labgate.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.labgate.devlab.EmbeddedLab;
+import io.labgate.devlab.EmbeddedLabTestResource;
+import io.labgate.devlab.LabGateProcess;
+import io.labgate.notify.WebhookReceiver;
+import io.labgate.notify.WebhookSignature;
+import io.labgate.testing.ApprovedGrants;
+import io.labgate.testing.DemoOrganizations;
+import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two packaged LabGate processes ({@code quarkus-run.jar}) on one embedded PostgreSQL, S3 store and Keycloak, as
+ * replicas behind one Service: requests go to both, both run every scheduled job (at short intervals). Proves
+ * that what the replicas share stays correct: the usage-log chain, grant expiry, the webhook outbox and the
+ * per-organization request rate; and that one instance carries on when the other dies.
+ *
+ * <p>The tests run in order on the same two instances (starting them is the expensive part); each creates its own
+ * data and looks only at it. The instances' output is in {@code target/replicas/}, printed when a test fails.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoReplicasIT {
+
+    /** The shared request rate of the instances: tokens per second and bucket size. */
+    static final double RATE = 5;
+    static final int BURST = 5;
+
+    static final Path LOGS = Path.of("target", "replicas");
+
+    static LabGateProcess a;
+    static LabGateProcess b;
+    static HttpClient http;
+    /** A version of a dataset of Jeju whose policy allows every mode and many grants at once. */
+    static String datasetId;
+    static String versionId;
+    /** Beta's grant for the usage-chain test; Alpha's for the rate test; Alpha's that end soon. */
+    static String betaGrant;
+    static String alphaGrant;
+    static List<String> endingSoon;
+
+    @RegisterExtension
+    static final AfterTestExecutionCallback PRINT_LOGS_ON_FAILURE = context -> {
+        if (context.getExecutionException().isPresent()) {
+            for (LabGateProcess instance : new LabGateProcess[] {a, b}) {
+                if (instance != null) {
+                    System.err.println("===== output of LabGate " + instance.name() + " (" + instance.log() + ")");
+                    System.err.println(instance.output());
+                }
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        EmbeddedLab lab = EmbeddedLabTestResource.lab();
+        Path jar = Path.of(System.getProperty("labgate.app.jar", "target/quarkus-app/quarkus-run.jar"));
+        Map<String, String> config = new LinkedHashMap<>(lab.labGateConfig());
+        // the embedded default's demo secrets are allowed only with demo data on; it is find-or-create, so the
+        // second instance, started once the first is ready, finds everything in place
+        config.put("labgate.demo.enabled", "true");
+        config.put("labgate.access.expiry-every", "1s");
+        config.put("labgate.notify.deliver-every", "1s");
+        config.put("labgate.notify.claim-lease", "10s");
+        config.put("labgate.notify.expiring-every", "off");
+        config.put("labgate.inventory.reconcile-every", "off");
+        config.put("labgate.metrics.refresh-every", "off");
+        config.put("labgate.delivery.requests-per-second", Double.toString(RATE));
+        config.put("labgate.delivery.burst", Integer.toString(BURST));
+        try {
+            a = LabGateProcess.start("a", jar, config, LOGS.resolve("labgate-a.log")).awaitReady(Duration.ofMinutes(2));
+            b = LabGateProcess.start("b", jar, config, LOGS.resolve("labgate-b.log")).awaitReady(Duration.ofMinutes(2));
+        } catch (Exception | Error e) {
+            stopInstances();
+            throw e;
+        }
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
+                .build();
+        // the fixtures talk to instance a; the tests choose their instance per request
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = a.port();
+
+        PublishedDatasets.active(DemoOrganizations.ALPHA);
+        PublishedDatasets.active(DemoOrganizations.BETA);
+        Map<String, Object> terms = ApprovedGrants.allModes();
+        terms.put("maxConcurrentGrants", 50);
+        String policyId = PublishedDatasets.policy(terms);
+        datasetId = PublishedDatasets.dataset(policyId, List.of(DemoOrganizations.JEJU), List.of());
+        versionId = PublishedDatasets.publishedVersion(datasetId, Map.of("d/a.bin", new byte[2048]));
+        Instant soon = Instant.now().plusSeconds(25);
+        endingSoon = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            endingSoon.add(grant(Tokens.ALICE, List.of("STREAM"), soon));
+        }
+        betaGrant = grant(Tokens.BOB, List.of("STREAM", "PRESIGNED_URL"), Instant.now().plus(Duration.ofDays(1)));
+        alphaGrant = grant(Tokens.ALICE, List.of("STREAM"), Instant.now().plus(Duration.ofDays(1)));
+    }
+
+    @AfterAll
+    static void stopInstances() throws InterruptedException {
+        for (LabGateProcess instance : new LabGateProcess[] {a, b}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+        RestAssured.reset();
+    }
+
+    @Test
+    @Order(1)
+    void concurrentRequestsOnBothInstancesKeepOneIntactChainWithEachEventOnce() throws Exception {
+        int threads = 6;
+        int perThread = 12;
+        Set<String> requestIds = ConcurrentHashMap.newKeySet();
+        Map<String, AtomicInteger> granted = Map.of(a.name(), new AtomicInteger(), b.name(), new AtomicInteger());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        LabGateProcess instance = (thread + i) % 2 == 0 ? a : b;
+                        String requestId = "chain-" + thread + "-" + i + "-" + UUID.randomUUID();
+                        requestIds.add(requestId);
+                        HttpRequest.Builder request = i % 3 == 0
+                                ? HttpRequest.newBuilder(URI.create(instance.url() + "/api/v1/grants/" + betaGrant
+                                        + "/links")).header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString("{\"keys\":[\"a.bin\"]}"))
+                                : HttpRequest.newBuilder(URI.create(instance.url() + "/api/v1/grants/" + betaGrant
+                                        + "/objects/a.bin"));
+                        HttpResponse<byte[]> response = http.send(request.header("X-Request-Id", requestId)
+                                .header("Authorization", "Bearer " + Tokens.of(Tokens.BOB)).build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        // what is not granted is refused by the shared rate: logged as well
+                        assertThat(response.statusCode()).as(response.toString()).isIn(200, 429);
+                        if (response.statusCode() == 200) {
+                            granted.get(instance.name()).incrementAndGet();
+                        }
+                        Thread.sleep(40);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(granted.get(a.name())).as("requests served by a").hasPositiveValue();
+        assertThat(granted.get(b.name())).as("requests served by b").hasPositiveValue();
+
+        // a download's event is committed just after its last byte: wait for all, then each exactly once
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> requestIdsOfGrant(betaGrant).size() >= threads * perThread);
+        List<String> logged = requestIdsOfGrant(betaGrant);
+        assertThat(logged).hasSize(threads * perThread).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(requestIds);
+        assertChainIntact();
+    }
+
+    @Test
+    @Order(2)
+    void outboxRowsWrittenOnEitherInstanceAreDeliveredOnceAndSigned() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonPath created = on(a, Tokens.OPERATOR)
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("REQUEST_SUBMITTED")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+            String subscription = created.getString("subscription.id");
+            String secret = created.getString("secret");
+            try {
+                List<String> submitted = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    submitted.add(submit(i % 2 == 0 ? a : b, Instant.now().plus(Duration.ofDays(5))));
+                }
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> requestIdsIn(receiver.received()).containsAll(submitted));
+                // both instances' delivery jobs tick every second: give a second sending a few chances
+                Thread.sleep(3000);
+                List<WebhookReceiver.Received> got = receiver.received();
+                assertThat(requestIdsIn(got)).containsExactlyInAnyOrderElementsOf(submitted);
+                assertThat(got).extracting(WebhookReceiver.Received::delivery).doesNotHaveDuplicates();
+                for (WebhookReceiver.Received r : got) {
+                    assertThat(r.event()).isEqualTo("REQUEST_SUBMITTED");
+                    assertThat(r.signature()).isEqualTo(WebhookSignature.of(secret, r.body()));
+                }
+                try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
+                        "SELECT count(*), count(*) FILTER (WHERE delivered_at IS NOT NULL AND attempts = 1) "
+                                + "FROM notification_outbox WHERE subscription_id = ?")) {
+                    st.setObject(1, UUID.fromString(subscription));
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).isEqualTo(submitted.size());
+                        assertThat(rs.getInt(2)).as("delivered at the first attempt").isEqualTo(submitted.size());
+                    }
+                }
+            } finally {
+                on(a, Tokens.OPERATOR).delete("/api/v1/webhooks/" + subscription).then().statusCode(200);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void grantsPastTheirEndAreExpiredOnceWhileBothExpiryJobsRun() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> endingSoon.stream().allMatch(id -> "EXPIRED".equals(status(id))));
+        // both jobs run every second: a few more ticks of each
+        Thread.sleep(2500);
+        for (String grantId : endingSoon) {
+            assertExpiredOnce(grantId);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anOrganizationsRequestRateIsSharedByBothInstances() throws Exception {
+        int threads = 8;
+        Duration hammer = Duration.ofSeconds(3);
+        AtomicInteger granted = new AtomicInteger();
+        AtomicInteger limited = new AtomicInteger();
+        List<Integer> other = new CopyOnWriteArrayList<>();
+        List<String> retryAfter = new CopyOnWriteArrayList<>();
+        String alphaList = "/api/v1/grants/" + alphaGrant + "/objects";
+        String betaList = "/api/v1/grants/" + betaGrant + "/objects";
+        String alice = Tokens.of(Tokens.ALICE);
+        String bob = Tokens.of(Tokens.BOB);
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        long started = System.nanoTime();
+        long end = started + hammer.toNanos();
+        long finished;
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; System.nanoTime() < end; i++) {
+                        LabGateProcess instance = (thread + i) % 2 == 0 ? a : b;
+                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                                URI.create(instance.url() + alphaList)).header("Authorization", "Bearer " + alice)
+                                .build(), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 200) {
+                            granted.incrementAndGet();
+                        } else if (response.statusCode() == 429) {
+                            limited.incrementAndGet();
+                            retryAfter.add(response.headers().firstValue("Retry-After").orElse(""));
+                        } else {
+                            other.add(response.statusCode());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            // meanwhile Beta, well within its own rate, is never refused
+            List<Integer> beta = new CopyOnWriteArrayList<>();
+            done.add(pool.submit(() -> {
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    LabGateProcess instance = i % 2 == 0 ? a : b;
+                    beta.add(http.send(HttpRequest.newBuilder(URI.create(instance.url() + betaList))
+                            .header("Authorization", "Bearer " + bob).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode());
+                    Thread.sleep(400);
+                }
+                return null;
+            }));
+            for (Future<?> f : done) {
+                f.get(1, TimeUnit.MINUTES);
+            }
+            finished = System.nanoTime();
+            assertThat(beta).hasSizeGreaterThanOrEqualTo(4).containsOnly(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (finished - started) / 1e9;
+        // the bucket held at most BURST tokens at the start and refilled at RATE by the database's clock, whose
+        // time between the first and the last request is within the time measured here
+        long allowed = (long) Math.floor(BURST + RATE * seconds);
+        System.out.printf("rate: %d granted, %d limited in %.2f s across two instances; shared limit %d, "
+                + "per-replica limits would have allowed %d%n", granted.get(), limited.get(), seconds, allowed,
+                2 * allowed);
+        int attempts = granted.get() + limited.get();
+        if (attempts <= 2 * allowed) {
+            System.out.printf("rate: only %d attempts; per-replica limits would not have been exceeded either%n",
+                    attempts);
+        }
+        assertThat(other).as("neither granted nor rate-limited").isEmpty();
+        assertThat(granted.get()).as("granted in %.2f s", seconds).isLessThanOrEqualTo((int) allowed)
+                .as("the burst at least").isGreaterThanOrEqualTo(BURST);
+        assertThat(limited.get()).as("refused requests: the limit was reached").isPositive();
+        assertThat(retryAfter).allSatisfy(v -> assertThat(Integer.parseInt(v)).isBetween(1, 5));
+    }
+
+    @Test
+    @Order(5)
+    void whenOneInstanceDiesTheOtherCarriesOn() throws Exception {
+        b.kill();
+        assertThat(b.isAlive()).isFalse();
+        String grantId = grant(Tokens.ALICE, List.of("STREAM"), Instant.now().plusSeconds(10));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonPath created = on(a, Tokens.OPERATOR)
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("REQUEST_SUBMITTED")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+            String subscription = created.getString("subscription.id");
+            try {
+                List<String> submitted = List.of(submit(a, Instant.now().plus(Duration.ofDays(5))),
+                        submit(a, Instant.now().plus(Duration.ofDays(5))));
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> requestIdsIn(receiver.received()).containsAll(submitted)
+                                && "EXPIRED".equals(status(grantId)));
+                Thread.sleep(1500);
+                assertThat(requestIdsIn(receiver.received())).containsExactlyInAnyOrderElementsOf(submitted);
+                assertExpiredOnce(grantId);
+            } finally {
+                on(a, Tokens.OPERATOR).delete("/api/v1/webhooks/" + subscription).then().statusCode(200);
+            }
+        }
+        assertChainIntact();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    static RequestSpecification on(LabGateProcess instance, String user) {
+        return RestAssured.given().baseUri("http://127.0.0.1").port(instance.port()).auth()
+                .oauth2(Tokens.of(user)).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** An access request of Alpha for the version, submitted on this instance; answers its id. */
+    static String submit(LabGateProcess instance, Instant until) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("datasetVersionIds", List.of(versionId));
+        body.put("projectTitle", "Replica test " + PublishedDatasets.suffix());
+        body.put("purpose", "Use data while two replicas run");
+        body.put("purposeCategory", "RESEARCH");
+        body.put("periodFrom", Instant.now().toString());
+        body.put("periodUntil", until.toString());
+        body.put("accessModes", List.of("STREAM"));
+        body.put("termsVersion", PublishedDatasets.TERMS);
+        return on(instance, Tokens.ALICE).body(body).post("/api/v1/access-requests").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** An ACTIVE grant of the user's organization on the version until then: applied, consented, approved. */
+    static String grant(String user, List<String> modes, Instant until) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("datasetVersionIds", List.of(versionId));
+        body.put("projectTitle", "Replica test " + PublishedDatasets.suffix());
+        body.put("purpose", "Use data while two replicas run");
+        body.put("purposeCategory", "RESEARCH");
+        body.put("periodFrom", Instant.now().toString());
+        body.put("periodUntil", until.toString());
+        body.put("accessModes", modes);
+        body.put("termsVersion", PublishedDatasets.TERMS);
+        String requestId = on(a, user).body(body).post("/api/v1/access-requests").then().statusCode(201)
+                .extract().path("id");
+        on(b.isAlive() ? b : a, Tokens.CAROL).body(Map.of("decision", "GRANTED"))
+                .post("/api/v1/access-requests/" + requestId + "/consents/" + datasetId).then().statusCode(200);
+        on(a, Tokens.OPERATOR).body(Map.of("approve", true, "reason", "replica tests"))
+                .post("/api/v1/access-requests/" + requestId + "/decision").then().statusCode(200);
+        return on(a, Tokens.OPERATOR).get("/api/v1/grants?requestId=" + requestId).then().statusCode(200)
+                .extract().jsonPath().getString("items[0].id");
+    }
+
+    static Set<String> requestIdsIn(List<WebhookReceiver.Received> received) {
+        return received.stream().map(r -> JsonPath.from(r.text()).getString("requestId"))
+                .collect(Collectors.toSet());
+    }
+
+    static String status(String grantId) {
+        try {
+            return single("SELECT status FROM access_grant WHERE id = ?", grantId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void assertExpiredOnce(String grantId) throws SQLException {
+        assertThat(single("SELECT count(*) FROM grant_change WHERE grant_id = ? AND action = 'EXPIRED'", grantId))
+                .as("grant_change rows of %s", grantId).isEqualTo("1");
+        assertThat(single("SELECT count(*) FROM usage_event WHERE grant_id = ? AND action = 'GRANT_CHANGED' "
+                + "AND reason = 'EXPIRED'", grantId)).as("GRANT_CHANGED events of %s", grantId).isEqualTo("1");
+    }
+
+    /** The request ids of the data-access events of a grant (downloads, links, refusals), one per event. */
+    static List<String> requestIdsOfGrant(String grantId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
+                "SELECT request_id FROM usage_event WHERE grant_id = ? "
+                        + "AND action IN ('OBJECT_STREAMED', 'LINK_ISSUED', 'ACCESS_REFUSED') ORDER BY seq")) {
+            st.setObject(1, UUID.fromString(grantId));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The API's verification finds no break, and the seqs of the whole log are 1..n without a gap. */
+    static void assertChainIntact() throws SQLException {
+        long count;
+        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
+                "SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM usage_event");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            count = rs.getLong(1);
+            assertThat(rs.getLong(2)).as("distinct seqs").isEqualTo(count);
+            assertThat(rs.getLong(3)).as("first seq").isEqualTo(1);
+            assertThat(rs.getLong(4)).as("last seq").isEqualTo(count);
+        }
+        JsonPath verified = on(a, Tokens.AUDITOR).get("/api/v1/usage/verify").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(verified.getBoolean("valid")).as(verified.prettify()).isTrue();
+        assertThat(verified.getLong("breaks")).isZero();
+        assertThat(verified.getLong("checked")).as("events walked").isGreaterThanOrEqualTo(count);
+    }
+
+    static String single(String sql, String id) throws SQLException {
+        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(sql)) {
+            st.setObject(1, UUID.fromString(id));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
