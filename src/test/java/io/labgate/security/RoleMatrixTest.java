@@ -135,7 +135,10 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/webhooks", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/webhooks/{id}", OPERATOR_ONLY),
                 new Endpoint("DELETE", "/api/v1/webhooks/{id}", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", OPERATOR_ONLY));
+                new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/reports", STAFF),
+                new Endpoint("GET", "/api/v1/reports/sections", STAFF),
+                new Endpoint("GET", "/api/v1/reports/{section}", STAFF));
     }
 
     /** A concrete path: ids become an id nobody has, version numbers 1. */
