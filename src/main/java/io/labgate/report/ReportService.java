@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,12 +67,14 @@ public class ReportService {
     public static ReportQuery query(String from, String to, String groupBy, String source) {
         List<Problem.Violation> violations = new ArrayList<>();
         ReportPeriod period = null;
-        try {
-            period = ReportPeriod.parse(from, to);
-        } catch (ApiException e) {
-            violations.addAll(e.violations());
-        } catch (IllegalArgumentException e) {
-            violations.add(new Problem.Violation("from", e.getMessage()));
+        LocalDate first = date("from", from, violations);
+        LocalDate last = date("to", to, violations);
+        if (first != null && last != null) {
+            try {
+                period = new ReportPeriod(first, last);
+            } catch (ApiException e) {
+                violations.addAll(e.violations());
+            }
         }
         ReportDimension dimension = null;
         if (groupBy != null && !groupBy.isBlank()) {
@@ -135,6 +139,20 @@ public class ReportService {
             }
         }
         return new Report(query, generatedAt, figures, parts);
+    }
+
+    /** An ISO date parameter, or null with a violation naming it. */
+    private static LocalDate date(String name, String value, List<Problem.Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Problem.Violation(name, "is required: an ISO date such as 2026-01-01"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            violations.add(new Problem.Violation(name, "must be an ISO date such as 2026-01-01"));
+            return null;
+        }
     }
 
     private Instant now() {

@@ -310,7 +310,7 @@ class ReportResourceTest {
         assertThat(ids).containsSubsequence("requests", "grants", "bookings", "server-utilisation", "coverage",
                 "storage");
         JsonNode bookings = section(body, "bookings");
-        assertThat(bookings.get("groupedBy").isNull() || bookings.get("groupedBy") == null).isTrue();
+        assertThat(bookings.has("groupedBy") && !bookings.get("groupedBy").isNull()).as("bookings not grouped").isFalse();
         assertThat(bookings.get("note").asText()).contains("cannot be grouped by DATASET")
                 .contains("ORGANIZATION");
         assertThat(section(body, "requests").get("groupedBy").asText()).isEqualTo("DATASET");
