@@ -459,6 +459,26 @@ class ReportResourceTest {
         assertThat(dimensions.get("storage")).containsExactly("MONTH");
     }
 
+    @Test
+    void generationIsTimedPerFormatAndSection() {
+        Map<String, Object> parameters = period("MONTH");
+        for (String format : List.of("json", "xlsx")) {
+            parameters.put("format", format);
+            long started = System.nanoTime();
+            assertThat(ReportTables.get("/api/v1/reports", parameters, "*/*").statusCode()).isEqualTo(200);
+            System.out.printf("whole report as %s (%s to %s by month): %d ms%n", format, f.from, f.to,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        ReportTables.get("/api/v1/reports/storage", Map.of("from", f.from.toString(), "to", f.to.toString(),
+                "format", "csv"), "*/*").then().statusCode(200);
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract()
+                .asString();
+        assertThat(metrics).containsPattern("labgate_report_generation_seconds_count\\{[^}]*format=\"xlsx\""
+                + "[^}]*section=\"all\"")
+                .containsPattern("labgate_report_generation_seconds_count\\{[^}]*format=\"csv\"[^}]*"
+                        + "section=\"storage\"");
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private static JsonNode section(JsonNode report, String id) {
