@@ -136,7 +136,7 @@ public class RequestsSection implements ReportSection {
                 FROM facts
                 """.formatted(Sql.GRANT_SPANS, Sql.day("r.created_at"), Sql.day("r.decided_at"), decided,
                 Sql.day("c.decided_at"), Sql.ACTIVE_GRANT_MONTHS, grouping.key(), grouping.label(), grouping.joins(),
-                providerFilter, dimension == null ? "min(group_key), min(group_name)" : "group_key, group_name")
+                providerFilter, dimension == null ? "CAST(NULL AS text), 'Total'" : "group_key, group_name")
                 + (dimension == null ? "" : "GROUP BY group_key, group_name\nORDER BY " + order(dimension));
     }
 
