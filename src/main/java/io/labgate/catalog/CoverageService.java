@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,26 +49,52 @@ public class CoverageService {
             throw ApiException.invalid("page", "must be less than " + Math.max(totalPages, 1)
                     + " (there are " + total + " items)");
         }
-        Query rows = em.createNativeQuery("""
-                SELECT i.code, t.code, count(DISTINCT d.id), count(DISTINCT p.organization_id)
-                FROM (SELECT code FROM industry i%s) i
-                CROSS JOIN (SELECT code FROM ai_technology t%s) t
-                LEFT JOIN dataset d ON d.industry_code = i.code AND d.ai_technology_code = t.code
-                    AND EXISTS (SELECT 1 FROM dataset_version v WHERE v.dataset_id = d.id AND v.status = 'PUBLISHED')
-                LEFT JOIN dataset_provider p ON p.dataset_id = d.id
-                GROUP BY i.code, t.code
-                ORDER BY i.code, t.code
-                """.formatted(industryFilter, technologyFilter));
+        Query rows = em.createNativeQuery(coverageSql(industryFilter, technologyFilter, CURRENTLY_PUBLISHED));
         parameters.forEach(rows::setParameter);
         rows.setFirstResult(page.page * page.size);
         rows.setMaxResults(page.size);
         List<CoverageEntry> items = new ArrayList<>();
         for (Object row : rows.getResultList()) {
-            Object[] columns = (Object[]) row;
-            long providers = ((Number) columns[3]).longValue();
-            items.add(new CoverageEntry((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(),
-                    providers, providers >= CoverageEntry.PROGRAMME_TARGET_PROVIDERS));
+            items.add(entry((Object[]) row));
         }
         return new PageResponse<>(items, page.page, page.size, total, totalPages);
+    }
+
+    /**
+     * Coverage of every industry × AI technology pair as it was at an instant, by the same query: a dataset
+     * counts when one of its versions was published at or before {@code at} and not retired by then. Providers
+     * are the dataset's providers as they are now (their changes are not recorded).
+     */
+    public List<CoverageEntry> asOf(Instant at) {
+        Query rows = em.createNativeQuery(coverageSql("", "", PUBLISHED_AT)).setParameter("at", at);
+        List<CoverageEntry> items = new ArrayList<>();
+        for (Object row : rows.getResultList()) {
+            items.add(entry((Object[]) row));
+        }
+        return items;
+    }
+
+    private static final String CURRENTLY_PUBLISHED = "v.status = 'PUBLISHED'";
+    private static final String PUBLISHED_AT = "v.published_at <= CAST(:at AS timestamptz) "
+            + "AND (v.retired_at IS NULL OR v.retired_at > CAST(:at AS timestamptz))";
+
+    /** Per pair: datasets with a version matching {@code versionCondition} (alias v), distinct providers. */
+    private static String coverageSql(String industryFilter, String technologyFilter, String versionCondition) {
+        return """
+                SELECT i.code, t.code, count(DISTINCT d.id), count(DISTINCT p.organization_id)
+                FROM (SELECT code FROM industry i%s) i
+                CROSS JOIN (SELECT code FROM ai_technology t%s) t
+                LEFT JOIN dataset d ON d.industry_code = i.code AND d.ai_technology_code = t.code
+                    AND EXISTS (SELECT 1 FROM dataset_version v WHERE v.dataset_id = d.id AND %s)
+                LEFT JOIN dataset_provider p ON p.dataset_id = d.id
+                GROUP BY i.code, t.code
+                ORDER BY i.code, t.code
+                """.formatted(industryFilter, technologyFilter, versionCondition);
+    }
+
+    private static CoverageEntry entry(Object[] columns) {
+        long providers = ((Number) columns[3]).longValue();
+        return new CoverageEntry((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(),
+                providers, providers >= CoverageEntry.PROGRAMME_TARGET_PROVIDERS);
     }
 }

@@ -138,7 +138,10 @@ class RoleMatrixTest {
                 new Endpoint("DELETE", "/api/v1/webhooks/{id}", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", OPERATOR_ONLY),
                 new Endpoint("GET", "/api/v1/admin/key-encryption", STAFF),
-                new Endpoint("POST", "/api/v1/admin/key-encryption/rewrap", OPERATOR_ONLY));
+                new Endpoint("POST", "/api/v1/admin/key-encryption/rewrap", OPERATOR_ONLY),
+                new Endpoint("GET", "/api/v1/reports", STAFF),
+                new Endpoint("GET", "/api/v1/reports/sections", STAFF),
+                new Endpoint("GET", "/api/v1/reports/{section}", STAFF));
     }
 
     /** A concrete path: ids become an id nobody has, version numbers 1. */
