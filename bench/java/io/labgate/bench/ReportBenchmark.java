@@ -56,7 +56,7 @@ class ReportBenchmark {
     static final long EVENTS = Long.getLong("bench.events", 10_000_000L);
     static final long CHUNK = Long.getLong("bench.chunk", 500_000L);
     static final int RUNS = Integer.getInteger("bench.runs", 5);
-    static final int RAW_RUNS = Integer.getInteger("bench.raw-runs", 3);
+    static final int RAW_RUNS = Integer.getInteger("bench.raw-runs", 2);
     static final int YEAR = Integer.getInteger("bench.year", 2025);
     static final int COMPANIES = 36;
     static final int PROVIDERS = 8;
@@ -82,7 +82,7 @@ class ReportBenchmark {
         ApprovedGrants.organizations(demo);
         line("# LabGate report benchmark");
         line("");
-        line("Run " + Instant.now() + " — " + machine());
+        line("Run " + Instant.now() + " — " + machine() + "; load average at start " + loadAverage());
         line("");
 
         List<UUID> companies = new ArrayList<>();
@@ -123,7 +123,7 @@ class ReportBenchmark {
             }
             generationNanos = System.nanoTime() - start;
             execute(db, "VACUUM (ANALYZE) usage_daily_rollup");
-            execute(db, "ANALYZE usage_event");
+            execute(db, "ANALYZE");
             rollupRows = single(db, "SELECT count(*) FROM usage_daily_rollup") - rollupBefore;
             line(String.format(Locale.ROOT, "Generated %,d usage events over %s..%s (KST) in %.1f s (%,.0f events/s, "
                     + "chunks of %,d, rollup trigger on); rollup rows added: %,d (%.1f events per row). "
@@ -153,26 +153,30 @@ class ReportBenchmark {
                 + " tables), plus its summary figures.");
         line("");
         List<ReportTable> reference = report(all, year, ReportSource.ROLLUP); // warm-up
-        List<ReportTable> raw = report(all, year, ReportSource.RAW); // warm-up
-        if (!reference.equals(raw)) {
-            throw new AssertionError("ROLLUP and RAW reports differ");
-        }
         int runs = Math.max(RUNS, RAW_RUNS);
         double[] rollupMs = new double[RUNS];
         double[] rawMs = new double[RAW_RUNS];
-        long[][] perSectionRollup = new long[all.size()][RUNS];
-        long[][] perSectionRaw = new long[all.size()][RAW_RUNS];
+        Map<String, double[]> perTableRollup = new java.util.LinkedHashMap<>();
+        Map<String, double[]> perTableRaw = new java.util.LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             if (run < RUNS) {
-                rollupMs[run] = timed(all, year, ReportSource.ROLLUP, perSectionRollup, run);
+                rollupMs[run] = timed(all, year, ReportSource.ROLLUP, perTableRollup, run, RUNS, new ArrayList<>());
             }
             if (run < RAW_RUNS) {
-                rawMs[run] = timed(all, year, ReportSource.RAW, perSectionRaw, run);
+                List<ReportTable> raw = new ArrayList<>();
+                rawMs[run] = timed(all, year, ReportSource.RAW, perTableRaw, run, RAW_RUNS, raw);
+                if (!raw.equals(reference)) {
+                    throw new AssertionError("ROLLUP and RAW reports differ");
+                }
             }
             System.out.printf(Locale.ROOT, "[bench] run %d: rollup %.0f ms, raw %.0f ms%n", run + 1,
                     run < RUNS ? rollupMs[run] : Double.NaN, run < RAW_RUNS ? rawMs[run] : Double.NaN);
         }
-        line("## The year's full report (" + YEAR + ", " + EVENTS + " events)");
+        line("Load average after the runs: " + loadAverage() + " (other work on the machine shares its CPUs).");
+        line("");
+        line("## The year's full report (" + YEAR + ", " + String.format(Locale.ROOT, "%,d", EVENTS) + " events)");
+        line("");
+        line("Every table of every section and the summary figures, one after the other:");
         line("");
         line("| source | runs, ms | min ms | median ms |");
         line("|---|---|---:|---:|");
@@ -182,14 +186,15 @@ class ReportBenchmark {
         line("");
         line(String.format(Locale.ROOT, "**RAW / ROLLUP (medians): %.0f×.**", median(rawMs) / median(rollupMs)));
         line("");
-        line("Per section (all its tables and its summary), median ms:");
+        line("Per table (one section, one grouping: what one `/api/v1/reports/{id}` request computes), ms:");
         line("");
-        line("| section | tables | ROLLUP | RAW |");
-        line("|---|---:|---:|---:|");
-        for (int i = 0; i < all.size(); i++) {
-            line(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f |", all.get(i).id(),
-                    all.get(i).dimensions().size() + 1, median(millis(perSectionRollup[i])),
-                    median(millis(perSectionRaw[i]))));
+        line("| section | grouped by | ROLLUP min | ROLLUP median | RAW min | RAW median |");
+        line("|---|---|---:|---:|---:|---:|");
+        for (String table : perTableRollup.keySet()) {
+            String[] parts = table.split("/");
+            line(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f |", parts[0], parts[1],
+                    min(perTableRollup.get(table)), median(perTableRollup.get(table)), min(perTableRaw.get(table)),
+                    median(perTableRaw.get(table))));
         }
         line("");
 
@@ -318,13 +323,24 @@ class ReportBenchmark {
         return tables;
     }
 
-    private double timed(List<ReportSection> all, ReportPeriod period, ReportSource source, long[][] perSection,
-            int run) {
+    /** One full report; each table's and summary's time goes to {@code perTable} under "section/grouping". */
+    private double timed(List<ReportSection> all, ReportPeriod period, ReportSource source,
+            Map<String, double[]> perTable, int run, int runs, List<ReportTable> tables) {
         long start = System.nanoTime();
-        for (int i = 0; i < all.size(); i++) {
+        for (ReportSection section : all) {
+            List<io.labgate.report.ReportDimension> groupings = new ArrayList<>();
+            groupings.add(null);
+            section.dimensions().stream().sorted().forEach(groupings::add);
+            for (io.labgate.report.ReportDimension grouping : groupings) {
+                long t = System.nanoTime();
+                tables.add(section.compute(new ReportQuery(period, grouping, source)));
+                perTable.computeIfAbsent(section.id() + "/" + (grouping == null ? "—" : grouping.name()),
+                        k -> new double[runs])[run] = (System.nanoTime() - t) / 1e6;
+            }
             long t = System.nanoTime();
-            report(List.of(all.get(i)), period, source);
-            perSection[i][run] = System.nanoTime() - t;
+            section.summary(new ReportQuery(period, null, source));
+            perTable.computeIfAbsent(section.id() + "/summary", k -> new double[runs])[run] =
+                    (System.nanoTime() - t) / 1e6;
         }
         return (System.nanoTime() - start) / 1e6;
     }
@@ -371,16 +387,20 @@ class ReportBenchmark {
                         .filter(a -> a.startsWith("-X")).toList();
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
     private void line(String text) {
         report.append(text).append('\n');
     }
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static double[] millis(long[] nanos) {
-        return Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray();
     }
 
     private static double min(double[] values) {

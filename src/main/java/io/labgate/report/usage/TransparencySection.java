@@ -34,13 +34,28 @@ public class TransparencySection implements ReportSection {
 
     private static final List<ReportColumn> MONTH = List.of(ReportColumn.text("month", "Month"));
 
-    private static final String AGGREGATES = String.join(", ",
-            UsageSql.sum("u.events", UsageSql.STREAM), UsageSql.sum("u.bytes", UsageSql.STREAM),
-            UsageSql.sum("u.events", UsageSql.S3), UsageSql.sum("u.bytes", UsageSql.S3),
-            UsageSql.sum("u.events", UsageSql.LINK), UsageSql.sum("u.bytes", UsageSql.LINK),
-            UsageSql.sum("u.events", UsageSql.DOWNLOAD),
-            UsageSql.sum("u.bytes", "(" + UsageSql.STREAM + " OR " + UsageSql.S3 + ")"),
-            "count(DISTINCT u.day)");
+    /** Per (company, dataset, day): the downloads figures of {@link DownloadsSection}. */
+    private static final String DAILY = String.join(", ",
+            UsageSql.sum("u.events", UsageSql.STREAM) + " AS stream_objects",
+            UsageSql.sum("u.bytes", UsageSql.STREAM) + " AS stream_bytes",
+            UsageSql.sum("u.events", UsageSql.S3) + " AS s3_objects",
+            UsageSql.sum("u.bytes", UsageSql.S3) + " AS s3_bytes",
+            UsageSql.sum("u.events", UsageSql.LINK) + " AS link_objects",
+            UsageSql.sum("u.bytes", UsageSql.LINK) + " AS link_bytes_offered",
+            UsageSql.sum("u.events", UsageSql.DOWNLOAD) + " AS objects",
+            UsageSql.sum("u.bytes", "(" + UsageSql.STREAM + " OR " + UsageSql.S3 + ")") + " AS bytes_delivered");
+
+    /** Their sums over the days, and the number of days. */
+    private static final List<String> FIGURE_NAMES = List.of("stream_objects", "stream_bytes", "s3_objects",
+            "s3_bytes", "link_objects", "link_bytes_offered", "objects", "bytes_delivered");
+
+    /** Their sums over the days, and the number of days. */
+    private static final String TOTALS = String.join(", ", FIGURE_NAMES.stream()
+            .map(f -> "sum(d." + f + ")::bigint AS " + f).toList()) + ", count(*) AS days_active";
+
+    /** What the outer query selects of the totals. */
+    private static final String FIGURES = String.join(", ", FIGURE_NAMES.stream().map(f -> "t." + f).toList())
+            + ", t.days_active";
 
     @Inject
     UsageSql sql;
@@ -78,20 +93,27 @@ public class TransparencySection implements ReportSection {
                 sql.rows(select(query), query, columns));
     }
 
+    /**
+     * Aggregates by company, dataset and day first (a day with any download is an active day), then by company and
+     * dataset (and month), and only then joins providers and names: the big aggregation runs on ids alone.
+     */
     static String select(ReportQuery query) {
         boolean monthly = query.groupBy() == ReportDimension.MONTH;
         String unknown = "'" + UsageSql.UNKNOWN + "'";
-        return "SELECT dp.organization_id::text, coalesce(prov.name, " + unknown + "), u.organization_id::text, "
+        String daily = "SELECT u.organization_id, u.dataset_id, u.day, " + DAILY + " FROM "
+                + UsageSql.relation(query.source()) + " WHERE " + UsageSql.DOWNLOAD + " GROUP BY 1, 2, 3";
+        String totals = "SELECT d.organization_id, d.dataset_id, "
+                + (monthly ? "to_char(d.day, 'YYYY-MM') AS month, " : "") + TOTALS + " FROM (" + daily + ") d "
+                + "GROUP BY 1, 2" + (monthly ? ", 3" : "");
+        return "SELECT dp.organization_id::text, coalesce(prov.name, " + unknown + "), t.organization_id::text, "
                 + "coalesce(org.name, " + unknown + "), ds.code, coalesce(ds.title, " + unknown + "), "
-                + (monthly ? "to_char(u.day, 'YYYY-MM'), " : "") + AGGREGATES
-                + " FROM " + UsageSql.relation(query.source())
-                + " LEFT JOIN dataset_provider dp ON dp.dataset_id = u.dataset_id"
+                + (monthly ? "t.month, " : "") + FIGURES
+                + " FROM (" + totals + ") t"
+                + " LEFT JOIN dataset_provider dp ON dp.dataset_id = t.dataset_id"
                 + " LEFT JOIN organization prov ON prov.id = dp.organization_id"
-                + " LEFT JOIN organization org ON org.id = u.organization_id"
-                + " LEFT JOIN dataset ds ON ds.id = u.dataset_id"
-                + " WHERE " + UsageSql.DOWNLOAD
-                + " GROUP BY 1, 2, 3, 4, 5, 6" + (monthly ? ", 7" : "")
-                + " ORDER BY 2, 1, 4, 3, 5, 6" + (monthly ? ", 7" : "");
+                + " LEFT JOIN organization org ON org.id = t.organization_id"
+                + " LEFT JOIN dataset ds ON ds.id = t.dataset_id"
+                + " ORDER BY 2, 1, 4, 3, 5, 6" + (monthly ? ", t.month" : "");
     }
 
     @Override

@@ -62,6 +62,9 @@ public class UsageSql {
             + "coalesce(sum(e.bytes), 0)::bigint AS bytes FROM usage_event e "
             + "WHERE e.occurred_at >= ? AND e.occurred_at < ? GROUP BY 1, 2, 3, 4, 5, 6";
 
+    /** work_mem of a report query's transaction (PostgreSQL's default, 4 MB, makes the year's groupings spill). */
+    static final String WORK_MEM = "64MB";
+
     @Inject
     DataSource dataSource;
 
@@ -96,9 +99,32 @@ public class UsageSql {
     /** Runs a section's query (whose only parameters are the relation's) and reads the cells by column type. */
     List<List<Object>> rows(String sql, ReportQuery query, List<ReportColumn> columns) {
         ReportPeriod period = query.period();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (query.source() == ReportSource.RAW) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                List<List<Object>> rows = rows(connection, sql, period, query.source(), columns);
+                connection.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("usage report query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<List<Object>> rows(Connection connection, String sql, ReportPeriod period,
+            ReportSource source, List<ReportColumn> columns) throws SQLException {
+        try (PreparedStatement memory = connection.prepareStatement("SET LOCAL work_mem = '" + WORK_MEM + "'")) {
+            // aggregations over a year of rollup rows hash and sort in memory instead of spilling to disk
+            memory.execute();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (source == ReportSource.RAW) {
                 statement.setObject(1, period.start().atOffset(ZoneOffset.UTC));
                 statement.setObject(2, period.end().atOffset(ZoneOffset.UTC));
             } else {
@@ -116,8 +142,6 @@ public class UsageSql {
                 }
             }
             return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("usage report query failed: " + e.getMessage(), e);
         }
     }
 

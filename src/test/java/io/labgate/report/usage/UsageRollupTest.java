@@ -140,6 +140,91 @@ class UsageRollupTest {
         assertThat(difference()).isEmpty();
     }
 
+    /**
+     * Without the chain's advisory lock: eight connections insert overlapping groups at once, many multi-row
+     * statements each, and the rollup still equals the raw aggregate (no lost update, no duplicate key, no
+     * deadlock). Done on copies of the two tables in a scratch schema (the trigger function resolves the rollup
+     * through the search path), because unchained rows must not enter the shared log.
+     */
+    @Test
+    void upsertIsCorrectForConcurrentInsertersWithoutTheChainLock() throws Exception {
+        String schema = "rollup_race_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection db = dataSource.getConnection(); Statement ddl = db.createStatement()) {
+            ddl.execute("CREATE SCHEMA " + schema);
+            ddl.execute("CREATE TABLE " + schema + ".usage_event (LIKE public.usage_event INCLUDING DEFAULTS) "
+                    + "PARTITION BY RANGE (occurred_at)");
+            ddl.execute("CREATE TABLE " + schema + ".usage_event_old PARTITION OF " + schema + ".usage_event "
+                    + "FOR VALUES FROM ('2000-01-01') TO ('2020-01-01')");
+            ddl.execute("CREATE TABLE " + schema + ".usage_event_default PARTITION OF " + schema
+                    + ".usage_event DEFAULT");
+            ddl.execute("CREATE TABLE " + schema + ".usage_daily_rollup (LIKE public.usage_daily_rollup "
+                    + "INCLUDING DEFAULTS INCLUDING CONSTRAINTS, CONSTRAINT usage_daily_rollup_key UNIQUE NULLS NOT "
+                    + "DISTINCT (day, organization_id, dataset_version_id, action, outcome, reason))");
+            ddl.execute("CREATE TRIGGER usage_event_rollup AFTER INSERT ON " + schema + ".usage_event "
+                    + "REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION public.usage_rollup_add()");
+        }
+        try {
+            int threads = 8;
+            int statements = 40;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    try (Connection db = dataSource.getConnection(); Statement insert = db.createStatement()) {
+                        insert.execute("SET search_path = " + schema + ", public");
+                        try {
+                            race(insert, thread, statements);
+                        } finally {
+                            insert.execute("RESET search_path");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            try (Connection db = dataSource.getConnection(); Statement check = db.createStatement()) {
+                check.execute("SET search_path = " + schema + ", public");
+                try {
+                    try (ResultSet rs = check.executeQuery(
+                            "SELECT count(*), sum(events), sum(bytes) FROM usage_daily_rollup")) {
+                        rs.next();
+                        assertThat(rs.getLong(2)).isEqualTo((long) threads * statements * 200);
+                        assertThat(rs.getLong(3)).isEqualTo((long) threads * statements * (200 * 201 / 2));
+                        assertThat(rs.getLong(1)).as("groups").isLessThanOrEqualTo(2 * 3 * 3);
+                    }
+                    try (ResultSet rs = check.executeQuery(DIFFERENCE)) {
+                        assertThat(rs.next()).as("rollup differs from raw").isFalse();
+                    }
+                } finally {
+                    check.execute("RESET search_path");
+                }
+            }
+        } finally {
+            try (Connection db = dataSource.getConnection(); Statement ddl = db.createStatement()) {
+                ddl.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    /** Inserts 200 rows a statement; every statement of every thread hits the same few groups. */
+    private static void race(Statement insert, int thread, int statements) throws SQLException {
+        for (int i = 0; i < statements; i++) {
+            // organization NULL or one of two, reason NULL, x or y, two days (one in each partition)
+            insert.executeUpdate("INSERT INTO usage_event (id, seq, occurred_at, organization_id, subject, action, "
+                    + "outcome, reason, bytes, prev_hash, hash) "
+                    + "SELECT gen_random_uuid(), " + (thread * 1_000_000L + i * 1000L) + " + g, "
+                    + "CASE WHEN g % 2 = 0 THEN timestamptz '2019-06-30 23:00:00+09' "
+                    + "ELSE timestamptz '2021-07-01 00:30:00+09' END, "
+                    + "CASE WHEN g % 3 = 0 THEN NULL ELSE 'aaaaaaaa-0000-4000-8000-00000000000' || (g % 2) END::uuid, "
+                    + "'race', 'OBJECT_STREAMED', 'SUCCESS', (ARRAY[NULL, 'x', 'y'])[g % 3 + 1], g, "
+                    + "repeat('0', 64), repeat('0', 64) FROM generate_series(1, 200) g");
+        }
+    }
+
     @Test
     void rollupCountsNullGroupsOnceAndUpsertsAcrossStatements() throws Exception {
         UUID organization = UUID.randomUUID();
