@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# One command for the data-access benchmark: bash bench/run.sh [extra Maven/-Dbench.* arguments]
-# Compiles bench/java only in the Maven profile `bench` and runs DataAccessBenchmark against the embedded lab
+# One command per benchmark:
+#   bash bench/run.sh [data-access] [extra Maven/-Dbench.* arguments]   streaming and link issuance (the default)
+#   bash bench/run.sh report [extra Maven/-Dbench.* arguments]          10 million usage events, the year's report
+# Compiles bench/java only in the Maven profile `bench` and runs the benchmark class against the embedded lab
 # (S3Proxy, PostgreSQL, Keycloak, LabGate: all on loopback). Results: stdout and target/bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+benchmark=DataAccessBenchmark
+case "${1:-}" in
+  report) benchmark=ReportBenchmark; shift ;;
+  data-access) shift ;;
+esac
 mkdir -p target/bench
 {
   echo "== machine =="
@@ -12,7 +19,7 @@ mkdir -p target/bench
   echo "RAM:   $(free -h | awk '/^Mem:/ {print $2}')"
   java -version 2>&1
 } | tee target/bench/machine.txt
-./mvnw -B -Pbench test -Dtest=DataAccessBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@" \
+./mvnw -B -Pbench test -Dtest="$benchmark" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
   | tee target/bench/run.log
 echo
 cat target/bench/machine.txt target/bench/results.md

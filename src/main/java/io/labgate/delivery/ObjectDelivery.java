@@ -50,6 +50,12 @@ public class ObjectDelivery {
     public static final int MAX_PAGE = 1000;
     static final int MAX_KEY_LENGTH = 1024;
 
+    /**
+     * Reason of the S3_REQUEST event of a successful S3 GetObject (the bytes sent are on it), named like the S3
+     * endpoint's other logged operations ({@code s3 HeadObject}, {@code s3 ListBuckets}, ...).
+     */
+    public static final String S3_GET_OBJECT = "s3 GetObject";
+
     @Inject
     GrantService grantService;
 
@@ -279,10 +285,13 @@ public class ObjectDelivery {
         try {
             addBytes(grant, written - slice.length());
             metrics.served(ctx.path(), written);
-            UsageAction action = ctx.path() == AccessPath.S3_ENDPOINT ? UsageAction.S3_REQUEST
-                    : UsageAction.OBJECT_STREAMED;
+            boolean s3 = ctx.path() == AccessPath.S3_ENDPOINT;
+            UsageAction action = s3 ? UsageAction.S3_REQUEST : UsageAction.OBJECT_STREAMED;
+            // an S3 download says so, like the endpoint's other operations ("s3 HeadObject", ...): the report
+            // tells downloads from other S3 requests by it
+            String why = s3 && reason == null ? S3_GET_OBJECT : reason;
             record(UsageEventDraft.builder(action, outcome, ctx.subject()).objectKey(truncate(object.key()))
-                    .bytes(written).reason(reason), ctx, grant);
+                    .bytes(written).reason(why), ctx, grant);
         } finally {
             limiter.endStream(grant.organizationId());
         }

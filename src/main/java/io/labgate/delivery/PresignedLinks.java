@@ -89,11 +89,14 @@ public class PresignedLinks {
         }
         List<CompletableFuture<LoggedEvent>> logged = new ArrayList<>();
         AccessContext ctx = grant.context();
-        for (Link link : links) {
+        for (int i = 0; i < links.size(); i++) {
+            // bytes: the linked object's size in the manifest, what the link offers (LabGate never sees the
+            // download itself, which goes straight to the store)
             logged.add(usageLog.recordAsync(UsageEventDraft.builder(UsageAction.LINK_ISSUED, UsageOutcome.SUCCESS,
                     ctx.subject()).organization(ctx.organizationId()).grant(grant.grantId())
-                    .datasetVersion(grant.datasetVersionId()).objectKey(ObjectDelivery.truncate(link.key()))
-                    .clientAddress(ctx.clientAddress()).requestId(ctx.requestId()).build()));
+                    .datasetVersion(grant.datasetVersionId()).objectKey(ObjectDelivery.truncate(links.get(i).key()))
+                    .bytes(objects.get(i).size()).clientAddress(ctx.clientAddress()).requestId(ctx.requestId())
+                    .build()));
         }
         try {
             CompletableFuture.allOf(logged.toArray(CompletableFuture[]::new)).join();

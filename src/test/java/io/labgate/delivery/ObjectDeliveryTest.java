@@ -80,9 +80,10 @@ class ObjectDeliveryTest {
 
         assertThat(bytesUsed(approved.grantId())).isEqualTo(A.length + 100L);
         assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("S3_REQUEST"))
-                .extracting(Event::bytes, Event::outcome, Event::objectKey)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple((long) A.length, "SUCCESS", "a.bin"),
-                        org.assertj.core.groups.Tuple.tuple(100L, "SUCCESS", "a.bin"));
+                .extracting(Event::bytes, Event::outcome, Event::objectKey, Event::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple((long) A.length, "SUCCESS", "a.bin", "s3 GetObject"),
+                        org.assertj.core.groups.Tuple.tuple(100L, "SUCCESS", "a.bin", "s3 GetObject"));
     }
 
     @Test

@@ -92,8 +92,11 @@ class PresignedLinkTest {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(tampered)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
 
+        // each link carries the linked object's manifest size: the bytes it offers
         assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("LINK_ISSUED"))
-                .extracting(Event::objectKey).containsExactlyInAnyOrder("a.bin", "sub/b.bin");
+                .extracting(Event::objectKey, Event::bytes).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("a.bin", (long) A.length),
+                        org.assertj.core.groups.Tuple.tuple("sub/b.bin", (long) B.length));
         assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("OBJECT_LISTED")).hasSize(1);
     }
 

@@ -361,8 +361,21 @@ class UsageLogTest {
         }
     }
 
+    /**
+     * Puts a deleted event back as it was, triggers off like the deletion: the daily rollup (V14) never saw it go,
+     * so it must not count it a second time.
+     */
     private static void insert(LoggedEvent e) throws SQLException {
-        try (Connection db = superuser(); PreparedStatement insert = db.prepareStatement(
+        try (Connection db = superuser()) {
+            db.setAutoCommit(false);
+            execute(db, "SET LOCAL session_replication_role = replica");
+            insert(db, e);
+            db.commit();
+        }
+    }
+
+    private static void insert(Connection db, LoggedEvent e) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO usage_event (id, seq, occurred_at, organization_id, subject, grant_id, dataset_version_id,"
                         + " action, object_key, bytes, client_address, outcome, reason, request_id, prev_hash, hash)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -1,0 +1,98 @@
+package io.labgate.report.usage;
+
+import io.labgate.report.GroupingSql;
+import io.labgate.report.ReportColumn;
+import io.labgate.report.ReportDimension;
+import io.labgate.report.ReportFigure;
+import io.labgate.report.ReportQuery;
+import io.labgate.report.ReportSection;
+import io.labgate.report.ReportTable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Successful downloads per access path: REST streamed ({@code stream_*}), the S3-compatible endpoint's GetObject
+ * ({@code s3_*}) and presigned links ({@code link_*}; LabGate sees the link, not the download, so its bytes are
+ * what the links offered). One row in total, or one per group of any dimension. docs/reports.md defines
+ * every column.
+ */
+@ApplicationScoped
+public class DownloadsSection implements ReportSection {
+
+    static final String ID = "downloads";
+
+    static final List<ReportColumn> FIGURES = List.of(
+            ReportColumn.integer("stream_objects", "Streamed downloads (REST)"),
+            ReportColumn.integer("stream_bytes", "Bytes streamed (REST)"),
+            ReportColumn.integer("s3_objects", "S3 GetObject downloads"),
+            ReportColumn.integer("s3_bytes", "Bytes sent by S3 GetObject"),
+            ReportColumn.integer("link_objects", "Presigned links issued"),
+            ReportColumn.integer("link_bytes_offered", "Bytes offered by presigned links"),
+            ReportColumn.integer("objects", "Object transfers and links, all paths"),
+            ReportColumn.integer("bytes_delivered", "Bytes delivered through LabGate (REST + S3)"));
+
+    private static final String AGGREGATES = String.join(", ",
+            UsageSql.sum("u.events", UsageSql.STREAM), UsageSql.sum("u.bytes", UsageSql.STREAM),
+            UsageSql.sum("u.events", UsageSql.S3), UsageSql.sum("u.bytes", UsageSql.S3),
+            UsageSql.sum("u.events", UsageSql.LINK), UsageSql.sum("u.bytes", UsageSql.LINK),
+            UsageSql.sum("u.events", UsageSql.DOWNLOAD),
+            UsageSql.sum("u.bytes", "(" + UsageSql.STREAM + " OR " + UsageSql.S3 + ")"));
+
+    @Inject
+    UsageSql sql;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Downloads by access path";
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public Set<ReportDimension> dimensions() {
+        return EnumSet.allOf(ReportDimension.class);
+    }
+
+    @Override
+    public ReportTable compute(ReportQuery query) {
+        ReportDimension dimension = query.groupBy();
+        List<ReportColumn> columns = new ArrayList<>(UsageSql.groupColumns(dimension));
+        columns.addAll(FIGURES);
+        return new ReportTable(ID, title(), dimension, columns, sql.rows(select(query), query, columns));
+    }
+
+    static String select(ReportQuery query) {
+        ReportDimension dimension = query.groupBy();
+        if (dimension == null) {
+            // no GROUP BY: exactly one row, zeros when nothing was downloaded
+            return "SELECT " + AGGREGATES + " FROM " + UsageSql.relation(query.source()) + " WHERE "
+                    + UsageSql.DOWNLOAD;
+        }
+        GroupingSql g = UsageSql.grouping(dimension);
+        return "SELECT " + g.key() + ", " + g.label() + ", " + AGGREGATES + " FROM "
+                + UsageSql.relation(query.source()) + g.joins() + " WHERE " + UsageSql.DOWNLOAD
+                + " GROUP BY 1, 2 ORDER BY 2, 1";
+    }
+
+    @Override
+    public List<ReportFigure> summary(ReportQuery query) {
+        List<Object> total = compute(query.groupedBy(null)).rows().get(0);
+        List<ReportFigure> figures = new ArrayList<>();
+        for (int i = 0; i < FIGURES.size(); i++) {
+            figures.add(new ReportFigure(ID, FIGURES.get(i).key(), FIGURES.get(i).title(), total.get(i)));
+        }
+        return figures;
+    }
+}

@@ -1,0 +1,157 @@
+package io.labgate.report.usage;
+
+import io.labgate.delivery.ObjectDelivery;
+import io.labgate.report.GroupingSql;
+import io.labgate.report.ReportColumn;
+import io.labgate.report.ReportDimension;
+import io.labgate.report.ReportPeriod;
+import io.labgate.report.ReportQuery;
+import io.labgate.report.ReportSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The usage sections' shared SQL: the relation their rows come from, and what counts as a download on each path.
+ *
+ * <p>The relation {@code u} has the columns of the daily rollup (migration V14) — {@code day} (KST date),
+ * {@code organization_id}, {@code dataset_version_id}, {@code action}, {@code outcome}, {@code reason},
+ * {@code events}, {@code bytes} — plus {@code dataset_id} (of the version). From {@link ReportSource#ROLLUP} it
+ * is the rollup's rows of the period; from {@link ReportSource#RAW} it is the same aggregation done on
+ * {@code usage_event} for the period, so a section's SQL is identical for both sources and only the relation
+ * differs. It has exactly two parameters, bound by {@link #rows}.
+ */
+@ApplicationScoped
+public class UsageSql {
+
+    /** A successful REST streamed download: one object transfer, bytes actually written. */
+    static final String STREAM = "(u.action = 'OBJECT_STREAMED' AND u.outcome = 'SUCCESS')";
+
+    /**
+     * A successful S3 GetObject: bytes actually written. Events written before downloads carried the reason
+     * {@code s3 GetObject} had none (the endpoint's other operations always had one), hence the coalesce.
+     */
+    static final String S3 = "(u.action = 'S3_REQUEST' AND u.outcome = 'SUCCESS' AND coalesce(u.reason, '"
+            + ObjectDelivery.S3_GET_OBJECT + "') = '" + ObjectDelivery.S3_GET_OBJECT + "')";
+
+    /** A presigned link issued: bytes are the linked object's manifest size (offered, not seen downloaded). */
+    static final String LINK = "(u.action = 'LINK_ISSUED' AND u.outcome = 'SUCCESS')";
+
+    /** Any of the three. */
+    static final String DOWNLOAD = "(" + STREAM + " OR " + S3 + " OR " + LINK + ")";
+
+    /** Refused accesses: ACCESS_REFUSED events and transfers cut short by a refusal (grant ended meanwhile). */
+    static final String REFUSAL = "(u.outcome = 'REFUSED')";
+
+    /** What a group without a known organization, dataset or provider is called. */
+    static final String UNKNOWN = "(unknown)";
+
+    private static final String ROLLUP_ROWS = "SELECT r.day, r.organization_id, r.dataset_version_id, r.action, "
+            + "r.outcome, r.reason, r.events, r.bytes FROM usage_daily_rollup r WHERE r.day >= ? AND r.day <= ?";
+
+    private static final String RAW_ROWS = "SELECT (e.occurred_at AT TIME ZONE 'Asia/Seoul')::date AS day, "
+            + "e.organization_id, e.dataset_version_id, e.action, e.outcome, e.reason, count(*) AS events, "
+            + "coalesce(sum(e.bytes), 0)::bigint AS bytes FROM usage_event e "
+            + "WHERE e.occurred_at >= ? AND e.occurred_at < ? GROUP BY 1, 2, 3, 4, 5, 6";
+
+    /** work_mem of a report query's transaction (PostgreSQL's default, 4 MB, makes the year's groupings spill). */
+    static final String WORK_MEM = "64MB";
+
+    @Inject
+    DataSource dataSource;
+
+    /** The relation {@code u} for this source (see the class comment), to put after {@code FROM}. */
+    static String relation(ReportSource source) {
+        String rows = source == ReportSource.RAW ? RAW_ROWS : ROLLUP_ROWS;
+        return "(SELECT a.*, dv.dataset_id FROM (" + rows + ") a "
+                + "LEFT JOIN dataset_version dv ON dv.id = a.dataset_version_id) u";
+    }
+
+    /** Sum of {@code expr} over the rows matching {@code filter}, 0 when none. */
+    static String sum(String expr, String filter) {
+        return "coalesce(sum(" + expr + ") FILTER (WHERE " + filter + "), 0)::bigint";
+    }
+
+    /** The grouping of a dimension over {@code u}, with unknown groups named {@link #UNKNOWN}. */
+    static GroupingSql grouping(ReportDimension dimension) {
+        GroupingSql g = GroupingSql.of(dimension, "u");
+        return dimension == null ? g : new GroupingSql(g.joins(), g.key(), "coalesce(" + g.label() + ", '"
+                + UNKNOWN + "')");
+    }
+
+    /** The two columns a grouped table starts with. */
+    static List<ReportColumn> groupColumns(ReportDimension dimension) {
+        if (dimension == null) {
+            return List.of();
+        }
+        String name = dimension.name().toLowerCase(java.util.Locale.ROOT);
+        return List.of(ReportColumn.text("group_key", name + " (key)"), ReportColumn.text("group_name", name));
+    }
+
+    /** Runs a section's query (whose only parameters are the relation's) and reads the cells by column type. */
+    List<List<Object>> rows(String sql, ReportQuery query, List<ReportColumn> columns) {
+        ReportPeriod period = query.period();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                List<List<Object>> rows = rows(connection, sql, period, query.source(), columns);
+                connection.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("usage report query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<List<Object>> rows(Connection connection, String sql, ReportPeriod period,
+            ReportSource source, List<ReportColumn> columns) throws SQLException {
+        try (PreparedStatement memory = connection.prepareStatement("SET LOCAL work_mem = '" + WORK_MEM + "'")) {
+            // aggregations over a year of rollup rows hash and sort in memory instead of spilling to disk
+            memory.execute();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (source == ReportSource.RAW) {
+                statement.setObject(1, period.start().atOffset(ZoneOffset.UTC));
+                statement.setObject(2, period.end().atOffset(ZoneOffset.UTC));
+            } else {
+                statement.setObject(1, period.from());
+                statement.setObject(2, period.to());
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (int i = 0; i < columns.size(); i++) {
+                        row.add(cell(rs, i + 1, columns.get(i).type()));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static Object cell(ResultSet rs, int index, ReportColumn.Type type) throws SQLException {
+        Object value = switch (type) {
+            case TEXT -> rs.getString(index);
+            case INTEGER -> rs.getLong(index);
+            case DECIMAL -> rs.getBigDecimal(index);
+            case DATE -> rs.getObject(index, LocalDate.class);
+        };
+        return rs.wasNull() ? null : value;
+    }
+}
