@@ -1,10 +1,14 @@
 package io.labgate.bench;
 
+import io.labgate.report.Report;
+import io.labgate.report.ReportDimension;
 import io.labgate.report.ReportPeriod;
 import io.labgate.report.ReportQuery;
 import io.labgate.report.ReportSection;
 import io.labgate.report.ReportSource;
+import io.labgate.report.ReportService;
 import io.labgate.report.ReportTable;
+import io.labgate.report.render.XlsxRenderer;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.BusinessRegistrationNumbers;
 import io.labgate.testing.DemoOrganizations;
@@ -74,6 +78,9 @@ class ReportBenchmark {
     @Inject
     @Any
     Instance<ReportSection> sections;
+
+    @Inject
+    ReportService reports;
 
     final StringBuilder report = new StringBuilder();
 
@@ -198,6 +205,8 @@ class ReportBenchmark {
         }
         line("");
 
+        servedReport(year);
+
         Path out = Path.of("target", "bench", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
@@ -312,6 +321,46 @@ class ReportBenchmark {
         }
     }
 
+    /**
+     * Times what {@code GET /api/v1/reports} answers for the year: {@code ReportService.full} (every section with
+     * its summary, in the one grouping asked) and, for the workbook, its XLSX rendering. ROLLUP several times
+     * after a warm-up, RAW once.
+     */
+    private void servedReport(ReportPeriod year) {
+        line("## What `GET /api/v1/reports` computes for the year");
+        line("");
+        line("`ReportService.full` (every section once, in the grouping asked, with the summary figures) and, for "
+                + "`format=xlsx`, the workbook rendering, ms:");
+        line("");
+        line("| groupBy | source | runs, ms (compute) | median compute ms | median compute + XLSX ms |");
+        line("|---|---|---|---:|---:|");
+        for (ReportDimension grouping : Arrays.asList(null,
+                ReportDimension.MONTH, ReportDimension.ORGANIZATION)) {
+            for (ReportSource source : List.of(ReportSource.ROLLUP, ReportSource.RAW)) {
+                ReportQuery query = new ReportQuery(year, grouping, source);
+                int runs = source == ReportSource.ROLLUP ? RUNS : 1;
+                if (source == ReportSource.ROLLUP) {
+                    reports.full(query); // warm-up
+                }
+                double[] compute = new double[runs];
+                double[] withXlsx = new double[runs];
+                for (int run = 0; run < runs; run++) {
+                    long t = System.nanoTime();
+                    Report report = reports.full(query);
+                    compute[run] = (System.nanoTime() - t) / 1e6;
+                    XlsxRenderer.render(report);
+                    withXlsx[run] = (System.nanoTime() - t) / 1e6;
+                }
+                line(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f |",
+                        grouping == null ? "—" : grouping.name(), source, runs(compute), median(compute),
+                        median(withXlsx)));
+                System.out.printf(Locale.ROOT, "[bench] full report groupBy=%s %s: %.0f ms%n", grouping, source,
+                        median(compute));
+            }
+        }
+        line("");
+    }
+
     private List<ReportTable> report(List<ReportSection> all, ReportPeriod period, ReportSource source) {
         List<ReportTable> tables = new ArrayList<>();
         for (ReportSection section : all) {
@@ -328,10 +377,10 @@ class ReportBenchmark {
             Map<String, double[]> perTable, int run, int runs, List<ReportTable> tables) {
         long start = System.nanoTime();
         for (ReportSection section : all) {
-            List<io.labgate.report.ReportDimension> groupings = new ArrayList<>();
+            List<ReportDimension> groupings = new ArrayList<>();
             groupings.add(null);
             section.dimensions().stream().sorted().forEach(groupings::add);
-            for (io.labgate.report.ReportDimension grouping : groupings) {
+            for (ReportDimension grouping : groupings) {
                 long t = System.nanoTime();
                 tables.add(section.compute(new ReportQuery(period, grouping, source)));
                 perTable.computeIfAbsent(section.id() + "/" + (grouping == null ? "—" : grouping.name()),
