@@ -55,7 +55,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two packaged LabGate processes ({@code quarkus-run.jar}) on one embedded PostgreSQL, S3 store and Keycloak, as
  * replicas behind one Service: requests go to both, both run every scheduled job (at short intervals). Proves
  * that what the replicas share stays correct: the usage-log chain, grant expiry, the webhook outbox and the
- * per-organization request rate; and that one instance carries on when the other dies.
+ * per-organization request rate; that one instance carries on when the other dies; and that a webhook event
+ * queued when LabGate stops is delivered once, signed, after it starts again.
  *
  * <p>The tests run in order on the same two instances (starting them is the expensive part); each creates its own
  * data and looks only at it. The instances' output is in {@code target/replicas/}, printed when a test fails.
@@ -71,6 +72,9 @@ class TwoReplicasIT {
 
     static LabGateProcess a;
     static LabGateProcess b;
+    /** The packaged application and the settings both instances (and a restarted one) run with. */
+    static Path jar;
+    static Map<String, String> config;
     static HttpClient http;
     /** A version of a dataset of Jeju whose policy allows every mode and many grants at once. */
     static String datasetId;
@@ -95,8 +99,8 @@ class TwoReplicasIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         EmbeddedLab lab = EmbeddedLabTestResource.lab();
-        Path jar = Path.of(System.getProperty("labgate.app.jar", "target/quarkus-app/quarkus-run.jar"));
-        Map<String, String> config = new LinkedHashMap<>(lab.labGateConfig());
+        jar = Path.of(System.getProperty("labgate.app.jar", "target/quarkus-app/quarkus-run.jar"));
+        config = new LinkedHashMap<>(lab.labGateConfig());
         // the embedded default's demo secrets are allowed only with demo data on; it is find-or-create, so the
         // second instance, started once the first is ready, finds everything in place
         config.put("labgate.demo.enabled", "true");
@@ -359,7 +363,61 @@ class TwoReplicasIT {
         assertChainIntact();
     }
 
+    @Test
+    @Order(6)
+    void aQueuedWebhookIsDeliveredOnceAfterLabGateIsStoppedAndStartedAgain() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answer(503);
+            JsonPath created = on(a, Tokens.OPERATOR)
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("REQUEST_SUBMITTED")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+            String subscription = created.getString("subscription.id");
+            String secret = created.getString("secret");
+            try {
+                String requestId = submit(a, Instant.now().plus(Duration.ofDays(5)));
+                // the first attempt is refused: the event stays in the outbox, due again after the backoff (10 s)
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> outbox(subscription)[0] == 1);
+                if (b.isAlive()) {
+                    b.close();
+                }
+                a.close(); // a clean stop: no LabGate runs now
+                assertThat(outbox(subscription)).as("attempts, delivered").containsExactly(1, 0);
+
+                a = LabGateProcess.start("a-restarted", jar, config, LOGS.resolve("labgate-a-restarted.log"))
+                        .awaitReady(Duration.ofMinutes(2));
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> outbox(subscription)[1] == 1);
+                Thread.sleep(2000); // the delivery job ticks every second: a second sending would show by now
+
+                // two POSTs of the same outbox row: the refused one before the stop, the delivery after the start
+                List<WebhookReceiver.Received> got = receiver.received();
+                assertThat(got).hasSize(2);
+                assertThat(got).extracting(WebhookReceiver.Received::delivery).containsOnly(got.get(0).delivery());
+                WebhookReceiver.Received delivered = got.get(1);
+                assertThat(requestIdsIn(List.of(delivered))).containsExactly(requestId);
+                assertThat(delivered.signature()).isEqualTo(WebhookSignature.of(secret, delivered.body()));
+                assertThat(outbox(subscription)).as("attempts, delivered").containsExactly(2, 1);
+            } finally {
+                on(a, Tokens.OPERATOR).delete("/api/v1/webhooks/" + subscription).then().statusCode(200);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
+
+    /** The subscription's outbox: attempts made over its rows, and rows delivered. */
+    static int[] outbox(String subscription) throws SQLException {
+        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
+                "SELECT coalesce(sum(attempts), 0), count(*) FILTER (WHERE delivered_at IS NOT NULL) "
+                        + "FROM notification_outbox WHERE subscription_id = ?")) {
+            st.setObject(1, UUID.fromString(subscription));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new int[] {rs.getInt(1), rs.getInt(2)};
+            }
+        }
+    }
 
     static RequestSpecification on(LabGateProcess instance, String user) {
         return RestAssured.given().baseUri("http://127.0.0.1").port(instance.port()).auth()
