@@ -3,11 +3,9 @@ package io.labgate.access;
 import static io.labgate.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.Tokens;
 import io.restassured.response.Response;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +20,7 @@ final class AccessFlows {
 
     /** A valid body for these versions: RESEARCH, 30 days from now, STREAM, the current terms. */
     static Map<String, Object> body(String... versionIds) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetVersionIds", List.of(versionIds));
-        body.put("projectTitle", "Crop disease detection " + PublishedDatasets.suffix());
-        body.put("purpose", "Train and prove a leaf-disease classifier in the lab");
-        body.put("purposeCategory", "RESEARCH");
-        Instant now = Instant.now();
-        body.put("periodFrom", now.toString());
-        body.put("periodUntil", now.plus(Duration.ofDays(30)).toString());
-        body.put("accessModes", List.of("STREAM"));
-        body.put("termsVersion", PublishedDatasets.TERMS);
-        return body;
+        return AccessRequestBodies.of(versionIds);
     }
 
     static Response submit(String user, Map<String, Object> body) {

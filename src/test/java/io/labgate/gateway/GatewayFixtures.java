@@ -3,6 +3,7 @@ package io.labgate.gateway;
 import static io.labgate.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +65,7 @@ final class GatewayFixtures {
 
     /** Submitted by the user, approved by the operator: the grant's id. */
     static String grant(String user, Data data, Instant until, List<String> modes) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetVersionIds", List.of(data.versionId()));
-        body.put("projectTitle", "S3 gateway " + PublishedDatasets.suffix());
-        body.put("purpose", "Read training data with standard S3 tools");
-        body.put("purposeCategory", "RESEARCH");
-        body.put("periodFrom", Instant.now().toString());
-        body.put("periodUntil", until.toString());
-        body.put("accessModes", modes);
-        body.put("termsVersion", PublishedDatasets.TERMS);
+        Map<String, Object> body = AccessRequestBodies.of(List.of(data.versionId()), until, modes);
         var submitted = as(user).body(body).post("/api/v1/access-requests");
         if (submitted.statusCode() != 201) {
             throw new AssertionError("submission refused: " + submitted.asString());

@@ -3,6 +3,7 @@ package io.labgate.notify;
 import static io.labgate.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.BusinessRegistrationNumbers;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
@@ -46,16 +47,9 @@ final class EmailFixtures {
 
     /** Alice (Alpha) applies for these versions for ten days, STREAM; answers the request id. */
     static String submit(String... versionIds) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetVersionIds", List.of(versionIds));
+        Map<String, Object> body = AccessRequestBodies.of(List.of(versionIds), Instant.now().plus(Duration.ofDays(1)),
+                List.of("STREAM"));
         body.put("projectTitle", "메일 시험 Mail test " + PublishedDatasets.suffix());
-        body.put("purpose", "See a notification mail");
-        body.put("purposeCategory", "RESEARCH");
-        Instant now = Instant.now();
-        body.put("periodFrom", now.toString());
-        body.put("periodUntil", now.plus(Duration.ofDays(1)).toString());
-        body.put("accessModes", List.of("STREAM"));
-        body.put("termsVersion", PublishedDatasets.TERMS);
         return as(Tokens.ALICE).body(body).post("/api/v1/access-requests").then().statusCode(201).extract()
                 .path("id");
     }

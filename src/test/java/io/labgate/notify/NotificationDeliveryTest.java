@@ -4,6 +4,7 @@ import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labgate.gateway.key.KeyEncryption;
+import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
@@ -92,16 +93,8 @@ class NotificationDeliveryTest {
     }
 
     static String submit(String versionId) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetVersionIds", List.of(versionId));
-        body.put("projectTitle", "Webhook test " + PublishedDatasets.suffix());
-        body.put("purpose", "See a notification");
-        body.put("purposeCategory", "RESEARCH");
-        Instant now = Instant.now();
-        body.put("periodFrom", now.toString());
-        body.put("periodUntil", now.plus(Duration.ofDays(10)).toString());
-        body.put("accessModes", List.of("STREAM"));
-        body.put("termsVersion", PublishedDatasets.TERMS);
+        Map<String, Object> body = AccessRequestBodies.of(List.of(versionId), Instant.now().plus(Duration.ofDays(10)),
+                List.of("STREAM"));
         return as(Tokens.ALICE).body(body).post("/api/v1/access-requests").then().statusCode(201).extract()
                 .path("id");
     }

@@ -8,6 +8,7 @@ import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.LabGateProcess;
 import io.labgate.notify.WebhookReceiver;
 import io.labgate.notify.WebhookSignature;
+import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
@@ -28,7 +29,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -426,30 +426,14 @@ class TwoReplicasIT {
 
     /** An access request of Alpha for the version, submitted on this instance; answers its id. */
     static String submit(LabGateProcess instance, Instant until) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetVersionIds", List.of(versionId));
-        body.put("projectTitle", "Replica test " + PublishedDatasets.suffix());
-        body.put("purpose", "Use data while two replicas run");
-        body.put("purposeCategory", "RESEARCH");
-        body.put("periodFrom", Instant.now().toString());
-        body.put("periodUntil", until.toString());
-        body.put("accessModes", List.of("STREAM"));
-        body.put("termsVersion", PublishedDatasets.TERMS);
+        Map<String, Object> body = AccessRequestBodies.of(List.of(versionId), until, List.of("STREAM"));
         return on(instance, Tokens.ALICE).body(body).post("/api/v1/access-requests").then().statusCode(201)
                 .extract().path("id");
     }
 
     /** An ACTIVE grant of the user's organization on the version until then: applied, consented, approved. */
     static String grant(String user, List<String> modes, Instant until) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetVersionIds", List.of(versionId));
-        body.put("projectTitle", "Replica test " + PublishedDatasets.suffix());
-        body.put("purpose", "Use data while two replicas run");
-        body.put("purposeCategory", "RESEARCH");
-        body.put("periodFrom", Instant.now().toString());
-        body.put("periodUntil", until.toString());
-        body.put("accessModes", modes);
-        body.put("termsVersion", PublishedDatasets.TERMS);
+        Map<String, Object> body = AccessRequestBodies.of(List.of(versionId), until, modes);
         String requestId = on(a, user).body(body).post("/api/v1/access-requests").then().statusCode(201)
                 .extract().path("id");
         on(b.isAlive() ? b : a, Tokens.CAROL).body(Map.of("decision", "GRANTED"))

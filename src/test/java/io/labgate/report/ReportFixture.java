@@ -3,6 +3,7 @@ package io.labgate.report;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.BusinessRegistrationNumbers;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
@@ -200,17 +201,8 @@ final class ReportFixture {
     }
 
     private static String submit(String user, String... versionIds) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetVersionIds", List.of(versionIds));
-        body.put("projectTitle", "Report test " + PublishedDatasets.suffix());
-        body.put("purpose", "Prove a model in the lab");
-        body.put("purposeCategory", "RESEARCH");
-        Instant now = Instant.now();
-        body.put("periodFrom", now.toString());
-        body.put("periodUntil", now.plus(Duration.ofDays(30)).toString());
-        body.put("accessModes", List.of("STREAM"));
-        body.put("termsVersion", PublishedDatasets.TERMS);
-        return as(user).body(body).post(REQUESTS).then().statusCode(201).extract().path("id");
+        return as(user).body(AccessRequestBodies.of(versionIds)).post(REQUESTS).then().statusCode(201).extract()
+                .path("id");
     }
 
     private static void consent(String provider, String requestId, String datasetId, String decision,

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,16 +38,7 @@ public final class ApprovedGrants {
 
     /** A grant of Alpha on a published version of a dataset provided by Jeju. */
     public static Approved grantOn(String datasetId, String versionId, List<String> modes, Duration period) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetVersionIds", List.of(versionId));
-        body.put("projectTitle", "Delivery test " + PublishedDatasets.suffix());
-        body.put("purpose", "Read the objects of a granted version");
-        body.put("purposeCategory", "RESEARCH");
-        Instant now = Instant.now();
-        body.put("periodFrom", now.toString());
-        body.put("periodUntil", now.plus(period).toString());
-        body.put("accessModes", modes);
-        body.put("termsVersion", PublishedDatasets.TERMS);
+        Map<String, Object> body = AccessRequestBodies.of(List.of(versionId), Instant.now().plus(period), modes);
         String requestId = as(Tokens.ALICE).body(body).post("/api/v1/access-requests").then().statusCode(201)
                 .extract().path("id");
         as(Tokens.CAROL).body(Map.of("decision", "GRANTED"))
