@@ -57,7 +57,7 @@ public class DownloadsSection implements ReportSection {
 
     @Override
     public int order() {
-        return 100;
+        return 40;
     }
 
     @Override

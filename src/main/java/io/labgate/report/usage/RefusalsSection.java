@@ -38,7 +38,7 @@ public class RefusalsSection implements ReportSection {
 
     @Override
     public int order() {
-        return 110;
+        return 50;
     }
 
     @Override

@@ -34,8 +34,8 @@ public class TransparencySection implements ReportSection {
 
     private static final List<ReportColumn> MONTH = List.of(ReportColumn.text("month", "Month"));
 
-    /** Per (company, dataset, day): the downloads figures of {@link DownloadsSection}. */
-    private static final String DAILY = String.join(", ",
+    /** Per (company, dataset, month): the downloads figures of {@link DownloadsSection} and the active days. */
+    private static final String PER_MONTH = String.join(", ",
             UsageSql.sum("u.events", UsageSql.STREAM) + " AS stream_objects",
             UsageSql.sum("u.bytes", UsageSql.STREAM) + " AS stream_bytes",
             UsageSql.sum("u.events", UsageSql.S3) + " AS s3_objects",
@@ -43,15 +43,16 @@ public class TransparencySection implements ReportSection {
             UsageSql.sum("u.events", UsageSql.LINK) + " AS link_objects",
             UsageSql.sum("u.bytes", UsageSql.LINK) + " AS link_bytes_offered",
             UsageSql.sum("u.events", UsageSql.DOWNLOAD) + " AS objects",
-            UsageSql.sum("u.bytes", "(" + UsageSql.STREAM + " OR " + UsageSql.S3 + ")") + " AS bytes_delivered");
+            UsageSql.sum("u.bytes", "(" + UsageSql.STREAM + " OR " + UsageSql.S3 + ")") + " AS bytes_delivered",
+            UsageSql.daysIn("u.days") + " AS days_active");
 
-    /** Their sums over the days, and the number of days. */
+    /** The downloads figures. */
     private static final List<String> FIGURE_NAMES = List.of("stream_objects", "stream_bytes", "s3_objects",
             "s3_bytes", "link_objects", "link_bytes_offered", "objects", "bytes_delivered");
 
-    /** Their sums over the days, and the number of days. */
+    /** Their sums over the months (active days included). */
     private static final String TOTALS = String.join(", ", FIGURE_NAMES.stream()
-            .map(f -> "sum(d." + f + ")::bigint AS " + f).toList()) + ", count(*) AS days_active";
+            .map(f -> "sum(d." + f + ")::bigint AS " + f).toList()) + ", sum(d.days_active)::bigint AS days_active";
 
     /** What the outer query selects of the totals. */
     private static final String FIGURES = String.join(", ", FIGURE_NAMES.stream().map(f -> "t." + f).toList())
@@ -72,7 +73,7 @@ public class TransparencySection implements ReportSection {
 
     @Override
     public int order() {
-        return 120;
+        return 60;
     }
 
     @Override
@@ -94,16 +95,18 @@ public class TransparencySection implements ReportSection {
     }
 
     /**
-     * Aggregates by company, dataset and day first (a day with any download is an active day), then by company and
-     * dataset (and month), and only then joins providers and names: the big aggregation runs on ids alone.
+     * Aggregates by company, dataset and month first (a month's active days are the bits of the OR of its rows' day
+     * masks), then by company and dataset (and month), and only then joins providers and names: the big
+     * aggregation runs on ids alone.
      */
     static String select(ReportQuery query) {
         boolean monthly = query.groupBy() == ReportDimension.MONTH;
         String unknown = "'" + UsageSql.UNKNOWN + "'";
-        String daily = "SELECT u.organization_id, u.dataset_id, u.day, " + DAILY + " FROM "
-                + UsageSql.relation(query.source()) + " WHERE " + UsageSql.DOWNLOAD + " GROUP BY 1, 2, 3";
+        String perMonth = "SELECT u.organization_id, u.dataset_id, date_trunc('month', u.day)::date AS day, "
+                + PER_MONTH + " FROM " + UsageSql.relation(query.source()) + " WHERE " + UsageSql.DOWNLOAD
+                + " GROUP BY 1, 2, 3";
         String totals = "SELECT d.organization_id, d.dataset_id, "
-                + (monthly ? "to_char(d.day, 'YYYY-MM') AS month, " : "") + TOTALS + " FROM (" + daily + ") d "
+                + (monthly ? "to_char(d.day, 'YYYY-MM') AS month, " : "") + TOTALS + " FROM (" + perMonth + ") d "
                 + "GROUP BY 1, 2" + (monthly ? ", 3" : "");
         return "SELECT dp.organization_id::text, coalesce(prov.name, " + unknown + "), t.organization_id::text, "
                 + "coalesce(org.name, " + unknown + "), ds.code, coalesce(ds.title, " + unknown + "), "

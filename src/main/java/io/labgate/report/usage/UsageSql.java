@@ -22,12 +22,14 @@ import javax.sql.DataSource;
 /**
  * The usage sections' shared SQL: the relation their rows come from, and what counts as a download on each path.
  *
- * <p>The relation {@code u} has the columns of the daily rollup (migration V14) — {@code day} (KST date),
- * {@code organization_id}, {@code dataset_version_id}, {@code action}, {@code outcome}, {@code reason},
- * {@code events}, {@code bytes} — plus {@code dataset_id} (of the version). From {@link ReportSource#ROLLUP} it
- * is the rollup's rows of the period; from {@link ReportSource#RAW} it is the same aggregation done on
- * {@code usage_event} for the period, so a section's SQL is identical for both sources and only the relation
- * differs. It has exactly two parameters, bound by {@link #rows}.
+ * <p>The relation {@code u} has the columns of the rollup — {@code day} (KST date; the first day of the month for a
+ * row of a whole month), {@code organization_id}, {@code dataset_version_id}, {@code action}, {@code outcome},
+ * {@code reason}, {@code events}, {@code bytes}, {@code days} (bit mask of the days of {@code day}'s month that had
+ * such events: bit d-1 for day d) — plus {@code dataset_id} (of the version). From {@link ReportSource#ROLLUP} it
+ * is the monthly rollup's rows for the whole months of the period and the daily rollup's rows for the days of its
+ * partial first and last months (migrations V14, V18); from {@link ReportSource#RAW} it is the same aggregation
+ * done on {@code usage_event} for the period, one row per day, so a section's SQL is identical for both sources
+ * and only the relation differs. Its parameters are bound by {@link #rows}.
  */
 @ApplicationScoped
 public class UsageSql {
@@ -54,13 +56,19 @@ public class UsageSql {
     /** What a group without a known organization, dataset or provider is called. */
     static final String UNKNOWN = "(unknown)";
 
-    private static final String ROLLUP_ROWS = "SELECT r.day, r.organization_id, r.dataset_version_id, r.action, "
-            + "r.outcome, r.reason, r.events, r.bytes FROM usage_daily_rollup r WHERE r.day >= ? AND r.day <= ?";
+    /** Whole months [?1, ?2) from the monthly rollup, the other days [?3, ?4] outside [?5, ?6) from the daily one. */
+    private static final String ROLLUP_ROWS = "SELECT m.month AS day, m.organization_id, m.dataset_version_id, "
+            + "m.action, m.outcome, m.reason, m.events, m.bytes, m.days FROM usage_monthly_rollup m "
+            + "WHERE m.month >= ? AND m.month < ? "
+            + "UNION ALL SELECT r.day, r.organization_id, r.dataset_version_id, r.action, r.outcome, r.reason, "
+            + "r.events, r.bytes, " + dayBit("r.day") + " FROM usage_daily_rollup r "
+            + "WHERE r.day >= ? AND r.day <= ? AND NOT (r.day >= ? AND r.day < ?)";
 
-    private static final String RAW_ROWS = "SELECT (e.occurred_at AT TIME ZONE 'Asia/Seoul')::date AS day, "
+    private static final String RAW_ROWS = "SELECT x.*, " + dayBit("x.day") + " AS days FROM ("
+            + "SELECT (e.occurred_at AT TIME ZONE 'Asia/Seoul')::date AS day, "
             + "e.organization_id, e.dataset_version_id, e.action, e.outcome, e.reason, count(*) AS events, "
             + "coalesce(sum(e.bytes), 0)::bigint AS bytes FROM usage_event e "
-            + "WHERE e.occurred_at >= ? AND e.occurred_at < ? GROUP BY 1, 2, 3, 4, 5, 6";
+            + "WHERE e.occurred_at >= ? AND e.occurred_at < ? GROUP BY 1, 2, 3, 4, 5, 6) x";
 
     /** work_mem of a report query's transaction (PostgreSQL's default, 4 MB, makes the year's groupings spill). */
     static final String WORK_MEM = "64MB";
@@ -73,6 +81,16 @@ public class UsageSql {
         String rows = source == ReportSource.RAW ? RAW_ROWS : ROLLUP_ROWS;
         return "(SELECT a.*, dv.dataset_id FROM (" + rows + ") a "
                 + "LEFT JOIN dataset_version dv ON dv.id = a.dataset_version_id) u";
+    }
+
+    /** The bit of a date's day in its month's {@code days} mask. */
+    static String dayBit(String date) {
+        return "(1 << (extract(day FROM " + date + ")::int - 1))";
+    }
+
+    /** The number of distinct days in the OR of the {@code days} masks of a group of rows of one month. */
+    static String daysIn(String masks) {
+        return "bit_count(bit_or(" + masks + ")::bit(32))";
     }
 
     /** Sum of {@code expr} over the rows matching {@code filter}, 0 when none. */
@@ -128,8 +146,13 @@ public class UsageSql {
                 statement.setObject(1, period.start().atOffset(ZoneOffset.UTC));
                 statement.setObject(2, period.end().atOffset(ZoneOffset.UTC));
             } else {
-                statement.setObject(1, period.from());
-                statement.setObject(2, period.to());
+                LocalDate[] months = wholeMonths(period);
+                statement.setObject(1, months[0]);
+                statement.setObject(2, months[1]);
+                statement.setObject(3, period.from());
+                statement.setObject(4, period.to());
+                statement.setObject(5, months[0]);
+                statement.setObject(6, months[1]);
             }
             List<List<Object>> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
@@ -143,6 +166,18 @@ public class UsageSql {
             }
             return rows;
         }
+    }
+
+    /**
+     * The whole calendar months inside the period as {@code [first day of the first, first day after the last)};
+     * an empty range (both ends equal) when the period holds no whole month.
+     */
+    static LocalDate[] wholeMonths(ReportPeriod period) {
+        LocalDate first = period.from().getDayOfMonth() == 1 ? period.from()
+                : period.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate after = period.to().plusDays(1);
+        LocalDate end = after.getDayOfMonth() == 1 ? after : after.withDayOfMonth(1);
+        return end.isAfter(first) ? new LocalDate[] {first, end} : new LocalDate[] {first, first};
     }
 
     private static Object cell(ResultSet rs, int index, ReportColumn.Type type) throws SQLException {

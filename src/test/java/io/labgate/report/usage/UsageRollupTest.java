@@ -41,7 +41,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daily rollup (V14) against the raw log: the statement trigger with its transition table keeps it exactly
+ * The daily (V14) and monthly (V18) rollups against the raw log: the statement trigger with its transition table keeps it exactly
  * equal to the aggregate of usage_event, for multi-statement batches, concurrent writers and rows routed to any
  * partition; days are KST days. Events are written through {@link UsageLogWriter} (real chained events; the shared
  * log's chain stays valid for the other tests), each test with its own organizations.
@@ -57,6 +57,16 @@ class UsageRollupTest {
             + "FROM usage_daily_rollup) "
             + "SELECT 'only in rollup' AS side, * FROM (SELECT * FROM rollup EXCEPT SELECT * FROM raw) a "
             + "UNION ALL SELECT 'only in raw', * FROM (SELECT * FROM raw EXCEPT SELECT * FROM rollup) b";
+
+    /** The same for the monthly rollup (V18): sums per KST month and the mask of the days that had events. */
+    static final String MONTHLY_DIFFERENCE = "WITH raw AS (SELECT date_trunc('month', occurred_at AT TIME ZONE "
+            + "'Asia/Seoul')::date AS month, organization_id, dataset_version_id, action, outcome, reason, "
+            + "count(*) AS events, coalesce(sum(bytes), 0)::bigint AS bytes, bit_or(1 << (extract(day FROM "
+            + "occurred_at AT TIME ZONE 'Asia/Seoul')::int - 1)) AS days FROM usage_event GROUP BY 1, 2, 3, 4, 5, 6), "
+            + "rollup AS (SELECT month, organization_id, dataset_version_id, action, outcome, reason, events, bytes, "
+            + "days FROM usage_monthly_rollup) "
+            + "SELECT 'only in monthly rollup' AS side, * FROM (SELECT * FROM rollup EXCEPT SELECT * FROM raw) a "
+            + "UNION ALL SELECT 'only in raw by month', * FROM (SELECT * FROM raw EXCEPT SELECT * FROM rollup) b";
 
     @Inject
     DataSource dataSource;
@@ -163,6 +173,9 @@ class UsageRollupTest {
             ddl.execute("CREATE TABLE " + schema + ".usage_daily_rollup (LIKE public.usage_daily_rollup "
                     + "INCLUDING DEFAULTS INCLUDING CONSTRAINTS, CONSTRAINT usage_daily_rollup_key UNIQUE NULLS NOT "
                     + "DISTINCT (day, organization_id, dataset_version_id, action, outcome, reason))");
+            ddl.execute("CREATE TABLE " + schema + ".usage_monthly_rollup (LIKE public.usage_monthly_rollup "
+                    + "INCLUDING DEFAULTS INCLUDING CONSTRAINTS, CONSTRAINT usage_monthly_rollup_key UNIQUE NULLS "
+                    + "NOT DISTINCT (month, organization_id, dataset_version_id, action, outcome, reason))");
             ddl.execute("CREATE TRIGGER usage_event_rollup AFTER INSERT ON " + schema + ".usage_event "
                     + "REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION public.usage_rollup_add()");
         }
@@ -201,6 +214,9 @@ class UsageRollupTest {
                     }
                     try (ResultSet rs = check.executeQuery(DIFFERENCE)) {
                         assertThat(rs.next()).as("rollup differs from raw").isFalse();
+                    }
+                    try (ResultSet rs = check.executeQuery(MONTHLY_DIFFERENCE)) {
+                        assertThat(rs.next()).as("monthly rollup differs from raw").isFalse();
                     }
                 } finally {
                     check.execute("RESET search_path");
@@ -344,16 +360,21 @@ class UsageRollupTest {
         sums[1] += draft.bytes() == null ? 0 : draft.bytes();
     }
 
+    /** Rows that differ between either rollup and the raw events: none when both rollups are exact. */
     private List<String> difference() throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
-                ResultSet rs = statement.executeQuery(DIFFERENCE)) {
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= 9; i++) {
-                    row.append(i == 1 ? "" : " | ").append(rs.getString(i));
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+            for (String query : List.of(DIFFERENCE, MONTHLY_DIFFERENCE)) {
+                try (ResultSet rs = statement.executeQuery(query)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(i == 1 ? "" : " | ").append(rs.getString(i));
+                        }
+                        rows.add(row.toString());
+                    }
                 }
-                rows.add(row.toString());
             }
         }
         return rows;
