@@ -37,7 +37,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * promises: the JSON's columns, the CSV's byte-order mark and header, the XLSX's sheet names, header and cell
  * types.
  */
-final class ReportTables {
+public final class ReportTables {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -45,20 +45,20 @@ final class ReportTables {
     private ReportTables() {}
 
     /** A section's table as one format gave it. */
-    record Table(String format, List<String> keys, List<String> types, List<Map<String, Object>> rows) {
+    public record Table(String format, List<String> keys, List<String> types, List<Map<String, Object>> rows) {
 
         /** The only row whose column has this value. */
-        Map<String, Object> row(String column, String value) {
+        public Map<String, Object> row(String column, String value) {
             List<Map<String, Object>> found = rows.stream().filter(r -> value.equals(r.get(column))).toList();
             assertThat(found).as(format + ": rows with " + column + " = " + value).hasSize(1);
             return found.get(0);
         }
 
-        List<Map<String, Object>> rowsWith(String column, String value) {
+        public List<Map<String, Object>> rowsWith(String column, String value) {
             return rows.stream().filter(r -> value.equals(r.get(column))).toList();
         }
 
-        BigDecimal number(Map<String, Object> row, String column) {
+        public BigDecimal number(Map<String, Object> row, String column) {
             Object value = row.get(column);
             assertThat(value).as(format + ": " + column + " is a number").isInstanceOfAny(BigDecimal.class);
             return (BigDecimal) value;
@@ -70,7 +70,7 @@ final class ReportTables {
     }
 
     /** The section in JSON, CSV and XLSX (asked by {@code Accept}), in that order. */
-    static List<Table> all(String section, Map<String, ?> parameters) {
+    public static List<Table> all(String section, Map<String, ?> parameters) {
         return List.of(json(section, parameters), csv(section, parameters, json(section, parameters).types()),
                 xlsx(section, parameters));
     }

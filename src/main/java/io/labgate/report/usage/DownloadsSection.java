@@ -26,14 +26,14 @@ public class DownloadsSection implements ReportSection {
     static final String ID = "downloads";
 
     static final List<ReportColumn> FIGURES = List.of(
-            ReportColumn.integer("stream_objects", "Streamed downloads (REST)"),
-            ReportColumn.integer("stream_bytes", "Bytes streamed (REST)"),
-            ReportColumn.integer("s3_objects", "S3 GetObject downloads"),
-            ReportColumn.integer("s3_bytes", "Bytes sent by S3 GetObject"),
-            ReportColumn.integer("link_objects", "Presigned links issued"),
-            ReportColumn.integer("link_bytes_offered", "Bytes offered by presigned links"),
+            ReportColumn.integer("streamObjects", "Streamed downloads (REST)"),
+            ReportColumn.integer("streamBytes", "Bytes streamed (REST)"),
+            ReportColumn.integer("s3Objects", "S3 GetObject downloads"),
+            ReportColumn.integer("s3Bytes", "Bytes sent by S3 GetObject"),
+            ReportColumn.integer("linkObjects", "Presigned links issued"),
+            ReportColumn.integer("linkBytesOffered", "Bytes offered by presigned links"),
             ReportColumn.integer("objects", "Object transfers and links, all paths"),
-            ReportColumn.integer("bytes_delivered", "Bytes delivered through LabGate (REST + S3)"));
+            ReportColumn.integer("bytesDelivered", "Bytes delivered through LabGate (REST + S3)"));
 
     private static final String AGGREGATES = String.join(", ",
             UsageSql.sum("u.events", UsageSql.STREAM), UsageSql.sum("u.bytes", UsageSql.STREAM),
@@ -68,30 +68,26 @@ public class DownloadsSection implements ReportSection {
     @Override
     public ReportTable compute(ReportQuery query) {
         ReportDimension dimension = query.groupBy();
-        List<ReportColumn> columns = new ArrayList<>(UsageSql.groupColumns(dimension));
+        List<ReportColumn> columns = new ArrayList<>(UsageSql.GROUP_COLUMNS);
         columns.addAll(FIGURES);
         return new ReportTable(ID, title(), dimension, columns, sql.rows(select(query), query, columns));
     }
 
     static String select(ReportQuery query) {
         ReportDimension dimension = query.groupBy();
-        if (dimension == null) {
-            // no GROUP BY: exactly one row, zeros when nothing was downloaded
-            return "SELECT " + AGGREGATES + " FROM " + UsageSql.relation(query.source()) + " WHERE "
-                    + UsageSql.DOWNLOAD;
-        }
         GroupingSql g = UsageSql.grouping(dimension);
-        return "SELECT " + g.key() + ", " + g.label() + ", " + AGGREGATES + " FROM "
-                + UsageSql.relation(query.source()) + g.joins() + " WHERE " + UsageSql.DOWNLOAD
-                + " GROUP BY 1, 2 ORDER BY 2, 1";
+        String select = "SELECT " + g.key() + ", " + g.label() + ", " + AGGREGATES + " FROM "
+                + UsageSql.relation(query.source()) + g.joins() + " WHERE " + UsageSql.DOWNLOAD;
+        // ungrouped: no GROUP BY, so exactly one row, zeros when nothing was downloaded
+        return dimension == null ? select : select + " GROUP BY 1, 2 ORDER BY 2, 1";
     }
 
     @Override
     public List<ReportFigure> summary(ReportQuery query) {
-        List<Object> total = compute(query.groupedBy(null)).rows().get(0);
+        List<Object> total = compute(query.groupedBy(null)).rows().get(0); // the Total row
         List<ReportFigure> figures = new ArrayList<>();
         for (int i = 0; i < FIGURES.size(); i++) {
-            figures.add(new ReportFigure(ID, FIGURES.get(i).key(), FIGURES.get(i).title(), total.get(i)));
+            figures.add(new ReportFigure(ID, FIGURES.get(i).key(), FIGURES.get(i).title(), total.get(UsageSql.GROUP_COLUMNS.size() + i)));
         }
         return figures;
     }

@@ -49,7 +49,7 @@ public class RefusalsSection implements ReportSection {
     @Override
     public ReportTable compute(ReportQuery query) {
         ReportDimension dimension = query.groupBy();
-        List<ReportColumn> columns = new ArrayList<>(UsageSql.groupColumns(dimension));
+        List<ReportColumn> columns = new ArrayList<>(UsageSql.GROUP_COLUMNS);
         columns.add(ReportColumn.text("reason", "Reason"));
         columns.add(ReportColumn.integer("refusals", "Refusals"));
         return new ReportTable(ID, title(), dimension, columns, sql.rows(select(query), query, columns));
@@ -57,19 +57,16 @@ public class RefusalsSection implements ReportSection {
 
     static String select(ReportQuery query) {
         GroupingSql g = UsageSql.grouping(query.groupBy());
-        String group = query.groupBy() == null ? "" : g.key() + ", " + g.label() + ", ";
-        String by = query.groupBy() == null ? "1" : "1, 2, 3";
-        String order = query.groupBy() == null ? "2 DESC, 1" : "2, 1, 4 DESC, 3";
-        return "SELECT " + group + "coalesce(u.reason, '" + UsageSql.UNKNOWN + "'), sum(u.events)::bigint FROM "
-                + UsageSql.relation(query.source()) + g.joins() + " WHERE " + UsageSql.REFUSAL + " GROUP BY " + by
-                + " ORDER BY " + order;
+        return "SELECT " + g.key() + ", " + g.label() + ", coalesce(u.reason, '" + UsageSql.UNKNOWN + "'), "
+                + "sum(u.events)::bigint FROM " + UsageSql.relation(query.source()) + g.joins() + " WHERE "
+                + UsageSql.REFUSAL + " GROUP BY 1, 2, 3 ORDER BY 2, 1, 4 DESC, 3";
     }
 
     @Override
     public List<ReportFigure> summary(ReportQuery query) {
         long total = 0;
         for (List<Object> row : compute(query.groupedBy(null)).rows()) {
-            total += (Long) row.get(1);
+            total += (Long) row.get(3);
         }
         return List.of(new ReportFigure(ID, "refusals", "Refused accesses", total));
     }

@@ -25,11 +25,11 @@ public class TransparencySection implements ReportSection {
     static final String ID = "transparency";
 
     private static final List<ReportColumn> KEYS = List.of(
-            ReportColumn.text("provider_id", "Data provider (id)"),
+            ReportColumn.text("providerId", "Data provider (id)"),
             ReportColumn.text("provider", "Data provider"),
-            ReportColumn.text("organization_id", "AI company (id)"),
+            ReportColumn.text("organizationId", "AI company (id)"),
             ReportColumn.text("organization", "AI company"),
-            ReportColumn.text("dataset_code", "Dataset (code)"),
+            ReportColumn.text("datasetCode", "Dataset (code)"),
             ReportColumn.text("dataset", "Dataset"));
 
     private static final List<ReportColumn> MONTH = List.of(ReportColumn.text("month", "Month"));
@@ -89,7 +89,7 @@ public class TransparencySection implements ReportSection {
             columns.addAll(MONTH);
         }
         columns.addAll(DownloadsSection.FIGURES);
-        columns.add(ReportColumn.integer("days_active", "Days with a download or link (KST)"));
+        columns.add(ReportColumn.integer("daysActive", "Days with a download or link (KST)"));
         return new ReportTable(ID, title(), monthly ? ReportDimension.MONTH : null, columns,
                 sql.rows(select(query), query, columns));
     }
@@ -129,8 +129,8 @@ public class TransparencySection implements ReportSection {
             companies.add(String.valueOf(row.get(2)));
         }
         return List.of(
-                new ReportFigure(ID, "providers_used", "Data providers whose data was used", (long) providers.size()),
-                new ReportFigure(ID, "companies_active", "AI companies that used data", (long) companies.size()),
+                new ReportFigure(ID, "providersUsed", "Data providers whose data was used", (long) providers.size()),
+                new ReportFigure(ID, "companiesActive", "AI companies that used data", (long) companies.size()),
                 new ReportFigure(ID, "uses", "Provider × AI company × dataset uses", (long) rows.size()));
     }
 }

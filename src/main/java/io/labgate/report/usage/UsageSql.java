@@ -105,14 +105,12 @@ public class UsageSql {
                 + UNKNOWN + "')");
     }
 
-    /** The two columns a grouped table starts with. */
-    static List<ReportColumn> groupColumns(ReportDimension dimension) {
-        if (dimension == null) {
-            return List.of();
-        }
-        String name = dimension.name().toLowerCase(java.util.Locale.ROOT);
-        return List.of(ReportColumn.text("group_key", name + " (key)"), ReportColumn.text("group_name", name));
-    }
+    /**
+     * The two columns every grouped section starts with, as in the other sections: the group's key and name
+     * ({@code null} and {@code Total} when not grouped).
+     */
+    static final List<ReportColumn> GROUP_COLUMNS = List.of(ReportColumn.text("group", "Group key"),
+            ReportColumn.text("groupName", "Group"));
 
     /** Runs a section's query (whose only parameters are the relation's) and reads the cells by column type. */
     List<List<Object>> rows(String sql, ReportQuery query, List<ReportColumn> columns) {

@@ -14,6 +14,7 @@ import io.labgate.report.ReportQuery;
 import io.labgate.report.ReportSection;
 import io.labgate.report.ReportSource;
 import io.labgate.report.ReportTable;
+import io.labgate.report.ReportTables;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
@@ -24,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -163,11 +165,11 @@ class UsageReportTest {
             ReportTable table = downloads.compute(query);
             List<Object> row = only(table, 0, fixture.datasetCode());
             assertThat(cells(table, row)).as(source.name()).containsExactlyEntriesOf(figures(
-                    "group_key", fixture.datasetCode(), "group_name", fixture.datasetTitle(),
-                    "stream_objects", 3L, "stream_bytes", (long) A + B + 100,
-                    "s3_objects", 1L, "s3_bytes", (long) B,
-                    "link_objects", 2L, "link_bytes_offered", (long) A + C,
-                    "objects", 6L, "bytes_delivered", (long) A + B + 100 + B));
+                    "group", fixture.datasetCode(), "groupName", fixture.datasetTitle(),
+                    "streamObjects", 3L, "streamBytes", (long) A + B + 100,
+                    "s3Objects", 1L, "s3Bytes", (long) B,
+                    "linkObjects", 2L, "linkBytesOffered", (long) A + C,
+                    "objects", 6L, "bytesDelivered", (long) A + B + 100 + B));
 
             table = refusals.compute(query);
             Map<String, Long> byReason = table.rows().stream()
@@ -180,14 +182,14 @@ class UsageReportTest {
             row = only(table, 4, fixture.datasetCode());
             Map<String, Object> cells = cells(table, row);
             assertThat(cells).as(source.name()).containsAllEntriesOf(figures(
-                    "provider_id", DemoOrganizations.JEJU.toString(),
-                    "organization_id", DemoOrganizations.ALPHA.toString(),
+                    "providerId", DemoOrganizations.JEJU.toString(),
+                    "organizationId", DemoOrganizations.ALPHA.toString(),
                     "dataset", fixture.datasetTitle(),
-                    "stream_objects", 3L, "stream_bytes", (long) A + B + 100,
-                    "s3_objects", 1L, "s3_bytes", (long) B,
-                    "link_objects", 2L, "link_bytes_offered", (long) A + C,
-                    "objects", 6L, "bytes_delivered", (long) A + B + 100 + B,
-                    "days_active", (long) fixture.days().size()));
+                    "streamObjects", 3L, "streamBytes", (long) A + B + 100,
+                    "s3Objects", 1L, "s3Bytes", (long) B,
+                    "linkObjects", 2L, "linkBytesOffered", (long) A + C,
+                    "objects", 6L, "bytesDelivered", (long) A + B + 100 + B,
+                    "daysActive", (long) fixture.days().size()));
             assertThat((String) cells.get("provider")).isNotBlank().isNotEqualTo(UsageSql.UNKNOWN);
             assertThat((String) cells.get("organization")).isNotBlank().isNotEqualTo(UsageSql.UNKNOWN);
 
@@ -198,6 +200,44 @@ class UsageReportTest {
             assertThat(monthly).extracting(r -> (String) r.get(6)).containsExactlyElementsOf(
                     fixture.days().stream().map(d -> d.toString().substring(0, 7)).distinct().sorted().toList());
             assertThat(monthly.stream().mapToLong(r -> (Long) r.get(13)).sum()).isEqualTo(6);
+        }
+    }
+
+    /** The same figures through the REST API, as JSON, as CSV (with BOM) and as XLSX. */
+    @Test
+    void fixtureFiguresReadTheSameInJsonCsvAndXlsx() {
+        Map<String, String> byDataset = Map.of("from", period().from().toString(), "to", period().to().toString(),
+                "groupBy", "DATASET");
+        Map<String, Long> downloaded = new LinkedHashMap<>();
+        downloaded.put("streamObjects", 3L);
+        downloaded.put("streamBytes", (long) A + B + 100);
+        downloaded.put("s3Objects", 1L);
+        downloaded.put("s3Bytes", (long) B);
+        downloaded.put("linkObjects", 2L);
+        downloaded.put("linkBytesOffered", (long) A + C);
+        downloaded.put("objects", 6L);
+        downloaded.put("bytesDelivered", (long) A + B + 100 + B);
+        for (ReportTables.Table table : ReportTables.all("downloads", byDataset)) {
+            Map<String, Object> row = table.row("group", fixture.datasetCode());
+            assertThat(row.get("groupName")).as(table.format()).isEqualTo(fixture.datasetTitle());
+            downloaded.forEach((key, value) -> assertThat(table.number(row, key)).as(table.format() + " " + key)
+                    .isEqualByComparingTo(BigDecimal.valueOf(value)));
+        }
+        for (ReportTables.Table table : ReportTables.all("refusals", byDataset)) {
+            List<Map<String, Object>> rows = table.rowsWith("group", fixture.datasetCode());
+            assertThat(rows).as(table.format()).hasSize(1);
+            assertThat(rows.get(0).get("reason")).isEqualTo("NO_SUCH_KEY");
+            assertThat(table.number(rows.get(0), "refusals")).isEqualByComparingTo(BigDecimal.valueOf(2));
+        }
+        Map<String, String> ungrouped = Map.of("from", period().from().toString(), "to", period().to().toString());
+        for (ReportTables.Table table : ReportTables.all("transparency", ungrouped)) {
+            Map<String, Object> row = table.row("datasetCode", fixture.datasetCode());
+            assertThat(row.get("providerId")).as(table.format()).isEqualTo(DemoOrganizations.JEJU.toString());
+            assertThat(row.get("organizationId")).isEqualTo(DemoOrganizations.ALPHA.toString());
+            downloaded.forEach((key, value) -> assertThat(table.number(row, key)).as(table.format() + " " + key)
+                    .isEqualByComparingTo(BigDecimal.valueOf(value)));
+            assertThat(table.number(row, "daysActive"))
+                    .isEqualByComparingTo(BigDecimal.valueOf(fixture.days().size()));
         }
     }
 
@@ -216,7 +256,7 @@ class UsageReportTest {
                         });
             }
             // and the ungrouped table has every refusal: the sum of any grouping without PROVIDER's duplicates
-            long total = sum(refusals.compute(new ReportQuery(period(), null, source)), 1);
+            long total = sum(refusals.compute(new ReportQuery(period(), null, source)), 3);
             assertThat(sum(refusals.compute(new ReportQuery(period(), ReportDimension.ORGANIZATION, source)), 3))
                     .isEqualTo(total);
             assertThat(refusals.summary(new ReportQuery(period(), null, source)))
@@ -262,8 +302,8 @@ class UsageReportTest {
         assertThat(total.rows()).hasSize(1);
         Map<String, Object> cells = cells(total, total.rows().get(0));
         assertThat(downloads.summary(query)).allSatisfy(f -> assertThat(f.value()).isEqualTo(cells.get(f.key())))
-                .extracting(ReportFigure::key).contains("stream_bytes", "s3_objects", "link_bytes_offered");
-        assertThat((Long) cells.get("stream_bytes")).isGreaterThanOrEqualTo(A + B + 100);
+                .extracting(ReportFigure::key).contains("streamBytes", "s3Objects", "linkBytesOffered");
+        assertThat((Long) cells.get("streamBytes")).isGreaterThanOrEqualTo(A + B + 100);
     }
 
     /** The fixture's days, with a day on each side. */
