@@ -135,9 +135,15 @@ public class UsageSql {
 
     private static List<List<Object>> rows(Connection connection, String sql, ReportPeriod period,
             ReportSource source, List<ReportColumn> columns) throws SQLException {
-        try (PreparedStatement memory = connection.prepareStatement("SET LOCAL work_mem = '" + WORK_MEM + "'")) {
+        try (PreparedStatement memory = connection.prepareStatement("SET LOCAL work_mem = '" + WORK_MEM + "'");
+                PreparedStatement planning = connection.prepareStatement(
+                        "SET LOCAL plan_cache_mode = force_custom_plan")) {
             // aggregations over a year of rollup rows hash and sort in memory instead of spilling to disk
             memory.execute();
+            // plan every run with its own dates: after a few runs of the same statement the JDBC driver prepares
+            // it on the server, and PostgreSQL's generic plan (blind to how much of the table the period covers)
+            // made the year's report ten times slower (docs/performance.md)
+            planning.execute();
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (source == ReportSource.RAW) {
