@@ -1,5 +1,6 @@
 package io.labgate.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,5 +24,21 @@ public record ReportTable(String section, String title, ReportDimension groupedB
             }
         }
         rows = List.copyOf(rows.stream().map(java.util.Collections::unmodifiableList).toList());
+    }
+
+    /**
+     * The summary figures of an ungrouped table that starts with the group's key and name and has one row, the
+     * Total: every other column becomes a figure with the column's key and title.
+     */
+    public List<ReportFigure> totalFigures() {
+        if (rows.size() != 1 || columns.size() < 2 || !"group".equals(columns.get(0).key())
+                || !"groupName".equals(columns.get(1).key())) {
+            throw new IllegalStateException(section + ": not an ungrouped table with one Total row");
+        }
+        List<ReportFigure> figures = new ArrayList<>();
+        for (int i = 2; i < columns.size(); i++) {
+            figures.add(new ReportFigure(section, columns.get(i).key(), columns.get(i).title(), rows.get(0).get(i)));
+        }
+        return figures;
     }
 }

@@ -71,12 +71,7 @@ public class GrantsSection implements ReportSection {
 
     @Override
     public List<ReportFigure> summary(ReportQuery query) {
-        List<Object> total = compute(query.groupedBy(null)).rows().get(0);
-        List<ReportFigure> figures = new ArrayList<>();
-        for (int i = 2; i < COLUMNS.size(); i++) {
-            figures.add(new ReportFigure(ID, COLUMNS.get(i).key(), COLUMNS.get(i).title(), total.get(i)));
-        }
-        return figures;
+        return compute(query.groupedBy(null)).totalFigures();
     }
 
     static String sql(ReportDimension dimension) {

@@ -84,11 +84,6 @@ public class DownloadsSection implements ReportSection {
 
     @Override
     public List<ReportFigure> summary(ReportQuery query) {
-        List<Object> total = compute(query.groupedBy(null)).rows().get(0); // the Total row
-        List<ReportFigure> figures = new ArrayList<>();
-        for (int i = 0; i < FIGURES.size(); i++) {
-            figures.add(new ReportFigure(ID, FIGURES.get(i).key(), FIGURES.get(i).title(), total.get(UsageSql.GROUP_COLUMNS.size() + i)));
-        }
-        return figures;
+        return compute(query.groupedBy(null)).totalFigures();
     }
 }
