@@ -1,5 +1,6 @@
 package io.labgate.bench;
 
+import java.nio.charset.StandardCharsets;
 import io.labgate.testing.GeneratedBytes;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
@@ -196,7 +197,7 @@ class DataAccessBenchmark {
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw new AssertionError(label + ": HTTP " + response.statusCode() + " "
-                        + new String(body.readAllBytes()));
+                        + new String(body.readAllBytes(), StandardCharsets.UTF_8));
             }
             byte[] buffer = new byte[1 << 20];
             for (int n; (n = body.read(buffer)) >= 0; ) {

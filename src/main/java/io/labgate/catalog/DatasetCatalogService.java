@@ -1,5 +1,6 @@
 package io.labgate.catalog;
 
+import java.util.Locale;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.DatabaseConstraints;
 import io.labgate.common.error.ErrorCode;
@@ -117,7 +118,7 @@ public class DatasetCatalogService {
         }
         if (q != null && !q.isBlank()) {
             clauses.add("(lower(code) like :q or lower(title) like :q or lower(coalesce(description, '')) like :q)");
-            parameters.put("q", "%" + q.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+            parameters.put("q", "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
         if (!caller.seesAllTenants()) {

@@ -1,5 +1,6 @@
 package io.labgate.gateway;
 
+import java.util.Locale;
 import io.labgate.common.http.RequestIds;
 import io.labgate.gateway.sigv4.SigV4Request;
 import io.vertx.core.MultiMap;
@@ -48,7 +49,7 @@ public class S3Mount {
 
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {
             String uri = request.uri();

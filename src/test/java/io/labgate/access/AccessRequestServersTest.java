@@ -1,5 +1,6 @@
 package io.labgate.access;
 
+import java.util.Locale;
 import static io.labgate.access.AccessFlows.REQUESTS;
 import static io.labgate.access.AccessFlows.body;
 import static io.labgate.access.AccessFlows.decide;
@@ -112,7 +113,7 @@ class AccessRequestServersTest {
         String name = "req-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> server = new HashMap<>();
         server.put("hostname", name + ".lab.internal");
-        server.put("assetTag", name.toUpperCase());
+        server.put("assetTag", name.toUpperCase(Locale.ROOT));
         server.put("kind", "GPU");
         server.put("cpuCores", 32);
         server.put("memoryGib", 256);

@@ -1,5 +1,6 @@
 package io.labgate.booking;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,7 +41,7 @@ final class BookingFixtures {
         String name = "bk-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = new HashMap<>();
         body.put("hostname", name + ".lab.internal");
-        body.put("assetTag", "TAG-" + name.toUpperCase());
+        body.put("assetTag", "TAG-" + name.toUpperCase(Locale.ROOT));
         body.put("kind", gpus > 0 ? "GPU" : "CPU");
         body.put("cpuCores", 64);
         body.put("memoryGib", 512);

@@ -1,5 +1,6 @@
 package io.labgate.catalog;
 
+import java.nio.charset.StandardCharsets;
 import static io.labgate.catalog.DatasetFixtures.COVERAGE;
 import static io.labgate.catalog.DatasetFixtures.DATASETS;
 import static io.labgate.catalog.DatasetFixtures.attestation;
@@ -79,7 +80,7 @@ class DatasetCatalogueTest {
     @Test
     void operatorPublishesAVersionWhoseManifestHashesTheRealObjects() throws Exception {
         Map<String, byte[]> objects = new LinkedHashMap<>();
-        objects.put("crops/v1/labels.csv", "image,disease\nleaf-1.jpg,leaf-spot\n".getBytes());
+        objects.put("crops/v1/labels.csv", "image,disease\nleaf-1.jpg,leaf-spot\n".getBytes(StandardCharsets.UTF_8));
         objects.put("crops/v1/images/leaf-1.jpg", bytes(1, 200_000)); // bigger than the 64 KiB read buffer
         objects.put("crops/v1/images/leaf-2.jpg", bytes(2, 70_001));
         objects.put("crops/v2/not-this-version.jpg", bytes(3, 10));

@@ -1,5 +1,6 @@
 package io.labgate.catalog;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.as;
 
 import io.labgate.devlab.EmbeddedLabTestResource;
@@ -73,14 +74,14 @@ final class DatasetFixtures {
 
     /** A new industry code, for counts nobody else can disturb. */
     static String industry() {
-        String code = "IND_" + suffix().toUpperCase();
+        String code = "IND_" + suffix().toUpperCase(Locale.ROOT);
         as(Tokens.OPERATOR).body(Map.of("code", code, "name", "Industry " + code)).post("/api/v1/industries")
                 .then().statusCode(201);
         return code;
     }
 
     static String technology() {
-        String code = "TEC_" + suffix().toUpperCase();
+        String code = "TEC_" + suffix().toUpperCase(Locale.ROOT);
         as(Tokens.OPERATOR).body(Map.of("code", code, "name", "Technology " + code)).post("/api/v1/ai-technologies")
                 .then().statusCode(201);
         return code;

@@ -1,5 +1,6 @@
 package io.labgate.gateway;
 
+import java.nio.charset.StandardCharsets;
 import static io.labgate.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -41,9 +42,9 @@ final class GatewayFixtures {
         Map<String, byte[]> objects = new LinkedHashMap<>();
         objects.put("d/a.bin", bytes(1, 100));
         objects.put("d/b.bin", bytes(2, 5000));
-        objects.put("d/sub/c.txt", "a text file\n".getBytes());
+        objects.put("d/sub/c.txt", "a text file\n".getBytes(StandardCharsets.UTF_8));
         objects.put("d/sub/deep/e.bin", bytes(3, 70_000));
-        objects.put("d/z z+%.txt", "awkward key".getBytes());
+        objects.put("d/z z+%.txt", "awkward key".getBytes(StandardCharsets.UTF_8));
         return objects;
     }
 

@@ -1,5 +1,6 @@
 package io.labgate.gateway;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -285,7 +286,7 @@ class KeyRotationTest {
 
     private void assertListable(Key key) throws Exception {
         try (S3Client s3 = GatewayFixtures.client(endpointUrl.toURI(), key.accessKeyId(), key.secret())) {
-            String bucket = (data.datasetCode() + "-" + data.versionLabel()).toLowerCase();
+            String bucket = (data.datasetCode() + "-" + data.versionLabel()).toLowerCase(Locale.ROOT);
             assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(S3Object::key)
                     .contains("a.bin");
         }

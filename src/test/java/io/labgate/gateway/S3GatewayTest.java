@@ -1,5 +1,7 @@
 package io.labgate.gateway;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,7 +82,7 @@ class S3GatewayTest {
     }
 
     private String bucket() {
-        return (data.datasetCode() + "-" + data.versionLabel()).toLowerCase();
+        return (data.datasetCode() + "-" + data.versionLabel()).toLowerCase(Locale.ROOT);
     }
 
     @Test
@@ -195,7 +197,7 @@ class S3GatewayTest {
             assertThat(url.getPath()).startsWith("/s3/");
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(url.toURI()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as("%s -> %s", url, new String(response.body())).isEqualTo(200);
+            assertThat(response.statusCode()).as("%s -> %s", url, new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
             assertThat(response.body()).isEqualTo(GatewayFixtures.OBJECTS.get("d/b.bin"));
             assertThat(response.headers().firstValue("x-amz-request-id")).isPresent();
 

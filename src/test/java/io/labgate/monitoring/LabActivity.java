@@ -1,5 +1,6 @@
 package io.labgate.monitoring;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.as;
 
 import io.labgate.testing.ApprovedGrants;
@@ -68,7 +69,7 @@ final class LabActivity {
     static Map<String, Object> serverBody(String name, String status) {
         Map<String, Object> body = new HashMap<>();
         body.put("hostname", name + ".lab.internal");
-        body.put("assetTag", "TAG-" + name.toUpperCase());
+        body.put("assetTag", "TAG-" + name.toUpperCase(Locale.ROOT));
         body.put("kind", "GPU");
         body.put("cpuCores", 64);
         body.put("memoryGib", 512);

@@ -1,5 +1,6 @@
 package io.labgate.organization;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.anonymous;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,7 @@ class OrganizationResourceTest {
         body.put("kind", kind);
         body.put("name", name);
         body.put("businessRegistrationNumber", brn);
-        body.put("contactEmail", "lab@" + name.toLowerCase().replace(' ', '-') + ".example");
+        body.put("contactEmail", "lab@" + name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example");
         body.put("contactName", "Kim Min-jun");
         return body;
     }
@@ -322,7 +323,7 @@ class OrganizationResourceTest {
         String c = createdId(organization("DATA_PROVIDER", "Charlie " + tag, BusinessRegistrationNumbers.random()));
         activate(b).then().statusCode(200);
 
-        List<String> byName = as(Tokens.OPERATOR).get(ORGS + "?name=" + tag.toUpperCase() + "&sort=name,desc")
+        List<String> byName = as(Tokens.OPERATOR).get(ORGS + "?name=" + tag.toUpperCase(Locale.ROOT) + "&sort=name,desc")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(3))
                 .extract().path("items.id");

@@ -1,5 +1,6 @@
 package io.labgate.report;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,11 +92,11 @@ final class ReportFixture {
     // --- the catalogue --------------------------------------------------------------------------------------
 
     private void catalogue() {
-        industryCode = "RPI_" + suffix.toUpperCase();
+        industryCode = "RPI_" + suffix.toUpperCase(Locale.ROOT);
         industryName = "스마트 양식 " + suffix;
-        technologyCode = "RPT_" + suffix.toUpperCase();
+        technologyCode = "RPT_" + suffix.toUpperCase(Locale.ROOT);
         technologyName = "영상 인식 " + suffix;
-        otherTechnologyCode = "RPO_" + suffix.toUpperCase();
+        otherTechnologyCode = "RPO_" + suffix.toUpperCase(Locale.ROOT);
         as(Tokens.OPERATOR).body(Map.of("code", industryCode, "name", industryName)).post("/api/v1/industries")
                 .then().statusCode(201);
         as(Tokens.OPERATOR).body(Map.of("code", technologyCode, "name", technologyName))
@@ -253,7 +254,7 @@ final class ReportFixture {
         hostname = name + ".lab.internal";
         Map<String, Object> server = new HashMap<>();
         server.put("hostname", hostname);
-        server.put("assetTag", "TAG-" + name.toUpperCase());
+        server.put("assetTag", "TAG-" + name.toUpperCase(Locale.ROOT));
         server.put("kind", "GPU");
         server.put("cpuCores", 64);
         server.put("memoryGib", 512);

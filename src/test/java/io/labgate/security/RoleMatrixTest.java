@@ -1,5 +1,6 @@
 package io.labgate.security;
 
+import java.util.Locale;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,7 +158,7 @@ class RoleMatrixTest {
         paths.forEach((path, operations) -> {
             if (path.startsWith("/api/")) {
                 operations.keySet().stream().filter(m -> !m.equals("parameters"))
-                        .forEach(method -> documented.add(method.toUpperCase() + " " + path));
+                        .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path));
             }
         });
         Set<String> inMatrix = new TreeSet<>();

@@ -1,5 +1,6 @@
 package io.labgate.testing;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.as;
 
 import io.labgate.devlab.EmbeddedLabTestResource;
@@ -142,10 +143,10 @@ public final class PublishedDatasets {
 
     private static synchronized void referenceData() {
         if (industry == null) {
-            industry = "IND_" + suffix().toUpperCase();
+            industry = "IND_" + suffix().toUpperCase(Locale.ROOT);
             as(Tokens.OPERATOR).body(Map.of("code", industry, "name", "Industry " + industry))
                     .post("/api/v1/industries").then().statusCode(201);
-            technology = "TEC_" + suffix().toUpperCase();
+            technology = "TEC_" + suffix().toUpperCase(Locale.ROOT);
             as(Tokens.OPERATOR).body(Map.of("code", technology, "name", "Technology " + technology))
                     .post("/api/v1/ai-technologies").then().statusCode(201);
         }

@@ -1,5 +1,6 @@
 package io.labgate.common.error;
 
+import java.util.Locale;
 /**
  * Every error LabGate answers with, each with a stable problem type and one HTTP status. Clients may rely on
  * {@link #type()}; the human text may change.
@@ -43,7 +44,7 @@ public enum ErrorCode {
 
     /** The RFC 9457 problem type: a URN that never changes for this code. */
     public String type() {
-        return "urn:labgate:problem:" + name().toLowerCase().replace('_', '-');
+        return "urn:labgate:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static ErrorCode forStatus(int status) {

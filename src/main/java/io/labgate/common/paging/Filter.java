@@ -1,5 +1,6 @@
 package io.labgate.common.paging;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class Filter {
         if (value != null && !value.isBlank()) {
             String name = "p" + parameters.size();
             clauses.add("lower(" + attribute + ") like :" + name);
-            parameters.put(name, "%" + value.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.put(name, "%" + value.trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return this;
     }

@@ -1,5 +1,6 @@
 package io.labgate.common.paging;
 
+import java.util.Locale;
 import io.labgate.common.error.ApiException;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.constraints.Max;
@@ -54,7 +55,7 @@ public class PageQuery {
                 throw ApiException.invalid("sort", "must be one of " + allowed.keySet().stream().sorted().toList());
             }
             if (parts.length > 1) {
-                direction = switch (parts[1].trim().toLowerCase()) {
+                direction = switch (parts[1].trim().toLowerCase(Locale.ROOT)) {
                     case "asc" -> Sort.Direction.Ascending;
                     case "desc" -> Sort.Direction.Descending;
                     default -> throw ApiException.invalid("sort", "direction must be asc or desc");

@@ -1,5 +1,6 @@
 package io.labgate.inventory.server;
 
+import java.util.Locale;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.DatabaseConstraints;
 import io.labgate.common.http.ETags;
@@ -190,7 +191,7 @@ public class LabServerService {
     }
 
     private static void apply(LabServer server, LabServerRequest request) {
-        server.hostname = request.hostname().toLowerCase();
+        server.hostname = request.hostname().toLowerCase(Locale.ROOT);
         server.assetTag = request.assetTag();
         server.kind = request.kind();
         server.cpuCores = request.cpuCores();

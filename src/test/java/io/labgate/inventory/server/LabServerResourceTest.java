@@ -1,5 +1,6 @@
 package io.labgate.inventory.server;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.anonymous;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class LabServerResourceTest {
     static Map<String, Object> gpuServer(String name) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("hostname", name + ".lab.internal");
-        body.put("assetTag", "TAG-" + name.toUpperCase());
+        body.put("assetTag", "TAG-" + name.toUpperCase(Locale.ROOT));
         body.put("kind", "GPU");
         body.put("cpuCores", 64);
         body.put("memoryGib", 512);

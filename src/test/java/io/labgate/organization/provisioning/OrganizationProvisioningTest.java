@@ -1,5 +1,6 @@
 package io.labgate.organization.provisioning;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.anonymous;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -403,7 +404,7 @@ class OrganizationProvisioningTest {
     // --- helpers --------------------------------------------------------------------------------------
 
     private static String register(String kind) {
-        String name = kind.toLowerCase().replace('_', ' ') + " " + UUID.randomUUID().toString().substring(0, 8);
+        String name = kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " " + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = new HashMap<>();
         body.put("kind", kind);
         body.put("name", name);

@@ -1,5 +1,6 @@
 package io.labgate.report.usage;
 
+import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,7 +147,7 @@ class UsageReportTest {
                     .isInstanceOf(S3Exception.class);
         }
         // a refusal nobody can be blamed for: an unknown access key (organization and dataset unknown)
-        try (S3Client s3 = s3("LGUNKNOWN" + PublishedDatasets.suffix().toUpperCase(), "not-a-secret")) {
+        try (S3Client s3 = s3("LGUNKNOWN" + PublishedDatasets.suffix().toUpperCase(Locale.ROOT), "not-a-secret")) {
             assertThatThrownBy(() -> s3.listBuckets()).isInstanceOf(S3Exception.class);
         }
 
