@@ -1,10 +1,9 @@
 package io.labgate.bench;
 
-import java.nio.charset.StandardCharsets;
-import io.labgate.testing.GeneratedBytes;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
+import io.labgate.testing.GeneratedBytes;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -24,6 +23,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -83,8 +83,10 @@ class DataAccessBenchmark {
     @TestHTTPResource("/")
     URL root;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     final StringBuilder report = new StringBuilder();
 
     @Test
@@ -97,12 +99,14 @@ class DataAccessBenchmark {
 
         // --- fixture: a 1 GiB object, streamed into the store, published, granted -----------------------
         String bucket = "lg-bench-" + PublishedDatasets.suffix();
-        PublishedDatasets.minio().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        PublishedDatasets.minio()
+                .makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
         MessageDigest uploaded = MessageDigest.getInstance("SHA-256");
         long t0 = System.nanoTime();
         try (InputStream in = new DigestInputStream(new GeneratedBytes(SIZE, 0x5DEECE66DL), uploaded)) {
-            PublishedDatasets.minio().putObject(PutObjectArgs.builder().bucket(bucket).object("d/" + KEY)
-                    .stream(in, SIZE, 16 * MIB).build());
+            PublishedDatasets.minio()
+                    .putObject(PutObjectArgs.builder().bucket(bucket).object("d/" + KEY).stream(in, SIZE, 16 * MIB)
+                            .build());
         }
         double uploadSeconds = seconds(System.nanoTime() - t0);
         String expected = HexFormat.of().formatHex(uploaded.digest());
@@ -112,19 +116,24 @@ class DataAccessBenchmark {
         String policyId = PublishedDatasets.policy(terms);
         String datasetId = PublishedDatasets.dataset(policyId, List.of(DemoOrganizations.JEJU), List.of());
         t0 = System.nanoTime();
-        String versionId = PublishedDatasets.publishedVersionIn(datasetId,
-                PublishedDatasets.registeredBucket(bucket, 4 * SIZE));
+        String versionId =
+                PublishedDatasets.publishedVersionIn(datasetId, PublishedDatasets.registeredBucket(bucket, 4 * SIZE));
         double publishSeconds = seconds(System.nanoTime() - t0);
-        Approved grant = ApprovedGrants.grantOn(datasetId, versionId, List.of("STREAM", "PRESIGNED_URL"),
-                Duration.ofDays(1));
-        line(String.format(Locale.ROOT, "Fixture: %d MiB object uploaded (streamed, generated) in %.1f s; "
-                + "published (manifest hashes it) in %.1f s; grant %s.", SIZE / MIB, uploadSeconds, publishSeconds,
+        Approved grant =
+                ApprovedGrants.grantOn(datasetId, versionId, List.of("STREAM", "PRESIGNED_URL"), Duration.ofDays(1));
+        line(String.format(
+                Locale.ROOT,
+                "Fixture: %d MiB object uploaded (streamed, generated) in %.1f s; "
+                        + "published (manifest hashes it) in %.1f s; grant %s.",
+                SIZE / MIB,
+                uploadSeconds,
+                publishSeconds,
                 grant.grantId()));
         line("");
 
         // --- 1. streaming: direct from S3 vs through LabGate ----------------------------------------------
-        String labgateUrl = root.toString().replaceAll("/$", "") + "/api/v1/grants/" + grant.grantId()
-                + "/objects/" + KEY;
+        String labgateUrl =
+                root.toString().replaceAll("/$", "") + "/api/v1/grants/" + grant.grantId() + "/objects/" + KEY;
         double ceiling = sha256Ceiling();
         download("direct", directUrl(bucket), null, expected); // warm-up
         download("labgate", labgateUrl, Tokens.ALICE, expected); // warm-up
@@ -140,13 +149,20 @@ class DataAccessBenchmark {
         line("");
         line("| path | runs (MiB/s) | median MiB/s |");
         line("|---|---|---:|");
-        line(String.format(Locale.ROOT, "| direct from S3 store (presigned GET) | %s | %.1f |", runs(direct),
-                directMedian));
-        line(String.format(Locale.ROOT, "| through LabGate `GET /api/v1/grants/{id}/objects/{key}` | %s | %.1f |",
-                runs(labgate), labgateMedian));
+        line(String.format(
+                Locale.ROOT, "| direct from S3 store (presigned GET) | %s | %.1f |", runs(direct), directMedian));
+        line(String.format(
+                Locale.ROOT,
+                "| through LabGate `GET /api/v1/grants/{id}/objects/{key}` | %s | %.1f |",
+                runs(labgate),
+                labgateMedian));
         line("");
-        line(String.format(Locale.ROOT, "**Ratio LabGate / direct (medians): %.2f** (%d timed runs each after one "
-                + "warm-up; client SHA-256 ceiling on this machine %.0f MiB/s)", labgateMedian / directMedian, RUNS,
+        line(String.format(
+                Locale.ROOT,
+                "**Ratio LabGate / direct (medians): %.2f** (%d timed runs each after one "
+                        + "warm-up; client SHA-256 ceiling on this machine %.0f MiB/s)",
+                labgateMedian / directMedian,
+                RUNS,
                 ceiling));
         line("");
 
@@ -161,27 +177,41 @@ class DataAccessBenchmark {
         Arrays.sort(measured);
         line("## Presigned-link issuance (`POST /api/v1/grants/{id}/links`, 1 key, usage log on)");
         line("");
-        line(String.format(Locale.ROOT, "%d client threads, %d requests after %d warm-up requests%s.", LINK_THREADS,
-                done, LINK_WARMUP, done < LINK_REQUESTS ? " (stopped by the time budget of " + LINK_BUDGET.toSeconds()
-                        + " s)" : ""));
+        line(String.format(
+                Locale.ROOT,
+                "%d client threads, %d requests after %d warm-up requests%s.",
+                LINK_THREADS,
+                done,
+                LINK_WARMUP,
+                done < LINK_REQUESTS ? " (stopped by the time budget of " + LINK_BUDGET.toSeconds() + " s)" : ""));
         line("");
         line("| requests/s | p50 ms | p90 ms | p99 ms | max ms |");
         line("|---:|---:|---:|---:|---:|");
-        line(String.format(Locale.ROOT, "| %.0f | %.2f | %.2f | %.2f | %.2f |", done / elapsed,
-                millis(percentile(measured, 50)), millis(percentile(measured, 90)),
-                millis(percentile(measured, 99)), millis(measured[measured.length - 1])));
+        line(String.format(
+                Locale.ROOT,
+                "| %.0f | %.2f | %.2f | %.2f | %.2f |",
+                done / elapsed,
+                millis(percentile(measured, 50)),
+                millis(percentile(measured, 90)),
+                millis(percentile(measured, 99)),
+                millis(measured[measured.length - 1])));
         line("");
 
         Path out = Path.of("target", "bench", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
-        System.out.println("\n==================== DataAccessBenchmark ====================\n" + report
-                + "(written to " + out.toAbsolutePath() + ")\n=============================================================");
+        System.out.println("\n==================== DataAccessBenchmark ====================\n" + report + "(written to "
+                + out.toAbsolutePath() + ")\n=============================================================");
     }
 
     private String directUrl(String bucket) throws Exception {
-        return PublishedDatasets.minio().getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                .method(Method.GET).bucket(bucket).object("d/" + KEY).expiry(3600).build());
+        return PublishedDatasets.minio()
+                .getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                        .method(Method.GET)
+                        .bucket(bucket)
+                        .object("d/" + KEY)
+                        .expiry(3600)
+                        .build());
     }
 
     /** One full GET, every byte into SHA-256; answers MiB/s; fails unless complete and byte-exact. */
@@ -214,8 +244,8 @@ class DataAccessBenchmark {
             throw new AssertionError(label + ": SHA-256 " + actual + " != " + expected);
         }
         double mibs = SIZE / (double) MIB / s;
-        System.out.printf(Locale.ROOT, "[bench] %-8s %d bytes in %.2f s = %.1f MiB/s (sha256 ok)%n", label,
-                received, s, mibs);
+        System.out.printf(
+                Locale.ROOT, "[bench] %-8s %d bytes in %.2f s = %.1f MiB/s (sha256 ok)%n", label, received, s, mibs);
         return mibs;
     }
 
@@ -235,15 +265,18 @@ class DataAccessBenchmark {
             for (int t = 0; t < LINK_THREADS; t++) {
                 workers.add(pool.submit(() -> {
                     while (System.nanoTime() < deadline && claimed.getAndIncrement() < count) {
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE))
-                                .header("Content-Type", "application/json").POST(body).build();
+                                .header("Content-Type", "application/json")
+                                .POST(body)
+                                .build();
                         long start = System.nanoTime();
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         long nanos = System.nanoTime() - start;
                         if (response.statusCode() != 200 || !response.body().contains("X-Amz-Signature")) {
-                            throw new AssertionError("link request: HTTP " + response.statusCode() + " "
-                                    + response.body());
+                            throw new AssertionError(
+                                    "link request: HTTP " + response.statusCode() + " " + response.body());
                         }
                         latencies[completed.getAndIncrement()] = nanos;
                     }
@@ -289,17 +322,28 @@ class DataAccessBenchmark {
         }
         String cpu = "";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("");
         } catch (IOException e) {
             // not Linux
         }
-        return String.format(Locale.ROOT, "machine: %d CPUs (nproc) %s, %.1f GiB RAM, %s %s (%s), max heap %d MiB",
-                Runtime.getRuntime().availableProcessors(), cpu, ramKib / 1048576.0,
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                System.getProperty("java.vendor"), Runtime.getRuntime().maxMemory() / MIB)
-                + "; JVM args " + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(a -> a.startsWith("-X")).toList();
+        return String.format(
+                        Locale.ROOT,
+                        "machine: %d CPUs (nproc) %s, %.1f GiB RAM, %s %s (%s), max heap %d MiB",
+                        Runtime.getRuntime().availableProcessors(),
+                        cpu,
+                        ramKib / 1048576.0,
+                        System.getProperty("java.vm.name"),
+                        System.getProperty("java.runtime.version"),
+                        System.getProperty("java.vendor"),
+                        Runtime.getRuntime().maxMemory() / MIB)
+                + "; JVM args "
+                + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X"))
+                        .toList();
     }
 
     private void line(String text) {

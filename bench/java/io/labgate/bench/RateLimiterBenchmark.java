@@ -83,7 +83,14 @@ class RateLimiterBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] all = Arrays.stream(nanos).flatMapToLong(Arrays::stream).sorted().toArray();
         double mean = Arrays.stream(all).average().orElse(0) / 1e6;
-        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f |", shape, all.length,
-                all.length / seconds, mean, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %.0f | %.2f | %.2f | %.2f |",
+                shape,
+                all.length,
+                all.length / seconds,
+                mean,
+                all[all.length / 2] / 1e6,
+                all[(int) (all.length * 0.99)] / 1e6);
     }
 }

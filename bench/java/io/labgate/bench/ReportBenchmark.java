@@ -5,8 +5,8 @@ import io.labgate.report.ReportDimension;
 import io.labgate.report.ReportPeriod;
 import io.labgate.report.ReportQuery;
 import io.labgate.report.ReportSection;
-import io.labgate.report.ReportSource;
 import io.labgate.report.ReportService;
+import io.labgate.report.ReportSource;
 import io.labgate.report.ReportTable;
 import io.labgate.report.render.XlsxRenderer;
 import io.labgate.testing.ApprovedGrants;
@@ -95,8 +95,14 @@ class ReportBenchmark {
         List<UUID> companies = new ArrayList<>();
         List<UUID> versions = new ArrayList<>();
         catalogue(companies, versions);
-        line(String.format(Locale.ROOT, "Catalogue: %d AI companies, %d data providers, %d datasets, %d versions; "
-                + "each company uses %d versions.", companies.size(), PROVIDERS, DATASETS, versions.size(),
+        line(String.format(
+                Locale.ROOT,
+                "Catalogue: %d AI companies, %d data providers, %d datasets, %d versions; "
+                        + "each company uses %d versions.",
+                companies.size(),
+                PROVIDERS,
+                DATASETS,
+                versions.size(),
                 VERSIONS_PER_COMPANY));
 
         // --- generate the year's events -------------------------------------------------------------------
@@ -124,7 +130,11 @@ class ReportBenchmark {
                     chunk.setLong(2, first);
                     chunk.setLong(3, last);
                     chunk.executeUpdate();
-                    System.out.printf(Locale.ROOT, "[bench] events %,d..%,d written in %.1f s%n", first, last,
+                    System.out.printf(
+                            Locale.ROOT,
+                            "[bench] events %,d..%,d written in %.1f s%n",
+                            first,
+                            last,
                             seconds(System.nanoTime() - t));
                 }
             }
@@ -133,23 +143,36 @@ class ReportBenchmark {
             // million fresh rows on the same two CPUs while the report is timed)
             long vacuumStart = System.nanoTime();
             execute(db, "VACUUM (ANALYZE)");
-            System.out.printf(Locale.ROOT, "[bench] VACUUM (ANALYZE) in %.1f s%n",
-                    seconds(System.nanoTime() - vacuumStart));
+            System.out.printf(
+                    Locale.ROOT, "[bench] VACUUM (ANALYZE) in %.1f s%n", seconds(System.nanoTime() - vacuumStart));
             rollupRows = single(db, "SELECT count(*) FROM usage_daily_rollup") - rollupBefore;
-            line(String.format(Locale.ROOT, "Generated %,d usage events over %s..%s (KST) in %.1f s (%,.0f events/s, "
-                    + "chunks of %,d, rollup trigger on); rollup rows added: %,d (%.1f events per row). "
-                    + "usage_event %s, usage_daily_rollup %s.", EVENTS, from, to, seconds(generationNanos),
-                    EVENTS / seconds(generationNanos), CHUNK, rollupRows, (double) EVENTS / rollupRows,
-                    text(db, "SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) FROM pg_inherits "
-                            + "WHERE inhparent = 'usage_event'::regclass"),
+            line(String.format(
+                    Locale.ROOT,
+                    "Generated %,d usage events over %s..%s (KST) in %.1f s (%,.0f events/s, "
+                            + "chunks of %,d, rollup trigger on); rollup rows added: %,d (%.1f events per row). "
+                            + "usage_event %s, usage_daily_rollup %s.",
+                    EVENTS,
+                    from,
+                    to,
+                    seconds(generationNanos),
+                    EVENTS / seconds(generationNanos),
+                    CHUNK,
+                    rollupRows,
+                    (double) EVENTS / rollupRows,
+                    text(
+                            db,
+                            "SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) FROM pg_inherits "
+                                    + "WHERE inhparent = 'usage_event'::regclass"),
                     text(db, "SELECT pg_size_pretty(pg_total_relation_size('usage_daily_rollup'))")));
-            long difference = single(db, "WITH raw AS (SELECT (occurred_at AT TIME ZONE 'Asia/Seoul')::date AS "
-                    + "day, organization_id, dataset_version_id, action, outcome, reason, count(*) AS events, "
-                    + "coalesce(sum(bytes), 0)::bigint AS bytes FROM usage_event GROUP BY 1, 2, 3, 4, 5, 6), "
-                    + "rollup AS (SELECT day, organization_id, dataset_version_id, action, outcome, reason, events, "
-                    + "bytes FROM usage_daily_rollup) SELECT (SELECT count(*) FROM (SELECT * FROM rollup EXCEPT "
-                    + "SELECT * FROM raw) a) + (SELECT count(*) FROM (SELECT * FROM raw EXCEPT SELECT * FROM "
-                    + "rollup) b)");
+            long difference = single(
+                    db,
+                    "WITH raw AS (SELECT (occurred_at AT TIME ZONE 'Asia/Seoul')::date AS "
+                            + "day, organization_id, dataset_version_id, action, outcome, reason, count(*) AS events, "
+                            + "coalesce(sum(bytes), 0)::bigint AS bytes FROM usage_event GROUP BY 1, 2, 3, 4, 5, 6), "
+                            + "rollup AS (SELECT day, organization_id, dataset_version_id, action, outcome, reason, events, "
+                            + "bytes FROM usage_daily_rollup) SELECT (SELECT count(*) FROM (SELECT * FROM rollup EXCEPT "
+                            + "SELECT * FROM raw) a) + (SELECT count(*) FROM (SELECT * FROM raw EXCEPT SELECT * FROM "
+                            + "rollup) b)");
             line("Rollup vs raw events, whole table, EXCEPT both ways: " + difference + " differing rows.");
             if (difference != 0) {
                 throw new AssertionError("the rollup differs from the raw events");
@@ -158,9 +181,12 @@ class ReportBenchmark {
         line("");
 
         // --- time the year's report -------------------------------------------------------------------------
-        List<ReportSection> all = sections.stream().sorted(Comparator.comparingInt(ReportSection::order)).toList();
+        List<ReportSection> all = sections.stream()
+                .sorted(Comparator.comparingInt(ReportSection::order))
+                .toList();
         line("Sections: " + all.stream().map(ReportSection::id).toList() + "; each ungrouped and grouped by every "
-                + "dimension it supports (" + all.stream().mapToInt(s -> s.dimensions().size() + 1).sum()
+                + "dimension it supports ("
+                + all.stream().mapToInt(s -> s.dimensions().size() + 1).sum()
                 + " tables), plus its summary figures.");
         line("");
         List<ReportTable> reference = report(all, year, ReportSource.ROLLUP); // warm-up
@@ -181,8 +207,12 @@ class ReportBenchmark {
                     throw new AssertionError("ROLLUP and RAW reports differ");
                 }
             }
-            System.out.printf(Locale.ROOT, "[bench] run %d: rollup %.0f ms, raw %.0f ms%n", run + 1,
-                    run < RUNS ? rollupMs[run] : Double.NaN, run < RAW_RUNS ? rawMs[run] : Double.NaN);
+            System.out.printf(
+                    Locale.ROOT,
+                    "[bench] run %d: rollup %.0f ms, raw %.0f ms%n",
+                    run + 1,
+                    run < RUNS ? rollupMs[run] : Double.NaN,
+                    run < RAW_RUNS ? rawMs[run] : Double.NaN);
         }
         line("Load average after the runs: " + loadAverage() + " (other work on the machine shares its CPUs).");
         line("");
@@ -192,8 +222,8 @@ class ReportBenchmark {
         line("");
         line("| source | runs, ms | min ms | median ms |");
         line("|---|---|---:|---:|");
-        line(String.format(Locale.ROOT, "| ROLLUP | %s | %.0f | %.0f |", runs(rollupMs), min(rollupMs),
-                median(rollupMs)));
+        line(String.format(
+                Locale.ROOT, "| ROLLUP | %s | %.0f | %.0f |", runs(rollupMs), min(rollupMs), median(rollupMs)));
         line(String.format(Locale.ROOT, "| RAW | %s | %.0f | %.0f |", runs(rawMs), min(rawMs), median(rawMs)));
         line("");
         line(String.format(Locale.ROOT, "**RAW / ROLLUP (medians): %.0f×.**", median(rawMs) / median(rollupMs)));
@@ -204,8 +234,14 @@ class ReportBenchmark {
         line("|---|---|---:|---:|---:|---:|");
         for (String table : perTableRollup.keySet()) {
             String[] parts = table.split("/");
-            line(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f |", parts[0], parts[1],
-                    min(perTableRollup.get(table)), median(perTableRollup.get(table)), min(perTableRaw.get(table)),
+            line(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.0f | %.0f | %.0f | %.0f |",
+                    parts[0],
+                    parts[1],
+                    min(perTableRollup.get(table)),
+                    median(perTableRollup.get(table)),
+                    min(perTableRaw.get(table)),
                     median(perTableRaw.get(table))));
         }
         line("");
@@ -213,8 +249,8 @@ class ReportBenchmark {
         Path out = Path.of("target", "bench", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
-        System.out.println("\n==================== ReportBenchmark ====================\n" + report
-                + "(written to " + out.toAbsolutePath() + ")\n=========================================================");
+        System.out.println("\n==================== ReportBenchmark ====================\n" + report + "(written to "
+                + out.toAbsolutePath() + ")\n=========================================================");
     }
 
     /**
@@ -223,10 +259,12 @@ class ReportBenchmark {
      * random() (seeded once per run).
      */
     private String insertSql(ReportPeriod year, List<UUID> companies, List<UUID> versions) {
-        String companyArray = "ARRAY[" + String.join(",", companies.stream().map(c -> "'" + c + "'::uuid").toList())
-                + "]";
-        String versionArray = "ARRAY[" + String.join(",", versions.stream().map(v -> "'" + v + "'::uuid").toList())
-                + "]";
+        String companyArray = "ARRAY["
+                + String.join(
+                        ",", companies.stream().map(c -> "'" + c + "'::uuid").toList()) + "]";
+        String versionArray = "ARRAY["
+                + String.join(
+                        ",", versions.stream().map(v -> "'" + v + "'::uuid").toList()) + "]";
         double stepMicros = (double) (year.end().toEpochMilli() - year.start().toEpochMilli()) * 1000 / EVENTS;
         String hash = "repeat('0', 64)";
         // x.p picks the kind of event: 50 % streamed downloads, 3 % interrupted ones, 17 % S3 GetObject, 6 % other
@@ -247,7 +285,8 @@ class ReportBenchmark {
                 + " action, object_key, bytes, client_address, outcome, reason, request_id, prev_hash, hash) "
                 + "SELECT gen_random_uuid(), ? + x.g, "
                 + "timestamptz '" + year.start() + "' + make_interval(secs => least((x.g - 1) * " + stepMicros
-                + " / 1e6 + x.jitter, " + (year.end().getEpochSecond() - year.start().getEpochSecond() - 1) + ")), "
+                + " / 1e6 + x.jitter, "
+                + (year.end().getEpochSecond() - year.start().getEpochSecond() - 1) + ")), "
                 + "CASE WHEN x.p >= 99 THEN NULL ELSE (" + companyArray + ")[x.company + 1] END, 'bench', NULL, "
                 + "CASE WHEN x.p >= 99 THEN NULL ELSE (" + versionArray + ")[(x.company * 7 + x.pick) % "
                 + versions.size() + " + 1] END, "
@@ -263,8 +302,11 @@ class ReportBenchmark {
     /** AI companies and providers (copies of the demo organizations), datasets and versions (copies of one made
      * through the API), with names, so that the report's joins are real. */
     private void catalogue(List<UUID> companies, List<UUID> versions) throws SQLException {
-        ApprovedGrants.Approved seed = ApprovedGrants.grant(ApprovedGrants.allModes(),
-                Map.of("d/a.bin", new byte[] {1, 2, 3}), List.of("STREAM"), java.time.Duration.ofDays(1));
+        ApprovedGrants.Approved seed = ApprovedGrants.grant(
+                ApprovedGrants.allModes(),
+                Map.of("d/a.bin", new byte[] {1, 2, 3}),
+                List.of("STREAM"),
+                java.time.Duration.ofDays(1));
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             List<UUID> providers = new ArrayList<>();
@@ -337,8 +379,7 @@ class ReportBenchmark {
         line("");
         line("| groupBy | source | runs, ms (compute) | median compute ms | median compute + XLSX ms |");
         line("|---|---|---|---:|---:|");
-        for (ReportDimension grouping : Arrays.asList(null,
-                ReportDimension.MONTH, ReportDimension.ORGANIZATION)) {
+        for (ReportDimension grouping : Arrays.asList(null, ReportDimension.MONTH, ReportDimension.ORGANIZATION)) {
             for (ReportSource source : List.of(ReportSource.ROLLUP, ReportSource.RAW)) {
                 ReportQuery query = new ReportQuery(year, grouping, source);
                 int runs = source == ReportSource.ROLLUP ? RUNS : 1;
@@ -354,11 +395,16 @@ class ReportBenchmark {
                     XlsxRenderer.render(report);
                     withXlsx[run] = (System.nanoTime() - t) / 1e6;
                 }
-                line(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f |",
-                        grouping == null ? "—" : grouping.name(), source, runs(compute), median(compute),
+                line(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %s | %.0f | %.0f |",
+                        grouping == null ? "—" : grouping.name(),
+                        source,
+                        runs(compute),
+                        median(compute),
                         median(withXlsx)));
-                System.out.printf(Locale.ROOT, "[bench] full report groupBy=%s %s: %.0f ms%n", grouping, source,
-                        median(compute));
+                System.out.printf(
+                        Locale.ROOT, "[bench] full report groupBy=%s %s: %.0f ms%n", grouping, source, median(compute));
             }
         }
         line("");
@@ -368,16 +414,23 @@ class ReportBenchmark {
         List<ReportTable> tables = new ArrayList<>();
         for (ReportSection section : all) {
             tables.add(section.compute(new ReportQuery(period, null, source)));
-            section.dimensions().stream().sorted().forEach(
-                    d -> tables.add(section.compute(new ReportQuery(period, d, source))));
+            section.dimensions().stream()
+                    .sorted()
+                    .forEach(d -> tables.add(section.compute(new ReportQuery(period, d, source))));
             section.summary(new ReportQuery(period, null, source));
         }
         return tables;
     }
 
     /** One full report; each table's and summary's time goes to {@code perTable} under "section/grouping". */
-    private double timed(List<ReportSection> all, ReportPeriod period, ReportSource source,
-            Map<String, double[]> perTable, int run, int runs, List<ReportTable> tables) {
+    private double timed(
+            List<ReportSection> all,
+            ReportPeriod period,
+            ReportSource source,
+            Map<String, double[]> perTable,
+            int run,
+            int runs,
+            List<ReportTable> tables) {
         long start = System.nanoTime();
         for (ReportSection section : all) {
             List<ReportDimension> groupings = new ArrayList<>();
@@ -386,8 +439,10 @@ class ReportBenchmark {
             for (ReportDimension grouping : groupings) {
                 long t = System.nanoTime();
                 tables.add(section.compute(new ReportQuery(period, grouping, source)));
-                perTable.computeIfAbsent(section.id() + "/" + (grouping == null ? "—" : grouping.name()),
-                        k -> new double[runs])[run] = (System.nanoTime() - t) / 1e6;
+                perTable.computeIfAbsent(
+                                        section.id() + "/" + (grouping == null ? "—" : grouping.name()),
+                                        k -> new double[runs])[run] =
+                        (System.nanoTime() - t) / 1e6;
             }
             long t = System.nanoTime();
             section.summary(new ReportQuery(period, null, source));
@@ -404,14 +459,16 @@ class ReportBenchmark {
     }
 
     private static long single(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static String text(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
@@ -426,17 +483,27 @@ class ReportBenchmark {
                     ramKib = Long.parseLong(l.replaceAll("\\D", ""));
                 }
             }
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("");
         } catch (Exception e) {
             // not Linux
         }
-        return String.format(Locale.ROOT, "machine: %d CPUs (nproc) %s, %.1f GiB RAM, %s %s, max heap %d MiB",
-                Runtime.getRuntime().availableProcessors(), cpu, ramKib / 1048576.0,
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024))
-                + "; JVM args " + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(a -> a.startsWith("-X")).toList();
+        return String.format(
+                        Locale.ROOT,
+                        "machine: %d CPUs (nproc) %s, %.1f GiB RAM, %s %s, max heap %d MiB",
+                        Runtime.getRuntime().availableProcessors(),
+                        cpu,
+                        ramKib / 1048576.0,
+                        System.getProperty("java.vm.name"),
+                        System.getProperty("java.runtime.version"),
+                        Runtime.getRuntime().maxMemory() / (1024 * 1024))
+                + "; JVM args "
+                + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X"))
+                        .toList();
     }
 
     private static String loadAverage() {

@@ -60,14 +60,20 @@ public class AccessMetrics {
     @PostConstruct
     void register() {
         for (String outcome : List.of("submitted", "approved", "rejected", "withdrawn")) {
-            requests.put(outcome, Counter.builder("labgate.access.requests").tag("outcome", outcome)
-                    .description("Access requests by what happened to them (submitted, approved, rejected, withdrawn)")
-                    .register(registry));
+            requests.put(
+                    outcome,
+                    Counter.builder("labgate.access.requests")
+                            .tag("outcome", outcome)
+                            .description(
+                                    "Access requests by what happened to them (submitted, approved, rejected, withdrawn)")
+                            .register(registry));
         }
         activeGrants = MultiGauge.builder("labgate.grants.active")
-                .description("Grants ACTIVE and inside their period, by industry of the dataset").register(registry);
+                .description("Grants ACTIVE and inside their period, by industry of the dataset")
+                .register(registry);
         expiringGrants = MultiGauge.builder("labgate.grants.expiring")
-                .description("Active grants that end within window_seconds").register(registry);
+                .description("Active grants that end within window_seconds")
+                .register(registry);
     }
 
     /** Counts a request's submission or decision once its transaction has committed. */
@@ -94,7 +100,9 @@ public class AccessMetrics {
         return null;
     }
 
-    @Scheduled(identity = "access-metrics", every = "${labgate.metrics.refresh-every:15s}",
+    @Scheduled(
+            identity = "access-metrics",
+            every = "${labgate.metrics.refresh-every:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
@@ -108,7 +116,9 @@ public class AccessMetrics {
     @SuppressWarnings("unchecked")
     public void refresh() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+        List<Object[]> rows = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("""
                 SELECT i.code, count(g.id),
                        count(g.id) FILTER (WHERE g.valid_until <= ?2),
                        count(g.id) FILTER (WHERE g.valid_until <= ?3)
@@ -117,10 +127,10 @@ public class AccessMetrics {
                 LEFT JOIN access_grant g ON g.dataset_id = d.id AND g.status = 'ACTIVE'
                      AND g.valid_from <= ?1 AND g.valid_until > ?1
                 GROUP BY i.code ORDER BY i.code""")
-                .setParameter(1, now)
-                .setParameter(2, now.plusSeconds(EXPIRY_WINDOWS[0]))
-                .setParameter(3, now.plusSeconds(EXPIRY_WINDOWS[1]))
-                .getResultList());
+                        .setParameter(1, now)
+                        .setParameter(2, now.plusSeconds(EXPIRY_WINDOWS[0]))
+                        .setParameter(3, now.plusSeconds(EXPIRY_WINDOWS[1]))
+                        .getResultList());
         List<MultiGauge.Row<?>> active = new ArrayList<>();
         long[] expiring = new long[EXPIRY_WINDOWS.length];
         for (Object[] row : rows) {
@@ -132,8 +142,7 @@ public class AccessMetrics {
         activeGrants.register(active, true);
         List<MultiGauge.Row<?>> windows = new ArrayList<>();
         for (int i = 0; i < expiring.length; i++) {
-            windows.add(MultiGauge.Row.of(Tags.of("window_seconds", Long.toString(EXPIRY_WINDOWS[i])),
-                    expiring[i]));
+            windows.add(MultiGauge.Row.of(Tags.of("window_seconds", Long.toString(EXPIRY_WINDOWS[i])), expiring[i]));
         }
         expiringGrants.register(windows, true);
     }

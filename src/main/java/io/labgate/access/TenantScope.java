@@ -15,8 +15,8 @@ public final class TenantScope {
 
     private TenantScope() {}
 
-    public static void restrict(Caller caller, String providerClause, List<String> clauses,
-            Map<String, Object> parameters) {
+    public static void restrict(
+            Caller caller, String providerClause, List<String> clauses, Map<String, Object> parameters) {
         if (caller.seesAllTenants()) {
             return;
         }

@@ -53,15 +53,19 @@ public class BookingMetrics {
     @PostConstruct
     void register() {
         Gauge.builder("labgate.server.bookings.active", active, AtomicLong::get)
-                .description("Server bookings running now").register(registry);
+                .description("Server bookings running now")
+                .register(registry);
         Gauge.builder("labgate.server.bookings.in.maintenance", inMaintenance, AtomicLong::get)
-                .description("Bookings not yet ended of servers whose status is MAINTENANCE").register(registry);
+                .description("Bookings not yet ended of servers whose status is MAINTENANCE")
+                .register(registry);
         utilisation = MultiGauge.builder("labgate.server.utilisation.ratio")
                 .description("Booked hours over available hours (30 days minus maintenance) in the last 30 days")
                 .register(registry);
     }
 
-    @Scheduled(identity = "booking-metrics", every = "${labgate.metrics.refresh-every:15s}",
+    @Scheduled(
+            identity = "booking-metrics",
+            every = "${labgate.metrics.refresh-every:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
@@ -77,15 +81,16 @@ public class BookingMetrics {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         OffsetDateTime from = now.minus(UTILISATION_WINDOW);
         QuarkusTransaction.requiringNew().run(() -> {
-            Object[] counts = (Object[]) entityManager.createNativeQuery("""
+            Object[] counts = (Object[])
+                    entityManager.createNativeQuery("""
                     SELECT count(*) FILTER (WHERE r.starts_at <= ?1),
                            count(*) FILTER (WHERE s.status = 'MAINTENANCE')
                     FROM server_reservation r JOIN lab_server s ON s.id = r.server_id
-                    WHERE r.kind = 'BOOKING' AND r.cancelled_at IS NULL AND r.ends_at > ?1""")
-                    .setParameter(1, now).getSingleResult();
+                    WHERE r.kind = 'BOOKING' AND r.cancelled_at IS NULL AND r.ends_at > ?1""").setParameter(1, now).getSingleResult();
             active.set(((Number) counts[0]).longValue());
             inMaintenance.set(((Number) counts[1]).longValue());
-            List<Object[]> rows = entityManager.createNativeQuery("""
+            List<Object[]> rows = entityManager
+                    .createNativeQuery("""
                     SELECT s.hostname,
                            coalesce(sum(extract(epoch FROM least(r.ends_at, ?1) - greatest(r.starts_at, ?2)))
                                FILTER (WHERE r.kind = 'BOOKING'), 0),
@@ -96,14 +101,16 @@ public class BookingMetrics {
                          AND r.starts_at < ?1 AND r.ends_at > ?2
                     WHERE s.status <> 'RETIRED'
                     GROUP BY s.hostname ORDER BY s.hostname""")
-                    .setParameter(1, now).setParameter(2, from).getResultList();
+                    .setParameter(1, now)
+                    .setParameter(2, from)
+                    .getResultList();
             double window = UTILISATION_WINDOW.toSeconds();
             List<MultiGauge.Row<?>> ratios = new ArrayList<>();
             for (Object[] row : rows) {
                 double booked = ((Number) row[1]).doubleValue();
                 double available = window - ((Number) row[2]).doubleValue();
-                ratios.add(MultiGauge.Row.of(Tags.of("server", (String) row[0]),
-                        available <= 0 ? 0 : Math.min(1, booked / available)));
+                ratios.add(MultiGauge.Row.of(
+                        Tags.of("server", (String) row[0]), available <= 0 ? 0 : Math.min(1, booked / available)));
             }
             utilisation.register(ratios, true);
         });

@@ -78,7 +78,8 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
                 + "GROUP BY o.id, o.name\n"
                 + (organizationId != null ? "" : "HAVING COUNT(r.id) > 0\n")
                 + "ORDER BY o.name, o.id";
-        var query = getEntityManager().createNativeQuery(sql)
+        var query = getEntityManager()
+                .createNativeQuery(sql)
                 .setParameter("from", from)
                 .setParameter("to", to);
         if (organizationId != null) {
@@ -86,8 +87,13 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new GpuHoursReport.OrganizationGpuHours((UUID) row[0], (String) row[1],
-                ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(), ((Number) row[4]).longValue()))
+        return rows.stream()
+                .map(row -> new GpuHoursReport.OrganizationGpuHours(
+                        (UUID) row[0],
+                        (String) row[1],
+                        ((Number) row[2]).doubleValue(),
+                        ((Number) row[3]).doubleValue(),
+                        ((Number) row[4]).longValue()))
                 .toList();
     }
 }

@@ -21,7 +21,17 @@ public record BookingResponse(
         String cancelledBy) {
 
     static BookingResponse from(Booking b) {
-        return new BookingResponse(b.id, b.serverId, b.organizationId, b.startsAt, b.endsAt, b.purpose,
-                b.accessRequestId, b.createdBy, b.createdAt, b.cancelledAt, b.cancelledBy);
+        return new BookingResponse(
+                b.id,
+                b.serverId,
+                b.organizationId,
+                b.startsAt,
+                b.endsAt,
+                b.purpose,
+                b.accessRequestId,
+                b.createdBy,
+                b.createdAt,
+                b.cancelledAt,
+                b.cancelledBy);
     }
 }

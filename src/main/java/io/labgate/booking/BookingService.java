@@ -42,11 +42,12 @@ public class BookingService {
 
     /** The exclusion constraint of {@code server_reservation} that refuses overlapping live reservations. */
     public static final String NO_OVERLAP = "server_reservation_no_overlap";
+
     static final Duration MAX_BOOKING = Duration.ofDays(90);
     static final Duration MAX_REPORT_PERIOD = Duration.ofDays(400);
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "startsAt", "startsAt", "endsAt", "endsAt", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE =
+            Map.of("startsAt", "startsAt", "endsAt", "endsAt", "createdAt", "createdAt");
 
     @Inject
     BookingRepository bookings;
@@ -74,8 +75,8 @@ public class BookingService {
      *     RETIRED or in MAINTENANCE, or when the period overlaps another booking or a maintenance window of the
      *     server. After a 409 for an overlap the transaction can only roll back.
      */
-    public BookingResponse book(UUID serverId, UUID organizationId, Instant from, Instant until, String purpose,
-            UUID accessRequestId) {
+    public BookingResponse book(
+            UUID serverId, UUID organizationId, Instant from, Instant until, String purpose, UUID accessRequestId) {
         Instant startsAt = from == null ? null : from.truncatedTo(ChronoUnit.SECONDS);
         Instant endsAt = until == null ? null : until.truncatedTo(ChronoUnit.SECONDS);
         checkBooking(serverId, organizationId, startsAt, endsAt, purpose);
@@ -83,11 +84,11 @@ public class BookingService {
         // FOR SHARE: concurrent bookings of one server do not wait for each other (the exclusion constraint
         // settles them), but retiring the server (FOR UPDATE) waits for this transaction and then sees the booking
         LabServer server = servers.findByIdOptional(serverId, LockModeType.PESSIMISTIC_READ)
-                .orElseThrow(() -> new ApiException(ErrorCode.UNPROCESSABLE,
-                        "lab server " + serverId + " is not registered"));
+                .orElseThrow(() ->
+                        new ApiException(ErrorCode.UNPROCESSABLE, "lab server " + serverId + " is not registered"));
         if (server.status == ServerStatus.RETIRED || server.status == ServerStatus.MAINTENANCE) {
-            throw ApiException.conflict("server " + describe(server) + " is " + server.status
-                    + " and cannot be booked");
+            throw ApiException.conflict(
+                    "server " + describe(server) + " is " + server.status + " and cannot be booked");
         }
         Booking booking = new Booking();
         booking.id = UUID.randomUUID();
@@ -148,14 +149,16 @@ public class BookingService {
         BookingRepository.Criteria visible = criteria;
         if (!caller.seesAllTenants()) {
             Optional<UUID> own = caller.organizationId();
-            if (own.isEmpty() || criteria.organizationId() != null && !criteria.organizationId().equals(own.get())) {
+            if (own.isEmpty()
+                    || criteria.organizationId() != null
+                            && !criteria.organizationId().equals(own.get())) {
                 return PageResponse.of(bookings.find("1 = 0"), page, BookingResponse::from);
             }
-            visible = new BookingRepository.Criteria(criteria.serverId(), own.get(), criteria.from(),
-                    criteria.to(), criteria.includeCancelled());
+            visible = new BookingRepository.Criteria(
+                    criteria.serverId(), own.get(), criteria.from(), criteria.to(), criteria.includeCancelled());
         }
-        return PageResponse.of(bookings.findMatching(visible, page.toSort(SORTABLE, "startsAt")), page,
-                BookingResponse::from);
+        return PageResponse.of(
+                bookings.findMatching(visible, page.toSort(SORTABLE, "startsAt")), page, BookingResponse::from);
     }
 
     /**
@@ -178,8 +181,8 @@ public class BookingService {
             if (!to.isAfter(from)) {
                 violations.add(new Problem.Violation("to", "must be after from"));
             } else if (Duration.between(from, to).compareTo(MAX_REPORT_PERIOD) > 0) {
-                violations.add(new Problem.Violation("to", "the period lasts at most " + MAX_REPORT_PERIOD.toDays()
-                        + " days"));
+                violations.add(new Problem.Violation(
+                        "to", "the period lasts at most " + MAX_REPORT_PERIOD.toDays() + " days"));
             }
         }
         failIfAny(violations);
@@ -194,8 +197,7 @@ public class BookingService {
         return new GpuHoursReport(from, to, bookings.gpuHours(from, to, organization));
     }
 
-    private void checkBooking(UUID serverId, UUID organizationId, Instant startsAt, Instant endsAt,
-            String purpose) {
+    private void checkBooking(UUID serverId, UUID organizationId, Instant startsAt, Instant endsAt, String purpose) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (serverId == null) {
             violations.add(new Problem.Violation("serverId", "must not be null"));
@@ -220,8 +222,8 @@ public class BookingService {
             } else if (!endsAt.isAfter(now())) {
                 violations.add(new Problem.Violation("endsAt", "must be in the future"));
             } else if (Duration.between(startsAt, endsAt).compareTo(MAX_BOOKING) > 0) {
-                violations.add(new Problem.Violation("endsAt", "a booking lasts at most " + MAX_BOOKING.toDays()
-                        + " days"));
+                violations.add(
+                        new Problem.Violation("endsAt", "a booking lasts at most " + MAX_BOOKING.toDays() + " days"));
             }
         }
         failIfAny(violations);
@@ -229,8 +231,10 @@ public class BookingService {
 
     private static void failIfAny(List<Problem.Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, violations.stream()
-                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED,
+                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
+                    violations);
         }
     }
 

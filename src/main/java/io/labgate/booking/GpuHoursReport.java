@@ -17,6 +17,6 @@ public record GpuHoursReport(Instant from, Instant to, List<OrganizationGpuHours
      * @param serverHours hours inside the period, summed over its live bookings (CPU servers count here too)
      * @param bookings how many live bookings overlap the period
      */
-    public record OrganizationGpuHours(UUID organizationId, String organizationName, double gpuHours,
-            double serverHours, long bookings) {}
+    public record OrganizationGpuHours(
+            UUID organizationId, String organizationName, double gpuHours, double serverHours, long bookings) {}
 }

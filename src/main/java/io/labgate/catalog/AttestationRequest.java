@@ -10,8 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AttestationRequest")
 public record AttestationRequest(
         @NotNull @Schema(example = "PSEUDONYMISATION") DeidentificationMethod method,
-        @NotBlank @Size(max = 200) @Schema(example = "Kim Jiwoo, privacy officer") String verifier,
+
+        @NotBlank @Size(max = 200) @Schema(example = "Kim Jiwoo, privacy officer")
+        String verifier,
+
         @NotNull @Schema(description = "Day of the verification; not in the future", example = "2026-03-02")
         LocalDate verifiedOn,
+
         @Size(max = 2000) String note,
-        @NotNull @Schema(description = "True when the verifier confirmed the de-identification") Boolean verified) {}
+
+        @NotNull @Schema(description = "True when the verifier confirmed the de-identification")
+        Boolean verified) {}

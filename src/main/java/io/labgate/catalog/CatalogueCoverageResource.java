@@ -27,12 +27,16 @@ public class CatalogueCoverageResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Programme coverage", description = "Any authenticated user. For every industry × AI "
-            + "technology pair (optionally one industry or technology): datasets with a PUBLISHED version, distinct "
-            + "providers behind them, and whether the programme's target of at least two providers is met. "
-            + "Ordered by industry, then technology.")
-    public PageResponse<CoverageEntry> coverage(@QueryParam("industry") String industry,
-            @QueryParam("aiTechnology") String aiTechnology, @Valid @BeanParam PageQuery page) {
+    @Operation(
+            summary = "Programme coverage",
+            description = "Any authenticated user. For every industry × AI "
+                    + "technology pair (optionally one industry or technology): datasets with a PUBLISHED version, distinct "
+                    + "providers behind them, and whether the programme's target of at least two providers is met. "
+                    + "Ordered by industry, then technology.")
+    public PageResponse<CoverageEntry> coverage(
+            @QueryParam("industry") String industry,
+            @QueryParam("aiTechnology") String aiTechnology,
+            @Valid @BeanParam PageQuery page) {
         return service.coverage(industry, aiTechnology, page);
     }
 }

@@ -46,8 +46,8 @@ public class CoverageService {
         long total = ((Number) count.getSingleResult()).longValue();
         int totalPages = (int) ((total + page.size - 1) / page.size);
         if (page.page > 0 && page.page >= totalPages) {
-            throw ApiException.invalid("page", "must be less than " + Math.max(totalPages, 1)
-                    + " (there are " + total + " items)");
+            throw ApiException.invalid(
+                    "page", "must be less than " + Math.max(totalPages, 1) + " (there are " + total + " items)");
         }
         Query rows = em.createNativeQuery(coverageSql(industryFilter, technologyFilter, CURRENTLY_PUBLISHED));
         parameters.forEach(rows::setParameter);
@@ -94,7 +94,11 @@ public class CoverageService {
 
     private static CoverageEntry entry(Object[] columns) {
         long providers = ((Number) columns[3]).longValue();
-        return new CoverageEntry((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(),
-                providers, providers >= CoverageEntry.PROGRAMME_TARGET_PROVIDERS);
+        return new CoverageEntry(
+                (String) columns[0],
+                (String) columns[1],
+                ((Number) columns[2]).longValue(),
+                providers,
+                providers >= CoverageEntry.PROGRAMME_TARGET_PROVIDERS);
     }
 }

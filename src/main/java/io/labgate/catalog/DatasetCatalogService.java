@@ -1,6 +1,5 @@
 package io.labgate.catalog;
 
-import java.util.Locale;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.DatabaseConstraints;
 import io.labgate.common.error.ErrorCode;
@@ -34,6 +33,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -59,10 +59,10 @@ public class DatasetCatalogService {
     /** Dates of attestations are the lab's calendar days. */
     static final ZoneId LAB_ZONE = ZoneId.of("Asia/Seoul");
 
-    private static final Map<String, String> SORTABLE_DATASETS = Map.of(
-            "code", "code", "title", "title", "createdAt", "createdAt", "updatedAt", "updatedAt");
-    private static final Map<String, String> SORTABLE_VERSIONS = Map.of(
-            "createdAt", "createdAt", "label", "label", "status", "status", "publishedAt", "publishedAt");
+    private static final Map<String, String> SORTABLE_DATASETS =
+            Map.of("code", "code", "title", "title", "createdAt", "createdAt", "updatedAt", "updatedAt");
+    private static final Map<String, String> SORTABLE_VERSIONS =
+            Map.of("createdAt", "createdAt", "label", "label", "status", "status", "publishedAt", "publishedAt");
 
     @Inject
     DatasetRepository datasets;
@@ -100,8 +100,8 @@ public class DatasetCatalogService {
     // --- datasets -----------------------------------------------------------------------------------------
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<DatasetResponse> list(String industry, String aiTechnology, UUID provider, String q,
-            PageQuery page) {
+    public PageResponse<DatasetResponse> list(
+            String industry, String aiTechnology, UUID provider, String q, PageQuery page) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (industry != null && !industry.isBlank()) {
@@ -118,8 +118,15 @@ public class DatasetCatalogService {
         }
         if (q != null && !q.isBlank()) {
             clauses.add("(lower(code) like :q or lower(title) like :q or lower(coalesce(description, '')) like :q)");
-            parameters.put("q", "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            parameters.put(
+                    "q",
+                    "%"
+                            + q.trim()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
         }
         if (!caller.seesAllTenants()) {
             String published = "id in (select v.datasetId from DatasetVersion v where v.status = :published)";
@@ -133,8 +140,8 @@ public class DatasetCatalogService {
             }
         }
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
-        return PageResponse.of(datasets.find(query, page.toSort(SORTABLE_DATASETS, "code"), parameters), page,
-                DatasetResponse::from);
+        return PageResponse.of(
+                datasets.find(query, page.toSort(SORTABLE_DATASETS, "code"), parameters), page, DatasetResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -191,11 +198,13 @@ public class DatasetCatalogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<DatasetVersionResponse> listVersions(UUID datasetId, PageQuery page) {
         Dataset dataset = findVisible(datasetId);
-        Set<DatasetVersionStatus> statuses = seesDrafts(dataset) ? EnumSet.allOf(DatasetVersionStatus.class)
+        Set<DatasetVersionStatus> statuses = seesDrafts(dataset)
+                ? EnumSet.allOf(DatasetVersionStatus.class)
                 : EnumSet.of(DatasetVersionStatus.PUBLISHED);
         Map<UUID, String> bucketNames = new HashMap<>();
-        return PageResponse.of(versions.ofDatasetWithStatus(datasetId, statuses,
-                page.toSort(SORTABLE_VERSIONS, "createdAt")), page,
+        return PageResponse.of(
+                versions.ofDatasetWithStatus(datasetId, statuses, page.toSort(SORTABLE_VERSIONS, "createdAt")),
+                page,
                 v -> DatasetVersionResponse.from(v, bucketNames.computeIfAbsent(v.bucketId, this::bucketName)));
     }
 
@@ -206,8 +215,8 @@ public class DatasetCatalogService {
 
     /** The manifest of a version the caller may see, by key, optionally only keys starting with a prefix. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<DatasetObjectResponse> listObjects(UUID datasetId, UUID versionId, String keyPrefix,
-            PageQuery page) {
+    public PageResponse<DatasetObjectResponse> listObjects(
+            UUID datasetId, UUID versionId, String keyPrefix, PageQuery page) {
         DatasetVersion version = findVisibleVersion(datasetId, versionId);
         if (page.sort != null && !page.sort.isBlank()) {
             throw ApiException.invalid("sort", "manifest objects are always listed by key");
@@ -242,8 +251,8 @@ public class DatasetCatalogService {
     }
 
     /** Records (or replaces) the de-identification attestation of a DRAFT version. */
-    public DatasetVersionResponse attest(UUID datasetId, UUID versionId, long expectedVersion,
-            AttestationRequest request) {
+    public DatasetVersionResponse attest(
+            UUID datasetId, UUID versionId, long expectedVersion, AttestationRequest request) {
         DatasetVersion version = lockVersion(datasetId, versionId);
         ETags.requireVersion(version.version, expectedVersion);
         requireDraft(version, "its attestation");
@@ -253,7 +262,9 @@ public class DatasetCatalogService {
         version.deidMethod = request.method();
         version.deidVerifier = request.verifier().strip();
         version.deidVerifiedOn = request.verifiedOn();
-        version.deidNote = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        version.deidNote = request.note() == null || request.note().isBlank()
+                ? null
+                : request.note().strip();
         version.deidVerified = request.verified();
         versions.flush();
         return response(version);
@@ -274,8 +285,8 @@ public class DatasetCatalogService {
         if (version.manifestBuiltAt == null) {
             reasons.add(new Problem.Violation("manifest", "has not been built; POST .../manifest first"));
         } else if (version.objectCount == 0) {
-            reasons.add(new Problem.Violation("manifest", "lists no objects; the prefix " + version.prefix
-                    + " was empty when it was built"));
+            reasons.add(new Problem.Violation(
+                    "manifest", "lists no objects; the prefix " + version.prefix + " was empty when it was built"));
         }
         if (version.deidMethod == null) {
             reasons.add(new Problem.Violation("attestation", "has not been recorded"));
@@ -283,12 +294,18 @@ public class DatasetCatalogService {
             reasons.add(new Problem.Violation("attestation", "is not verified"));
         }
         if (bucket.purpose() != BucketPurpose.PROCESSED) {
-            reasons.add(new Problem.Violation("bucketId", "bucket " + bucket.name() + " is now " + bucket.purpose()
-                    + "; only PROCESSED buckets hold publishable data"));
+            reasons.add(new Problem.Violation(
+                    "bucketId",
+                    "bucket " + bucket.name() + " is now " + bucket.purpose()
+                            + "; only PROCESSED buckets hold publishable data"));
         }
         if (!reasons.isEmpty()) {
-            throw new ApiException(ErrorCode.CONFLICT, "dataset version " + version.label + " cannot be published: "
-                    + reasons.stream().map(r -> r.field() + " " + r.message()).collect(Collectors.joining("; ")),
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "dataset version " + version.label + " cannot be published: "
+                            + reasons.stream()
+                                    .map(r -> r.field() + " " + r.message())
+                                    .collect(Collectors.joining("; ")),
                     reasons);
         }
         policies.lockForUse(find(datasetId).securityPolicyId);
@@ -299,8 +316,7 @@ public class DatasetCatalogService {
     }
 
     /** PUBLISHED → RETIRED, then fires {@link DatasetVersionRetired}; anything else is 409. */
-    public DatasetVersionResponse retire(UUID datasetId, UUID versionId, OptionalLong expectedVersion,
-            String reason) {
+    public DatasetVersionResponse retire(UUID datasetId, UUID versionId, OptionalLong expectedVersion, String reason) {
         DatasetVersion version = lockVersion(datasetId, versionId);
         expectedVersion.ifPresent(v -> ETags.requireVersion(version.version, v));
         if (version.status != DatasetVersionStatus.PUBLISHED) {
@@ -325,8 +341,8 @@ public class DatasetCatalogService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public GrantableVersion grantableVersion(UUID versionId) {
-        DatasetVersion version = versions.findByIdOptional(versionId).orElseThrow(
-                () -> unprocessable("dataset version " + versionId + " does not exist"));
+        DatasetVersion version = versions.findByIdOptional(versionId)
+                .orElseThrow(() -> unprocessable("dataset version " + versionId + " does not exist"));
         if (version.status != DatasetVersionStatus.PUBLISHED) {
             throw unprocessable("dataset version " + versionId + " is " + version.status
                     + "; only PUBLISHED versions can be granted");
@@ -339,13 +355,21 @@ public class DatasetCatalogService {
             throw unprocessable("RAW buckets are never grantable (bucket " + bucket.name() + ")");
         }
         if (bucket.purpose() != BucketPurpose.PROCESSED) {
-            throw unprocessable("bucket " + bucket.name() + " is " + bucket.purpose()
-                    + "; only PROCESSED buckets are grantable");
+            throw unprocessable(
+                    "bucket " + bucket.name() + " is " + bucket.purpose() + "; only PROCESSED buckets are grantable");
         }
         Dataset dataset = find(version.datasetId);
-        return new GrantableVersion(version.id, dataset.id, dataset.code, version.label, bucket.name(),
-                version.prefix, dataset.securityPolicyId, dataset.providerIds.stream().sorted().toList(),
-                dataset.useConditions.stream().map(UseCondition::valueOf).toList(), version.totalBytes);
+        return new GrantableVersion(
+                version.id,
+                dataset.id,
+                dataset.code,
+                version.label,
+                bucket.name(),
+                version.prefix,
+                dataset.securityPolicyId,
+                dataset.providerIds.stream().sorted().toList(),
+                dataset.useConditions.stream().map(UseCondition::valueOf).toList(),
+                version.totalBytes);
     }
 
     // --- used by ManifestBuilder, each in a transaction of its own ----------------------------------------
@@ -358,13 +382,19 @@ public class DatasetCatalogService {
     }
 
     /** Stores a measured manifest, if the version is still the same DRAFT. */
-    DatasetVersionResponse storeManifest(UUID datasetId, UUID versionId, ManifestSource source,
-            List<DatasetObjectRepository.ManifestEntry> entries, Instant builtAt) {
+    DatasetVersionResponse storeManifest(
+            UUID datasetId,
+            UUID versionId,
+            ManifestSource source,
+            List<DatasetObjectRepository.ManifestEntry> entries,
+            Instant builtAt) {
         DatasetVersion version = lockVersion(datasetId, versionId);
         requireDraft(version, "its manifest");
         objects.replaceManifest(version.id, entries);
         version.objectCount = entries.size();
-        version.totalBytes = entries.stream().mapToLong(DatasetObjectRepository.ManifestEntry::sizeBytes).sum();
+        version.totalBytes = entries.stream()
+                .mapToLong(DatasetObjectRepository.ManifestEntry::sizeBytes)
+                .sum();
         version.manifestBuiltAt = builtAt;
         versions.flush();
         return DatasetVersionResponse.from(version, source.bucketName());
@@ -381,8 +411,7 @@ public class DatasetCatalogService {
             violations.add(new Problem.Violation("industryCode", "no industry " + request.industryCode()));
         }
         if (technologies.find(request.aiTechnologyCode()).isEmpty()) {
-            violations.add(new Problem.Violation("aiTechnologyCode",
-                    "no AI technology " + request.aiTechnologyCode()));
+            violations.add(new Problem.Violation("aiTechnologyCode", "no AI technology " + request.aiTechnologyCode()));
         }
         try {
             policies.findVersion(request.securityPolicyId());
@@ -390,8 +419,8 @@ public class DatasetCatalogService {
             if (e.code() != ErrorCode.NOT_FOUND) {
                 throw e;
             }
-            violations.add(new Problem.Violation("securityPolicyId",
-                    "no security policy version " + request.securityPolicyId()));
+            violations.add(new Problem.Violation(
+                    "securityPolicyId", "no security policy version " + request.securityPolicyId()));
         }
         Set<UUID> providers = new LinkedHashSet<>();
         for (int i = 0; i < request.providerIds().size(); i++) {
@@ -400,23 +429,28 @@ public class DatasetCatalogService {
             if (organization.isEmpty()) {
                 violations.add(new Problem.Violation("providerIds[" + i + "]", "no organization " + id));
             } else if (organization.get().kind() != Organization.Kind.DATA_PROVIDER) {
-                violations.add(new Problem.Violation("providerIds[" + i + "]",
+                violations.add(new Problem.Violation(
+                        "providerIds[" + i + "]",
                         "organization " + id + " is " + organization.get().kind() + ", not DATA_PROVIDER"));
             } else {
                 providers.add(id);
             }
         }
         if (!violations.isEmpty()) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE, violations.stream()
-                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
+                    violations);
         }
         return providers;
     }
 
     private static void apply(Dataset dataset, DatasetRequest request, Set<UUID> providers) {
         dataset.title = request.title().strip();
-        dataset.description = request.description() == null || request.description().isBlank() ? null
-                : request.description().strip();
+        dataset.description =
+                request.description() == null || request.description().isBlank()
+                        ? null
+                        : request.description().strip();
         dataset.securityPolicyId = request.securityPolicyId();
         EnumSet<UseCondition> conditions = EnumSet.noneOf(UseCondition.class);
         conditions.addAll(request.useConditions());
@@ -439,17 +473,22 @@ public class DatasetCatalogService {
             if (e.code() != ErrorCode.NOT_FOUND) {
                 throw e;
             }
-            throw new ApiException(ErrorCode.UNPROCESSABLE, "bucket " + bucketId + " is not registered",
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    "bucket " + bucketId + " is not registered",
                     List.of(new Problem.Violation("bucketId", "no registered bucket " + bucketId)));
         }
         if (bucket.purpose() == BucketPurpose.RAW) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE, "RAW buckets are never grantable: bucket "
-                    + bucket.name() + " holds data before de-identification",
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    "RAW buckets are never grantable: bucket " + bucket.name() + " holds data before de-identification",
                     List.of(new Problem.Violation("bucketId", "RAW buckets are never grantable")));
         }
         if (bucket.purpose() != BucketPurpose.PROCESSED) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE, "bucket " + bucket.name() + " is " + bucket.purpose()
-                    + "; dataset versions live in PROCESSED buckets only",
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    "bucket " + bucket.name() + " is " + bucket.purpose()
+                            + "; dataset versions live in PROCESSED buckets only",
                     List.of(new Problem.Violation("bucketId", "must be a PROCESSED bucket")));
         }
         return bucket;
@@ -490,12 +529,14 @@ public class DatasetCatalogService {
     }
 
     private DatasetVersion findVersion(UUID datasetId, UUID versionId) {
-        return versions.findByIdOptional(versionId).filter(v -> v.datasetId.equals(datasetId))
+        return versions.findByIdOptional(versionId)
+                .filter(v -> v.datasetId.equals(datasetId))
                 .orElseThrow(() -> ApiException.notFound("dataset version", versionId));
     }
 
     private DatasetVersion lockVersion(UUID datasetId, UUID versionId) {
-        return versions.findByIdForUpdate(versionId).filter(v -> v.datasetId.equals(datasetId))
+        return versions.findByIdForUpdate(versionId)
+                .filter(v -> v.datasetId.equals(datasetId))
                 .orElseThrow(() -> ApiException.notFound("dataset version", versionId));
     }
 

@@ -44,7 +44,9 @@ public class DatasetObject extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(versionId, k.versionId) && Objects.equals(objectKey, k.objectKey);
+            return o instanceof Key k
+                    && Objects.equals(versionId, k.versionId)
+                    && Objects.equals(objectKey, k.objectKey);
         }
 
         @Override

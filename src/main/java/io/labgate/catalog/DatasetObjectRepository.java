@@ -20,8 +20,12 @@ public class DatasetObjectRepository implements PanacheRepositoryBase<DatasetObj
             return find("versionId = ?1", Sort.by("objectKey"), versionId);
         }
         // left(key, n) = prefix, not LIKE: keys may contain '%' and '_'
-        return find("versionId = ?1 and substring(objectKey, 1, ?2) = ?3", Sort.by("objectKey"), versionId,
-                keyPrefix.length(), keyPrefix);
+        return find(
+                "versionId = ?1 and substring(objectKey, 1, ?2) = ?3",
+                Sort.by("objectKey"),
+                versionId,
+                keyPrefix.length(),
+                keyPrefix);
     }
 
     /**
@@ -31,8 +35,8 @@ public class DatasetObjectRepository implements PanacheRepositoryBase<DatasetObj
     public void replaceManifest(UUID versionId, List<ManifestEntry> entries) {
         getEntityManager().flush();
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM dataset_object WHERE version_id = ?")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM dataset_object WHERE version_id = ?")) {
                 delete.setObject(1, versionId);
                 delete.executeUpdate();
             }

@@ -20,8 +20,18 @@ public record DatasetResponse(
         long version) {
 
     static DatasetResponse from(Dataset d) {
-        return new DatasetResponse(d.id, d.code, d.title, d.description, d.industryCode, d.aiTechnologyCode,
-                d.securityPolicyId, d.useConditions.stream().map(UseCondition::valueOf).toList(),
-                d.providerIds.stream().sorted().toList(), d.createdAt, d.updatedAt, d.version);
+        return new DatasetResponse(
+                d.id,
+                d.code,
+                d.title,
+                d.description,
+                d.industryCode,
+                d.aiTechnologyCode,
+                d.securityPolicyId,
+                d.useConditions.stream().map(UseCondition::valueOf).toList(),
+                d.providerIds.stream().sorted().toList(),
+                d.createdAt,
+                d.updatedAt,
+                d.version);
     }
 }

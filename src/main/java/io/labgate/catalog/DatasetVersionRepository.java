@@ -21,8 +21,8 @@ public class DatasetVersionRepository implements PanacheRepositoryBase<DatasetVe
         return find("datasetId = ?1 and label = ?2", datasetId, label).firstResultOptional();
     }
 
-    public PanacheQuery<DatasetVersion> ofDatasetWithStatus(UUID datasetId, Collection<DatasetVersionStatus> statuses,
-            Sort sort) {
+    public PanacheQuery<DatasetVersion> ofDatasetWithStatus(
+            UUID datasetId, Collection<DatasetVersionStatus> statuses, Sort sort) {
         return find("datasetId = ?1 and status in ?2", sort, datasetId, statuses);
     }
 

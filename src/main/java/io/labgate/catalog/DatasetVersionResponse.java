@@ -13,10 +13,18 @@ public record DatasetVersionResponse(
         String bucketName,
         String prefix,
         DatasetVersionStatus status,
-        @Schema(description = "Objects in the manifest (0 until it is built)") long objectCount,
-        @Schema(description = "Bytes in the manifest (0 until it is built)") long totalBytes,
+
+        @Schema(description = "Objects in the manifest (0 until it is built)")
+        long objectCount,
+
+        @Schema(description = "Bytes in the manifest (0 until it is built)")
+        long totalBytes,
+
         Instant manifestBuiltAt,
-        @Schema(description = "Null until an operator records one") Attestation attestation,
+
+        @Schema(description = "Null until an operator records one")
+        Attestation attestation,
+
         Instant publishedAt,
         Instant retiredAt,
         String retiredReason,
@@ -24,8 +32,22 @@ public record DatasetVersionResponse(
         @Schema(description = "Also the ETag") long version) {
 
     static DatasetVersionResponse from(DatasetVersion v, String bucketName) {
-        return new DatasetVersionResponse(v.id, v.datasetId, v.label, v.bucketId, bucketName, v.prefix, v.status,
-                v.objectCount, v.totalBytes, v.manifestBuiltAt, Attestation.of(v), v.publishedAt, v.retiredAt,
-                v.retiredReason, v.createdAt, v.version);
+        return new DatasetVersionResponse(
+                v.id,
+                v.datasetId,
+                v.label,
+                v.bucketId,
+                bucketName,
+                v.prefix,
+                v.status,
+                v.objectCount,
+                v.totalBytes,
+                v.manifestBuiltAt,
+                Attestation.of(v),
+                v.publishedAt,
+                v.retiredAt,
+                v.retiredReason,
+                v.createdAt,
+                v.version);
     }
 }

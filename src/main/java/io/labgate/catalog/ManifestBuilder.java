@@ -47,14 +47,17 @@ public class ManifestBuilder {
 
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DatasetVersionResponse build(UUID datasetId, UUID versionId) {
-        DatasetCatalogService.ManifestSource source = QuarkusTransaction.requiringNew()
-                .call(() -> catalog.manifestSource(datasetId, versionId));
+        DatasetCatalogService.ManifestSource source =
+                QuarkusTransaction.requiringNew().call(() -> catalog.manifestSource(datasetId, versionId));
         int max = config.maxManifestObjects();
         List<ObjectSummary> listed = store.list(source.bucketName(), source.prefix(), max + 1);
         if (listed.size() > max) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE, "more than " + max + " objects lie under "
-                    + source.prefix() + " in bucket " + source.bucketName() + "; a version's manifest lists at most "
-                    + max + " objects: split it under narrower prefixes",
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    "more than " + max + " objects lie under "
+                            + source.prefix() + " in bucket " + source.bucketName()
+                            + "; a version's manifest lists at most "
+                            + max + " objects: split it under narrower prefixes",
                     List.of(new Problem.Violation("prefix", "holds more than " + max + " objects")));
         }
         List<DatasetObjectRepository.ManifestEntry> entries = new ArrayList<>(listed.size());
@@ -80,7 +83,8 @@ public class ManifestBuilder {
         } catch (IOException e) {
             throw new StorageException("read object " + key, e);
         }
-        return new DatasetObjectRepository.ManifestEntry(key, size, HexFormat.of().formatHex(sha256.digest()));
+        return new DatasetObjectRepository.ManifestEntry(
+                key, size, HexFormat.of().formatHex(sha256.digest()));
     }
 
     private static MessageDigest sha256() {

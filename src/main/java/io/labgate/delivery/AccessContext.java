@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param clientAddress the client address as text, as written to the usage log
  * @param path the access path
  */
-public record AccessContext(String subject, UUID organizationId, String requestId, String clientAddress,
-        AccessPath path) {
+public record AccessContext(
+        String subject, UUID organizationId, String requestId, String clientAddress, AccessPath path) {
 
     public AccessContext {
         Objects.requireNonNull(subject, "subject");

@@ -82,8 +82,8 @@ public class DeliveryLimiter {
     public synchronized void setLimits(Limits newLimits) {
         limits = newLimits;
         streams.clear();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM rate_limit_bucket")
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("DELETE FROM rate_limit_bucket").executeUpdate());
     }
 
     /**

@@ -33,15 +33,25 @@ public class DeliveryMetrics {
     @PostConstruct
     void register() {
         for (AccessPath path : new AccessPath[] {AccessPath.STREAM, AccessPath.S3_ENDPOINT}) {
-            servedBytes.put(path, Counter.builder("labgate.served").baseUnit("bytes").tag("path", path.name())
-                    .description("Bytes LabGate sent to clients, by access path (presigned downloads bypass it)")
-                    .register(registry));
+            servedBytes.put(
+                    path,
+                    Counter.builder("labgate.served")
+                            .baseUnit("bytes")
+                            .tag("path", path.name())
+                            .description(
+                                    "Bytes LabGate sent to clients, by access path (presigned downloads bypass it)")
+                            .register(registry));
         }
         for (Reason reason : Reason.values()) {
-            refusals.put(reason, Counter.builder("labgate.access.refusals").tag("reason", reason.name())
-                    .description("Data requests refused, by reason").register(registry));
+            refusals.put(
+                    reason,
+                    Counter.builder("labgate.access.refusals")
+                            .tag("reason", reason.name())
+                            .description("Data requests refused, by reason")
+                            .register(registry));
         }
-        links = Counter.builder("labgate.links.issued").description("Presigned links issued")
+        links = Counter.builder("labgate.links.issued")
+                .description("Presigned links issued")
                 .register(registry);
     }
 

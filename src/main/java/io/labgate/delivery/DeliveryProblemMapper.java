@@ -14,8 +14,8 @@ public class DeliveryProblemMapper {
 
     @ServerExceptionMapper
     public Response refused(DeliveryRefused e) {
-        Response.ResponseBuilder response = Response.fromResponse(ProblemMapper.respond(e.code(), e.getMessage(),
-                List.of()));
+        Response.ResponseBuilder response =
+                Response.fromResponse(ProblemMapper.respond(e.code(), e.getMessage(), List.of()));
         if (e.retryAfterSeconds() > 0) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }

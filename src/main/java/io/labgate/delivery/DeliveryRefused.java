@@ -64,8 +64,11 @@ public class DeliveryRefused extends ApiException {
 
     /** A 416 refusal; the size goes into {@code Content-Range: bytes *}{@code /size}. */
     public static DeliveryRefused unsatisfiable(String key, String range, long objectSize) {
-        return new DeliveryRefused(Reason.RANGE_NOT_SATISFIABLE,
-                "range " + range + " lies outside " + key + " (" + objectSize + " bytes)", 0, objectSize);
+        return new DeliveryRefused(
+                Reason.RANGE_NOT_SATISFIABLE,
+                "range " + range + " lies outside " + key + " (" + objectSize + " bytes)",
+                0,
+                objectSize);
     }
 
     public Reason reason() {

@@ -33,8 +33,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.net.InetAddress;
 import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,15 +57,21 @@ import org.jboss.logging.Logger;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Data access", description = "Objects of a granted dataset version: list, presigned links, download")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role, grant status or period, access mode, client network "
-        + "or byte quota does not allow it",
+@APIResponse(
+        responseCode = "403",
+        description = "Role, grant status or period, access mode, client network " + "or byte quota does not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such grant of the caller's organization, or no such object",
+@APIResponse(
+        responseCode = "404",
+        description = "No such grant of the caller's organization, or no such object",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Request rate or concurrent downloads of the organization "
-        + "exceeded; see Retry-After",
+@APIResponse(
+        responseCode = "429",
+        description = "Request rate or concurrent downloads of the organization " + "exceeded; see Retry-After",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeliveryResource {
 
@@ -84,13 +90,20 @@ public class DeliveryResource {
     @Path("{id}/objects")
     @Blocking
     @RolesAllowed(Roles.AI_COMPANY)
-    @Operation(summary = "List the objects of a grant", description = "The granted version's manifest, keys "
-            + "relative to the version prefix, in binary key order. Page with startAfter=nextStartAfter. Any "
-            + "access mode of the grant allows it; logged as OBJECT_LISTED.")
-    public ObjectPage list(@PathParam("id") UUID id, @QueryParam("prefix") String prefix,
+    @Operation(
+            summary = "List the objects of a grant",
+            description = "The granted version's manifest, keys "
+                    + "relative to the version prefix, in binary key order. Page with startAfter=nextStartAfter. Any "
+                    + "access mode of the grant allows it; logged as OBJECT_LISTED.")
+    public ObjectPage list(
+            @PathParam("id") UUID id,
+            @QueryParam("prefix") String prefix,
             @QueryParam("startAfter") String startAfter,
-            @QueryParam("limit") @DefaultValue("1000") @Min(value = 1, message = "must be at least 1")
-            @Max(value = ObjectDelivery.MAX_PAGE, message = "must be at most 1000") int limit,
+            @QueryParam("limit")
+                    @DefaultValue("1000")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(value = ObjectDelivery.MAX_PAGE, message = "must be at most 1000")
+                    int limit,
             @Context HttpServerRequest http) {
         AccessContext ctx = context(id, AccessPath.STREAM, http);
         GrantedVersion grant = delivery.authorize(id, ctx.organizationId(), null, address(http), ctx);
@@ -101,14 +114,16 @@ public class DeliveryResource {
     @Path("{id}/links")
     @Blocking
     @RolesAllowed(Roles.AI_COMPANY)
-    @Operation(summary = "Presigned links for objects of a grant", description = "Up to 100 keys; each link is "
-            + "a GET URL of the object store valid for min(policy maxLinkSeconds, time left on the grant). A link "
-            + "cannot be revoked after issue. Needs the PRESIGNED_URL mode; each link is logged (LINK_ISSUED).")
-    public LinksResponse links(@PathParam("id") UUID id, @Valid @NotNull LinksRequest request,
-            @Context HttpServerRequest http) {
+    @Operation(
+            summary = "Presigned links for objects of a grant",
+            description = "Up to 100 keys; each link is "
+                    + "a GET URL of the object store valid for min(policy maxLinkSeconds, time left on the grant). A link "
+                    + "cannot be revoked after issue. Needs the PRESIGNED_URL mode; each link is logged (LINK_ISSUED).")
+    public LinksResponse links(
+            @PathParam("id") UUID id, @Valid @NotNull LinksRequest request, @Context HttpServerRequest http) {
         AccessContext ctx = context(id, AccessPath.PRESIGNED_URL, http);
-        GrantedVersion grant = delivery.authorize(id, ctx.organizationId(), AccessMode.PRESIGNED_URL,
-                address(http), ctx);
+        GrantedVersion grant =
+                delivery.authorize(id, ctx.organizationId(), AccessMode.PRESIGNED_URL, address(http), ctx);
         return new LinksResponse(links.issue(grant, request.keys()));
     }
 
@@ -116,27 +131,40 @@ public class DeliveryResource {
     @Path("{id}/objects/{key: .+}")
     @Blocking
     @RolesAllowed(Roles.AI_COMPANY)
-    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE,
-        MediaType.WILDCARD})
-    @Operation(summary = "Download an object of a grant", description = "Streamed through LabGate (STREAM mode): "
-            + "one Range (first-last, first-, -suffix) answers 206 with Content-Range, outside the object 416; "
-            + "ETag is the manifest SHA-256 and If-None-Match answers 304. The exact bytes sent are added to the "
-            + "grant's bytes used and logged; revocation and expiry stop a running download.")
-    @APIResponse(responseCode = "200", description = "The whole object",
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE, MediaType.WILDCARD})
+    @Operation(
+            summary = "Download an object of a grant",
+            description = "Streamed through LabGate (STREAM mode): "
+                    + "one Range (first-last, first-, -suffix) answers 206 with Content-Range, outside the object 416; "
+                    + "ETag is the manifest SHA-256 and If-None-Match answers 304. The exact bytes sent are added to the "
+                    + "grant's bytes used and logged; revocation and expiry stop a running download.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The whole object",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
-    @APIResponse(responseCode = "206", description = "The requested range",
+    @APIResponse(
+            responseCode = "206",
+            description = "The requested range",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
     @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag")
-    @APIResponse(responseCode = "416", description = "The range lies outside the object",
+    @APIResponse(
+            responseCode = "416",
+            description = "The range lies outside the object",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response download(@PathParam("id") UUID id, @PathParam("key") String key,
-            @HeaderParam("Range") String range, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @Context HttpServerRequest http, @Context RoutingContext routing) {
+    public Response download(
+            @PathParam("id") UUID id,
+            @PathParam("key") String key,
+            @HeaderParam("Range") String range,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context HttpServerRequest http,
+            @Context RoutingContext routing) {
         AccessContext ctx = context(id, AccessPath.STREAM, http);
         GrantedVersion grant = delivery.authorize(id, ctx.organizationId(), AccessMode.STREAM, address(http), ctx);
         ManifestObject object = delivery.stat(grant, exactKey(http, key));
         if (matches(ifNoneMatch, object.etag())) {
-            return Response.notModified().header(HttpHeaders.ETAG, object.etag()).build();
+            return Response.notModified()
+                    .header(HttpHeaders.ETAG, object.etag())
+                    .build();
         }
         Transfer transfer = delivery.prepare(grant, object, ByteRange.parse(range), ctx);
         // a response that ends without its body ever being written (the client left first) gives back the
@@ -155,7 +183,8 @@ public class DeliveryResource {
             }
         };
         ByteRange.Slice slice = transfer.slice();
-        Response.ResponseBuilder response = Response.status(slice.partial() ? 206 : 200).entity(body)
+        Response.ResponseBuilder response = Response.status(slice.partial() ? 206 : 200)
+                .entity(body)
                 .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header(HttpHeaders.CONTENT_LENGTH, slice.length());
         if (slice.partial()) {
@@ -169,18 +198,24 @@ public class DeliveryResource {
     @Blocking
     @RolesAllowed(Roles.AI_COMPANY)
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Size and ETag of an object of a grant", description = "As the download, without the "
-            + "body and without counting bytes.")
+    @Operation(
+            summary = "Size and ETag of an object of a grant",
+            description = "As the download, without the " + "body and without counting bytes.")
     public Response head(@PathParam("id") UUID id, @PathParam("key") String key, @Context HttpServerRequest http) {
         AccessContext ctx = context(id, AccessPath.STREAM, http);
         GrantedVersion grant = delivery.authorize(id, ctx.organizationId(), AccessMode.STREAM, address(http), ctx);
         ManifestObject object = delivery.stat(grant, exactKey(http, key));
-        return headers(Response.ok().type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header(HttpHeaders.CONTENT_LENGTH, object.size()), object).build();
+        return headers(
+                        Response.ok()
+                                .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                                .header(HttpHeaders.CONTENT_LENGTH, object.size()),
+                        object)
+                .build();
     }
 
     private static Response.ResponseBuilder headers(Response.ResponseBuilder response, ManifestObject object) {
-        return response.header(HttpHeaders.ETAG, object.etag()).header("Accept-Ranges", "bytes")
+        return response.header(HttpHeaders.ETAG, object.etag())
+                .header("Accept-Ranges", "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
     }
 
@@ -211,7 +246,9 @@ public class DeliveryResource {
         }
         for (String tag : ifNoneMatch.split(",")) {
             String t = tag.trim();
-            if (t.equals("*") || t.equals(etag) || t.startsWith("W/") && t.substring(2).equals(etag)) {
+            if (t.equals("*")
+                    || t.equals(etag)
+                    || t.startsWith("W/") && t.substring(2).equals(etag)) {
                 return true;
             }
         }

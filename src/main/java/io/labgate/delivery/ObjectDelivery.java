@@ -48,6 +48,7 @@ public class ObjectDelivery {
 
     /** Most objects one page of a listing holds. */
     public static final int MAX_PAGE = 1000;
+
     static final int MAX_KEY_LENGTH = 1024;
 
     /**
@@ -94,18 +95,30 @@ public class ObjectDelivery {
      * @param client the client address, checked against the policy's networks (null fails a non-empty list)
      */
     @Transactional
-    public GrantedVersion authorize(UUID grantId, UUID organizationId, AccessMode mode, InetAddress client,
-            AccessContext ctx) {
+    public GrantedVersion authorize(
+            UUID grantId, UUID organizationId, AccessMode mode, InetAddress client, AccessContext ctx) {
         long waitNanos = limiter.tryRequest(organizationId);
         if (waitNanos > 0) {
-            throw refuse(ctx, grantId, null, null, DeliveryRefused.retryLater(Reason.RATE_LIMITED,
-                    "organization " + organizationId + " exceeded " + limiter.limits().requestsPerSecond()
-                            + " data requests per second", (waitNanos + 999_999_999L) / 1_000_000_000L));
+            throw refuse(
+                    ctx,
+                    grantId,
+                    null,
+                    null,
+                    DeliveryRefused.retryLater(
+                            Reason.RATE_LIMITED,
+                            "organization " + organizationId + " exceeded "
+                                    + limiter.limits().requestsPerSecond() + " data requests per second",
+                            (waitNanos + 999_999_999L) / 1_000_000_000L));
         }
         AccessGrant grant = grants.findByIdOptional(grantId)
-                .filter(g -> g.organizationId.equals(organizationId)).orElse(null);
+                .filter(g -> g.organizationId.equals(organizationId))
+                .orElse(null);
         if (grant == null) {
-            throw refuse(ctx, grantId, null, null,
+            throw refuse(
+                    ctx,
+                    grantId,
+                    null,
+                    null,
                     new DeliveryRefused(Reason.NO_SUCH_GRANT, "grant " + grantId + " does not exist"));
         }
         if (mode == null) {
@@ -113,8 +126,14 @@ public class ObjectDelivery {
             mode = AccessMode.valueOf(grant.accessModes.get(0));
         }
         if (!grant.accessModes.contains(mode.name())) {
-            throw refuse(ctx, grantId, grant.datasetVersionId, null, new DeliveryRefused(Reason.MODE_NOT_ALLOWED,
-                    "grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes));
+            throw refuse(
+                    ctx,
+                    grantId,
+                    grant.datasetVersionId,
+                    null,
+                    new DeliveryRefused(
+                            Reason.MODE_NOT_ALLOWED,
+                            "grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes));
         }
         GrantableVersion version;
         try {
@@ -122,18 +141,36 @@ public class ObjectDelivery {
             grantService.requireUsable(grantId, mode, organizationId);
             version = catalog.grantableVersion(grant.datasetVersionId);
         } catch (ApiException e) {
-            throw refuse(ctx, grantId, grant.datasetVersionId, null,
+            throw refuse(
+                    ctx,
+                    grantId,
+                    grant.datasetVersionId,
+                    null,
                     new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
         }
         SecurityPolicyResponse policy = policies.findVersion(grant.policyId);
         if (!ClientNetworks.allows(policy.allowedNetworks(), client)) {
-            throw refuse(ctx, grantId, grant.datasetVersionId, null, new DeliveryRefused(Reason.NETWORK_NOT_ALLOWED,
-                    "client address " + ctx.clientAddress() + " is outside the networks policy " + policy.code()
-                            + " v" + policy.versionNo() + " allows"));
+            throw refuse(
+                    ctx,
+                    grantId,
+                    grant.datasetVersionId,
+                    null,
+                    new DeliveryRefused(
+                            Reason.NETWORK_NOT_ALLOWED,
+                            "client address " + ctx.clientAddress() + " is outside the networks policy " + policy.code()
+                                    + " v" + policy.versionNo() + " allows"));
         }
-        return new GrantedVersion(grant.id, grant.organizationId, grant.datasetVersionId, version.bucketName(),
-                version.prefix() == null ? "" : version.prefix(), mode, policy.maxLinkSeconds(), grant.validUntil,
-                grant.byteQuota, ctx);
+        return new GrantedVersion(
+                grant.id,
+                grant.organizationId,
+                grant.datasetVersionId,
+                version.bucketName(),
+                version.prefix() == null ? "" : version.prefix(),
+                mode,
+                policy.maxLinkSeconds(),
+                grant.validUntil,
+                grant.byteQuota,
+                ctx);
     }
 
     /**
@@ -146,13 +183,14 @@ public class ObjectDelivery {
     public ObjectPage list(GrantedVersion grant, String prefix, String startAfter, int limit) {
         if (prefix != null && prefix.indexOf('\0') >= 0 || startAfter != null && startAfter.indexOf('\0') >= 0) {
             // no key holds NUL, and PostgreSQL text cannot
-            throw ApiException.invalid(prefix != null && prefix.indexOf('\0') >= 0 ? "prefix" : "startAfter",
-                    "must not contain NUL");
+            throw ApiException.invalid(
+                    prefix != null && prefix.indexOf('\0') >= 0 ? "prefix" : "startAfter", "must not contain NUL");
         }
         int size = Math.max(1, Math.min(MAX_PAGE, limit));
         String keyPrefix = grant.prefix() + (prefix == null ? "" : prefix);
         String after = startAfter == null || startAfter.isEmpty() ? "" : grant.prefix() + startAfter;
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                 SELECT object_key, size_bytes, sha256 FROM dataset_object
                 WHERE version_id = ?1 AND left(object_key, ?2) = ?3 AND object_key COLLATE "C" > ?4
                 ORDER BY object_key COLLATE "C" LIMIT ?5""")
@@ -164,13 +202,22 @@ public class ObjectDelivery {
                 .getResultList();
         List<ManifestObject> objects = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(size, rows.size()))) {
-            objects.add(new ManifestObject(((String) row[0]).substring(grant.prefix().length()),
-                    ((Number) row[1]).longValue(), (String) row[2]));
+            objects.add(new ManifestObject(
+                    ((String) row[0]).substring(grant.prefix().length()), ((Number) row[1]).longValue(), (String)
+                            row[2]));
         }
         boolean truncated = rows.size() > size;
-        record(UsageEventDraft.builder(UsageAction.OBJECT_LISTED, UsageOutcome.SUCCESS, grant.context().subject())
-                .objectKey(prefix == null || prefix.isEmpty() ? null : truncate(prefix)), grant.context(), grant);
-        return new ObjectPage(List.copyOf(objects), truncated,
+        record(
+                UsageEventDraft.builder(
+                                UsageAction.OBJECT_LISTED,
+                                UsageOutcome.SUCCESS,
+                                grant.context().subject())
+                        .objectKey(prefix == null || prefix.isEmpty() ? null : truncate(prefix)),
+                grant.context(),
+                grant);
+        return new ObjectPage(
+                List.copyOf(objects),
+                truncated,
                 truncated ? objects.get(objects.size() - 1).key() : null);
     }
 
@@ -180,12 +227,17 @@ public class ObjectDelivery {
      */
     @Transactional
     public ManifestObject stat(GrantedVersion grant, String key) {
-        DatasetObject object = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH
-                || key.indexOf('\0') >= 0 ? null
+        DatasetObject object = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.indexOf('\0') >= 0
+                ? null
                 : DatasetObject.<DatasetObject>findByIdOptional(
-                        new DatasetObject.Key(grant.datasetVersionId(), grant.prefix() + key)).orElse(null);
+                                new DatasetObject.Key(grant.datasetVersionId(), grant.prefix() + key))
+                        .orElse(null);
         if (object == null) {
-            throw refuse(grant.context(), grant.grantId(), grant.datasetVersionId(), key,
+            throw refuse(
+                    grant.context(),
+                    grant.grantId(),
+                    grant.datasetVersionId(),
+                    key,
                     new DeliveryRefused(Reason.NO_SUCH_KEY, "no object " + key + " in the granted version"));
         }
         return new ManifestObject(key, object.sizeBytes, object.sha256);
@@ -195,8 +247,9 @@ public class ObjectDelivery {
      * Streams the object or one byte range to {@code out}, as {@link #prepare} and {@link Transfer#writeTo}.
      * Refusals (range, quota, concurrent streams) come before the first byte.
      */
-    public void stream(GrantedVersion grant, ManifestObject object, ByteRange range, OutputStream out,
-            AccessContext ctx) throws java.io.IOException {
+    public void stream(
+            GrantedVersion grant, ManifestObject object, ByteRange range, OutputStream out, AccessContext ctx)
+            throws java.io.IOException {
         try (Transfer transfer = prepare(grant, object, range, ctx)) {
             transfer.writeTo(out);
         }
@@ -209,19 +262,31 @@ public class ObjectDelivery {
      * store (502 when it fails). Close the transfer (after {@link Transfer#writeTo}, or instead of it).
      */
     public Transfer prepare(GrantedVersion grant, ManifestObject object, ByteRange range, AccessContext ctx) {
-        ByteRange.Slice slice = range.resolve(object.size()).orElseThrow(() -> refuse(ctx, grant.grantId(),
-                grant.datasetVersionId(), object.key(),
-                DeliveryRefused.unsatisfiable(object.key(), range.toString(), object.size())));
+        ByteRange.Slice slice = range.resolve(object.size())
+                .orElseThrow(() -> refuse(
+                        ctx,
+                        grant.grantId(),
+                        grant.datasetVersionId(),
+                        object.key(),
+                        DeliveryRefused.unsatisfiable(object.key(), range.toString(), object.size())));
         if (!limiter.tryStartStream(grant.organizationId())) {
-            throw refuse(ctx, grant.grantId(), grant.datasetVersionId(), object.key(), DeliveryRefused.retryLater(
-                    Reason.TOO_MANY_STREAMS, "organization " + grant.organizationId() + " already runs "
-                            + limiter.limits().maxConcurrentStreams() + " downloads", 1));
+            throw refuse(
+                    ctx,
+                    grant.grantId(),
+                    grant.datasetVersionId(),
+                    object.key(),
+                    DeliveryRefused.retryLater(
+                            Reason.TOO_MANY_STREAMS,
+                            "organization " + grant.organizationId() + " already runs "
+                                    + limiter.limits().maxConcurrentStreams() + " downloads",
+                            1));
         }
         boolean reserved = false;
         try {
             reserve(grant, object, slice, ctx);
             reserved = true;
-            InputStream in = slice.length() == 0 ? InputStream.nullInputStream()
+            InputStream in = slice.length() == 0
+                    ? InputStream.nullInputStream()
                     : slice.partial()
                             ? store.open(grant.bucket(), grant.prefix() + object.key(), slice.offset(), slice.length())
                             : store.open(grant.bucket(), grant.prefix() + object.key());
@@ -243,24 +308,38 @@ public class ObjectDelivery {
         if (slice.length() == 0) {
             return;
         }
-        int updated = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2 AND bytes_used + ?1 <= byte_quota")
-                .setParameter(1, slice.length()).setParameter(2, grant.grantId()).executeUpdate());
+        int updated = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery(
+                                "UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2 AND bytes_used + ?1 <= byte_quota")
+                        .setParameter(1, slice.length())
+                        .setParameter(2, grant.grantId())
+                        .executeUpdate());
         if (updated == 0) {
-            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
-                    "SELECT byte_quota, bytes_used FROM access_grant WHERE id = ?1")
-                    .setParameter(1, grant.grantId()).getSingleResult());
-            throw refuse(ctx, grant.grantId(), grant.datasetVersionId(), object.key(),
-                    new DeliveryRefused(Reason.QUOTA_EXCEEDED, "grant " + grant.grantId() + " has used " + row[1]
-                            + " of its " + row[0] + " bytes; " + slice.length() + " more do not fit"));
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
+                    .createNativeQuery("SELECT byte_quota, bytes_used FROM access_grant WHERE id = ?1")
+                    .setParameter(1, grant.grantId())
+                    .getSingleResult());
+            throw refuse(
+                    ctx,
+                    grant.grantId(),
+                    grant.datasetVersionId(),
+                    object.key(),
+                    new DeliveryRefused(
+                            Reason.QUOTA_EXCEEDED,
+                            "grant " + grant.grantId() + " has used " + row[1] + " of its " + row[0] + " bytes; "
+                                    + slice.length() + " more do not fit"));
         }
     }
 
     private void addBytes(GrantedVersion grant, long bytes) {
         if (bytes != 0) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2")
-                    .setParameter(1, bytes).setParameter(2, grant.grantId()).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager
+                            .createNativeQuery("UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2")
+                            .setParameter(1, bytes)
+                            .setParameter(2, grant.grantId())
+                            .executeUpdate());
         }
     }
 
@@ -271,7 +350,11 @@ public class ObjectDelivery {
         try {
             grantService.requireUsable(grant.grantId(), grant.mode(), grant.organizationId());
         } catch (ApiException e) {
-            throw refuse(grant.context(), grant.grantId(), grant.datasetVersionId(), key,
+            throw refuse(
+                    grant.context(),
+                    grant.grantId(),
+                    grant.datasetVersionId(),
+                    key,
                     new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
         }
     }
@@ -280,8 +363,14 @@ public class ObjectDelivery {
      * Gives back the reserved bytes that were not sent (the grant's bytes used then count exactly what was
      * written), records the transfer with the bytes written, and releases the download slot.
      */
-    void finish(GrantedVersion grant, ManifestObject object, ByteRange.Slice slice, AccessContext ctx, long written,
-            UsageOutcome outcome, String reason) {
+    void finish(
+            GrantedVersion grant,
+            ManifestObject object,
+            ByteRange.Slice slice,
+            AccessContext ctx,
+            long written,
+            UsageOutcome outcome,
+            String reason) {
         try {
             addBytes(grant, written - slice.length());
             metrics.served(ctx.path(), written);
@@ -290,8 +379,13 @@ public class ObjectDelivery {
             // an S3 download says so, like the endpoint's other operations ("s3 HeadObject", ...): the report
             // tells downloads from other S3 requests by it
             String why = s3 && reason == null ? S3_GET_OBJECT : reason;
-            record(UsageEventDraft.builder(action, outcome, ctx.subject()).objectKey(truncate(object.key()))
-                    .bytes(written).reason(why), ctx, grant);
+            record(
+                    UsageEventDraft.builder(action, outcome, ctx.subject())
+                            .objectKey(truncate(object.key()))
+                            .bytes(written)
+                            .reason(why),
+                    ctx,
+                    grant);
         } finally {
             limiter.endStream(grant.organizationId());
         }
@@ -313,20 +407,27 @@ public class ObjectDelivery {
     // --- helpers --------------------------------------------------------------------------------------------
 
     /** Logs a refusal as ACCESS_REFUSED with its reason and answers it, for the caller to throw. */
-    DeliveryRefused refuse(AccessContext ctx, UUID grantId, UUID versionId, String key,
-            DeliveryRefused refusal) {
+    DeliveryRefused refuse(AccessContext ctx, UUID grantId, UUID versionId, String key, DeliveryRefused refusal) {
         usageLog.record(UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, ctx.subject())
-                .organization(ctx.organizationId()).grant(grantId).datasetVersion(versionId)
-                .objectKey(key == null ? null : truncate(key)).clientAddress(ctx.clientAddress())
-                .reason(refusal.reason().name()).requestId(ctx.requestId()).build());
+                .organization(ctx.organizationId())
+                .grant(grantId)
+                .datasetVersion(versionId)
+                .objectKey(key == null ? null : truncate(key))
+                .clientAddress(ctx.clientAddress())
+                .reason(refusal.reason().name())
+                .requestId(ctx.requestId())
+                .build());
         metrics.refused(refusal.reason());
         return refusal;
     }
 
     private void record(UsageEventDraft.Builder event, AccessContext ctx, GrantedVersion grant) {
-        usageLog.record(event.organization(ctx.organizationId()).grant(grant.grantId())
-                .datasetVersion(grant.datasetVersionId()).clientAddress(ctx.clientAddress())
-                .requestId(ctx.requestId()).build());
+        usageLog.record(event.organization(ctx.organizationId())
+                .grant(grant.grantId())
+                .datasetVersion(grant.datasetVersionId())
+                .clientAddress(ctx.clientAddress())
+                .requestId(ctx.requestId())
+                .build());
     }
 
     /** A key as the usage log can hold it: at most 1024 characters, NUL (which PostgreSQL refuses) replaced. */

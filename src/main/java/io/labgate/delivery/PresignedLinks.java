@@ -41,8 +41,8 @@ public class PresignedLinks {
     public static final int MAX_KEYS = 100;
 
     private static final Pattern AMZ_DATE = Pattern.compile("[?&]X-Amz-Date=(\\d{8}T\\d{6}Z)");
-    private static final DateTimeFormatter AMZ_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_FORMAT =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** One issued link. */
     public record Link(String key, String url, Instant expiresAt) {}
@@ -75,13 +75,21 @@ public class PresignedLinks {
 
     /** Links for these keys (each a manifest key, else NO_SUCH_KEY for the whole request), logged. */
     public List<Link> issue(GrantedVersion grant, List<String> keys) {
-        List<ManifestObject> objects = new LinkedHashSet<>(keys).stream().map(k -> delivery.stat(grant, k)).toList();
+        List<ManifestObject> objects = new LinkedHashSet<>(keys)
+                .stream().map(k -> delivery.stat(grant, k)).toList();
         Instant now = clock.instant();
-        long lifetime = Math.min(grant.maxLinkSeconds(), Duration.between(now, grant.validUntil()).getSeconds() - 1);
+        long lifetime = Math.min(
+                grant.maxLinkSeconds(),
+                Duration.between(now, grant.validUntil()).getSeconds() - 1);
         if (lifetime < 1) {
-            throw delivery.refuse(grant.context(), grant.grantId(), grant.datasetVersionId(), null,
-                    new DeliveryRefused(Reason.GRANT_NOT_USABLE, "grant " + grant.grantId() + " ends at "
-                            + grant.validUntil() + "; too soon for a link"));
+            throw delivery.refuse(
+                    grant.context(),
+                    grant.grantId(),
+                    grant.datasetVersionId(),
+                    null,
+                    new DeliveryRefused(
+                            Reason.GRANT_NOT_USABLE,
+                            "grant " + grant.grantId() + " ends at " + grant.validUntil() + "; too soon for a link"));
         }
         List<Link> links = new ArrayList<>();
         for (ManifestObject object : objects) {
@@ -92,11 +100,16 @@ public class PresignedLinks {
         for (int i = 0; i < links.size(); i++) {
             // bytes: the linked object's size in the manifest, what the link offers (LabGate never sees the
             // download itself, which goes straight to the store)
-            logged.add(usageLog.recordAsync(UsageEventDraft.builder(UsageAction.LINK_ISSUED, UsageOutcome.SUCCESS,
-                    ctx.subject()).organization(ctx.organizationId()).grant(grant.grantId())
-                    .datasetVersion(grant.datasetVersionId()).objectKey(ObjectDelivery.truncate(links.get(i).key()))
-                    .bytes(objects.get(i).size()).clientAddress(ctx.clientAddress()).requestId(ctx.requestId())
-                    .build()));
+            logged.add(usageLog.recordAsync(
+                    UsageEventDraft.builder(UsageAction.LINK_ISSUED, UsageOutcome.SUCCESS, ctx.subject())
+                            .organization(ctx.organizationId())
+                            .grant(grant.grantId())
+                            .datasetVersion(grant.datasetVersionId())
+                            .objectKey(ObjectDelivery.truncate(links.get(i).key()))
+                            .bytes(objects.get(i).size())
+                            .clientAddress(ctx.clientAddress())
+                            .requestId(ctx.requestId())
+                            .build()));
         }
         try {
             CompletableFuture.allOf(logged.toArray(CompletableFuture[]::new)).join();
@@ -113,8 +126,12 @@ public class PresignedLinks {
     private Link sign(GrantedVersion grant, ManifestObject object, int lifetime) {
         String url;
         try {
-            url = signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
-                    .bucket(grant.bucket()).object(grant.prefix() + object.key()).expiry(lifetime).build());
+            url = signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(Method.GET)
+                    .bucket(grant.bucket())
+                    .object(grant.prefix() + object.key())
+                    .expiry(lifetime)
+                    .build());
         } catch (Exception e) {
             throw new StorageException("sign a link for " + object.key(), e);
         }

@@ -26,8 +26,13 @@ public final class Transfer implements AutoCloseable {
     /** 0 prepared, 1 written (or being written), 2 abandoned; one of writeTo and close wins. */
     private final AtomicInteger state = new AtomicInteger();
 
-    Transfer(ObjectDelivery delivery, GrantedVersion grant, ManifestObject object, ByteRange.Slice slice,
-            AccessContext ctx, InputStream in) {
+    Transfer(
+            ObjectDelivery delivery,
+            GrantedVersion grant,
+            ManifestObject object,
+            ByteRange.Slice slice,
+            AccessContext ctx,
+            InputStream in) {
         this.delivery = delivery;
         this.grant = grant;
         this.object = object;

@@ -11,12 +11,10 @@ import io.labgate.catalog.DeidentificationMethod;
 import io.labgate.catalog.ManifestBuilder;
 import io.labgate.catalog.UseCondition;
 import io.labgate.common.paging.PageQuery;
-import io.labgate.inventory.bucket.StorageBucketRepository;
-import java.time.LocalDate;
-import java.util.OptionalLong;
 import io.labgate.inventory.bucket.BucketPurpose;
 import io.labgate.inventory.bucket.BucketRequest;
 import io.labgate.inventory.bucket.RegistrationMode;
+import io.labgate.inventory.bucket.StorageBucketRepository;
 import io.labgate.inventory.bucket.StorageBucketService;
 import io.labgate.inventory.server.LabServerRepository;
 import io.labgate.inventory.server.LabServerRequest;
@@ -39,8 +37,10 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -142,17 +142,20 @@ public class DemoData {
         if (organizations.find(id).isPresent()) {
             return;
         }
-        organizations.createWithId(id, new OrganizationRequest(kind, name, brn, mailbox + "@labgate.example",
-                "Demo contact"));
+        organizations.createWithId(
+                id, new OrganizationRequest(kind, name, brn, mailbox + "@labgate.example", "Demo contact"));
         organizations.activate(id, java.util.OptionalLong.empty(), "demo data");
     }
 
     private void loadReferenceData() {
         for (ReferenceEntryRequest industry : List.of(
-                new ReferenceEntryRequest("SMART_FARM", "Smart farming", "스마트팜",
+                new ReferenceEntryRequest(
+                        "SMART_FARM",
+                        "Smart farming",
+                        "스마트팜",
                         "Greenhouse sensor, crop image and yield data from regional farms"),
-                new ReferenceEntryRequest("AQUACULTURE", "Aquaculture", "양식업",
-                        "Fish-farm water quality, sound and feeding data"))) {
+                new ReferenceEntryRequest(
+                        "AQUACULTURE", "Aquaculture", "양식업", "Fish-farm water quality, sound and feeding data"))) {
             if (industries.find(industry.code()).isEmpty()) {
                 industries.create(industry);
             }
@@ -170,14 +173,54 @@ public class DemoData {
     }
 
     private void loadServers() {
-        server(new LabServerRequest("gpu-01.lab.internal", "LAB-GPU-0001", ServerKind.GPU, 64, 512,
-                "NVIDIA A100 80GB", 8, 80, "Server room 1, rack A1", "lab-secure", null));
-        server(new LabServerRequest("gpu-02.lab.internal", "LAB-GPU-0002", ServerKind.GPU, 64, 512,
-                "NVIDIA A100 80GB", 8, 80, "Server room 1, rack A2", "lab-secure", null));
-        server(new LabServerRequest("gpu-03.lab.internal", "LAB-GPU-0003", ServerKind.GPU, 32, 256,
-                "NVIDIA L40S", 4, 48, "Server room 1, rack B1", "lab-sandbox", null));
-        server(new LabServerRequest("cpu-01.lab.internal", "LAB-CPU-0001", ServerKind.CPU, 96, 768,
-                null, 0, 0, "Server room 1, rack C1", "lab-sandbox", null));
+        server(new LabServerRequest(
+                "gpu-01.lab.internal",
+                "LAB-GPU-0001",
+                ServerKind.GPU,
+                64,
+                512,
+                "NVIDIA A100 80GB",
+                8,
+                80,
+                "Server room 1, rack A1",
+                "lab-secure",
+                null));
+        server(new LabServerRequest(
+                "gpu-02.lab.internal",
+                "LAB-GPU-0002",
+                ServerKind.GPU,
+                64,
+                512,
+                "NVIDIA A100 80GB",
+                8,
+                80,
+                "Server room 1, rack A2",
+                "lab-secure",
+                null));
+        server(new LabServerRequest(
+                "gpu-03.lab.internal",
+                "LAB-GPU-0003",
+                ServerKind.GPU,
+                32,
+                256,
+                "NVIDIA L40S",
+                4,
+                48,
+                "Server room 1, rack B1",
+                "lab-sandbox",
+                null));
+        server(new LabServerRequest(
+                "cpu-01.lab.internal",
+                "LAB-CPU-0001",
+                ServerKind.CPU,
+                96,
+                768,
+                null,
+                0,
+                0,
+                "Server room 1, rack C1",
+                "lab-sandbox",
+                null));
     }
 
     private void server(LabServerRequest request) {
@@ -193,13 +236,30 @@ public class DemoData {
     }
 
     private void loadPolicies() {
-        policy(new SecurityPolicyRequest("standard-deid", "Standard de-identified data",
-                "Provider consent required; data stays on lab networks", 90, 900,
+        policy(new SecurityPolicyRequest(
+                "standard-deid",
+                "Standard de-identified data",
+                "Provider consent required; data stays on lab networks",
+                90,
+                900,
                 Set.of(AccessMode.PRESIGNED_URL, AccessMode.STREAM, AccessMode.S3_ENDPOINT),
-                List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128"), true, "2026-1", 3, 1L << 40));
-        policy(new SecurityPolicyRequest("sandbox-open", "Sandbox data for model trials",
-                "No consent round; streamed access only", 30, 300, Set.of(AccessMode.STREAM), List.of(), false,
-                "2026-1", 5, 10L << 30));
+                List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128"),
+                true,
+                "2026-1",
+                3,
+                1L << 40));
+        policy(new SecurityPolicyRequest(
+                "sandbox-open",
+                "Sandbox data for model trials",
+                "No consent round; streamed access only",
+                30,
+                300,
+                Set.of(AccessMode.STREAM),
+                List.of(),
+                false,
+                "2026-1",
+                5,
+                10L << 30));
     }
 
     /** Two published dataset versions whose objects are the ones uploaded above. */
@@ -207,15 +267,35 @@ public class DemoData {
         UUID bucket = bucketRepository.findByName(PROCESSED_BUCKET).orElseThrow().id;
         UUID standard = policyRepository.findVersion("standard-deid", 1).orElseThrow().id;
         UUID sandbox = policyRepository.findVersion("sandbox-open", 1).orElseThrow().id;
-        dataset(new DatasetRequest("jeju-crop-disease-images", "Crop disease images from Jeju farms",
-                "Leaf images of cabbage and tangerine with disease labels", "SMART_FARM", "VISION", standard,
-                List.of(UseCondition.NO_REIDENTIFICATION, UseCondition.NO_REDISTRIBUTION,
-                        UseCondition.COMMERCIAL_USE_ALLOWED),
-                List.of(JEJU_FARM)), bucket, "smart-farm/crop-disease-images/v1/", "Pseudonymised farm names");
-        dataset(new DatasetRequest("fish-farm-sounds", "Underwater sounds of fish farms",
-                "Hydrophone clips labelled feeding / stress / normal", "AQUACULTURE", "SPEECH", sandbox,
-                List.of(UseCondition.NO_REIDENTIFICATION, UseCondition.RESEARCH_ONLY),
-                List.of(OCEAN_BIO)), bucket, "aquaculture/fish-sounds/v1/", "Site identifiers removed");
+        dataset(
+                new DatasetRequest(
+                        "jeju-crop-disease-images",
+                        "Crop disease images from Jeju farms",
+                        "Leaf images of cabbage and tangerine with disease labels",
+                        "SMART_FARM",
+                        "VISION",
+                        standard,
+                        List.of(
+                                UseCondition.NO_REIDENTIFICATION,
+                                UseCondition.NO_REDISTRIBUTION,
+                                UseCondition.COMMERCIAL_USE_ALLOWED),
+                        List.of(JEJU_FARM)),
+                bucket,
+                "smart-farm/crop-disease-images/v1/",
+                "Pseudonymised farm names");
+        dataset(
+                new DatasetRequest(
+                        "fish-farm-sounds",
+                        "Underwater sounds of fish farms",
+                        "Hydrophone clips labelled feeding / stress / normal",
+                        "AQUACULTURE",
+                        "SPEECH",
+                        sandbox,
+                        List.of(UseCondition.NO_REIDENTIFICATION, UseCondition.RESEARCH_ONLY),
+                        List.of(OCEAN_BIO)),
+                bucket,
+                "aquaculture/fish-sounds/v1/",
+                "Site identifiers removed");
     }
 
     private void dataset(DatasetRequest request, UUID bucketId, String prefix, String note) {
@@ -223,12 +303,19 @@ public class DemoData {
             return;
         }
         DatasetResponse dataset = catalog.create(request);
-        DatasetVersionResponse version = catalog.createVersion(dataset.id(),
-                new DatasetVersionRequest("v1", bucketId, prefix));
+        DatasetVersionResponse version =
+                catalog.createVersion(dataset.id(), new DatasetVersionRequest("v1", bucketId, prefix));
         version = manifests.build(dataset.id(), version.id());
-        version = catalog.attest(dataset.id(), version.id(), version.version(), new AttestationRequest(
-                DeidentificationMethod.PSEUDONYMISATION, "Demo privacy officer", LocalDate.of(2026, 3, 2), note,
-                true));
+        version = catalog.attest(
+                dataset.id(),
+                version.id(),
+                version.version(),
+                new AttestationRequest(
+                        DeidentificationMethod.PSEUDONYMISATION,
+                        "Demo privacy officer",
+                        LocalDate.of(2026, 3, 2),
+                        note,
+                        true));
         catalog.publish(dataset.id(), version.id(), OptionalLong.empty());
     }
 
@@ -242,8 +329,14 @@ public class DemoData {
     private void bucket(String name, BucketPurpose purpose, long quota, String description) {
         if (buckets.list(null, null, new PageQuery(0, PageQuery.MAX_SIZE, null)).items().stream()
                 .noneMatch(b -> b.name().equals(name))) {
-            buckets.create(new BucketRequest(name, purpose, quota, purpose == BucketPurpose.ARCHIVE, true,
-                    description, RegistrationMode.CREATE));
+            buckets.create(new BucketRequest(
+                    name,
+                    purpose,
+                    quota,
+                    purpose == BucketPurpose.ARCHIVE,
+                    true,
+                    description,
+                    RegistrationMode.CREATE));
         }
     }
 
@@ -254,8 +347,14 @@ public class DemoData {
     }
 
     private void upload(Map<String, byte[]> objects) {
-        objects.forEach((key, content) -> store.put(PROCESSED_BUCKET, key, content,
-                key.endsWith(".csv") ? "text/csv" : key.endsWith(".json") ? "application/json"
-                        : key.endsWith(".txt") ? "text/plain" : "application/octet-stream"));
+        objects.forEach((key, content) -> store.put(
+                PROCESSED_BUCKET,
+                key,
+                content,
+                key.endsWith(".csv")
+                        ? "text/csv"
+                        : key.endsWith(".json")
+                                ? "application/json"
+                                : key.endsWith(".txt") ? "text/plain" : "application/octet-stream"));
     }
 }

@@ -20,12 +20,19 @@ final class DemoObjects {
         for (int i = 1; i <= 6; i++) {
             String name = String.format("images/leaf-%04d.jpg", i);
             objects.put(prefix + name, bytes(1000 + i, 48 * 1024 + i * 512));
-            labels.append(name).append(i % 2 == 0 ? ",tangerine," : ",cabbage,")
-                    .append(i % 3 == 0 ? "healthy" : "leaf-spot").append(",JEJU-0").append(i % 3 + 1).append('\n');
+            labels.append(name)
+                    .append(i % 2 == 0 ? ",tangerine," : ",cabbage,")
+                    .append(i % 3 == 0 ? "healthy" : "leaf-spot")
+                    .append(",JEJU-0")
+                    .append(i % 3 + 1)
+                    .append('\n');
         }
         objects.put(prefix + "labels.csv", labels.toString().getBytes(StandardCharsets.UTF_8));
-        objects.put(prefix + "README.txt", ("Crop disease images, version 1. De-identified: farm names and GPS "
-                + "coordinates replaced by region codes (가명처리).\n").getBytes(StandardCharsets.UTF_8));
+        objects.put(
+                prefix + "README.txt",
+                ("Crop disease images, version 1. De-identified: farm names and GPS "
+                                + "coordinates replaced by region codes (가명처리).\n")
+                        .getBytes(StandardCharsets.UTF_8));
         return objects;
     }
 

@@ -39,8 +39,8 @@ public final class ObjectListing {
     }
 
     /** One page of the answer. */
-    public record Page(List<ListedObject> contents, List<String> commonPrefixes, boolean truncated,
-            String nextContinuationToken) {
+    public record Page(
+            List<ListedObject> contents, List<String> commonPrefixes, boolean truncated, String nextContinuationToken) {
 
         public int keyCount() {
             return contents.size() + commonPrefixes.size();
@@ -102,7 +102,8 @@ public final class ObjectListing {
     record Token(boolean commonPrefix, String value) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(((commonPrefix ? "P" : "K") + value).getBytes(StandardCharsets.UTF_8));
         }
 

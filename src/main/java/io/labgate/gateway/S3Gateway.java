@@ -21,10 +21,10 @@ import io.labgate.gateway.sigv4.S3ErrorXml;
 import io.labgate.gateway.sigv4.SigV4Request;
 import io.labgate.gateway.sigv4.SigV4Result;
 import io.labgate.gateway.sigv4.SigV4Verifier;
+import io.labgate.policy.AccessMode;
 import io.labgate.usage.UsageAction;
 import io.labgate.usage.UsageEventDraft;
 import io.labgate.usage.UsageLog;
-import io.labgate.policy.AccessMode;
 import io.labgate.usage.UsageOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -112,20 +112,25 @@ public class S3Gateway {
         AtomicReference<KeyResolution> resolved = new AtomicReference<>();
         Target target = null;
         try {
-            SigV4Verifier verifier = new SigV4Verifier(config.region(), id -> {
-                KeyResolution resolution = keys.resolve(id);
-                resolved.set(resolution);
-                return resolution instanceof KeyResolution.Usable usable ? Optional.of(usable.secret())
-                        : Optional.empty();
-            }, clock, config.maxClockSkew());
+            SigV4Verifier verifier = new SigV4Verifier(
+                    config.region(),
+                    id -> {
+                        KeyResolution resolution = keys.resolve(id);
+                        resolved.set(resolution);
+                        return resolution instanceof KeyResolution.Usable usable
+                                ? Optional.of(usable.secret())
+                                : Optional.empty();
+                    },
+                    clock,
+                    config.maxClockSkew());
             SigV4Result result = verifier.verify(call.request());
             if (result instanceof SigV4Result.Rejected rejected) {
                 refuse(call, exchange, resolved.get(), null, rejected.error(), Map.of());
                 return;
             }
             KeyResolution.Usable key = (KeyResolution.Usable) resolved.get();
-            S3Operation operation = S3Operation.parse(call.request().method(), call.path(),
-                    call.request().rawQuery());
+            S3Operation operation = S3Operation.parse(
+                    call.request().method(), call.path(), call.request().rawQuery());
             target = target(call, key);
             serve(call, exchange, operation, target);
         } catch (DeliveryRefused refused) {
@@ -142,10 +147,17 @@ public class S3Gateway {
             if (exchange.started()) {
                 exchange.abort();
             } else {
-                S3ErrorCode code = e instanceof io.labgate.usage.UsageLogException ? S3ErrorCode.ServiceUnavailable
+                S3ErrorCode code = e instanceof io.labgate.usage.UsageLogException
+                        ? S3ErrorCode.ServiceUnavailable
                         : S3ErrorCode.InternalError;
-                answerError(call, exchange, new S3Error(code, code == S3ErrorCode.InternalError
-                        ? "We encountered an internal error. Please try again." : "Please reduce your request rate."),
+                answerError(
+                        call,
+                        exchange,
+                        new S3Error(
+                                code,
+                                code == S3ErrorCode.InternalError
+                                        ? "We encountered an internal error. Please try again."
+                                        : "Please reduce your request rate."),
                         Map.of());
             }
         }
@@ -159,7 +171,8 @@ public class S3Gateway {
             throw new S3Refusal(S3ErrorCode.NoSuchBucket, "The specified bucket does not exist");
         }
         if (operation instanceof S3Operation.ListBuckets) {
-            String xml = S3Xml.listBuckets(target.key().organizationId().toString(),
+            String xml = S3Xml.listBuckets(
+                    target.key().organizationId().toString(),
                     List.of(new S3Xml.Bucket(target.bucket(), created(target.version()))));
             logged(call, target, "ListBuckets", null, null);
             exchange.respond(200, xmlHeaders(call), xml);
@@ -188,8 +201,8 @@ public class S3Gateway {
                 maxKeys = -1;
             }
             if (maxKeys < 0) {
-                throw new S3Refusal(S3ErrorCode.InvalidArgument, "Provided max-keys not an integer or within "
-                        + "integer range");
+                throw new S3Refusal(
+                        S3ErrorCode.InvalidArgument, "Provided max-keys not an integer or within " + "integer range");
             }
         }
         String encoding = q.get("encoding-type");
@@ -197,8 +210,12 @@ public class S3Gateway {
             throw new S3Refusal(S3ErrorCode.InvalidArgument, "Invalid Encoding Method specified in Request");
         }
         String token = q.get("continuation-token");
-        ObjectListing.Query query = new ObjectListing.Query(q.get("prefix"), q.get("delimiter"), maxKeys,
-                q.get("start-after"), token == null || token.isEmpty() ? null : token);
+        ObjectListing.Query query = new ObjectListing.Query(
+                q.get("prefix"),
+                q.get("delimiter"),
+                maxKeys,
+                q.get("start-after"),
+                token == null || token.isEmpty() ? null : token);
         ObjectListing.Page page;
         try {
             page = ObjectListing.list(source(target), query);
@@ -221,7 +238,8 @@ public class S3Gateway {
     private void getObject(S3Call call, S3Exchange exchange, S3Operation.GetObject get, Target target) {
         ManifestObject object = delivery.stat(target.granted(), get.key());
         ByteRange range = ByteRange.parse(call.request().singleHeader("Range").orElse(null));
-        try (Transfer transfer = delivery.prepare(target.granted(), object, range, target.granted().context())) {
+        try (Transfer transfer = delivery.prepare(
+                target.granted(), object, range, target.granted().context())) {
             ByteRange.Slice slice = transfer.slice();
             Map<String, String> headers = objectHeaders(call, target, object);
             headers.put("Content-Length", Long.toString(slice.length()));
@@ -244,8 +262,10 @@ public class S3Gateway {
     private Map<String, String> objectHeaders(S3Call call, Target target, ManifestObject object) {
         Map<String, String> headers = headers(call);
         headers.put("ETag", object.etag());
-        headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(created(target.version()).atOffset(ZoneOffset.UTC)));
+        headers.put(
+                "Last-Modified",
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        created(target.version()).atOffset(ZoneOffset.UTC)));
         headers.put("Accept-Ranges", "bytes");
         headers.put("Content-Type", "application/octet-stream");
         return headers;
@@ -254,10 +274,19 @@ public class S3Gateway {
     /** The response-* query parameters of GetObject override these headers, as S3 does. */
     private static void overrides(S3Call call, Map<String, String> headers) {
         Map<String, String> query = S3Operation.query(call.request().rawQuery());
-        Map<String, String> names = Map.of("response-content-type", "Content-Type",
-                "response-content-disposition", "Content-Disposition", "response-cache-control", "Cache-Control",
-                "response-content-encoding", "Content-Encoding", "response-content-language", "Content-Language",
-                "response-expires", "Expires");
+        Map<String, String> names = Map.of(
+                "response-content-type",
+                "Content-Type",
+                "response-content-disposition",
+                "Content-Disposition",
+                "response-cache-control",
+                "Cache-Control",
+                "response-content-encoding",
+                "Content-Encoding",
+                "response-content-language",
+                "Content-Language",
+                "response-expires",
+                "Expires");
         names.forEach((parameter, header) -> {
             String value = query.get(parameter);
             if (value != null && value.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
@@ -272,16 +301,21 @@ public class S3Gateway {
         return (prefix, startAfter, limit) -> {
             ObjectPage page = delivery.list(target.granted(), prefix, startAfter, limit);
             return page.objects().stream()
-                    .map(o -> new ListedObject(o.key(), o.size(), o.sha256(), modified)).toList();
+                    .map(o -> new ListedObject(o.key(), o.size(), o.sha256(), modified))
+                    .toList();
         };
     }
 
     /** The grant authorized for this request by ObjectDelivery (rate, mode, period, network) and its bucket. */
     private Target target(S3Call call, KeyResolution.Usable key) {
-        AccessContext context = new AccessContext(subject(key), key.organizationId(), call.requestId(),
-                truncate(call.clientAddress(), 64), AccessPath.S3_ENDPOINT);
-        GrantedVersion granted = delivery.authorize(key.grantId(), key.organizationId(), AccessMode.S3_ENDPOINT,
-                address(call.clientAddress()), context);
+        AccessContext context = new AccessContext(
+                subject(key),
+                key.organizationId(),
+                call.requestId(),
+                truncate(call.clientAddress(), 64),
+                AccessPath.S3_ENDPOINT);
+        GrantedVersion granted = delivery.authorize(
+                key.grantId(), key.organizationId(), AccessMode.S3_ENDPOINT, address(call.clientAddress()), context);
         DatasetVersion version = versions.findById(granted.datasetVersionId());
         Dataset dataset = datasets.findById(version.datasetId);
         return new Target(key, granted, version, bucketName(dataset.code, version.label));
@@ -299,21 +333,33 @@ public class S3Gateway {
     static S3Refusal s3Refusal(DeliveryRefused refused) {
         String detail = refused.getMessage();
         return switch (refused.reason()) {
-            case NO_SUCH_KEY -> new S3Refusal(S3ErrorCode.NoSuchKey, "The specified key does not exist.", Map.of(),
-                    true);
-            case RANGE_NOT_SATISFIABLE -> new S3Refusal(S3ErrorCode.InvalidRange, "The requested range is not "
-                    + "satisfiable", refused.objectSize() >= 0 ? Map.of("Content-Range", "bytes */"
-                            + refused.objectSize()) : Map.of(), true);
-            case RATE_LIMITED, TOO_MANY_STREAMS -> new S3Refusal(S3ErrorCode.SlowDown, "Please reduce your request "
-                    + "rate.", Map.of("Retry-After", Long.toString(Math.max(1, refused.retryAfterSeconds()))), true);
+            case NO_SUCH_KEY ->
+                new S3Refusal(S3ErrorCode.NoSuchKey, "The specified key does not exist.", Map.of(), true);
+            case RANGE_NOT_SATISFIABLE ->
+                new S3Refusal(
+                        S3ErrorCode.InvalidRange,
+                        "The requested range is not " + "satisfiable",
+                        refused.objectSize() >= 0
+                                ? Map.of("Content-Range", "bytes */" + refused.objectSize())
+                                : Map.of(),
+                        true);
+            case RATE_LIMITED, TOO_MANY_STREAMS ->
+                new S3Refusal(
+                        S3ErrorCode.SlowDown,
+                        "Please reduce your request " + "rate.",
+                        Map.of("Retry-After", Long.toString(Math.max(1, refused.retryAfterSeconds()))),
+                        true);
             default -> new S3Refusal(S3ErrorCode.AccessDenied, "Access Denied: " + detail, Map.of(), true);
         };
     }
 
     /** {@code <dataset-code>-<version-label>}, lower case and DNS-safe (3..63 of a-z, 0-9, '-', '.'). */
     public static String bucketName(String datasetCode, String versionLabel) {
-        String name = (datasetCode + "-" + versionLabel).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9.-]+", "-").replaceAll("-{2,}", "-").replaceAll("\\.{2,}", ".");
+        String name = (datasetCode + "-" + versionLabel)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9.-]+", "-")
+                .replaceAll("-{2,}", "-")
+                .replaceAll("\\.{2,}", ".");
         if (name.length() > 63) {
             name = name.substring(0, 63);
         }
@@ -332,22 +378,34 @@ public class S3Gateway {
 
     private void logged(S3Call call, Target target, String operation, String objectKey, Long bytes) {
         usage.record(UsageEventDraft.builder(UsageAction.S3_REQUEST, UsageOutcome.SUCCESS, subject(target.key()))
-                .organization(target.key().organizationId()).grant(target.key().grantId())
-                .datasetVersion(target.key().datasetVersionId()).objectKey(truncate(objectKey, 1024)).bytes(bytes)
-                .clientAddress(truncate(call.clientAddress(), 64)).requestId(call.requestId())
-                .reason("s3 " + operation).build());
+                .organization(target.key().organizationId())
+                .grant(target.key().grantId())
+                .datasetVersion(target.key().datasetVersionId())
+                .objectKey(truncate(objectKey, 1024))
+                .bytes(bytes)
+                .clientAddress(truncate(call.clientAddress(), 64))
+                .requestId(call.requestId())
+                .reason("s3 " + operation)
+                .build());
     }
 
-    private void refuse(S3Call call, S3Exchange exchange, KeyResolution resolution, Target target, S3Error error,
+    private void refuse(
+            S3Call call,
+            S3Exchange exchange,
+            KeyResolution resolution,
+            Target target,
+            S3Error error,
             Map<String, String> extraHeaders) {
         UsageEventDraft.Builder event;
         if (resolution instanceof KeyResolution.Usable usable) {
             event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, subject(usable))
-                    .organization(usable.organizationId()).grant(usable.grantId())
+                    .organization(usable.organizationId())
+                    .grant(usable.grantId())
                     .datasetVersion(usable.datasetVersionId());
         } else if (resolution instanceof KeyResolution.GrantNotUsable dead) {
-            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED,
-                    dead.accessKeyId()).organization(dead.organizationId()).grant(dead.grantId());
+            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, dead.accessKeyId())
+                    .organization(dead.organizationId())
+                    .grant(dead.grantId());
         } else {
             event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, "anonymous");
         }
@@ -356,8 +414,10 @@ public class S3Gateway {
             reason = "s3 grant not usable";
         }
         try {
-            usage.record(event.reason(reason).clientAddress(truncate(call.clientAddress(), 64))
-                    .requestId(call.requestId()).build());
+            usage.record(event.reason(reason)
+                    .clientAddress(truncate(call.clientAddress(), 64))
+                    .requestId(call.requestId())
+                    .build());
         } catch (RuntimeException e) {
             LOG.warnf(e, "S3 refusal %s could not be logged", call.requestId());
         }

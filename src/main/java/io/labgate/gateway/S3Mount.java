@@ -1,6 +1,5 @@
 package io.labgate.gateway;
 
-import java.util.Locale;
 import io.labgate.common.http.RequestIds;
 import io.labgate.gateway.sigv4.SigV4Request;
 import io.vertx.core.MultiMap;
@@ -19,6 +18,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +49,8 @@ public class S3Mount {
 
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+        String requestId =
+                UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {
             String uri = request.uri();
@@ -63,7 +64,9 @@ public class S3Mount {
                 headers.put("host", List.of(request.authority().toString()));
             }
             SigV4Request signed = new SigV4Request(request.method().name(), rawPath, rawQuery, headers);
-            String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            String client = request.remoteAddress() == null
+                    ? null
+                    : request.remoteAddress().hostAddress();
             gateway.handle(new S3Gateway.S3Call(signed, below, client, requestId), new VertxExchange(ctx));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);

@@ -14,8 +14,15 @@ import java.util.Set;
 public sealed interface S3Operation {
 
     /** Query parameters that sign a presigned URL, not part of any operation. */
-    Set<String> AUTH_PARAMETERS = Set.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
-            "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token", "x-id");
+    Set<String> AUTH_PARAMETERS = Set.of(
+            "X-Amz-Algorithm",
+            "X-Amz-Credential",
+            "X-Amz-Date",
+            "X-Amz-Expires",
+            "X-Amz-SignedHeaders",
+            "X-Amz-Signature",
+            "X-Amz-Security-Token",
+            "x-id");
 
     record ListBuckets() implements S3Operation {}
 
@@ -59,14 +66,15 @@ public sealed interface S3Operation {
             if (Set.of("PUT", "POST", "DELETE", "PATCH").contains(method)) {
                 return refused(S3ErrorCode.AccessDenied, "Access Denied: LabGate's S3 endpoint is read-only");
             }
-            return refused(S3ErrorCode.MethodNotAllowed, "The specified method is not allowed against this "
-                    + "resource.");
+            return refused(
+                    S3ErrorCode.MethodNotAllowed, "The specified method is not allowed against this " + "resource.");
         }
         boolean head = method.equals("HEAD");
         if (bucket.isEmpty()) {
             if (head || !query.isEmpty()) {
-                return refused(S3ErrorCode.MethodNotAllowed, "The specified method is not allowed against this "
-                        + "resource.");
+                return refused(
+                        S3ErrorCode.MethodNotAllowed,
+                        "The specified method is not allowed against this " + "resource.");
             }
             return new ListBuckets();
         }
@@ -77,17 +85,29 @@ public sealed interface S3Operation {
             if (query.containsKey("location") && query.size() == 1) {
                 return new GetBucketLocation(bucket);
             }
-            if ("2".equals(query.get("list-type")) && Set.of("list-type", "prefix", "delimiter", "max-keys",
-                    "continuation-token", "start-after", "encoding-type", "fetch-owner").containsAll(query.keySet())) {
+            if ("2".equals(query.get("list-type"))
+                    && Set.of(
+                                    "list-type",
+                                    "prefix",
+                                    "delimiter",
+                                    "max-keys",
+                                    "continuation-token",
+                                    "start-after",
+                                    "encoding-type",
+                                    "fetch-owner")
+                            .containsAll(query.keySet())) {
                 return new ListObjectsV2(bucket, query);
             }
-            return refused(S3ErrorCode.NotImplemented, "LabGate's S3 endpoint serves ListObjectsV2, HeadBucket and "
-                    + "GetBucketLocation on a bucket; not this request.");
+            return refused(
+                    S3ErrorCode.NotImplemented,
+                    "LabGate's S3 endpoint serves ListObjectsV2, HeadBucket and "
+                            + "GetBucketLocation on a bucket; not this request.");
         }
         for (String name : query.keySet()) {
             if (!name.startsWith("response-") && !name.equals("partNumber")) {
-                return refused(S3ErrorCode.NotImplemented, "LabGate's S3 endpoint serves GetObject and HeadObject "
-                        + "on an object; not ?" + name + ".");
+                return refused(
+                        S3ErrorCode.NotImplemented,
+                        "LabGate's S3 endpoint serves GetObject and HeadObject " + "on an object; not ?" + name + ".");
             }
         }
         if (query.containsKey("partNumber")) {

@@ -19,8 +19,11 @@ public final class S3Xml {
     public record Bucket(String name, Instant creationDate) {}
 
     public static String listBuckets(String ownerId, List<Bucket> buckets) {
-        StringBuilder xml = new StringBuilder(512).append(DECLARATION)
-                .append("<ListAllMyBucketsResult xmlns=\"").append(NAMESPACE).append("\">");
+        StringBuilder xml = new StringBuilder(512)
+                .append(DECLARATION)
+                .append("<ListAllMyBucketsResult xmlns=\"")
+                .append(NAMESPACE)
+                .append("\">");
         xml.append("<Owner>");
         element(xml, "ID", ownerId);
         element(xml, "DisplayName", ownerId);
@@ -38,10 +41,13 @@ public final class S3Xml {
      * ListObjectsV2's answer. With {@code urlEncoding} (the request's {@code encoding-type=url}), keys, prefixes,
      * the delimiter and start-after are URL-encoded as S3 does.
      */
-    public static String listObjectsV2(String bucket, ObjectListing.Query query, ObjectListing.Page page,
-            boolean urlEncoding) {
-        StringBuilder xml = new StringBuilder(1024).append(DECLARATION)
-                .append("<ListBucketResult xmlns=\"").append(NAMESPACE).append("\">");
+    public static String listObjectsV2(
+            String bucket, ObjectListing.Query query, ObjectListing.Page page, boolean urlEncoding) {
+        StringBuilder xml = new StringBuilder(1024)
+                .append(DECLARATION)
+                .append("<ListBucketResult xmlns=\"")
+                .append(NAMESPACE)
+                .append("\">");
         element(xml, "Name", bucket);
         element(xml, "Prefix", encoded(query.prefix(), urlEncoding));
         if (query.delimiter() != null) {
@@ -81,7 +87,9 @@ public final class S3Xml {
 
     /** GetBucketLocation: empty for us-east-1, as S3 answers. */
     public static String location(String region) {
-        StringBuilder xml = new StringBuilder(DECLARATION).append("<LocationConstraint xmlns=\"").append(NAMESPACE)
+        StringBuilder xml = new StringBuilder(DECLARATION)
+                .append("<LocationConstraint xmlns=\"")
+                .append(NAMESPACE)
                 .append("\">");
         if (!"us-east-1".equals(region)) {
             S3ErrorXml.escape(xml, region);

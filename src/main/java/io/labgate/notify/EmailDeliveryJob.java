@@ -36,8 +36,8 @@ public class EmailDeliveryJob {
     final Clock clock;
 
     @Inject
-    public EmailDeliveryJob(EmailOutbox outbox, Mailer mailer, EmailMessages messages, NotifyConfig config,
-            Clock clock) {
+    public EmailDeliveryJob(
+            EmailOutbox outbox, Mailer mailer, EmailMessages messages, NotifyConfig config, Clock clock) {
         this.outbox = outbox;
         this.mailer = mailer;
         this.messages = messages;
@@ -45,7 +45,9 @@ public class EmailDeliveryJob {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "email-delivery", every = "${labgate.notify.deliver-every:5s}",
+    @Scheduled(
+            identity = "email-delivery",
+            every = "${labgate.notify.deliver-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (config.mail().enabled()) {
@@ -80,8 +82,11 @@ public class EmailDeliveryJob {
             outbox.delivered(row.id(), now());
             return true;
         } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null && e.getMessage() != null
-                    && e.getMessage().equals(e.getCause().toString()) ? e.getCause() : e;
+            Throwable cause = e.getCause() != null
+                            && e.getMessage() != null
+                            && e.getMessage().equals(e.getCause().toString())
+                    ? e.getCause()
+                    : e;
             error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         }
         int attempts = row.attempts() + 1;
@@ -89,8 +94,9 @@ public class EmailDeliveryJob {
         Instant now = now();
         outbox.failed(row.id(), error, now, now.plus(RetryBackoff.after(config, attempts)), dead);
         if (dead) {
-            LOG.warnf("email notification %s (%s) is dead after %d attempts: %s", row.id(), row.eventType(),
-                    attempts, error);
+            LOG.warnf(
+                    "email notification %s (%s) is dead after %d attempts: %s",
+                    row.id(), row.eventType(), attempts, error);
         } else {
             LOG.debugf("email notification %s failed (attempt %d): %s", row.id(), attempts, error);
         }

@@ -33,8 +33,8 @@ public class EmailMessages {
         }
         String org = text(p, "organizationName", text(p, "organizationId", "?"));
         String project = text(p, "projectTitle", text(p, "requestId", "?"));
-        String dataset = text(p, "datasetCode", "?") + (p.hasNonNull("versionLabel") ? " " + text(p, "versionLabel",
-                "") : "");
+        String dataset =
+                text(p, "datasetCode", "?") + (p.hasNonNull("versionLabel") ? " " + text(p, "versionLabel", "") : "");
         String until = text(p, "validUntil", "?");
         String request = link("/api/v1/access-requests/", p, "requestId");
         String grant = link("/api/v1/grants/", p, "grantId");
@@ -56,10 +56,8 @@ public class EmailMessages {
             }
             case REQUEST_DECIDED -> {
                 boolean approved = "APPROVED".equals(text(p, "what", ""));
-                subject = approved ? "접근 신청 승인 / Access request approved"
-                        : "접근 신청 거절 / Access request rejected";
-                ko = "접근 신청 \"" + project + "\"이(가) " + (approved ? "승인" : "거절") + "되었습니다.\n신청: "
-                        + request;
+                subject = approved ? "접근 신청 승인 / Access request approved" : "접근 신청 거절 / Access request rejected";
+                ko = "접근 신청 \"" + project + "\"이(가) " + (approved ? "승인" : "거절") + "되었습니다.\n신청: " + request;
                 en = "The access request \"" + project + "\" was " + (approved ? "approved" : "rejected")
                         + ".\nRequest: " + request;
             }
@@ -72,14 +70,14 @@ public class EmailMessages {
             }
             case GRANT_REVOKED -> {
                 subject = "접근 권한 철회 / Grant revoked";
-                ko = "데이터셋 " + dataset + "에 대한 " + org + "의 접근 권한이 철회되었습니다. 더 이상 데이터에 "
-                        + "접근할 수 없습니다.\n권한: " + grant;
+                ko = "데이터셋 " + dataset + "에 대한 " + org + "의 접근 권한이 철회되었습니다. 더 이상 데이터에 " + "접근할 수 없습니다.\n권한: " + grant;
                 en = org + "'s access to the dataset " + dataset + " was revoked; the data can no longer be "
                         + "read.\nGrant: " + grant;
             }
             default -> throw new IllegalStateException("no mail for " + eventType);
         }
-        String greeting = recipientName == null || recipientName.isBlank() ? "안녕하세요. / Hello,"
+        String greeting = recipientName == null || recipientName.isBlank()
+                ? "안녕하세요. / Hello,"
                 : recipientName.strip() + "님, 안녕하세요. / Dear " + recipientName.strip() + ",";
         String body = greeting + "\n\n" + ko + "\n\n" + en + "\n\n-- \n"
                 + "LabGate 실증랩 자동 알림입니다. 이 메일에 회신하지 마세요.\n"

@@ -24,12 +24,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/notifications/emails")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Email notifications", description = "Mails of workflow events to the organizations concerned, "
-        + "sent from a durable outbox")
+@Tag(
+        name = "Email notifications",
+        description = "Mails of workflow events to the organizations concerned, " + "sent from a durable outbox")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 public class EmailNotificationResource {
@@ -38,16 +43,18 @@ public class EmailNotificationResource {
     EmailNotificationService service;
 
     @GET
-    @Operation(summary = "Queued and sent notification mails", description = "Operators and auditors. Every mail "
-            + "with its recipient, subject, attempts, last error, next attempt and state PENDING/DELIVERED/DEAD. "
-            + "Mails are retried with backoff like webhook deliveries; a DEAD mail is not tried again.")
+    @Operation(
+            summary = "Queued and sent notification mails",
+            description = "Operators and auditors. Every mail "
+                    + "with its recipient, subject, attempts, last error, next attempt and state PENDING/DELIVERED/DEAD. "
+                    + "Mails are retried with backoff like webhook deliveries; a DEAD mail is not tried again.")
     public PageResponse<EmailResponse> list(
             @Parameter(description = "PENDING, DELIVERED or DEAD") @QueryParam("state") String state,
             @QueryParam("eventType") NotificationEventType eventType,
             @Parameter(description = "Mails to this organization's contact") @QueryParam("organizationId")
-            UUID organizationId,
+                    UUID organizationId,
             @Parameter(description = "Mails to this address (case-insensitive)") @QueryParam("recipient")
-            String recipient,
+                    String recipient,
             @Valid @BeanParam PageQuery page) {
         return service.list(state, eventType, organizationId, recipient, page);
     }

@@ -18,23 +18,24 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class EmailNotificationService {
 
-    private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt",
-            "nextAttemptAt", "nextAttemptAt", "attempts", "attempts");
+    private static final Map<String, String> SORTABLE =
+            Map.of("createdAt", "createdAt", "nextAttemptAt", "nextAttemptAt", "attempts", "attempts");
 
     @Inject
     EmailMessages messages;
 
-    public PageResponse<EmailResponse> list(String state, NotificationEventType eventType, UUID organizationId,
-            String recipient, PageQuery page) {
+    public PageResponse<EmailResponse> list(
+            String state, NotificationEventType eventType, UUID organizationId, String recipient, PageQuery page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (state != null) {
-            where.add(switch (state.toUpperCase(Locale.ROOT)) {
-                case "PENDING" -> "deliveredAt is null and dead = false";
-                case "DELIVERED" -> "deliveredAt is not null";
-                case "DEAD" -> "dead = true";
-                default -> throw ApiException.invalid("state", "must be PENDING, DELIVERED or DEAD");
-            });
+            where.add(
+                    switch (state.toUpperCase(Locale.ROOT)) {
+                        case "PENDING" -> "deliveredAt is null and dead = false";
+                        case "DELIVERED" -> "deliveredAt is not null";
+                        case "DEAD" -> "dead = true";
+                        default -> throw ApiException.invalid("state", "must be PENDING, DELIVERED or DEAD");
+                    });
         }
         if (eventType != null) {
             where.add("eventType = :eventType");
@@ -49,8 +50,11 @@ public class EmailNotificationService {
             params.and("recipient", recipient.strip().toLowerCase(Locale.ROOT));
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return PageResponse.of(EmailEntry.find(query, page.toSort(SORTABLE, "createdAt"), params), page,
-                (EmailEntry e) -> EmailResponse.from(e, messages.render(e.eventType, e.payload, e.recipientName)
-                        .subject()));
+        return PageResponse.of(
+                EmailEntry.find(query, page.toSort(SORTABLE, "createdAt"), params),
+                page,
+                (EmailEntry e) -> EmailResponse.from(
+                        e,
+                        messages.render(e.eventType, e.payload, e.recipientName).subject()));
     }
 }

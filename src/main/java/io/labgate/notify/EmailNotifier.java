@@ -47,8 +47,15 @@ public class EmailNotifier {
      * @param providers the providers asked for consent; null for the providers of {@code grantId}'s dataset
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public int enqueue(NotificationEventType type, Map<String, Object> event, UUID aiCompany,
-            Collection<UUID> providers, UUID requestId, UUID grantId, String dedupeKey, Instant now) {
+    public int enqueue(
+            NotificationEventType type,
+            Map<String, Object> event,
+            UUID aiCompany,
+            Collection<UUID> providers,
+            UUID requestId,
+            UUID grantId,
+            String dedupeKey,
+            Instant now) {
         if (!config.mail().enabled()) {
             return 0;
         }
@@ -70,7 +77,8 @@ public class EmailNotifier {
         }
         if (grantId != null) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
+            List<Object[]> rows =
+                    em.createNativeQuery("""
                     SELECT d.code, d.title, v.label, g.valid_until FROM access_grant g
                     JOIN dataset d ON d.id = g.dataset_id JOIN dataset_version v ON v.id = g.dataset_version_id
                     WHERE g.id = ?1""").setParameter(1, grantId).getResultList();
@@ -117,8 +125,15 @@ public class EmailNotifier {
             event.put("requestId", g[2]);
             event.put("datasetVersionId", g[3]);
             event.put("validUntil", g[4]);
-            rows += enqueue(NotificationEventType.GRANT_EXPIRING, event, (UUID) g[1], null, null, grantId,
-                    "GRANT_EXPIRING:" + grantId + ":" + g[4], now);
+            rows += enqueue(
+                    NotificationEventType.GRANT_EXPIRING,
+                    event,
+                    (UUID) g[1],
+                    null,
+                    null,
+                    grantId,
+                    "GRANT_EXPIRING:" + grantId + ":" + g[4],
+                    now);
         }
         return rows;
     }

@@ -22,16 +22,20 @@ public class EmailOutbox {
     EntityManager em;
 
     /** A claimed row with what is needed to render and send it. */
-    public record Claimed(UUID id, String eventType, String recipientEmail, String recipientName, String payload,
-            int attempts) {}
+    public record Claimed(
+            UUID id, String eventType, String recipientEmail, String recipientName, String payload, int attempts) {}
 
     /**
      * One row per recipient, in the caller's transaction (joined, so a mail exists iff the change it tells of
      * commits). A row whose dedupe key its address already has is skipped. Answers the rows written.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public int enqueue(NotificationEventType type, String dedupeKey, String payloadJson,
-            List<EmailRecipients.Recipient> recipients, Instant now) {
+    public int enqueue(
+            NotificationEventType type,
+            String dedupeKey,
+            String payloadJson,
+            List<EmailRecipients.Recipient> recipients,
+            Instant now) {
         int written = 0;
         for (EmailRecipients.Recipient to : recipients) {
             written += em.createNativeQuery("""
@@ -43,7 +47,11 @@ public class EmailOutbox {
                     .setParameter(1, type.name())
                     .setParameter(2, dedupeKey)
                     .setParameter(3, to.kind())
-                    .setParameter(4, to.organizationId() == null ? null : to.organizationId().toString())
+                    .setParameter(
+                            4,
+                            to.organizationId() == null
+                                    ? null
+                                    : to.organizationId().toString())
                     .setParameter(5, to.email())
                     .setParameter(6, to.name())
                     .setParameter(7, payloadJson)
@@ -78,7 +86,12 @@ public class EmailOutbox {
                 .getResultList();
         List<Claimed> claimed = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            claimed.add(new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+            claimed.add(new Claimed(
+                    (UUID) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
                     ((Number) r[5]).intValue()));
         }
         return claimed;
@@ -90,8 +103,7 @@ public class EmailOutbox {
         em.createNativeQuery("""
                 UPDATE email_outbox
                 SET delivered_at = ?2, last_attempt_at = ?2, attempts = attempts + 1, last_error = NULL
-                WHERE id = ?1 AND delivered_at IS NULL""")
-                .setParameter(1, id).setParameter(2, now).executeUpdate();
+                WHERE id = ?1 AND delivered_at IS NULL""").setParameter(1, id).setParameter(2, now).executeUpdate();
     }
 
     /** A failed attempt: retried at {@code next}, or dead. */
@@ -101,8 +113,11 @@ public class EmailOutbox {
                 UPDATE email_outbox
                 SET attempts = attempts + 1, last_attempt_at = ?2, last_error = ?3, next_attempt_at = ?4, dead = ?5
                 WHERE id = ?1 AND delivered_at IS NULL""")
-                .setParameter(1, id).setParameter(2, now)
+                .setParameter(1, id)
+                .setParameter(2, now)
                 .setParameter(3, error == null ? null : error.length() > 500 ? error.substring(0, 500) : error)
-                .setParameter(4, next).setParameter(5, dead).executeUpdate();
+                .setParameter(4, next)
+                .setParameter(5, dead)
+                .executeUpdate();
     }
 }

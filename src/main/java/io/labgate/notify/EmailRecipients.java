@@ -100,7 +100,9 @@ public class EmailRecipients {
             }
         }
         Set<String> seen = new HashSet<>();
-        return recipients.stream().filter(r -> seen.add(r.email().toLowerCase(Locale.ROOT))).toList();
+        return recipients.stream()
+                .filter(r -> seen.add(r.email().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     private List<Recipient> contacts(Party party, Collection<UUID> organizations) {
@@ -112,15 +114,17 @@ public class EmailRecipients {
                 SELECT id, contact_email, contact_name FROM organization WHERE id IN (?1) ORDER BY id""")
                 .setParameter(1, List.copyOf(new java.util.LinkedHashSet<>(organizations)))
                 .getResultList();
-        return rows.stream().map(r -> new Recipient(party, (UUID) r[0], (String) r[1], (String) r[2])).toList();
+        return rows.stream()
+                .map(r -> new Recipient(party, (UUID) r[0], (String) r[1], (String) r[2]))
+                .toList();
     }
 
     private List<UUID> providersOf(UUID grantId) {
         @SuppressWarnings("unchecked")
-        List<UUID> rows = em.createNativeQuery("""
+        List<UUID> rows =
+                em.createNativeQuery("""
                 SELECT p.organization_id FROM access_grant g JOIN dataset_provider p ON p.dataset_id = g.dataset_id
-                WHERE g.id = ?1 ORDER BY p.organization_id""", UUID.class)
-                .setParameter(1, grantId).getResultList();
+                WHERE g.id = ?1 ORDER BY p.organization_id""", UUID.class).setParameter(1, grantId).getResultList();
         return rows;
     }
 }

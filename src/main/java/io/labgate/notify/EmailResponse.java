@@ -12,15 +12,38 @@ import java.util.UUID;
  * @param subject the subject the mail is (or was) sent with
  * @param state PENDING (due at nextAttemptAt), DELIVERED (the SMTP server accepted it) or DEAD (gave up)
  */
-public record EmailResponse(UUID id, NotificationEventType eventType, String recipientKind, UUID organizationId,
-        String recipientEmail, String subject, @JsonRawValue String payload, Instant createdAt, String state,
-        int attempts, Instant lastAttemptAt, String lastError, Instant nextAttemptAt, Instant deliveredAt) {
+public record EmailResponse(
+        UUID id,
+        NotificationEventType eventType,
+        String recipientKind,
+        UUID organizationId,
+        String recipientEmail,
+        String subject,
+        @JsonRawValue String payload,
+        Instant createdAt,
+        String state,
+        int attempts,
+        Instant lastAttemptAt,
+        String lastError,
+        Instant nextAttemptAt,
+        Instant deliveredAt) {
 
     static EmailResponse from(EmailEntry e, String subject) {
         String state = e.deliveredAt != null ? "DELIVERED" : e.dead ? "DEAD" : "PENDING";
-        return new EmailResponse(e.id, NotificationEventType.valueOf(e.eventType), e.recipientKind,
-                e.organizationId, e.recipientEmail, subject, e.payload, e.createdAt, state, e.attempts,
-                e.lastAttemptAt, e.lastError, e.deliveredAt == null && !e.dead ? e.nextAttemptAt : null,
+        return new EmailResponse(
+                e.id,
+                NotificationEventType.valueOf(e.eventType),
+                e.recipientKind,
+                e.organizationId,
+                e.recipientEmail,
+                subject,
+                e.payload,
+                e.createdAt,
+                state,
+                e.attempts,
+                e.lastAttemptAt,
+                e.lastError,
+                e.deliveredAt == null && !e.dead ? e.nextAttemptAt : null,
                 e.deliveredAt);
     }
 }

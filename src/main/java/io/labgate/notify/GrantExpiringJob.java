@@ -31,7 +31,9 @@ public class GrantExpiringJob {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "notify-grant-expiring", every = "${labgate.notify.expiring-every:1h}",
+    @Scheduled(
+            identity = "notify-grant-expiring",
+            every = "${labgate.notify.expiring-every:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         run();

@@ -21,8 +21,15 @@ public class NotificationOutbox {
     EntityManager em;
 
     /** A claimed row with what is needed to send it. */
-    public record Claimed(UUID id, UUID subscriptionId, String eventType, String payload, String url,
-            byte[] secretCiphertext, int keyVersion, int attempts) {}
+    public record Claimed(
+            UUID id,
+            UUID subscriptionId,
+            String eventType,
+            String payload,
+            String url,
+            byte[] secretCiphertext,
+            int keyVersion,
+            int attempts) {}
 
     /**
      * One row per active subscription to this event type, in the caller's transaction (joined, so an event
@@ -104,8 +111,15 @@ public class NotificationOutbox {
                 .getResultList();
         List<Claimed> claimed = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            claimed.add(new Claimed((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (byte[]) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue()));
+            claimed.add(new Claimed(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (byte[]) r[5],
+                    ((Number) r[6]).intValue(),
+                    ((Number) r[7]).intValue()));
         }
         return claimed;
     }
@@ -118,7 +132,10 @@ public class NotificationOutbox {
                 SET delivered_at = ?2, last_attempt_at = ?2, attempts = attempts + 1, last_status = ?3,
                     last_error = NULL
                 WHERE id = ?1 AND delivered_at IS NULL""")
-                .setParameter(1, id).setParameter(2, now).setParameter(3, status).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, now)
+                .setParameter(3, status)
+                .executeUpdate();
     }
 
     /** A failed attempt: retried at {@code next}, or dead. */
@@ -129,8 +146,12 @@ public class NotificationOutbox {
                 SET attempts = attempts + 1, last_attempt_at = ?2, last_status = ?3, last_error = ?4,
                     next_attempt_at = ?5, dead = ?6
                 WHERE id = ?1 AND delivered_at IS NULL""")
-                .setParameter(1, id).setParameter(2, now).setParameter(3, status)
+                .setParameter(1, id)
+                .setParameter(2, now)
+                .setParameter(3, status)
                 .setParameter(4, error == null ? null : error.length() > 500 ? error.substring(0, 500) : error)
-                .setParameter(5, next).setParameter(6, dead).executeUpdate();
+                .setParameter(5, next)
+                .setParameter(6, dead)
+                .executeUpdate();
     }
 }

@@ -40,17 +40,21 @@ public class WebhookDeliveryJob {
     final HttpClient http;
 
     @Inject
-    public WebhookDeliveryJob(NotificationOutbox outbox, KeyEncryption encryption, NotifyConfig config,
-            Clock clock) {
+    public WebhookDeliveryJob(NotificationOutbox outbox, KeyEncryption encryption, NotifyConfig config, Clock clock) {
         this.outbox = outbox;
         this.encryption = encryption;
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
-    @Scheduled(identity = "webhook-delivery", every = "${labgate.notify.deliver-every:5s}",
+    @Scheduled(
+            identity = "webhook-delivery",
+            every = "${labgate.notify.deliver-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         deliverDue();
@@ -77,7 +81,8 @@ public class WebhookDeliveryJob {
         Integer status = null;
         String error;
         try {
-            String secret = encryption.version(row.keyVersion())
+            String secret = encryption
+                    .version(row.keyVersion())
                     .open(row.secretCiphertext(), WebhookSubscription.aad(row.subscriptionId()));
             byte[] body = row.payload().getBytes(StandardCharsets.UTF_8);
             HttpRequest request = HttpRequest.newBuilder(URI.create(row.url()))
@@ -107,8 +112,9 @@ public class WebhookDeliveryJob {
         Instant now = now();
         outbox.failed(row.id(), status, error, now, now.plus(backoff(attempts)), dead);
         if (dead) {
-            LOG.warnf("webhook delivery %s to subscription %s is dead after %d attempts: %s", row.id(),
-                    row.subscriptionId(), attempts, error);
+            LOG.warnf(
+                    "webhook delivery %s to subscription %s is dead after %d attempts: %s",
+                    row.id(), row.subscriptionId(), attempts, error);
         } else {
             LOG.debugf("webhook delivery %s failed (attempt %d): %s", row.id(), attempts, error);
         }

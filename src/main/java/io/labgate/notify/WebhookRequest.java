@@ -12,5 +12,7 @@ import java.util.List;
  * @param url an absolute http or https URL without user info, at most 2048 characters
  * @param eventTypes what to be told about, at least one
  */
-public record WebhookRequest(@NotBlank @Size(max = 2048) String url,
-        @NotEmpty List<@NotNull NotificationEventType> eventTypes, @Size(max = 255) String description) {}
+public record WebhookRequest(
+        @NotBlank @Size(max = 2048) String url,
+        @NotEmpty List<@NotNull NotificationEventType> eventTypes,
+        @Size(max = 255) String description) {}

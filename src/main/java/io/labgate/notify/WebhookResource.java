@@ -36,9 +36,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Signed HTTP notifications of workflow events, sent from a durable outbox")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.OPERATOR)
 public class WebhookResource {
@@ -47,15 +51,21 @@ public class WebhookResource {
     WebhookService service;
 
     @POST
-    @Operation(summary = "Subscribe a URL to events", description = "Operators only. Answers the signing secret "
-            + "once (Cache-Control: no-store); LabGate keeps it only encrypted and never shows it again. Each "
-            + "delivery is a POST with X-LabGate-Event, X-LabGate-Delivery (de-duplicate on it: delivery is at "
-            + "least once) and X-LabGate-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>.")
+    @Operation(
+            summary = "Subscribe a URL to events",
+            description = "Operators only. Answers the signing secret "
+                    + "once (Cache-Control: no-store); LabGate keeps it only encrypted and never shows it again. Each "
+                    + "delivery is a POST with X-LabGate-Event, X-LabGate-Delivery (de-duplicate on it: delivery is at "
+                    + "least once) and X-LabGate-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>.")
     @APIResponse(responseCode = "201", description = "The subscription and its secret, shown only now")
     public Response create(@Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
         WebhookCreated created = service.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.subscription().id().toString()).build())
-                .entity(created).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache")
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.subscription().id().toString())
+                        .build())
+                .entity(created)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
                 .build();
     }
 
@@ -75,18 +85,22 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Deactivate a webhook subscription", description = "Kept for its delivery history; no "
-            + "new events are queued for it and pending ones are not sent. Deactivating twice is harmless.")
+    @Operation(
+            summary = "Deactivate a webhook subscription",
+            description = "Kept for its delivery history; no "
+                    + "new events are queued for it and pending ones are not sent. Deactivating twice is harmless.")
     public WebhookResponse deactivate(@PathParam("id") UUID id) {
         return service.deactivate(id);
     }
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "Deliveries of a subscription", description = "Every queued event with its attempts, "
-            + "last HTTP status and error, next attempt, and state PENDING/DELIVERED/DEAD (filter by state).")
-    public PageResponse<DeliveryResponse> deliveries(@PathParam("id") UUID id, @QueryParam("state") String state,
-            @Valid @BeanParam PageQuery page) {
+    @Operation(
+            summary = "Deliveries of a subscription",
+            description = "Every queued event with its attempts, "
+                    + "last HTTP status and error, next attempt, and state PENDING/DELIVERED/DEAD (filter by state).")
+    public PageResponse<DeliveryResponse> deliveries(
+            @PathParam("id") UUID id, @QueryParam("state") String state, @Valid @BeanParam PageQuery page) {
         return service.deliveries(id, state, page);
     }
 }

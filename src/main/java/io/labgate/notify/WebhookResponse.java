@@ -5,12 +5,29 @@ import java.util.List;
 import java.util.UUID;
 
 /** A webhook subscription, never with its secret. */
-public record WebhookResponse(UUID id, String url, List<NotificationEventType> eventTypes, String description,
-        boolean active, Instant createdAt, String createdBy, Instant deactivatedAt, String deactivatedBy,
+public record WebhookResponse(
+        UUID id,
+        String url,
+        List<NotificationEventType> eventTypes,
+        String description,
+        boolean active,
+        Instant createdAt,
+        String createdBy,
+        Instant deactivatedAt,
+        String deactivatedBy,
         long version) {
 
     static WebhookResponse from(WebhookSubscription s) {
-        return new WebhookResponse(s.id, s.url, s.eventTypes.stream().map(NotificationEventType::valueOf).toList(),
-                s.description, s.active, s.createdAt, s.createdBy, s.deactivatedAt, s.deactivatedBy, s.version);
+        return new WebhookResponse(
+                s.id,
+                s.url,
+                s.eventTypes.stream().map(NotificationEventType::valueOf).toList(),
+                s.description,
+                s.active,
+                s.createdAt,
+                s.createdBy,
+                s.deactivatedAt,
+                s.deactivatedBy,
+                s.version);
     }
 }

@@ -28,8 +28,8 @@ import java.util.UUID;
 public class WebhookService {
 
     private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "url", "url");
-    private static final Map<String, String> DELIVERY_SORTABLE = Map.of("createdAt", "createdAt",
-            "nextAttemptAt", "nextAttemptAt", "attempts", "attempts");
+    private static final Map<String, String> DELIVERY_SORTABLE =
+            Map.of("createdAt", "createdAt", "nextAttemptAt", "nextAttemptAt", "attempts", "attempts");
 
     @Inject
     KeyEncryption encryption;
@@ -46,8 +46,10 @@ public class WebhookService {
         try {
             box = encryption.active();
         } catch (IllegalStateException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "webhooks cannot be created: no key-encryption "
-                    + "key is configured (labgate.gateway.key-encryption-keys)");
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "webhooks cannot be created: no key-encryption "
+                            + "key is configured (labgate.gateway.key-encryption-keys)");
         }
         byte[] raw = new byte[32];
         encryption.random().nextBytes(raw);
@@ -55,8 +57,10 @@ public class WebhookService {
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
         s.url = url;
-        s.eventTypes = body.eventTypes().stream().distinct().sorted().map(Enum::name).toList();
-        s.description = body.description() == null || body.description().isBlank() ? null
+        s.eventTypes =
+                body.eventTypes().stream().distinct().sorted().map(Enum::name).toList();
+        s.description = body.description() == null || body.description().isBlank()
+                ? null
                 : body.description().strip();
         s.secretCiphertext = box.seal(secret, WebhookSubscription.aad(s.id));
         s.keyVersion = encryption.activeVersion();
@@ -71,8 +75,10 @@ public class WebhookService {
     public PageResponse<WebhookResponse> list(Boolean active, PageQuery page) {
         String query = active == null ? "1 = 1" : "active = :active";
         Parameters parameters = active == null ? new Parameters() : Parameters.with("active", active);
-        return PageResponse.of(WebhookSubscription.find(query, page.toSort(SORTABLE, "createdAt"), parameters),
-                page, (WebhookSubscription s) -> WebhookResponse.from(s));
+        return PageResponse.of(
+                WebhookSubscription.find(query, page.toSort(SORTABLE, "createdAt"), parameters),
+                page,
+                (WebhookSubscription s) -> WebhookResponse.from(s));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,8 +88,9 @@ public class WebhookService {
 
     /** Deactivates: no new rows are written for it and its pending rows are no longer sent. Idempotent. */
     public WebhookResponse deactivate(UUID id) {
-        WebhookSubscription s = WebhookSubscription.<WebhookSubscription>findByIdOptional(id,
-                LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ApiException.notFound("webhook", id));
+        WebhookSubscription s = WebhookSubscription.<WebhookSubscription>findByIdOptional(
+                        id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("webhook", id));
         if (s.active) {
             s.active = false;
             s.deactivatedAt = now();
@@ -105,8 +112,10 @@ public class WebhookService {
                 default -> throw ApiException.invalid("state", "must be PENDING, DELIVERED or DEAD");
             };
         }
-        return PageResponse.of(OutboxEntry.find(query, page.toSort(DELIVERY_SORTABLE, "createdAt"),
-                Parameters.with("id", id)), page, (OutboxEntry e) -> DeliveryResponse.from(e));
+        return PageResponse.of(
+                OutboxEntry.find(query, page.toSort(DELIVERY_SORTABLE, "createdAt"), Parameters.with("id", id)),
+                page,
+                (OutboxEntry e) -> DeliveryResponse.from(e));
     }
 
     private WebhookSubscription find(UUID id) {

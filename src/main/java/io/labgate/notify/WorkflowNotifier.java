@@ -68,8 +68,15 @@ public class WorkflowNotifier {
         payload.put("actor", needed.actor());
         Instant now = now();
         outbox.enqueue(NotificationEventType.CONSENT_NEEDED, null, write(payload), now);
-        emails.enqueue(NotificationEventType.CONSENT_NEEDED, payload, needed.organizationId(),
-                needed.providerOrgIds(), needed.requestId(), null, null, now);
+        emails.enqueue(
+                NotificationEventType.CONSENT_NEEDED,
+                payload,
+                needed.organizationId(),
+                needed.providerOrgIds(),
+                needed.requestId(),
+                null,
+                null,
+                now);
     }
 
     private Map<String, Object> base(NotificationEventType type) {

@@ -9,12 +9,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Keycloak keeps it. {@link #toString()} leaves the secret out, so that a record printed by accident leaks
  * nothing.
  */
-@Schema(name = "MachineCredentials", description = "Credentials of the organization's machine client (OAuth 2.0 "
-        + "client credentials grant). The secret is shown only in this one response; store it now.")
+@Schema(
+        name = "MachineCredentials",
+        description = "Credentials of the organization's machine client (OAuth 2.0 "
+                + "client credentials grant). The secret is shown only in this one response; store it now.")
 public record MachineCredentials(
         @Schema(example = "org-1a2b3c4d-loader") String clientId,
-        @Schema(description = "The client secret; shown once, never again") String clientSecret,
-        @Schema(example = "https://id.lab.example/realms/labgate/protocol/openid-connect/token") String tokenEndpoint,
+
+        @Schema(description = "The client secret; shown once, never again")
+        String clientSecret,
+
+        @Schema(example = "https://id.lab.example/realms/labgate/protocol/openid-connect/token")
+        String tokenEndpoint,
+
         @Schema(example = "client_credentials") String grantType,
         Instant issuedAt) {
 

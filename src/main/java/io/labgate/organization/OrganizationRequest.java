@@ -13,9 +13,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "OrganizationRequest")
 public record OrganizationRequest(
         @NotNull @Schema(example = "AI_COMPANY") Organization.Kind kind,
-        @NotBlank @Size(max = 200) @Schema(example = "Alpha AI Co., Ltd.") String name,
-        @NotBlank @ValidBusinessRegistrationNumber
-        @Schema(description = "사업자등록번호, 123-45-67890 or 1234567890; the check digit is verified",
-                example = "220-81-62517") String businessRegistrationNumber,
-        @NotBlank @Email @Size(max = 254) @Schema(example = "lab@alpha.example") String contactEmail,
-        @NotBlank @Size(max = 200) @Schema(example = "Kim Min-jun") String contactName) {}
+
+        @NotBlank @Size(max = 200) @Schema(example = "Alpha AI Co., Ltd.")
+        String name,
+
+        @NotBlank
+        @ValidBusinessRegistrationNumber
+        @Schema(
+                description = "사업자등록번호, 123-45-67890 or 1234567890; the check digit is verified",
+                example = "220-81-62517")
+        String businessRegistrationNumber,
+
+        @NotBlank @Email @Size(max = 254) @Schema(example = "lab@alpha.example")
+        String contactEmail,
+
+        @NotBlank @Size(max = 200) @Schema(example = "Kim Min-jun")
+        String contactName) {}

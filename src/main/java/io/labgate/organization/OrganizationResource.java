@@ -46,10 +46,13 @@ public class OrganizationResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "List organizations", description = "Operators and auditors see every organization; "
-            + "an AI company or provider sees only its own. Filter by kind, status and a substring of the name; "
-            + "sort by name or createdAt.")
-    public PageResponse<OrganizationResponse> list(@QueryParam("kind") Organization.Kind kind,
+    @Operation(
+            summary = "List organizations",
+            description = "Operators and auditors see every organization; "
+                    + "an AI company or provider sees only its own. Filter by kind, status and a substring of the name; "
+                    + "sort by name or createdAt.")
+    public PageResponse<OrganizationResponse> list(
+            @QueryParam("kind") Organization.Kind kind,
             @QueryParam("status") Organization.Status status,
             @QueryParam("name") @Parameter(description = "Substring of the name, any case") String name,
             @Valid @BeanParam PageQuery page) {
@@ -59,8 +62,10 @@ public class OrganizationResource {
     @GET
     @Path("me")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Read the caller's own organization", description = "The organization named by the "
-            + "token's org_id claim; 404 when the token names none or it is not registered.")
+    @Operation(
+            summary = "Read the caller's own organization",
+            description = "The organization named by the "
+                    + "token's org_id claim; 404 when the token names none or it is not registered.")
     public Response mine() {
         return ok(service.mine());
     }
@@ -68,9 +73,13 @@ public class OrganizationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Read an organization", description = "Operators and auditors read any; anyone else only "
-            + "their own, and another organization's id answers 404. The ETag is the version for If-Match.")
-    @APIResponse(responseCode = "404", description = "No such organization, or not yours",
+    @Operation(
+            summary = "Read an organization",
+            description = "Operators and auditors read any; anyone else only "
+                    + "their own, and another organization's id answers 404. The ETag is the version for If-Match.")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such organization, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
@@ -78,22 +87,33 @@ public class OrganizationResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Register an organization", description = "Operators only. It starts PENDING. The "
-            + "business registration number is stored as its ten digits after its check digit is verified.")
+    @Operation(
+            summary = "Register an organization",
+            description = "Operators only. It starts PENDING. The "
+                    + "business registration number is stored as its ten digits after its check digit is verified.")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "Business registration number already registered")
     public Response create(@Valid @NotNull OrganizationRequest request, @Context UriInfo uri) {
         OrganizationResponse organization = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(organization.id().toString()).build())
-                .entity(organization).tag(ETags.of(organization.version())).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(organization.id().toString())
+                        .build())
+                .entity(organization)
+                .tag(ETags.of(organization.version()))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Update an organization's name and contact", description = "Operators only. Needs "
-            + "If-Match (428 without, 412 when stale). Kind and business registration number cannot change (400).")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Update an organization's name and contact",
+            description =
+                    "Operators only. Needs "
+                            + "If-Match (428 without, 412 when stale). Kind and business registration number cannot change (400).")
+    public Response update(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganizationRequest request) {
         return ok(service.update(id, ETags.expectedVersion(ifMatch), request));
     }
@@ -101,43 +121,67 @@ public class OrganizationResource {
     @POST
     @Path("{id}/activate")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Activate an organization", description = "Operators only. PENDING or SUSPENDED becomes "
-            + "ACTIVE; an ACTIVE organization answers 409. The body (a reason) is optional; If-Match is checked "
-            + "when sent. An AI company or data provider is provisioned in Keycloak first: a group under "
-            + "/organizations and a machine client (client credentials) whose tokens carry its org_id. The "
-            + "activation that creates the client answers its secret once, in `credentials` (Cache-Control: "
-            + "no-store); later activations re-enable the client and the users the suspension disabled, without a "
-            + "new secret. When Keycloak fails the organization is not changed (502, or 503 when unreachable).")
+    @Operation(
+            summary = "Activate an organization",
+            description = "Operators only. PENDING or SUSPENDED becomes "
+                    + "ACTIVE; an ACTIVE organization answers 409. The body (a reason) is optional; If-Match is checked "
+                    + "when sent. An AI company or data provider is provisioned in Keycloak first: a group under "
+                    + "/organizations and a machine client (client credentials) whose tokens carry its org_id. The "
+                    + "activation that creates the client answers its secret once, in `credentials` (Cache-Control: "
+                    + "no-store); later activations re-enable the client and the users the suspension disabled, without a "
+                    + "new secret. When Keycloak fails the organization is not changed (502, or 503 when unreachable).")
     @APIResponse(responseCode = "409", description = "Already ACTIVE")
-    @APIResponse(responseCode = "502", description = "Keycloak refused the provisioning; nothing changed",
+    @APIResponse(
+            responseCode = "502",
+            description = "Keycloak refused the provisioning; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Keycloak cannot be reached; nothing changed",
+    @APIResponse(
+            responseCode = "503",
+            description = "Keycloak cannot be reached; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response activate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response activate(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid ActivateOrganizationRequest request) {
-        OrganizationResponse organization = service.activate(id, optionalVersion(ifMatch),
-                request == null ? null : request.reason());
+        OrganizationResponse organization =
+                service.activate(id, optionalVersion(ifMatch), request == null ? null : request.reason());
         Response.ResponseBuilder response = Response.ok(organization).tag(ETags.of(organization.version()));
-        return organization.credentials() == null ? response.build() : noStore(response).build();
+        return organization.credentials() == null
+                ? response.build()
+                : noStore(response).build();
     }
 
     @POST
     @Path("{id}/credentials/rotate")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Issue a new secret for an organization's machine client", description = "Operators "
-            + "only. Answers the new secret once (Cache-Control: no-store); the previous secret stops working at "
-            + "once. Works while SUSPENDED too (the client stays disabled). 409 for an organization without a "
-            + "machine client: the operator's own, or one never activated.")
-    @APIResponse(responseCode = "200", description = "The new credentials, shown this once",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MachineCredentials.class)))
-    @APIResponse(responseCode = "404", description = "No such organization",
+    @Operation(
+            summary = "Issue a new secret for an organization's machine client",
+            description = "Operators "
+                    + "only. Answers the new secret once (Cache-Control: no-store); the previous secret stops working at "
+                    + "once. Works while SUSPENDED too (the client stays disabled). 409 for an organization without a "
+                    + "machine client: the operator's own, or one never activated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new credentials, shown this once",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MachineCredentials.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such organization",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The organization has no machine client",
+    @APIResponse(
+            responseCode = "409",
+            description = "The organization has no machine client",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "Keycloak refused; the old secret may still be valid",
+    @APIResponse(
+            responseCode = "502",
+            description = "Keycloak refused; the old secret may still be valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Keycloak cannot be reached",
+    @APIResponse(
+            responseCode = "503",
+            description = "Keycloak cannot be reached",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rotateCredentials(@PathParam("id") UUID id) {
         return noStore(Response.ok(service.rotateCredentials(id))).build();
@@ -146,12 +190,16 @@ public class OrganizationResource {
     @POST
     @Path("{id}/suspend")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Suspend an organization", description = "Operators only. Only an ACTIVE organization "
-            + "can be suspended (else 409); the reason is required. If-Match is checked when sent. A provisioned "
-            + "organization's machine client is disabled in Keycloak (no new tokens) and so are the users of its "
-            + "group; when Keycloak fails the organization stays ACTIVE (502/503).")
+    @Operation(
+            summary = "Suspend an organization",
+            description = "Operators only. Only an ACTIVE organization "
+                    + "can be suspended (else 409); the reason is required. If-Match is checked when sent. A provisioned "
+                    + "organization's machine client is disabled in Keycloak (no new tokens) and so are the users of its "
+                    + "group; when Keycloak fails the organization stays ACTIVE (502/503).")
     @APIResponse(responseCode = "409", description = "Not ACTIVE")
-    public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response suspend(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SuspendOrganizationRequest request) {
         return ok(service.suspend(id, optionalVersion(ifMatch), request.reason()));
     }
@@ -166,7 +214,8 @@ public class OrganizationResource {
     }
 
     private static OptionalLong optionalVersion(String ifMatch) {
-        return ifMatch == null || ifMatch.isBlank() ? OptionalLong.empty()
+        return ifMatch == null || ifMatch.isBlank()
+                ? OptionalLong.empty()
                 : OptionalLong.of(ETags.expectedVersion(ifMatch));
     }
 }

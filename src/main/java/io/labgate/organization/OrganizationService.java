@@ -58,8 +58,8 @@ public class OrganizationService {
 
     /** Operators and auditors list every organization; anyone else sees at most their own. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<OrganizationResponse> list(Organization.Kind kind, Organization.Status status, String name,
-            PageQuery page) {
+    public PageResponse<OrganizationResponse> list(
+            Organization.Kind kind, Organization.Status status, String name, PageQuery page) {
         Filter filter = new Filter().equal("kind", kind).equal("status", status).contains("name", name);
         if (!caller.seesAllTenants()) {
             Optional<UUID> own = caller.organizationId();
@@ -68,8 +68,10 @@ public class OrganizationService {
             }
             filter.equal("id", own.get());
         }
-        return PageResponse.of(organizations.find(filter.query(), page.toSort(SORTABLE, "name"),
-                filter.parameters()), page, OrganizationResponse::from);
+        return PageResponse.of(
+                organizations.find(filter.query(), page.toSort(SORTABLE, "name"), filter.parameters()),
+                page,
+                OrganizationResponse::from);
     }
 
     /** An organization the caller may see; any other id is 404, whether it exists or not. */
@@ -81,11 +83,13 @@ public class OrganizationService {
     /** The caller's own organization, named by the {@code org_id} claim of the token. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public OrganizationResponse mine() {
-        UUID own = caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                "your token names no organization"));
-        return organizations.findByIdOptional(own).map(OrganizationResponse::from)
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                        "your organization " + own + " is not registered in LabGate"));
+        UUID own = caller.organizationId()
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "your token names no organization"));
+        return organizations
+                .findByIdOptional(own)
+                .map(OrganizationResponse::from)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.NOT_FOUND, "your organization " + own + " is not registered in LabGate"));
     }
 
     /**
@@ -103,15 +107,17 @@ public class OrganizationService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireActive(UUID id, Organization.Kind kind) {
-        Organization organization = organizations.findByIdOptional(id).orElseThrow(() -> new ApiException(
-                ErrorCode.UNPROCESSABLE, "organization " + id + " is not registered"));
+        Organization organization = organizations
+                .findByIdOptional(id)
+                .orElseThrow(
+                        () -> new ApiException(ErrorCode.UNPROCESSABLE, "organization " + id + " is not registered"));
         if (organization.kind != kind) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE,
-                    "organization " + id + " is " + organization.kind + ", not " + kind);
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE, "organization " + id + " is " + organization.kind + ", not " + kind);
         }
         if (organization.status != Organization.Status.ACTIVE) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE,
-                    "organization " + id + " is " + organization.status + ", not ACTIVE");
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE, "organization " + id + " is " + organization.status + ", not ACTIVE");
         }
     }
 
@@ -280,8 +286,8 @@ public class OrganizationService {
     }
 
     private static ApiException duplicate(String digits) {
-        return ApiException.conflict("business registration number " + BusinessRegistrationNumber.format(digits)
-                + " is already registered");
+        return ApiException.conflict(
+                "business registration number " + BusinessRegistrationNumber.format(digits) + " is already registered");
     }
 
     private static void apply(Organization organization, OrganizationRequest request) {

@@ -4,4 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Why an organization is suspended; required. */
-public record SuspendOrganizationRequest(@NotBlank @Size(max = 500) String reason) {}
+public record SuspendOrganizationRequest(
+        @NotBlank @Size(max = 500) String reason) {}

@@ -17,8 +17,9 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = ValidBusinessRegistrationNumber.Validator.class)
 public @interface ValidBusinessRegistrationNumber {
 
-    String message() default "must be a valid business registration number: 10 digits, written 123-45-67890 "
-            + "or 1234567890, with a correct check digit";
+    String message() default
+            "must be a valid business registration number: 10 digits, written 123-45-67890 "
+                    + "or 1234567890, with a correct check digit";
 
     Class<?>[] groups() default {};
 

@@ -169,8 +169,8 @@ public final class ClientNetworks {
 
         private static int parsePrefix(String text, int max, String cidr) {
             if (!text.matches("0|[1-9][0-9]{0,2}")) {
-                throw new IllegalArgumentException("'" + cidr + "' needs a prefix length of 0 to " + max
-                        + " after the /");
+                throw new IllegalArgumentException(
+                        "'" + cidr + "' needs a prefix length of 0 to " + max + " after the /");
             }
             int prefix = Integer.parseInt(text);
             if (prefix > max) {

@@ -25,9 +25,23 @@ public record SecurityPolicyResponse(
         long version) {
 
     static SecurityPolicyResponse from(SecurityPolicy p) {
-        return new SecurityPolicyResponse(p.id, p.code, p.versionNo, p.title, p.description, p.maxGrantDays,
-                p.maxLinkSeconds, p.allowedModes.stream().map(AccessMode::valueOf).toList(),
-                List.copyOf(p.allowedNetworks), p.consentRequired, p.termsVersion, p.maxConcurrentGrants,
-                p.byteQuotaPerGrant, p.createdAt, p.createdBy, p.lockedAt, p.version);
+        return new SecurityPolicyResponse(
+                p.id,
+                p.code,
+                p.versionNo,
+                p.title,
+                p.description,
+                p.maxGrantDays,
+                p.maxLinkSeconds,
+                p.allowedModes.stream().map(AccessMode::valueOf).toList(),
+                List.copyOf(p.allowedNetworks),
+                p.consentRequired,
+                p.termsVersion,
+                p.maxConcurrentGrants,
+                p.byteQuotaPerGrant,
+                p.createdAt,
+                p.createdBy,
+                p.lockedAt,
+                p.version);
     }
 }

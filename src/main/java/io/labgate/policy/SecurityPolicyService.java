@@ -37,10 +37,10 @@ public class SecurityPolicyService {
     static final String UNIQUE_VERSION = "security_policy_code_version_key";
     static final String LOCKED_RULE = "security_policy_locked";
 
-    private static final Map<String, String> SORTABLE_LATEST = Map.of(
-            "code", "code", "createdAt", "createdAt", "title", "title");
-    private static final Map<String, String> SORTABLE_VERSIONS = Map.of(
-            "versionNo", "versionNo", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE_LATEST =
+            Map.of("code", "code", "createdAt", "createdAt", "title", "title");
+    private static final Map<String, String> SORTABLE_VERSIONS =
+            Map.of("versionNo", "versionNo", "createdAt", "createdAt");
 
     @Inject
     SecurityPolicyRepository policies;
@@ -55,8 +55,10 @@ public class SecurityPolicyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<SecurityPolicyResponse> listLatest(Boolean consentRequired, PageQuery page) {
         Filter filter = new Filter().equal("consentRequired", consentRequired);
-        return PageResponse.of(policies.findLatestVersions(filter.query(), page.toSort(SORTABLE_LATEST, "code"),
-                filter.parameters()), page, SecurityPolicyResponse::from);
+        return PageResponse.of(
+                policies.findLatestVersions(filter.query(), page.toSort(SORTABLE_LATEST, "code"), filter.parameters()),
+                page,
+                SecurityPolicyResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,14 +66,16 @@ public class SecurityPolicyService {
         if (!policies.existsCode(code)) {
             throw ApiException.notFound("security policy", code);
         }
-        return PageResponse.of(policies.findVersionsOf(code, page.toSort(SORTABLE_VERSIONS, "versionNo")), page,
+        return PageResponse.of(
+                policies.findVersionsOf(code, page.toSort(SORTABLE_VERSIONS, "versionNo")),
+                page,
                 SecurityPolicyResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SecurityPolicyResponse getLatest(String code) {
-        return SecurityPolicyResponse.from(policies.findLatest(code)
-                .orElseThrow(() -> ApiException.notFound("security policy", code)));
+        return SecurityPolicyResponse.from(
+                policies.findLatest(code).orElseThrow(() -> ApiException.notFound("security policy", code)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,8 +86,8 @@ public class SecurityPolicyService {
     /** One version by its id, for features that refer to a policy version (the dataset catalogue). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SecurityPolicyResponse findVersion(UUID id) {
-        return SecurityPolicyResponse.from(policies.findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("security policy version", id)));
+        return SecurityPolicyResponse.from(
+                policies.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("security policy version", id)));
     }
 
     /** Version 1 of a new policy. */
@@ -98,15 +102,15 @@ public class SecurityPolicyService {
 
     /** The next version of an existing policy: the way to change a policy whose versions are in use. */
     public SecurityPolicyResponse createNextVersion(String code, SecurityPolicyVersionRequest request) {
-        SecurityPolicy latest = policies.findLatest(code)
-                .orElseThrow(() -> ApiException.notFound("security policy", code));
+        SecurityPolicy latest =
+                policies.findLatest(code).orElseThrow(() -> ApiException.notFound("security policy", code));
         Terms terms = check(request);
         return SecurityPolicyResponse.from(insert(code, latest.versionNo + 1, request, terms));
     }
 
     /** Replaces the terms of a version that no dataset uses yet. */
-    public SecurityPolicyResponse update(String code, int versionNo, long expectedVersion,
-            SecurityPolicyVersionRequest request) {
+    public SecurityPolicyResponse update(
+            String code, int versionNo, long expectedVersion, SecurityPolicyVersionRequest request) {
         SecurityPolicy policy = find(code, versionNo);
         if (policy.isLocked()) {
             throw lockedConflict(policy);
@@ -156,10 +160,11 @@ public class SecurityPolicyService {
             policies.persistAndFlush(policy);
         } catch (PersistenceException e) {
             if (DatabaseConstraints.violated(e, UNIQUE_VERSION)) {
-                throw ApiException.conflict(versionNo == 1
-                        ? "security policy " + code + " already exists"
-                        : "version " + versionNo + " of security policy " + code
-                                + " was created by someone else meanwhile; read the policy again and retry");
+                throw ApiException.conflict(
+                        versionNo == 1
+                                ? "security policy " + code + " already exists"
+                                : "version " + versionNo + " of security policy " + code
+                                        + " was created by someone else meanwhile; read the policy again and retry");
             }
             throw e;
         }
@@ -168,8 +173,10 @@ public class SecurityPolicyService {
 
     private static void apply(SecurityPolicy policy, PolicyTerms request, Terms terms) {
         policy.title = request.title().trim();
-        policy.description = request.description() == null || request.description().isBlank()
-                ? null : request.description().trim();
+        policy.description =
+                request.description() == null || request.description().isBlank()
+                        ? null
+                        : request.description().trim();
         policy.maxGrantDays = request.maxGrantDays();
         policy.maxLinkSeconds = request.maxLinkSeconds();
         policy.allowedModes = terms.modes().stream().map(Enum::name).toList();
@@ -207,8 +214,8 @@ public class SecurityPolicyService {
             }
         }
         if (!violations.isEmpty()) {
-            String detail = violations.stream().map(v -> v.field() + ": " + v.message())
-                    .collect(Collectors.joining("; "));
+            String detail =
+                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
             throw new ApiException(ErrorCode.VALIDATION_FAILED, detail, violations);
         }
         return new Terms(modes, List.copyOf(networks));

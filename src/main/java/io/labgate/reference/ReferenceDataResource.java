@@ -31,8 +31,9 @@ public abstract class ReferenceDataResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "List the entries", description = "Any authenticated user. Sorted by code unless sort "
-            + "names code or name.")
+    @Operation(
+            summary = "List the entries",
+            description = "Any authenticated user. Sorted by code unless sort " + "names code or name.")
     public PageResponse<ReferenceEntryResponse> list(@Valid @BeanParam PageQuery page) {
         return service().list(page);
     }
@@ -40,8 +41,9 @@ public abstract class ReferenceDataResource {
     @GET
     @Path("{code}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Read an entry", description = "Any authenticated user. The ETag is the version to send "
-            + "in If-Match when updating.")
+    @Operation(
+            summary = "Read an entry",
+            description = "Any authenticated user. The ETag is the version to send " + "in If-Match when updating.")
     public Response get(@PathParam("code") String code) {
         return ok(service().get(code));
     }
@@ -54,15 +56,21 @@ public abstract class ReferenceDataResource {
     public Response create(@Valid @NotNull ReferenceEntryRequest request, @Context UriInfo uri) {
         ReferenceEntryResponse entry = service().create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(entry.code()).build())
-                .entity(entry).tag(ETags.of(entry.version())).build();
+                .entity(entry)
+                .tag(ETags.of(entry.version()))
+                .build();
     }
 
     @PUT
     @Path("{code}")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Update an entry", description = "Operators only. Needs If-Match with the ETag read "
-            + "before (428 without, 412 when stale). The code cannot change.")
-    public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Update an entry",
+            description = "Operators only. Needs If-Match with the ETag read "
+                    + "before (428 without, 412 when stale). The code cannot change.")
+    public Response update(
+            @PathParam("code") String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ReferenceEntryRequest request) {
         return ok(service().update(code, ETags.expectedVersion(ifMatch), request));
     }

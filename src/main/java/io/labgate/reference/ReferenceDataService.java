@@ -42,8 +42,7 @@ public abstract class ReferenceDataService<E extends ReferenceEntry> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<ReferenceEntryResponse> list(PageQuery page) {
-        return PageResponse.of(repository().findAll(page.toSort(SORTABLE, "code")), page,
-                ReferenceEntryResponse::from);
+        return PageResponse.of(repository().findAll(page.toSort(SORTABLE, "code")), page, ReferenceEntryResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -13,7 +13,6 @@ public record ReferenceEntryResponse(
         long version) {
 
     static ReferenceEntryResponse from(ReferenceEntry e) {
-        return new ReferenceEntryResponse(e.code, e.name, e.nameKo, e.description, e.createdAt, e.updatedAt,
-                e.version);
+        return new ReferenceEntryResponse(e.code, e.name, e.nameKo, e.description, e.createdAt, e.updatedAt, e.version);
     }
 }

@@ -18,21 +18,30 @@ public record GroupingSql(String joins, String key, String label) {
         }
         String datasetJoin = " LEFT JOIN dataset g_ds ON g_ds.id = " + alias + ".dataset_id";
         return switch (dimension) {
-            case MONTH -> new GroupingSql("", "to_char(" + alias + ".day, 'YYYY-MM')",
-                    "to_char(" + alias + ".day, 'YYYY-MM')");
-            case ORGANIZATION -> new GroupingSql(
-                    " LEFT JOIN organization g_org ON g_org.id = " + alias + ".organization_id",
-                    alias + ".organization_id::text", "g_org.name");
+            case MONTH ->
+                new GroupingSql("", "to_char(" + alias + ".day, 'YYYY-MM')", "to_char(" + alias + ".day, 'YYYY-MM')");
+            case ORGANIZATION ->
+                new GroupingSql(
+                        " LEFT JOIN organization g_org ON g_org.id = " + alias + ".organization_id",
+                        alias + ".organization_id::text",
+                        "g_org.name");
             case DATASET -> new GroupingSql(datasetJoin, "g_ds.code", "g_ds.title");
-            case INDUSTRY -> new GroupingSql(datasetJoin
-                    + " LEFT JOIN industry g_ind ON g_ind.code = g_ds.industry_code",
-                    "g_ds.industry_code::text", "g_ind.name");
-            case AI_TECHNOLOGY -> new GroupingSql(datasetJoin
-                    + " LEFT JOIN ai_technology g_tech ON g_tech.code = g_ds.ai_technology_code",
-                    "g_ds.ai_technology_code::text", "g_tech.name");
-            case PROVIDER -> new GroupingSql(" LEFT JOIN dataset_provider g_dp ON g_dp.dataset_id = " + alias
-                    + ".dataset_id LEFT JOIN organization g_prov ON g_prov.id = g_dp.organization_id",
-                    "g_dp.organization_id::text", "g_prov.name");
+            case INDUSTRY ->
+                new GroupingSql(
+                        datasetJoin + " LEFT JOIN industry g_ind ON g_ind.code = g_ds.industry_code",
+                        "g_ds.industry_code::text",
+                        "g_ind.name");
+            case AI_TECHNOLOGY ->
+                new GroupingSql(
+                        datasetJoin + " LEFT JOIN ai_technology g_tech ON g_tech.code = g_ds.ai_technology_code",
+                        "g_ds.ai_technology_code::text",
+                        "g_tech.name");
+            case PROVIDER ->
+                new GroupingSql(
+                        " LEFT JOIN dataset_provider g_dp ON g_dp.dataset_id = " + alias
+                                + ".dataset_id LEFT JOIN organization g_prov ON g_prov.id = g_dp.organization_id",
+                        "g_dp.organization_id::text",
+                        "g_prov.name");
         };
     }
 }

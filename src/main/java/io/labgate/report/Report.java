@@ -22,7 +22,7 @@ public record Report(ReportQuery query, Instant generatedAt, List<ReportFigure> 
 
     /** The file name for a download: {@code labgate-report-<what>-<from>-<to>.<extension>}. */
     public String fileName(String what, ReportFormat format) {
-        return "labgate-report-" + what + "-" + query.period().from() + "-" + query.period().to() + "."
-                + format.extension();
+        return "labgate-report-" + what + "-" + query.period().from() + "-"
+                + query.period().to() + "." + format.extension();
     }
 }

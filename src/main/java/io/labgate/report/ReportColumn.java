@@ -7,7 +7,10 @@ package io.labgate.report;
 public record ReportColumn(String key, String title, Type type) {
 
     public enum Type {
-        TEXT, INTEGER, DECIMAL, DATE
+        TEXT,
+        INTEGER,
+        DECIMAL,
+        DATE
     }
 
     public static ReportColumn text(String key, String title) {

@@ -44,7 +44,9 @@ public enum ReportFormat {
     public static ReportFormat choose(String format, List<MediaType> acceptable) {
         if (format != null && !format.isBlank()) {
             String wanted = format.strip().toLowerCase(Locale.ROOT);
-            return Arrays.stream(values()).filter(f -> f.extension.equals(wanted)).findFirst()
+            return Arrays.stream(values())
+                    .filter(f -> f.extension.equals(wanted))
+                    .findFirst()
                     .orElseThrow(() -> ApiException.invalid("format", "must be one of " + names()));
         }
         if (acceptable == null || acceptable.isEmpty()) {
@@ -57,8 +59,11 @@ public enum ReportFormat {
                 }
             }
         }
-        throw new ApiException(ErrorCode.NOT_ACCEPTABLE, "a report is given as " + Arrays.stream(values())
-                .map(f -> f.mediaType).collect(Collectors.joining(", ")) + " (or format=" + names() + ")");
+        throw new ApiException(
+                ErrorCode.NOT_ACCEPTABLE,
+                "a report is given as "
+                        + Arrays.stream(values()).map(f -> f.mediaType).collect(Collectors.joining(", "))
+                        + " (or format=" + names() + ")");
     }
 
     private static String names() {

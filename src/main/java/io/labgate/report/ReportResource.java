@@ -41,9 +41,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/reports")
 @Tag(name = "Reports", description = "The operation report for the funding agency (docs/reports.md)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only operators and auditors read reports",
+@APIResponse(
+        responseCode = "403",
+        description = "Only operators and auditors read reports",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReportResource {
 
@@ -57,37 +61,57 @@ public class ReportResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "The whole operation report", description = "Operators and auditors. Every section "
-            + "over the period (KST days, both included), grouped by the dimension when the section supports it "
-            + "(otherwise the section is given ungrouped with a note), with the summary figures. JSON, or XLSX with "
-            + "a summary sheet first and one sheet per section. CSV holds one table only: ask a section's URL "
-            + "(406 otherwise).")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JsonReport.Full.class)),
-            @Content(mediaType = ReportFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "406", description = "CSV (or another type) asked for the whole report",
+    @Operation(
+            summary = "The whole operation report",
+            description = "Operators and auditors. Every section "
+                    + "over the period (KST days, both included), grouped by the dimension when the section supports it "
+                    + "(otherwise the section is given ungrouped with a note), with the summary figures. JSON, or XLSX with "
+                    + "a summary sheet first and one sheet per section. CSV holds one table only: ask a section's URL "
+                    + "(406 otherwise).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = JsonReport.Full.class)),
+                @Content(
+                        mediaType = ReportFormat.XLSX_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "406",
+            description = "CSV (or another type) asked for the whole report",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response full(@Parameter(description = "First day, ISO date", example = "2026-01-01", required = true)
-            @QueryParam("from") String from,
+    public Response full(
+            @Parameter(description = "First day, ISO date", example = "2026-01-01", required = true) @QueryParam("from")
+                    String from,
             @Parameter(description = "Last day (included), ISO date", example = "2026-12-31", required = true)
-            @QueryParam("to") String to,
-            @Parameter(description = "MONTH, ORGANIZATION, DATASET, INDUSTRY, AI_TECHNOLOGY or PROVIDER; absent: "
-                    + "not grouped") @QueryParam("groupBy") String groupBy,
-            @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW")
-            @QueryParam("source") String source,
+                    @QueryParam("to")
+                    String to,
+            @Parameter(
+                            description = "MONTH, ORGANIZATION, DATASET, INDUSTRY, AI_TECHNOLOGY or PROVIDER; absent: "
+                                    + "not grouped")
+                    @QueryParam("groupBy")
+                    String groupBy,
+            @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW") @QueryParam("source")
+                    String source,
             @Parameter(description = "json or xlsx; wins over Accept") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         ReportFormat chosen = ReportFormat.choose(format, headers.getAcceptableMediaTypes());
         ReportQuery query = ReportService.query(from, to, groupBy, source);
         if (chosen == ReportFormat.CSV) {
-            String urls = service.sections().stream().map(s -> "/api/v1/reports/" + s.id())
+            String urls = service.sections().stream()
+                    .map(s -> "/api/v1/reports/" + s.id())
                     .collect(Collectors.joining(", "));
-            throw new ApiException(ErrorCode.NOT_ACCEPTABLE, "CSV holds one table: ask one section as CSV ("
-                    + urls + "), or the whole report as JSON or XLSX");
+            throw new ApiException(
+                    ErrorCode.NOT_ACCEPTABLE,
+                    "CSV holds one table: ask one section as CSV (" + urls + "), or the whole report as JSON or XLSX");
         }
         return timed(chosen, "all", () -> {
             Report report = service.full(query);
-            return chosen == ReportFormat.JSON ? json(JsonReport.full(report))
+            return chosen == ReportFormat.JSON
+                    ? json(JsonReport.full(report))
                     : file(XlsxRenderer.render(report), chosen, report.fileName("all", chosen));
         });
     }
@@ -96,8 +120,10 @@ public class ReportResource {
     @Path("sections")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "The report's sections", description = "Operators and auditors. Every section in report "
-            + "order, with the dimensions it can be grouped by.")
+    @Operation(
+            summary = "The report's sections",
+            description = "Operators and auditors. Every section in report "
+                    + "order, with the dimensions it can be grouped by.")
     public List<ReportService.SectionInfo> sections() {
         return service.describe();
     }
@@ -105,30 +131,48 @@ public class ReportResource {
     @GET
     @Path("{section}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "One section of the report", description = "Operators and auditors. One section over "
-            + "the period (KST days, both included) as JSON, CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX "
-            + "(a summary sheet and the section's sheet). A dimension the section cannot be grouped by is 400, "
-            + "naming the ones it can; an unknown section 404.")
-    @APIResponse(responseCode = "200", description = "The section", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = JsonReport.Single.class)),
-            @Content(mediaType = ReportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = ReportFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "404", description = "No such section",
+    @Operation(
+            summary = "One section of the report",
+            description = "Operators and auditors. One section over "
+                    + "the period (KST days, both included) as JSON, CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX "
+                    + "(a summary sheet and the section's sheet). A dimension the section cannot be grouped by is 400, "
+                    + "naming the ones it can; an unknown section 404.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The section",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = JsonReport.Single.class)),
+                @Content(mediaType = ReportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                @Content(
+                        mediaType = ReportFormat.XLSX_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "404",
+            description = "No such section",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "406", description = "None of the accepted types is offered",
+    @APIResponse(
+            responseCode = "406",
+            description = "None of the accepted types is offered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response section(
-            @Parameter(in = ParameterIn.PATH, description = "Section id, see /api/v1/reports/sections",
-                    example = "requests") @PathParam("section") String section,
-            @Parameter(description = "First day, ISO date", example = "2026-01-01", required = true)
-            @QueryParam("from") String from,
+            @Parameter(
+                            in = ParameterIn.PATH,
+                            description = "Section id, see /api/v1/reports/sections",
+                            example = "requests")
+                    @PathParam("section")
+                    String section,
+            @Parameter(description = "First day, ISO date", example = "2026-01-01", required = true) @QueryParam("from")
+                    String from,
             @Parameter(description = "Last day (included), ISO date", example = "2026-12-31", required = true)
-            @QueryParam("to") String to,
-            @Parameter(description = "One of the section's dimensions; absent: not grouped")
-            @QueryParam("groupBy") String groupBy,
-            @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW")
-            @QueryParam("source") String source,
+                    @QueryParam("to")
+                    String to,
+            @Parameter(description = "One of the section's dimensions; absent: not grouped") @QueryParam("groupBy")
+                    String groupBy,
+            @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW") @QueryParam("source")
+                    String source,
             @Parameter(description = "json, csv or xlsx; wins over Accept") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         ReportFormat chosen = ReportFormat.choose(format, headers.getAcceptableMediaTypes());
@@ -138,8 +182,11 @@ public class ReportResource {
             Report report = service.section(section, query);
             return switch (chosen) {
                 case JSON -> json(JsonReport.single(report));
-                case CSV -> file(CsvRenderer.render(report.sections().get(0).table()), chosen,
-                        report.fileName(section, chosen));
+                case CSV ->
+                    file(
+                            CsvRenderer.render(report.sections().get(0).table()),
+                            chosen,
+                            report.fileName(section, chosen));
                 case XLSX -> file(XlsxRenderer.render(report), chosen, report.fileName(section, chosen));
             };
         });
@@ -150,8 +197,11 @@ public class ReportResource {
         try {
             return work.get();
         } finally {
-            sample.stop(Timer.builder(TIMER).description("Time to compute and render a report")
-                    .tag("format", format.extension()).tag("section", section).register(registry));
+            sample.stop(Timer.builder(TIMER)
+                    .description("Time to compute and render a report")
+                    .tag("format", format.extension())
+                    .tag("section", section)
+                    .register(registry));
         }
     }
 
@@ -161,7 +211,8 @@ public class ReportResource {
 
     private static Response file(byte[] bytes, ReportFormat format, String name) {
         String type = format == ReportFormat.CSV ? format.mediaType() + "; charset=UTF-8" : format.mediaType();
-        return Response.ok(bytes, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        return Response.ok(bytes, type)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .build();
     }
 }

@@ -42,21 +42,27 @@ public class ReportService {
 
     /** Every section, in report order. */
     public List<ReportSection> sections() {
-        return beans.stream().sorted(Comparator.comparingInt(ReportSection::order).thenComparing(ReportSection::id))
+        return beans.stream()
+                .sorted(Comparator.comparingInt(ReportSection::order).thenComparing(ReportSection::id))
                 .toList();
     }
 
     public List<SectionInfo> describe() {
-        return sections().stream().map(s -> new SectionInfo(s.id(), s.title(), s.order(), sorted(s.dimensions())))
+        return sections().stream()
+                .map(s -> new SectionInfo(s.id(), s.title(), s.order(), sorted(s.dimensions())))
                 .toList();
     }
 
     /** The section with this id. @throws ApiException 404 naming the sections that exist */
     public ReportSection section(String id) {
-        return sections().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "report section '" + id
-                        + "' does not exist; the sections are " + sections().stream().map(ReportSection::id)
-                        .collect(Collectors.joining(", "))));
+        return sections().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.NOT_FOUND,
+                        "report section '" + id
+                                + "' does not exist; the sections are "
+                                + sections().stream().map(ReportSection::id).collect(Collectors.joining(", "))));
     }
 
     /**
@@ -81,8 +87,8 @@ public class ReportService {
             try {
                 dimension = ReportDimension.valueOf(groupBy.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                violations.add(new Problem.Violation("groupBy", "must be one of "
-                        + Arrays.toString(ReportDimension.values())));
+                violations.add(new Problem.Violation(
+                        "groupBy", "must be one of " + Arrays.toString(ReportDimension.values())));
             }
         }
         ReportSource reportSource = null;
@@ -90,13 +96,15 @@ public class ReportService {
             try {
                 reportSource = ReportSource.valueOf(source.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                violations.add(new Problem.Violation("source", "must be one of "
-                        + Arrays.toString(ReportSource.values())));
+                violations.add(
+                        new Problem.Violation("source", "must be one of " + Arrays.toString(ReportSource.values())));
             }
         }
         if (!violations.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, violations.stream()
-                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED,
+                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
+                    violations);
         }
         return new ReportQuery(period, dimension, reportSource);
     }
@@ -109,14 +117,15 @@ public class ReportService {
     public Report section(String id, ReportQuery query) {
         ReportSection section = section(id);
         if (query.groupBy() != null && !section.dimensions().contains(query.groupBy())) {
-            String supported = section.dimensions().isEmpty() ? "it cannot be grouped"
+            String supported = section.dimensions().isEmpty()
+                    ? "it cannot be grouped"
                     : "it can be grouped by " + sorted(section.dimensions());
-            throw ApiException.invalid("groupBy", "section " + id + " cannot be grouped by " + query.groupBy()
-                    + "; " + supported);
+            throw ApiException.invalid(
+                    "groupBy", "section " + id + " cannot be grouped by " + query.groupBy() + "; " + supported);
         }
         Instant generatedAt = now();
-        return new Report(query, generatedAt, section.summary(query),
-                List.of(new Report.Part(section.compute(query), null)));
+        return new Report(
+                query, generatedAt, section.summary(query), List.of(new Report.Part(section.compute(query), null)));
     }
 
     /**
@@ -133,8 +142,9 @@ public class ReportService {
                 parts.add(new Report.Part(section.compute(query), null));
             } else {
                 String note = "not grouped: section " + section.id() + " cannot be grouped by " + query.groupBy()
-                        + (section.dimensions().isEmpty() ? "" : "; it can be grouped by "
-                        + sorted(section.dimensions()));
+                        + (section.dimensions().isEmpty()
+                                ? ""
+                                : "; it can be grouped by " + sorted(section.dimensions()));
                 parts.add(new Report.Part(section.compute(query.groupedBy(null)), note));
             }
         }

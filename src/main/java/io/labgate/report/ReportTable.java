@@ -12,18 +12,19 @@ import java.util.List;
  * @param title     what the section is, for people
  * @param groupedBy what the rows are grouped by, {@code null} when the section was not grouped
  */
-public record ReportTable(String section, String title, ReportDimension groupedBy, List<ReportColumn> columns,
-        List<List<Object>> rows) {
+public record ReportTable(
+        String section, String title, ReportDimension groupedBy, List<ReportColumn> columns, List<List<Object>> rows) {
 
     public ReportTable {
         columns = List.copyOf(columns);
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
-                throw new IllegalArgumentException(section + ": a row has " + row.size() + " cells for "
-                        + columns.size() + " columns");
+                throw new IllegalArgumentException(
+                        section + ": a row has " + row.size() + " cells for " + columns.size() + " columns");
             }
         }
-        rows = List.copyOf(rows.stream().map(java.util.Collections::unmodifiableList).toList());
+        rows = List.copyOf(
+                rows.stream().map(java.util.Collections::unmodifiableList).toList());
     }
 
     /**
@@ -31,13 +32,19 @@ public record ReportTable(String section, String title, ReportDimension groupedB
      * Total: every other column becomes a figure with the column's key and title.
      */
     public List<ReportFigure> totalFigures() {
-        if (rows.size() != 1 || columns.size() < 2 || !"group".equals(columns.get(0).key())
+        if (rows.size() != 1
+                || columns.size() < 2
+                || !"group".equals(columns.get(0).key())
                 || !"groupName".equals(columns.get(1).key())) {
             throw new IllegalStateException(section + ": not an ungrouped table with one Total row");
         }
         List<ReportFigure> figures = new ArrayList<>();
         for (int i = 2; i < columns.size(); i++) {
-            figures.add(new ReportFigure(section, columns.get(i).key(), columns.get(i).title(), rows.get(0).get(i)));
+            figures.add(new ReportFigure(
+                    section,
+                    columns.get(i).key(),
+                    columns.get(i).title(),
+                    rows.get(0).get(i)));
         }
         return figures;
     }

@@ -35,7 +35,8 @@ public class ObjectStore {
     public boolean bucketExists(String bucket) {
         return metrics.time("bucket_exists", () -> {
             try {
-                return minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+                return minio.bucketExists(
+                        BucketExistsArgs.builder().bucket(bucket).build());
             } catch (Exception e) {
                 throw failure("check bucket " + bucket, e);
             }
@@ -45,7 +46,8 @@ public class ObjectStore {
     public void createBucket(String bucket) {
         metrics.time("create_bucket", () -> {
             try {
-                if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                if (!minio.bucketExists(
+                        BucketExistsArgs.builder().bucket(bucket).build())) {
                     minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                 }
             } catch (Exception e) {
@@ -59,7 +61,8 @@ public class ObjectStore {
     public BucketUsage usage(String bucket) {
         return metrics.time("usage", () -> {
             try {
-                if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                if (!minio.bucketExists(
+                        BucketExistsArgs.builder().bucket(bucket).build())) {
                     return BucketUsage.missing();
                 }
                 long count = 0;
@@ -89,8 +92,11 @@ public class ObjectStore {
         return metrics.time("list", () -> {
             try {
                 List<ObjectSummary> objects = new ArrayList<>();
-                for (Result<Item> result : minio.listObjects(
-                        ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                for (Result<Item> result : minio.listObjects(ListObjectsArgs.builder()
+                        .bucket(bucket)
+                        .prefix(prefix)
+                        .recursive(true)
+                        .build())) {
                     Item item = result.get();
                     if (!item.isDir()) {
                         objects.add(new ObjectSummary(item.objectName(), item.size(), item.etag()));
@@ -111,8 +117,11 @@ public class ObjectStore {
         return metrics.time("list", () -> {
             try {
                 List<ObjectSummary> objects = new ArrayList<>();
-                for (Result<Item> result : minio.listObjects(
-                        ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                for (Result<Item> result : minio.listObjects(ListObjectsArgs.builder()
+                        .bucket(bucket)
+                        .prefix(prefix)
+                        .recursive(true)
+                        .build())) {
                     if (objects.size() >= limit) {
                         break;
                     }
@@ -135,7 +144,8 @@ public class ObjectStore {
     public InputStream open(String bucket, String key) {
         return metrics.time("open", () -> {
             try {
-                return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+                return minio.getObject(
+                        GetObjectArgs.builder().bucket(bucket).object(key).build());
             } catch (Exception e) {
                 throw failure("read object " + key, e);
             }
@@ -149,7 +159,11 @@ public class ObjectStore {
     public InputStream open(String bucket, String key, long offset, long length) {
         return metrics.time("open_range", () -> {
             try {
-                return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length)
+                return minio.getObject(GetObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(key)
+                        .offset(offset)
+                        .length(length)
                         .build());
             } catch (Exception e) {
                 throw failure("read object " + key, e);
@@ -160,9 +174,10 @@ public class ObjectStore {
     public void put(String bucket, String key, byte[] content, String contentType) {
         metrics.time("put", () -> {
             try {
-                minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                        .stream(new ByteArrayInputStream(content), content.length, -1)
-                        .contentType(contentType).build());
+                minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                                new ByteArrayInputStream(content), content.length, -1)
+                        .contentType(contentType)
+                        .build());
             } catch (Exception e) {
                 throw failure("store object " + key, e);
             }

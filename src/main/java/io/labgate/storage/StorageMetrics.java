@@ -20,8 +20,14 @@ public class StorageMetrics {
     static final String SUCCESS = "success";
     static final String FAILURE = "failure";
 
-    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25),
-        Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(10)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(25),
+        Duration.ofMillis(100),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(10)
+    };
 
     @Inject
     MeterRegistry registry;
@@ -54,10 +60,13 @@ public class StorageMetrics {
     }
 
     private Timer timer(String operation, String outcome) {
-        return timers.computeIfAbsent(operation + '|' + outcome, k -> Timer.builder("labgate.storage.call")
-                .description("Calls to the object store, by operation and outcome")
-                .tag("operation", operation).tag("outcome", outcome)
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry));
+        return timers.computeIfAbsent(
+                operation + '|' + outcome,
+                k -> Timer.builder("labgate.storage.call")
+                        .description("Calls to the object store, by operation and outcome")
+                        .tag("operation", operation)
+                        .tag("outcome", outcome)
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry));
     }
 }

@@ -30,8 +30,10 @@ public class ChainMetrics {
         Gauge.builder("labgate.usage.chain.valid", this, m -> m.valid)
                 .description("1 if the last usage-log chain verification on this replica found no break, else 0")
                 .register(registry);
-        Gauge.builder("labgate.usage.chain.verified.timestamp", this, m -> m.verifiedAt).baseUnit("seconds")
-                .description("When this replica last verified the usage-log chain (Unix time)").register(registry);
+        Gauge.builder("labgate.usage.chain.verified.timestamp", this, m -> m.verifiedAt)
+                .baseUnit("seconds")
+                .description("When this replica last verified the usage-log chain (Unix time)")
+                .register(registry);
     }
 
     void verified(ChainVerification result) {

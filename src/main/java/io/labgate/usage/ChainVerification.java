@@ -15,9 +15,16 @@ import java.util.UUID;
  * @param breaks how many events broke the chain (after a break the walk continues from the stored hash)
  * @param firstBreak the first event that broke the chain, or null
  */
-public record ChainVerification(Instant from, Instant to, long checked, Long firstSeq, Long lastSeq, String lastHash,
+public record ChainVerification(
+        Instant from,
+        Instant to,
+        long checked,
+        Long firstSeq,
+        Long lastSeq,
+        String lastHash,
         boolean valid,
-        long breaks, ChainBreak firstBreak) {
+        long breaks,
+        ChainBreak firstBreak) {
 
     /**
      * Where the chain breaks. {@code expectedHash} is the hash the event's stored fields make after the previous

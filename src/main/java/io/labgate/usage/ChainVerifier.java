@@ -35,8 +35,8 @@ public class ChainVerifier {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement tx = connection.prepareStatement(
-                        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) {
+                try (PreparedStatement tx =
+                        connection.prepareStatement("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) {
                     tx.execute();
                 }
                 ChainVerification result = walk(connection, from, to);
@@ -67,8 +67,8 @@ public class ChainVerifier {
         }
         Long firstSeq = null;
         Long lastSeq = null;
-        try (PreparedStatement bounds = connection.prepareStatement(
-                "SELECT min(seq), max(seq) FROM usage_event WHERE " + where)) {
+        try (PreparedStatement bounds =
+                connection.prepareStatement("SELECT min(seq), max(seq) FROM usage_event WHERE " + where)) {
             for (int i = 0; i < parameters.size(); i++) {
                 bounds.setObject(i + 1, parameters.get(i));
             }
@@ -109,8 +109,16 @@ public class ChainVerifier {
                 }
             }
         }
-        return new ChainVerification(from, to, checked, firstSeq, lastSeq, previous == null ? null : previous.hash(),
-                firstBreak == null, breaks, firstBreak);
+        return new ChainVerification(
+                from,
+                to,
+                checked,
+                firstSeq,
+                lastSeq,
+                previous == null ? null : previous.hash(),
+                firstBreak == null,
+                breaks,
+                firstBreak);
     }
 
     /** The break {@code event} makes after {@code previous} (null for the first event walked), or null. */
@@ -122,7 +130,8 @@ public class ChainVerifier {
             linkedTo = previous.hash();
         }
         String expected = EventDigest.hash(linkedTo, event);
-        if (expected.equals(event.hash()) && linkedTo.equals(event.prevHash())
+        if (expected.equals(event.hash())
+                && linkedTo.equals(event.prevHash())
                 && (previous == null || event.seq() == previous.seq() + 1)) {
             return null;
         }
@@ -138,12 +147,22 @@ public class ChainVerifier {
     }
 
     private static LoggedEvent read(ResultSet rs) throws SQLException {
-        return new LoggedEvent(rs.getObject("id", UUID.class), rs.getLong("seq"),
+        return new LoggedEvent(
+                rs.getObject("id", UUID.class),
+                rs.getLong("seq"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("organization_id", UUID.class), rs.getString("subject"),
-                rs.getObject("grant_id", UUID.class), rs.getObject("dataset_version_id", UUID.class),
-                rs.getString("action"), rs.getString("object_key"), (Long) rs.getObject("bytes"),
-                rs.getString("client_address"), rs.getString("outcome"), rs.getString("reason"),
-                rs.getString("request_id"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("subject"),
+                rs.getObject("grant_id", UUID.class),
+                rs.getObject("dataset_version_id", UUID.class),
+                rs.getString("action"),
+                rs.getString("object_key"),
+                (Long) rs.getObject("bytes"),
+                rs.getString("client_address"),
+                rs.getString("outcome"),
+                rs.getString("reason"),
+                rs.getString("request_id"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
     }
 }

@@ -24,8 +24,8 @@ public final class EventDigest {
     /** The prev_hash of the first event of the log. */
     public static final String GENESIS = "0".repeat(64);
 
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private EventDigest() {}
 

@@ -27,18 +27,60 @@ public record LoggedEvent(
 
     /** An event read back from the log, as the API shows it. */
     static LoggedEvent from(UsageEvent e) {
-        return new LoggedEvent(e.id, e.seq, e.occurredAt, e.organizationId, e.subject, e.grantId,
-                e.datasetVersionId, e.action, e.objectKey, e.bytes, e.clientAddress, e.outcome, e.reason,
-                e.requestId, e.prevHash, e.hash);
+        return new LoggedEvent(
+                e.id,
+                e.seq,
+                e.occurredAt,
+                e.organizationId,
+                e.subject,
+                e.grantId,
+                e.datasetVersionId,
+                e.action,
+                e.objectKey,
+                e.bytes,
+                e.clientAddress,
+                e.outcome,
+                e.reason,
+                e.requestId,
+                e.prevHash,
+                e.hash);
     }
 
     /** This event chained after {@code previousHash}: its prev_hash and hash filled in. */
     LoggedEvent chainedAfter(String previousHash) {
-        LoggedEvent unhashed = new LoggedEvent(id, seq, occurredAt, organizationId, subject, grantId,
-                datasetVersionId, action, objectKey, bytes, clientAddress, outcome, reason, requestId, previousHash,
+        LoggedEvent unhashed = new LoggedEvent(
+                id,
+                seq,
+                occurredAt,
+                organizationId,
+                subject,
+                grantId,
+                datasetVersionId,
+                action,
+                objectKey,
+                bytes,
+                clientAddress,
+                outcome,
+                reason,
+                requestId,
+                previousHash,
                 null);
-        return new LoggedEvent(id, seq, occurredAt, organizationId, subject, grantId, datasetVersionId, action,
-                objectKey, bytes, clientAddress, outcome, reason, requestId, previousHash,
+        return new LoggedEvent(
+                id,
+                seq,
+                occurredAt,
+                organizationId,
+                subject,
+                grantId,
+                datasetVersionId,
+                action,
+                objectKey,
+                bytes,
+                clientAddress,
+                outcome,
+                reason,
+                requestId,
+                previousHash,
                 EventDigest.hash(previousHash, unhashed));
     }
 }

@@ -50,8 +50,18 @@ public record UsageEventDraft(
 
     /** The same draft with the given time and request id where those are missing. */
     UsageEventDraft completedWith(Instant now, String currentRequestId) {
-        return new UsageEventDraft(occurredAt == null ? now : occurredAt, organizationId, subject, grantId,
-                datasetVersionId, action, objectKey, bytes, clientAddress, outcome, reason,
+        return new UsageEventDraft(
+                occurredAt == null ? now : occurredAt,
+                organizationId,
+                subject,
+                grantId,
+                datasetVersionId,
+                action,
+                objectKey,
+                bytes,
+                clientAddress,
+                outcome,
+                reason,
                 requestId == null ? currentRequestId : requestId);
     }
 
@@ -128,8 +138,19 @@ public record UsageEventDraft(
         }
 
         public UsageEventDraft build() {
-            return new UsageEventDraft(occurredAt, organizationId, subject, grantId, datasetVersionId, action,
-                    objectKey, bytes, clientAddress, outcome, reason, requestId);
+            return new UsageEventDraft(
+                    occurredAt,
+                    organizationId,
+                    subject,
+                    grantId,
+                    datasetVersionId,
+                    action,
+                    objectKey,
+                    bytes,
+                    clientAddress,
+                    outcome,
+                    reason,
+                    requestId);
         }
     }
 }

@@ -53,8 +53,8 @@ public class UsageLogWriter {
     private static final String COLUMNS = "id, seq, occurred_at, organization_id, subject, grant_id, "
             + "dataset_version_id, action, object_key, bytes, client_address, outcome, reason, request_id, "
             + "prev_hash, hash";
-    private static final String ROW = "(?::uuid, ?, ?::timestamptz, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::bigint, "
-            + "?, ?, ?, ?, ?, ?)";
+    private static final String ROW =
+            "(?::uuid, ?, ?::timestamptz, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::bigint, " + "?, ?, ?, ?, ?, ?)";
 
     private record Pending(UUID id, UsageEventDraft draft, CompletableFuture<LoggedEvent> done) {}
 
@@ -71,8 +71,8 @@ public class UsageLogWriter {
     private volatile boolean open = true;
     private volatile boolean stopping;
 
-    public UsageLogWriter(DataSource dataSource, int batchSize, int queueCapacity, Clock clock,
-            MeterRegistry registry) {
+    public UsageLogWriter(
+            DataSource dataSource, int batchSize, int queueCapacity, Clock clock, MeterRegistry registry) {
         if (batchSize < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("batch size and queue capacity must be positive");
         }
@@ -82,13 +82,17 @@ public class UsageLogWriter {
         this.registry = registry;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.writeTimer = Timer.builder("labgate.usage.log.write")
-                .description("Time to write one batch of usage events, lock to commit").register(registry);
+                .description("Time to write one batch of usage events, lock to commit")
+                .register(registry);
         this.batchSizes = DistributionSummary.builder("labgate.usage.log.batch.size")
-                .description("Usage events written per batch").register(registry);
+                .description("Usage events written per batch")
+                .register(registry);
         this.failures = Counter.builder("labgate.usage.log.failures")
-                .description("Usage events that could not be written (their callers failed)").register(registry);
+                .description("Usage events that could not be written (their callers failed)")
+                .register(registry);
         Gauge.builder("labgate.usage.log.queued", queue, BlockingQueue::size)
-                .description("Usage events waiting for the writer").register(registry);
+                .description("Usage events waiting for the writer")
+                .register(registry);
         this.thread = new Thread(this::run, "labgate-usage-writer");
         this.thread.setDaemon(true);
     }
@@ -104,7 +108,9 @@ public class UsageLogWriter {
      */
     public CompletableFuture<LoggedEvent> recordAsync(UsageEventDraft draft) {
         // the time and request id are the caller's: the writer thread has neither
-        Pending pending = new Pending(UUID.randomUUID(), draft.completedWith(clock.instant(), RequestIds.current()),
+        Pending pending = new Pending(
+                UUID.randomUUID(),
+                draft.completedWith(clock.instant(), RequestIds.current()),
                 new CompletableFuture<>());
         accepting.readLock().lock();
         try {
@@ -159,8 +165,8 @@ public class UsageLogWriter {
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         if (!left.isEmpty()) {
-            LOG.errorf("usage log stopped with %d events unwritten after %s; their callers failed", left.size(),
-                    timeout);
+            LOG.errorf(
+                    "usage log stopped with %d events unwritten after %s; their callers failed", left.size(), timeout);
             fail(left, new UsageLogException("the usage log stopped before the event was written", null));
         }
     }
@@ -206,14 +212,19 @@ public class UsageLogWriter {
                 batch.get(i).done().complete(written.get(i));
             }
             for (LoggedEvent event : written) {
-                Counter.builder("labgate.usage.events").tag("action", event.action()).tag("outcome", event.outcome())
-                        .description("Usage events committed to the log").register(registry).increment();
+                Counter.builder("labgate.usage.events")
+                        .tag("action", event.action())
+                        .tag("outcome", event.outcome())
+                        .description("Usage events committed to the log")
+                        .register(registry)
+                        .increment();
             }
         } catch (SQLException | RuntimeException e) {
             if (batch.size() > 1 && isDataError(e)) {
                 // one bad event must not sink the others: write them one by one
-                LOG.warnf("a batch of %d usage events was refused (%s); writing them one by one", batch.size(),
-                        e.getMessage());
+                LOG.warnf(
+                        "a batch of %d usage events was refused (%s); writing them one by one",
+                        batch.size(), e.getMessage());
                 for (Pending pending : batch) {
                     writeAndComplete(List.of(pending));
                 }
@@ -234,7 +245,8 @@ public class UsageLogWriter {
 
     private static boolean isDataError(Exception e) {
         // SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation) blame the data
-        return e instanceof SQLException sql && sql.getSQLState() != null
+        return e instanceof SQLException sql
+                && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
     }
 
@@ -248,7 +260,7 @@ public class UsageLogWriter {
                 long seq = 0;
                 String hash = EventDigest.GENESIS;
                 try (PreparedStatement last = connection.prepareStatement(
-                        "SELECT seq, hash FROM usage_event ORDER BY seq DESC LIMIT 1");
+                                "SELECT seq, hash FROM usage_event ORDER BY seq DESC LIMIT 1");
                         ResultSet rs = last.executeQuery()) {
                     if (rs.next()) {
                         seq = rs.getLong(1);
@@ -290,15 +302,31 @@ public class UsageLogWriter {
     private LoggedEvent toEvent(Pending pending, long seq) {
         UsageEventDraft d = pending.draft();
         Instant occurredAt = d.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        return new LoggedEvent(pending.id(), seq, occurredAt, d.organizationId(), d.subject(), d.grantId(),
-                d.datasetVersionId(), d.action().name(), d.objectKey(), d.bytes(), d.clientAddress(),
-                d.outcome().name(), d.reason(), d.requestId(), null, null);
+        return new LoggedEvent(
+                pending.id(),
+                seq,
+                occurredAt,
+                d.organizationId(),
+                d.subject(),
+                d.grantId(),
+                d.datasetVersionId(),
+                d.action().name(),
+                d.objectKey(),
+                d.bytes(),
+                d.clientAddress(),
+                d.outcome().name(),
+                d.reason(),
+                d.requestId(),
+                null,
+                null);
     }
 
     private static void insert(Connection connection, List<LoggedEvent> events) throws SQLException {
         for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
             List<LoggedEvent> rows = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder("INSERT INTO usage_event (").append(COLUMNS).append(") VALUES ");
+            StringBuilder sql = new StringBuilder("INSERT INTO usage_event (")
+                    .append(COLUMNS)
+                    .append(") VALUES ");
             for (int i = 0; i < rows.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(ROW);
             }

@@ -34,7 +34,9 @@ public class UsagePartitionJob {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "usage-partitions", every = "${labgate.usage.partition-every:6h}",
+    @Scheduled(
+            identity = "usage-partitions",
+            every = "${labgate.usage.partition-every:6h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
@@ -67,7 +69,8 @@ public class UsagePartitionJob {
                 rs.next();
                 String name = rs.getString(1);
                 if (name == null) {
-                    LOG.warnf("the usage log's default partition holds events of %s; no partition created",
+                    LOG.warnf(
+                            "the usage log's default partition holds events of %s; no partition created",
                             day.withDayOfMonth(1));
                 }
                 return name;

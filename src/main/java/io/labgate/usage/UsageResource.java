@@ -34,22 +34,29 @@ public class UsageResource {
     @GET
     @Path("events")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY})
-    @Operation(summary = "List usage events", description = "Operators and auditors see every event; an AI "
-            + "company only its own organization's. Ordered by seq (the chain's order) unless sorted by occurredAt.")
+    @Operation(
+            summary = "List usage events",
+            description =
+                    "Operators and auditors see every event; an AI "
+                            + "company only its own organization's. Ordered by seq (the chain's order) unless sorted by occurredAt.")
     public PageResponse<LoggedEvent> events(
             @QueryParam("from") @Parameter(description = "ISO-8601 instant: events at or after it") String from,
             @QueryParam("to") @Parameter(description = "ISO-8601 instant: events before it") String to,
-            @QueryParam("organizationId") UUID organizationId, @QueryParam("action") UsageAction action,
-            @QueryParam("grantId") UUID grantId, @Valid @BeanParam PageQuery page) {
+            @QueryParam("organizationId") UUID organizationId,
+            @QueryParam("action") UsageAction action,
+            @QueryParam("grantId") UUID grantId,
+            @Valid @BeanParam PageQuery page) {
         return service.list(instant("from", from), instant("to", to), organizationId, action, grantId, page);
     }
 
     @GET
     @Path("verify")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "Verify the hash chain", description = "Operators and auditors. Recomputes the chain of "
-            + "the events of the period (all events when no period is given) in seq order and reports the first "
-            + "event that breaks it: a changed event, or the event after a missing one.")
+    @Operation(
+            summary = "Verify the hash chain",
+            description = "Operators and auditors. Recomputes the chain of "
+                    + "the events of the period (all events when no period is given) in seq order and reports the first "
+                    + "event that breaks it: a changed event, or the event after a missing one.")
     public ChainVerification verify(
             @QueryParam("from") @Parameter(description = "ISO-8601 instant: events at or after it") String from,
             @QueryParam("to") @Parameter(description = "ISO-8601 instant: events before it") String to) {

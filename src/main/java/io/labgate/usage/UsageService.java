@@ -35,8 +35,8 @@ public class UsageService {
     @Inject
     Caller caller;
 
-    public PageResponse<LoggedEvent> list(Instant from, Instant to, UUID organizationId, UsageAction action,
-            UUID grantId, PageQuery page) {
+    public PageResponse<LoggedEvent> list(
+            Instant from, Instant to, UUID organizationId, UsageAction action, UUID grantId, PageQuery page) {
         checkPeriod(from, to);
         UUID organization = organizationId;
         if (!caller.seesAllTenants()) {
@@ -55,8 +55,7 @@ public class UsageService {
         add(clauses, parameters, "action = :action", "action", action == null ? null : action.name());
         add(clauses, parameters, "grantId = :grant", "grant", grantId);
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
-        return PageResponse.of(events.find(query, page.toSort(SORTABLE, "seq"), parameters), page,
-                LoggedEvent::from);
+        return PageResponse.of(events.find(query, page.toSort(SORTABLE, "seq"), parameters), page, LoggedEvent::from);
     }
 
     public ChainVerification verify(Instant from, Instant to) {
@@ -68,8 +67,8 @@ public class UsageService {
         if (!caller.is(Roles.AI_COMPANY)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "your role does not allow this operation");
         }
-        return caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
-                "your token names no organization"));
+        return caller.organizationId()
+                .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "your token names no organization"));
     }
 
     private static void checkPeriod(Instant from, Instant to) {
@@ -78,8 +77,8 @@ public class UsageService {
         }
     }
 
-    private static void add(List<String> clauses, Map<String, Object> parameters, String clause, String name,
-            Object value) {
+    private static void add(
+            List<String> clauses, Map<String, Object> parameters, String clause, String name, Object value) {
         if (value != null) {
             clauses.add(clause);
             parameters.put(name, value);

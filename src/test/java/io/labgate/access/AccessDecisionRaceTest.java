@@ -39,18 +39,28 @@ class AccessDecisionRaceTest {
     @Test
     void concurrentApprovalsProduceExactlyOneDecisionAndOneSetOfGrants() throws Exception {
         String id = underReviewWithTwoVersions();
-        List<Integer> statuses = race(OPERATORS, i -> decide(Tokens.OPERATOR, id, true, "approved at once")
-                .statusCode());
+        List<Integer> statuses = race(
+                OPERATORS,
+                i -> decide(Tokens.OPERATOR, id, true, "approved at once").statusCode());
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
 
         UUID request = UUID.fromString(id);
         try (Connection db = PublishedDatasets.database()) {
-            assertThat(count(db, "SELECT count(*) FROM access_grant WHERE request_id = ?", request)).isEqualTo(2);
-            assertThat(count(db, "SELECT count(*) FROM grant_change c JOIN access_grant g ON g.id = c.grant_id "
-                    + "WHERE g.request_id = ? AND c.action = 'CREATED'", request)).isEqualTo(2);
-            assertThat(count(db, "SELECT count(*) FROM request_transition WHERE request_id = ? "
-                    + "AND to_status = 'APPROVED'", request)).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM access_grant WHERE request_id = ?", request))
+                    .isEqualTo(2);
+            assertThat(count(
+                            db,
+                            "SELECT count(*) FROM grant_change c JOIN access_grant g ON g.id = c.grant_id "
+                                    + "WHERE g.request_id = ? AND c.action = 'CREATED'",
+                            request))
+                    .isEqualTo(2);
+            assertThat(count(
+                            db,
+                            "SELECT count(*) FROM request_transition WHERE request_id = ? "
+                                    + "AND to_status = 'APPROVED'",
+                            request))
+                    .isEqualTo(1);
         }
         assertThat(status(id)).isEqualTo("APPROVED");
     }
@@ -58,8 +68,10 @@ class AccessDecisionRaceTest {
     @Test
     void concurrentApprovalsAndRejectionsLeaveExactlyOneDecision() throws Exception {
         String id = underReviewWithTwoVersions();
-        List<Integer> statuses = race(OPERATORS, i -> decide(Tokens.OPERATOR, id, i % 2 == 0,
-                i % 2 == 0 ? "approved" : "rejected").statusCode());
+        List<Integer> statuses = race(
+                OPERATORS,
+                i -> decide(Tokens.OPERATOR, id, i % 2 == 0, i % 2 == 0 ? "approved" : "rejected")
+                        .statusCode());
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
 
@@ -69,8 +81,12 @@ class AccessDecisionRaceTest {
         try (Connection db = PublishedDatasets.database()) {
             assertThat(count(db, "SELECT count(*) FROM access_grant WHERE request_id = ?", request))
                     .isEqualTo(decided.equals("APPROVED") ? 2 : 0);
-            assertThat(count(db, "SELECT count(*) FROM request_transition WHERE request_id = ? "
-                    + "AND to_status IN ('APPROVED', 'REJECTED')", request)).isEqualTo(1);
+            assertThat(count(
+                            db,
+                            "SELECT count(*) FROM request_transition WHERE request_id = ? "
+                                    + "AND to_status IN ('APPROVED', 'REJECTED')",
+                            request))
+                    .isEqualTo(1);
         }
     }
 

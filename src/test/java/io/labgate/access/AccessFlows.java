@@ -51,19 +51,31 @@ final class AccessFlows {
     }
 
     static String status(String requestId) {
-        return as(Tokens.OPERATOR).get(REQUESTS + "/" + requestId).then().statusCode(200).extract().path("status");
+        return as(Tokens.OPERATOR)
+                .get(REQUESTS + "/" + requestId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
     }
 
     /** Approves as the operator and answers the ids of the grants the request got. */
     static List<String> approve(String requestId) {
-        decide(Tokens.OPERATOR, requestId, true, "fits the programme").then().statusCode(200)
+        decide(Tokens.OPERATOR, requestId, true, "fits the programme")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("APPROVED"));
         return grantsOf(requestId);
     }
 
     static List<String> grantsOf(String requestId) {
-        return as(Tokens.OPERATOR).get(GRANTS + "?requestId=" + requestId + "&sort=createdAt").then()
-                .statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        return as(Tokens.OPERATOR)
+                .get(GRANTS + "?requestId=" + requestId + "&sort=createdAt")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
     }
 
     static Response grant(String user, String grantId) {

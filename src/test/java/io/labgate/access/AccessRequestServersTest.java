@@ -1,6 +1,5 @@
 package io.labgate.access;
 
-import java.util.Locale;
 import static io.labgate.access.AccessFlows.REQUESTS;
 import static io.labgate.access.AccessFlows.body;
 import static io.labgate.access.AccessFlows.decide;
@@ -22,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +45,7 @@ class AccessRequestServersTest {
         PublishedDatasets.active(DemoOrganizations.BETA);
         Map<String, Object> terms = PublishedDatasets.policyTerms();
         terms.put("consentRequired", false);
-        dataset = PublishedDatasets.publish(terms, List.of(DemoOrganizations.JEJU),
-                List.of("NO_REIDENTIFICATION"));
+        dataset = PublishedDatasets.publish(terms, List.of(DemoOrganizations.JEJU), List.of("NO_REIDENTIFICATION"));
     }
 
     @Test
@@ -54,14 +53,22 @@ class AccessRequestServersTest {
         String server = gpuServer();
         Map<String, Object> request = withServer(body(dataset.versionId()), server, 1, 5);
         String id = submitted(Tokens.ALICE, request);
-        as(Tokens.ALICE).get(REQUESTS + "/" + id).then().statusCode(200)
+        as(Tokens.ALICE)
+                .get(REQUESTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("servers[0].serverId", equalTo(server))
                 .body("servers[0].bookingId", nullValue());
 
-        decide(Tokens.OPERATOR, id, true, "fits").then().statusCode(200)
+        decide(Tokens.OPERATOR, id, true, "fits")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("APPROVED"))
                 .body("servers[0].bookingId", notNullValue());
-        as(Tokens.ALICE).get("/api/v1/bookings?serverId=" + server).then().statusCode(200)
+        as(Tokens.ALICE)
+                .get("/api/v1/bookings?serverId=" + server)
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].organizationId", equalTo(DemoOrganizations.ALPHA.toString()));
     }
@@ -73,40 +80,62 @@ class AccessRequestServersTest {
         String betas = submitted(Tokens.BOB, withServer(body(dataset.versionId()), server, 3, 8));
         decide(Tokens.OPERATOR, alphas, true, "first").then().statusCode(200);
 
-        decide(Tokens.OPERATOR, betas, true, "second").then().statusCode(409)
-                .contentType("application/problem+json");
+        decide(Tokens.OPERATOR, betas, true, "second").then().statusCode(409).contentType("application/problem+json");
         // nothing of the failed approval remains: still under review, no grants, no booking for Beta
-        as(Tokens.OPERATOR).get(REQUESTS + "/" + betas).then().statusCode(200)
-                .body("status", equalTo("UNDER_REVIEW")).body("servers[0].bookingId", nullValue());
+        as(Tokens.OPERATOR)
+                .get(REQUESTS + "/" + betas)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UNDER_REVIEW"))
+                .body("servers[0].bookingId", nullValue());
         assertThat(grantsOf(betas)).isEmpty();
-        as(Tokens.OPERATOR).get("/api/v1/bookings?serverId=" + server).then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get("/api/v1/bookings?serverId=" + server)
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(1));
     }
 
     @Test
     void slotsOutsideThePeriodOrOnRetiredServersAreRefused() {
         String retired = gpuServer();
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(Map.of("reason", "old"))
-                .post("/api/v1/servers/" + retired + "/retire").then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("reason", "old"))
+                .post("/api/v1/servers/" + retired + "/retire")
+                .then()
+                .statusCode(200);
         Map<String, Object> request = withServer(body(dataset.versionId()), gpuServer(), 1, 45);
-        request.put("servers", List.of(((List<?>) request.get("servers")).get(0),
-                slot(retired, 1, 2), slot(UUID.randomUUID().toString(), 1, 2)));
-        as(Tokens.ALICE).body(request).post(REQUESTS).then().statusCode(422)
+        request.put(
+                "servers",
+                List.of(
+                        ((List<?>) request.get("servers")).get(0),
+                        slot(retired, 1, 2),
+                        slot(UUID.randomUUID().toString(), 1, 2)));
+        as(Tokens.ALICE)
+                .body(request)
+                .post(REQUESTS)
+                .then()
+                .statusCode(422)
                 .body("violations.field", hasItem("servers[0]"))
                 .body("violations.field", hasItem("servers[1].serverId"))
                 .body("violations.field", hasItem("servers[2].serverId"));
     }
 
-    private static Map<String, Object> withServer(Map<String, Object> body, String serverId, int fromDay,
-            int toDay) {
+    private static Map<String, Object> withServer(Map<String, Object> body, String serverId, int fromDay, int toDay) {
         body.put("servers", List.of(slot(serverId, fromDay, toDay)));
         return body;
     }
 
     private static Map<String, Object> slot(String serverId, int fromDay, int toDay) {
         Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        return Map.of("serverId", serverId, "startsAt", base.plus(fromDay, ChronoUnit.DAYS).toString(),
-                "endsAt", base.plus(toDay, ChronoUnit.DAYS).toString());
+        return Map.of(
+                "serverId",
+                serverId,
+                "startsAt",
+                base.plus(fromDay, ChronoUnit.DAYS).toString(),
+                "endsAt",
+                base.plus(toDay, ChronoUnit.DAYS).toString());
     }
 
     private static String gpuServer() {
@@ -122,6 +151,12 @@ class AccessRequestServersTest {
         server.put("gpuMemoryGib", 48);
         server.put("location", "Rack R");
         server.put("networkZone", "lab-secure");
-        return as(Tokens.OPERATOR).body(server).post("/api/v1/servers").then().statusCode(201).extract().path("id");
+        return as(Tokens.OPERATOR)
+                .body(server)
+                .post("/api/v1/servers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -13,8 +13,8 @@ class AccessRequestStatusTest {
 
     @Test
     void decidedRequestsNeverMoveAgain() {
-        for (RequestStatus status : EnumSet.of(RequestStatus.APPROVED, RequestStatus.REJECTED,
-                RequestStatus.WITHDRAWN)) {
+        for (RequestStatus status :
+                EnumSet.of(RequestStatus.APPROVED, RequestStatus.REJECTED, RequestStatus.WITHDRAWN)) {
             assertThat(status.isFinal()).as(status.name()).isTrue();
             assertThat(status.next()).as(status.name()).isEmpty();
         }
@@ -28,16 +28,16 @@ class AccessRequestStatusTest {
 
     @Test
     void everyUndecidedRequestCanBeWithdrawnOrRejected() {
-        for (RequestStatus status : EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.AWAITING_CONSENT,
-                RequestStatus.UNDER_REVIEW)) {
+        for (RequestStatus status :
+                EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.AWAITING_CONSENT, RequestStatus.UNDER_REVIEW)) {
             assertThat(status.next()).as(status.name()).contains(RequestStatus.WITHDRAWN, RequestStatus.REJECTED);
         }
     }
 
     @Test
     void requestsNeverMoveBackwards() {
-        assertThat(RequestStatus.UNDER_REVIEW.next()).doesNotContain(RequestStatus.AWAITING_CONSENT,
-                RequestStatus.SUBMITTED);
+        assertThat(RequestStatus.UNDER_REVIEW.next())
+                .doesNotContain(RequestStatus.AWAITING_CONSENT, RequestStatus.SUBMITTED);
         assertThat(RequestStatus.AWAITING_CONSENT.next()).doesNotContain(RequestStatus.SUBMITTED);
     }
 

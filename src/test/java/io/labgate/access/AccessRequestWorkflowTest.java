@@ -39,8 +39,8 @@ class AccessRequestWorkflowTest {
 
     @BeforeEach
     void organizations() {
-        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.BETA, DemoOrganizations.JEJU,
-                DemoOrganizations.OCEAN)) {
+        for (UUID id : List.of(
+                DemoOrganizations.ALPHA, DemoOrganizations.BETA, DemoOrganizations.JEJU, DemoOrganizations.OCEAN)) {
             demo.ensure(id);
         }
         PublishedDatasets.active(DemoOrganizations.ALPHA);
@@ -52,25 +52,38 @@ class AccessRequestWorkflowTest {
     @Test
     void requestNeedingConsentWaitsForEveryProviderThenIsApproved() {
         Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
-        String id = submit(Tokens.ALICE, body(data.versionId())).then().statusCode(201)
+        String id = submit(Tokens.ALICE, body(data.versionId()))
+                .then()
+                .statusCode(201)
                 .header("Location", containsString(REQUESTS + "/"))
                 .body("status", equalTo("AWAITING_CONSENT"))
                 .body("organizationId", equalTo(DemoOrganizations.ALPHA.toString()))
                 .body("consents.size()", equalTo(2))
                 .body("consents.decision", hasItems("PENDING"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        consent(Tokens.CAROL, id, data.datasetId(), "GRANTED", null).then().statusCode(200)
+        consent(Tokens.CAROL, id, data.datasetId(), "GRANTED", null)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("AWAITING_CONSENT"));
-        consent(Tokens.DAVE, id, data.datasetId(), "GRANTED", "fine for research").then().statusCode(200)
+        consent(Tokens.DAVE, id, data.datasetId(), "GRANTED", "fine for research")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UNDER_REVIEW"));
-        decide(Tokens.OPERATOR, id, true, "fits the programme").then().statusCode(200)
+        decide(Tokens.OPERATOR, id, true, "fits the programme")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("APPROVED"))
                 .body("decidedBy", equalTo("operator"))
                 .body("decisionReason", equalTo("fits the programme"));
 
-        JsonPath history = as(Tokens.ALICE).get(REQUESTS + "/" + id + "/history").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath history = as(Tokens.ALICE)
+                .get(REQUESTS + "/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(history.getList("to", String.class))
                 .containsExactly("SUBMITTED", "AWAITING_CONSENT", "UNDER_REVIEW", "APPROVED");
         assertThat(history.getList("from", String.class))
@@ -83,11 +96,17 @@ class AccessRequestWorkflowTest {
         Map<String, Object> terms = PublishedDatasets.policyTerms();
         terms.put("consentRequired", false);
         Published data = PublishedDatasets.publish(terms, List.of(DemoOrganizations.JEJU), List.of());
-        String id = submit(Tokens.ALICE, body(data.versionId())).then().statusCode(201)
+        String id = submit(Tokens.ALICE, body(data.versionId()))
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("UNDER_REVIEW"))
                 .body("consents.size()", equalTo(0))
-                .extract().path("id");
-        assertThat(as(Tokens.OPERATOR).get(REQUESTS + "/" + id + "/history").jsonPath().getList("to", String.class))
+                .extract()
+                .path("id");
+        assertThat(as(Tokens.OPERATOR)
+                        .get(REQUESTS + "/" + id + "/history")
+                        .jsonPath()
+                        .getList("to", String.class))
                 .containsExactly("SUBMITTED", "UNDER_REVIEW");
     }
 
@@ -95,14 +114,20 @@ class AccessRequestWorkflowTest {
     void providerRefusalRejectsTheRequestWithItsReason() {
         Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
         String id = submitted(Tokens.ALICE, body(data.versionId()));
-        consent(Tokens.CAROL, id, data.datasetId(), "REFUSED", null).then().statusCode(400)
+        consent(Tokens.CAROL, id, data.datasetId(), "REFUSED", null)
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("reason"));
         consent(Tokens.CAROL, id, data.datasetId(), "MAYBE", "hm").then().statusCode(400);
-        consent(Tokens.CAROL, id, data.datasetId(), "REFUSED", "our farms are identifiable").then().statusCode(200)
+        consent(Tokens.CAROL, id, data.datasetId(), "REFUSED", "our farms are identifiable")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("decisionReason", containsString("our farms are identifiable"));
         // the other provider can no longer answer
-        consent(Tokens.DAVE, id, data.datasetId(), "GRANTED", null).then().statusCode(409)
+        consent(Tokens.DAVE, id, data.datasetId(), "GRANTED", null)
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("REJECTED"));
     }
 
@@ -111,26 +136,40 @@ class AccessRequestWorkflowTest {
         String id = underReview();
         decide(Tokens.OPERATOR, id, false, null).then().statusCode(400).body("violations.field", hasItem("reason"));
         assertThat(status(id)).isEqualTo("UNDER_REVIEW");
-        decide(Tokens.OPERATOR, id, false, "purpose too vague").then().statusCode(200)
-                .body("status", equalTo("REJECTED")).body("decisionReason", equalTo("purpose too vague"));
+        decide(Tokens.OPERATOR, id, false, "purpose too vague")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("decisionReason", equalTo("purpose too vague"));
         assertThat(AccessFlows.grantsOf(id)).isEmpty();
     }
 
     @Test
     void aiCompanyWithdrawsBeforeTheDecisionButNotAfter() {
-        String waiting = submitted(Tokens.ALICE,
+        String waiting = submitted(
+                Tokens.ALICE,
                 body(PublishedDatasets.publish(List.of(DemoOrganizations.JEJU)).versionId()));
-        as(Tokens.ALICE).body(Map.of("reason", "project cancelled")).post(REQUESTS + "/" + waiting + "/withdraw")
-                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        as(Tokens.ALICE)
+                .body(Map.of("reason", "project cancelled"))
+                .post(REQUESTS + "/" + waiting + "/withdraw")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
         decide(Tokens.OPERATOR, waiting, true, null).then().statusCode(409).body("detail", containsString("WITHDRAWN"));
 
         String reviewed = underReview();
-        as(Tokens.ALICE).post(REQUESTS + "/" + reviewed + "/withdraw").then().statusCode(200)
+        as(Tokens.ALICE)
+                .post(REQUESTS + "/" + reviewed + "/withdraw")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("WITHDRAWN"));
 
         String approved = underReview();
         AccessFlows.approve(approved);
-        as(Tokens.ALICE).post(REQUESTS + "/" + approved + "/withdraw").then().statusCode(409)
+        as(Tokens.ALICE)
+                .post(REQUESTS + "/" + approved + "/withdraw")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("APPROVED"));
     }
 
@@ -138,14 +177,20 @@ class AccessRequestWorkflowTest {
     void illegalTransitionsAnswer409NamingTheCurrentState() {
         Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU));
         String id = submitted(Tokens.ALICE, body(data.versionId()));
-        decide(Tokens.OPERATOR, id, true, null).then().statusCode(409)
+        decide(Tokens.OPERATOR, id, true, null)
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("AWAITING_CONSENT"));
         consent(Tokens.CAROL, id, data.datasetId(), "GRANTED", null).then().statusCode(200);
-        consent(Tokens.CAROL, id, data.datasetId(), "GRANTED", null).then().statusCode(409)
+        consent(Tokens.CAROL, id, data.datasetId(), "GRANTED", null)
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("UNDER_REVIEW"));
         AccessFlows.approve(id);
         decide(Tokens.OPERATOR, id, true, null).then().statusCode(409).body("detail", containsString("APPROVED"));
-        decide(Tokens.OPERATOR, id, false, "changed my mind").then().statusCode(409)
+        decide(Tokens.OPERATOR, id, false, "changed my mind")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("APPROVED"));
         assertThat(AccessFlows.grantsOf(id)).hasSize(1);
     }
@@ -161,18 +206,20 @@ class AccessRequestWorkflowTest {
         Map<String, Object> body = body(data.versionId(), UUID.randomUUID().toString());
         body.put("accessModes", List.of("STREAM", "S3_ENDPOINT"));
         body.put("termsVersion", "2025-9");
-        submit(Tokens.ALICE, body).then().statusCode(422)
+        submit(Tokens.ALICE, body)
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
-                .body("violations.field", hasItems("periodUntil", "accessModes", "termsVersion",
-                        "datasetVersionIds[1]"))
+                .body(
+                        "violations.field",
+                        hasItems("periodUntil", "accessModes", "termsVersion", "datasetVersionIds[1]"))
                 .body("detail", containsString("at most 10 days"))
                 .body("detail", containsString("S3_ENDPOINT"))
                 .body("detail", containsString("2026-1"));
 
         Map<String, Object> backwards = body(data.versionId());
         backwards.put("periodUntil", Instant.now().minus(Duration.ofDays(1)).toString());
-        submit(Tokens.ALICE, backwards).then().statusCode(422)
-                .body("violations.field", hasItem("periodUntil"));
+        submit(Tokens.ALICE, backwards).then().statusCode(422).body("violations.field", hasItem("periodUntil"));
         // within the policy it passes
         Map<String, Object> fine = body(data.versionId());
         fine.put("periodUntil", Instant.now().plus(Duration.ofDays(9)).toString());
@@ -183,10 +230,14 @@ class AccessRequestWorkflowTest {
     void versionThatIsNotGrantableIsRefused() {
         Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU));
         PublishedDatasets.retire(data.datasetId(), data.versionId(), "superseded");
-        submit(Tokens.ALICE, body(data.versionId())).then().statusCode(422)
+        submit(Tokens.ALICE, body(data.versionId()))
+                .then()
+                .statusCode(422)
                 .body("violations[0].field", equalTo("datasetVersionIds[0]"))
                 .body("violations[0].message", containsString("RETIRED"));
-        submit(Tokens.ALICE, body(data.versionId(), data.versionId())).then().statusCode(422)
+        submit(Tokens.ALICE, body(data.versionId(), data.versionId()))
+                .then()
+                .statusCode(422)
                 .body("violations.message", hasItem(containsString("listed twice")));
     }
 
@@ -198,10 +249,14 @@ class AccessRequestWorkflowTest {
         Published data = PublishedDatasets.publish(terms, List.of(DemoOrganizations.JEJU), List.of());
         String second = PublishedDatasets.publishedVersion(data.datasetId(), data.objects());
         // two at once under one policy already break it
-        submit(Tokens.ALICE, body(data.versionId(), second)).then().statusCode(422)
+        submit(Tokens.ALICE, body(data.versionId(), second))
+                .then()
+                .statusCode(422)
                 .body("violations.field", hasItem("datasetVersionIds[1]"));
         AccessFlows.approve(submitted(Tokens.ALICE, body(data.versionId())));
-        submit(Tokens.ALICE, body(second)).then().statusCode(422)
+        submit(Tokens.ALICE, body(second))
+                .then()
+                .statusCode(422)
                 .body("violations[0].field", equalTo("datasetVersionIds[0]"))
                 .body("violations[0].message", containsString("at most 1 concurrent grants"));
         // the limit is per organization
@@ -210,11 +265,13 @@ class AccessRequestWorkflowTest {
 
     @Test
     void commercialPurposeConflictingWithUseConditionsIsRefusedNamingTheCondition() {
-        Published researchOnly = PublishedDatasets.publish(PublishedDatasets.policyTerms(),
-                List.of(DemoOrganizations.JEJU), List.of("RESEARCH_ONLY"));
+        Published researchOnly = PublishedDatasets.publish(
+                PublishedDatasets.policyTerms(), List.of(DemoOrganizations.JEJU), List.of("RESEARCH_ONLY"));
         Map<String, Object> commercial = body(researchOnly.versionId());
         commercial.put("purposeCategory", "COMMERCIAL");
-        submit(Tokens.ALICE, commercial).then().statusCode(422)
+        submit(Tokens.ALICE, commercial)
+                .then()
+                .statusCode(422)
                 .body("violations.field", hasItem("purposeCategory"))
                 .body("detail", containsString("RESEARCH_ONLY"))
                 .body("detail", containsString("COMMERCIAL_USE_ALLOWED"));
@@ -222,8 +279,8 @@ class AccessRequestWorkflowTest {
         education.put("purposeCategory", "EDUCATION");
         submit(Tokens.ALICE, education).then().statusCode(422).body("detail", containsString("RESEARCH_ONLY"));
 
-        Published commercialOk = PublishedDatasets.publish(PublishedDatasets.policyTerms(),
-                List.of(DemoOrganizations.JEJU), List.of("COMMERCIAL_USE_ALLOWED"));
+        Published commercialOk = PublishedDatasets.publish(
+                PublishedDatasets.policyTerms(), List.of(DemoOrganizations.JEJU), List.of("COMMERCIAL_USE_ALLOWED"));
         Map<String, Object> allowed = body(commercialOk.versionId());
         allowed.put("purposeCategory", "COMMERCIAL");
         submit(Tokens.ALICE, allowed).then().statusCode(201);
@@ -233,32 +290,59 @@ class AccessRequestWorkflowTest {
     void providerExclusionRefusesTheExcludedCompanyAutomatically() {
         String exclusion = "/api/v1/providers/me/exclusions/" + DemoOrganizations.BETA;
         try {
-            as(Tokens.CAROL).body(Map.of("reason", "direct competitor")).put(exclusion).then().statusCode(201)
+            as(Tokens.CAROL)
+                    .body(Map.of("reason", "direct competitor"))
+                    .put(exclusion)
+                    .then()
+                    .statusCode(201)
                     .body("excludedOrgId", equalTo(DemoOrganizations.BETA.toString()));
-            as(Tokens.CAROL).body(Map.of("reason", "direct competitor in crops")).put(exclusion).then()
-                    .statusCode(200).body("reason", equalTo("direct competitor in crops"));
-            as(Tokens.CAROL).get("/api/v1/providers/me/exclusions").then().statusCode(200)
+            as(Tokens.CAROL)
+                    .body(Map.of("reason", "direct competitor in crops"))
+                    .put(exclusion)
+                    .then()
+                    .statusCode(200)
+                    .body("reason", equalTo("direct competitor in crops"));
+            as(Tokens.CAROL)
+                    .get("/api/v1/providers/me/exclusions")
+                    .then()
+                    .statusCode(200)
                     .body("excludedOrgId", hasItem(DemoOrganizations.BETA.toString()));
-            as(Tokens.DAVE).get("/api/v1/providers/me/exclusions").then().statusCode(200)
+            as(Tokens.DAVE)
+                    .get("/api/v1/providers/me/exclusions")
+                    .then()
+                    .statusCode(200)
                     .body("excludedOrgId", not(hasItem(DemoOrganizations.BETA.toString())));
-            as(Tokens.CAROL).body(Map.of("reason", "x")).put("/api/v1/providers/me/exclusions/"
-                    + DemoOrganizations.OCEAN).then().statusCode(422);
+            as(Tokens.CAROL)
+                    .body(Map.of("reason", "x"))
+                    .put("/api/v1/providers/me/exclusions/" + DemoOrganizations.OCEAN)
+                    .then()
+                    .statusCode(422);
             as(Tokens.BOB).get("/api/v1/providers/me/exclusions").then().statusCode(403);
 
             Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
-            String refused = submit(Tokens.BOB, body(data.versionId())).then().statusCode(201)
+            String refused = submit(Tokens.BOB, body(data.versionId()))
+                    .then()
+                    .statusCode(201)
                     .body("status", equalTo("REJECTED"))
                     .body("decidedBy", equalTo("system"))
                     .body("decisionReason", containsString("direct competitor in crops"))
-                    .body("consents.find { it.providerOrgId == '" + DemoOrganizations.JEJU + "' }.decision",
+                    .body(
+                            "consents.find { it.providerOrgId == '" + DemoOrganizations.JEJU + "' }.decision",
                             equalTo("REFUSED"))
-                    .body("consents.find { it.providerOrgId == '" + DemoOrganizations.JEJU + "' }.automatic",
+                    .body(
+                            "consents.find { it.providerOrgId == '" + DemoOrganizations.JEJU + "' }.automatic",
                             equalTo(true))
-                    .extract().path("id");
-            assertThat(as(Tokens.BOB).get(REQUESTS + "/" + refused + "/history").jsonPath()
-                    .getList("to", String.class)).containsExactly("SUBMITTED", "AWAITING_CONSENT", "REJECTED");
+                    .extract()
+                    .path("id");
+            assertThat(as(Tokens.BOB)
+                            .get(REQUESTS + "/" + refused + "/history")
+                            .jsonPath()
+                            .getList("to", String.class))
+                    .containsExactly("SUBMITTED", "AWAITING_CONSENT", "REJECTED");
             // another company is not excluded
-            submit(Tokens.ALICE, body(data.versionId())).then().statusCode(201)
+            submit(Tokens.ALICE, body(data.versionId()))
+                    .then()
+                    .statusCode(201)
                     .body("status", equalTo("AWAITING_CONSENT"));
         } finally {
             as(Tokens.CAROL).delete(exclusion);
@@ -275,18 +359,37 @@ class AccessRequestWorkflowTest {
         Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU));
         Map<String, Object> body = body(data.versionId());
         String key = "submit-" + UUID.randomUUID();
-        String first = as(Tokens.ALICE).header("Idempotency-Key", key).body(body).post(REQUESTS).then()
-                .statusCode(201).extract().path("id");
-        String again = as(Tokens.ALICE).header("Idempotency-Key", key).body(body).post(REQUESTS).then()
-                .statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        String first = as(Tokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post(REQUESTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String again = as(Tokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post(REQUESTS)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .extract()
+                .path("id");
         assertThat(again).isEqualTo(first);
         Map<String, Object> other = body(data.versionId());
         other.put("projectTitle", "something else");
-        as(Tokens.ALICE).header("Idempotency-Key", key).body(other).post(REQUESTS).then().statusCode(422)
+        as(Tokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(other)
+                .post(REQUESTS)
+                .then()
+                .statusCode(422)
                 .body("detail", containsString(key));
-        List<String> mine = as(Tokens.OPERATOR).get(REQUESTS + "?status=AWAITING_CONSENT&size=100&sort=createdAt,desc")
-                .jsonPath().getList("items.findAll { it.projectTitle == '" + body.get("projectTitle") + "' }.id",
-                        String.class);
+        List<String> mine = as(Tokens.OPERATOR)
+                .get(REQUESTS + "?status=AWAITING_CONSENT&size=100&sort=createdAt,desc")
+                .jsonPath()
+                .getList("items.findAll { it.projectTitle == '" + body.get("projectTitle") + "' }.id", String.class);
         assertThat(mine).containsExactly(first);
     }
 
@@ -302,18 +405,27 @@ class AccessRequestWorkflowTest {
         as(Tokens.BOB).get(REQUESTS + "/" + id + "/history").then().statusCode(404);
         as(Tokens.BOB).post(REQUESTS + "/" + id + "/withdraw").then().statusCode(404);
         as(Tokens.BOB).get(REQUESTS + "?size=100").then().statusCode(200).body("items.id", not(hasItem(id)));
-        as(Tokens.ALICE).get(REQUESTS + "?size=100&sort=createdAt,desc").then().statusCode(200)
+        as(Tokens.ALICE)
+                .get(REQUESTS + "?size=100&sort=createdAt,desc")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(id));
 
         // the provider sees the request asking for its consent; another provider does not
         as(Tokens.CAROL).get(REQUESTS + "/" + id).then().statusCode(200);
-        as(Tokens.CAROL).get(REQUESTS + "?status=AWAITING_CONSENT&size=100&sort=createdAt,desc").then()
+        as(Tokens.CAROL)
+                .get(REQUESTS + "?status=AWAITING_CONSENT&size=100&sort=createdAt,desc")
+                .then()
                 .body("items.id", hasItem(id));
         as(Tokens.DAVE).get(REQUESTS + "/" + id).then().statusCode(404);
         consent(Tokens.DAVE, id, data.datasetId(), "GRANTED", null).then().statusCode(404);
         consent(Tokens.CAROL, id, davesData.datasetId(), "GRANTED", null).then().statusCode(404);
-        consent(Tokens.CAROL, id, UUID.randomUUID().toString(), "GRANTED", null).then().statusCode(404);
-        as(Tokens.DAVE).post(REQUESTS + "/" + id + "/consents/" + data.datasetId() + "/withdraw").then()
+        consent(Tokens.CAROL, id, UUID.randomUUID().toString(), "GRANTED", null)
+                .then()
+                .statusCode(404);
+        as(Tokens.DAVE)
+                .post(REQUESTS + "/" + id + "/consents/" + data.datasetId() + "/withdraw")
+                .then()
                 .statusCode(404);
 
         // roles

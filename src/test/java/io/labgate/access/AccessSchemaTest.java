@@ -42,35 +42,58 @@ class AccessSchemaTest {
                     + "', '" + data.versionId() + "', '" + data.datasetId() + "', '" + data.policyId() + "', %s, "
                     + "now(), %s, %s, 100, now(), now())";
             // a second grant for the same request and version: never a second set
-            assertRefused(db, insertGrant.formatted("'{STREAM}'", "now() + interval '1 day'", "'ACTIVE'"),
+            assertRefused(
+                    db,
+                    insertGrant.formatted("'{STREAM}'", "now() + interval '1 day'", "'ACTIVE'"),
                     "access_grant_request_version_key");
-            assertRefused(db, "UPDATE access_grant SET valid_until = valid_from WHERE id = '" + grantId + "'",
+            assertRefused(
+                    db,
+                    "UPDATE access_grant SET valid_until = valid_from WHERE id = '" + grantId + "'",
                     "access_grant_period_valid");
-            assertRefused(db, "UPDATE access_grant SET access_modes = '{FTP}' WHERE id = '" + grantId + "'",
+            assertRefused(
+                    db,
+                    "UPDATE access_grant SET access_modes = '{FTP}' WHERE id = '" + grantId + "'",
                     "access_grant_modes_valid");
-            assertRefused(db, "UPDATE access_grant SET status = 'REVOKED', status_reason = NULL WHERE id = '"
-                    + grantId + "'", "access_grant_ended_has_reason");
+            assertRefused(
+                    db,
+                    "UPDATE access_grant SET status = 'REVOKED', status_reason = NULL WHERE id = '" + grantId + "'",
+                    "access_grant_ended_has_reason");
             // an extension records both ends, and only ever moves the end later
-            assertRefused(db, "INSERT INTO grant_change (id, grant_id, action, actor, old_valid_until, "
-                    + "new_valid_until, at) VALUES (gen_random_uuid(), '" + grantId + "', 'EXTENDED', 'x', now(), "
-                    + "now() - interval '1 day', now())", "grant_change_extension_recorded");
-            assertRefused(db, "UPDATE access_request SET status = 'APPROVED', decided_at = NULL WHERE id = '"
-                    + requestId + "'", "access_request_decision_complete");
-            assertRefused(db, "INSERT INTO consent (id, request_id, dataset_id, provider_org_id, decision, "
-                    + "created_at) VALUES (gen_random_uuid(), '" + requestId + "', '" + data.datasetId() + "', '"
-                    + DemoOrganizations.JEJU + "', 'GRANTED', now())", "consent_decision_complete");
-            assertRefused(db, "INSERT INTO provider_exclusion (provider_org_id, excluded_org_id, reason, "
-                    + "created_by, created_at) VALUES ('" + DemoOrganizations.JEJU + "', '" + DemoOrganizations.JEJU
-                    + "', 'self', 'x', now())", "provider_exclusion_not_self");
+            assertRefused(
+                    db,
+                    "INSERT INTO grant_change (id, grant_id, action, actor, old_valid_until, "
+                            + "new_valid_until, at) VALUES (gen_random_uuid(), '" + grantId
+                            + "', 'EXTENDED', 'x', now(), "
+                            + "now() - interval '1 day', now())",
+                    "grant_change_extension_recorded");
+            assertRefused(
+                    db,
+                    "UPDATE access_request SET status = 'APPROVED', decided_at = NULL WHERE id = '" + requestId + "'",
+                    "access_request_decision_complete");
+            assertRefused(
+                    db,
+                    "INSERT INTO consent (id, request_id, dataset_id, provider_org_id, decision, "
+                            + "created_at) VALUES (gen_random_uuid(), '" + requestId + "', '" + data.datasetId()
+                            + "', '"
+                            + DemoOrganizations.JEJU + "', 'GRANTED', now())",
+                    "consent_decision_complete");
+            assertRefused(
+                    db,
+                    "INSERT INTO provider_exclusion (provider_org_id, excluded_org_id, reason, "
+                            + "created_by, created_at) VALUES ('" + DemoOrganizations.JEJU + "', '"
+                            + DemoOrganizations.JEJU
+                            + "', 'self', 'x', now())",
+                    "provider_exclusion_not_self");
         }
     }
 
     private static void assertRefused(Connection db, String sql, String rule) {
         assertThatThrownBy(() -> {
-            try (PreparedStatement statement = db.prepareStatement(sql)) {
-                statement.executeUpdate();
-            }
-        }).isInstanceOf(SQLException.class).hasMessageContaining(rule);
+                    try (PreparedStatement statement = db.prepareStatement(sql)) {
+                        statement.executeUpdate();
+                    }
+                })
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining(rule);
     }
-
 }

@@ -1,6 +1,5 @@
 package io.labgate.booking;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import io.labgate.testing.Tokens;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,7 +32,8 @@ final class BookingFixtures {
      * around it without meeting anyone else's (days 30 to about 27 years ahead, chosen at random).
      */
     static Instant freshBase() {
-        return Instant.now().truncatedTo(ChronoUnit.HOURS)
+        return Instant.now()
+                .truncatedTo(ChronoUnit.HOURS)
                 .plus(30 + ThreadLocalRandom.current().nextInt(10_000), ChronoUnit.DAYS);
     }
 
@@ -55,7 +56,13 @@ final class BookingFixtures {
         if (status != null) {
             body.put("status", status);
         }
-        String id = as(Tokens.OPERATOR).body(body).post(SERVERS).then().statusCode(201).extract().path("id");
+        String id = as(Tokens.OPERATOR)
+                .body(body)
+                .post(SERVERS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return new Server(id, name + ".lab.internal");
     }
 
@@ -73,7 +80,13 @@ final class BookingFixtures {
         body.put("businessRegistrationNumber", BusinessRegistrationNumbers.random());
         body.put("contactEmail", "lab@booking-test.example");
         body.put("contactName", "Kim Min-jun");
-        return as(Tokens.OPERATOR).body(body).post(ORGS).then().statusCode(201).extract().path("id");
+        return as(Tokens.OPERATOR)
+                .body(body)
+                .post(ORGS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Registers and activates an organization of the kind. */
@@ -90,8 +103,7 @@ final class BookingFixtures {
     /** Makes a demo organization (Alpha, Beta) exist and be ACTIVE, whichever test gets there first. */
     static String activeDemo(DemoOrganizations demo, UUID id) {
         demo.ensure(id);
-        as(Tokens.OPERATOR).post(ORGS + "/" + id + "/activate").then()
-                .statusCode(anyOf(equalTo(200), equalTo(409)));
+        as(Tokens.OPERATOR).post(ORGS + "/" + id + "/activate").then().statusCode(anyOf(equalTo(200), equalTo(409)));
         return id.toString();
     }
 

@@ -54,14 +54,18 @@ class BookingResourceTest {
         return book(body).then().statusCode(201).extract().path("id");
     }
 
-    private static Response book(Server server, String organizationId, Instant base, double fromHours,
-            double toHours) {
+    private static Response book(Server server, String organizationId, Instant base, double fromHours, double toHours) {
         return book(booking(server.id(), organizationId, hours(base, fromHours), hours(base, toHours)));
     }
 
     private static Map<String, Object> window(Instant base, int fromHours, int toHours) {
-        return Map.of("startsAt", hours(base, fromHours).toString(), "endsAt", hours(base, toHours).toString(),
-                "reason", "firmware update");
+        return Map.of(
+                "startsAt",
+                hours(base, fromHours).toString(),
+                "endsAt",
+                hours(base, toHours).toString(),
+                "reason",
+                "firmware update");
     }
 
     // --- booking --------------------------------------------------------------------------------------
@@ -72,10 +76,12 @@ class BookingResourceTest {
         String org = activeAiCompany();
         Instant base = freshBase();
         // sub-second parts are dropped: bookings are kept in whole seconds
-        Map<String, Object> body = booking(server.id(), org, base.plusMillis(400), hours(base, 10).plusMillis(900));
+        Map<String, Object> body =
+                booking(server.id(), org, base.plusMillis(400), hours(base, 10).plusMillis(900));
 
         Response created = book(body);
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("Location", notNullValue())
                 .body("id", notNullValue())
                 .body("serverId", equalTo(server.id()))
@@ -90,12 +96,19 @@ class BookingResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith(BOOKINGS + "/" + id);
 
-        as(Tokens.AUDITOR).get(BOOKINGS + "/" + id).then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(BOOKINGS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("serverId", equalTo(server.id()));
-        List<String> listed = as(Tokens.AUDITOR).get(BOOKINGS + "?serverId=" + server.id()).then().statusCode(200)
+        List<String> listed = as(Tokens.AUDITOR)
+                .get(BOOKINGS + "?serverId=" + server.id())
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(1))
-                .extract().path("items.id");
+                .extract()
+                .path("items.id");
         assertThat(listed).containsExactly(id);
     }
 
@@ -107,17 +120,27 @@ class BookingResourceTest {
         Map<String, Object> body = booking(server.id(), org, base, hours(base, 5));
         String key = "book-" + UUID.randomUUID();
 
-        String first = as(Tokens.OPERATOR).header("Idempotency-Key", key).body(body).post(BOOKINGS)
-                .then().statusCode(201).extract().path("id");
+        String first = as(Tokens.OPERATOR)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post(BOOKINGS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // a retry would overlap the first booking; with the same key it is answered, not refused
-        Response retry = as(Tokens.OPERATOR).header("Idempotency-Key", key).body(body).post(BOOKINGS);
-        retry.then().statusCode(201)
-                .header("Idempotent-Replayed", "true")
-                .header("Location", endsWith(first));
+        Response retry =
+                as(Tokens.OPERATOR).header("Idempotency-Key", key).body(body).post(BOOKINGS);
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true").header("Location", endsWith(first));
         assertThat(retry.<String>path("id")).isEqualTo(first);
 
         Map<String, Object> other = booking(server.id(), org, hours(base, 5), hours(base, 6));
-        as(Tokens.OPERATOR).header("Idempotency-Key", key).body(other).post(BOOKINGS).then().statusCode(422);
+        as(Tokens.OPERATOR)
+                .header("Idempotency-Key", key)
+                .body(other)
+                .post(BOOKINGS)
+                .then()
+                .statusCode(422);
         as(Tokens.OPERATOR).get(BOOKINGS + "?serverId=" + server.id()).then().body("totalItems", equalTo(1));
     }
 
@@ -130,7 +153,8 @@ class BookingResourceTest {
         book(server, alphaLike, base, 10, 20).then().statusCode(201);
 
         for (double[] period : new double[][] {{15, 25}, {5, 11}, {12, 14}, {0, 30}, {10, 20}}) {
-            book(server, betaLike, base, period[0], period[1]).then()
+            book(server, betaLike, base, period[0], period[1])
+                    .then()
                     .statusCode(409)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:labgate:problem:conflict"))
@@ -149,16 +173,21 @@ class BookingResourceTest {
         Server server = gpuServer(8);
         String org = activeAiCompany();
         Instant base = freshBase();
-        as(Tokens.OPERATOR).body(window(base, 10, 20)).post(SERVERS + "/" + server.id() + "/maintenance")
-                .then().statusCode(201);
+        as(Tokens.OPERATOR)
+                .body(window(base, 10, 20))
+                .post(SERVERS + "/" + server.id() + "/maintenance")
+                .then()
+                .statusCode(201);
 
-        book(server, org, base, 19, 21).then().statusCode(409)
-                .body("detail", containsString(server.hostname()));
+        book(server, org, base, 19, 21).then().statusCode(409).body("detail", containsString(server.hostname()));
         book(server, org, base, 0, 30).then().statusCode(409);
 
         book(server, org, base, 30, 40).then().statusCode(201);
-        as(Tokens.OPERATOR).body(window(base, 35, 45)).post(SERVERS + "/" + server.id() + "/maintenance")
-                .then().statusCode(409);
+        as(Tokens.OPERATOR)
+                .body(window(base, 35, 45))
+                .post(SERVERS + "/" + server.id() + "/maintenance")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -171,8 +200,11 @@ class BookingResourceTest {
         book(server, org, base, 10, 20).then().statusCode(201);
         book(server, other, base, 20, 30).then().statusCode(201);
         book(server, org, base, 0, 10).then().statusCode(201);
-        as(Tokens.OPERATOR).body(window(base, 30, 40)).post(SERVERS + "/" + server.id() + "/maintenance")
-                .then().statusCode(201);
+        as(Tokens.OPERATOR)
+                .body(window(base, 30, 40))
+                .post(SERVERS + "/" + server.id() + "/maintenance")
+                .then()
+                .statusCode(201);
         book(server, other, base, 40, 50).then().statusCode(201);
         // and the whole day is taken now
         book(server, other, base, 9.5, 10.5).then().statusCode(409);
@@ -185,18 +217,25 @@ class BookingResourceTest {
         Instant base = freshBase();
 
         Server inMaintenance = server(8, "MAINTENANCE");
-        book(inMaintenance, org, base, 1, 2).then().statusCode(409)
+        book(inMaintenance, org, base, 1, 2)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("MAINTENANCE"))
                 .body("detail", containsString(inMaintenance.hostname()));
 
         Server retired = gpuServer(8);
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(Map.of("reason", "end of life"))
-                .post(SERVERS + "/" + retired.id() + "/retire").then().statusCode(200);
-        book(retired, org, base, 1, 2).then().statusCode(409)
-                .body("detail", containsString("RETIRED"));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("reason", "end of life"))
+                .post(SERVERS + "/" + retired.id() + "/retire")
+                .then()
+                .statusCode(200);
+        book(retired, org, base, 1, 2).then().statusCode(409).body("detail", containsString("RETIRED"));
 
-        book(booking(UUID.randomUUID().toString(), org, base, hours(base, 2))).then().statusCode(422)
+        book(booking(UUID.randomUUID().toString(), org, base, hours(base, 2)))
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("not registered"));
         as(Tokens.OPERATOR).get(BOOKINGS + "?serverId=" + retired.id()).then().body("totalItems", equalTo(0));
@@ -209,14 +248,22 @@ class BookingResourceTest {
         Instant base = freshBase();
         String id = bookedId(booking(server.id(), org, base, hours(base, 10)));
 
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(Map.of("reason", "end of life"))
-                .post(SERVERS + "/" + server.id() + "/retire").then().statusCode(409)
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("reason", "end of life"))
+                .post(SERVERS + "/" + server.id() + "/retire")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("bookings"));
         as(Tokens.OPERATOR).get(SERVERS + "/" + server.id()).then().body("status", equalTo("AVAILABLE"));
 
         as(Tokens.OPERATOR).delete(BOOKINGS + "/" + id).then().statusCode(204);
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(Map.of("reason", "end of life"))
-                .post(SERVERS + "/" + server.id() + "/retire").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("reason", "end of life"))
+                .post(SERVERS + "/" + server.id() + "/retire")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("RETIRED"));
     }
 
@@ -226,7 +273,9 @@ class BookingResourceTest {
         Instant base = freshBase();
 
         String pending = organization("AI_COMPANY");
-        book(server, pending, base, 0, 1).then().statusCode(422)
+        book(server, pending, base, 0, 1)
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:unprocessable"))
                 .body("detail", containsString("PENDING"));
@@ -235,11 +284,16 @@ class BookingResourceTest {
         book(server, provider, base, 0, 1).then().statusCode(422).body("detail", containsString("DATA_PROVIDER"));
 
         String suspended = activeAiCompany();
-        as(Tokens.OPERATOR).body(Map.of("reason", "unpaid fees")).post(ORGS + "/" + suspended + "/suspend")
-                .then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "unpaid fees"))
+                .post(ORGS + "/" + suspended + "/suspend")
+                .then()
+                .statusCode(200);
         book(server, suspended, base, 0, 1).then().statusCode(422).body("detail", containsString("SUSPENDED"));
 
-        book(server, UUID.randomUUID().toString(), base, 0, 1).then().statusCode(422)
+        book(server, UUID.randomUUID().toString(), base, 0, 1)
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("not registered"));
         as(Tokens.OPERATOR).get(BOOKINGS + "?serverId=" + server.id()).then().body("totalItems", equalTo(0));
     }
@@ -250,23 +304,33 @@ class BookingResourceTest {
         String org = activeAiCompany();
         Instant base = freshBase();
 
-        as(Tokens.OPERATOR).body(Map.of()).post(BOOKINGS).then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body(Map.of())
+                .post(BOOKINGS)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:validation-failed"))
                 .body("violations.field", hasItems("serverId", "organizationId", "startsAt", "endsAt", "purpose"));
 
         Map<String, Object> backwards = booking(server.id(), org, hours(base, 5), hours(base, 4));
-        book(backwards).then().statusCode(400).body("violations.field", equalTo(List.of("endsAt")))
+        book(backwards)
+                .then()
+                .statusCode(400)
+                .body("violations.field", equalTo(List.of("endsAt")))
                 .body("violations.message", hasItem(containsString("after startsAt")));
         Map<String, Object> empty = booking(server.id(), org, base, base);
         book(empty).then().statusCode(400).body("violations.field", equalTo(List.of("endsAt")));
 
         Instant past = Instant.now().minus(2, ChronoUnit.DAYS);
-        book(booking(server.id(), org, past, past.plus(1, ChronoUnit.DAYS))).then().statusCode(400)
+        book(booking(server.id(), org, past, past.plus(1, ChronoUnit.DAYS)))
+                .then()
+                .statusCode(400)
                 .body("violations.field", equalTo(List.of("endsAt")))
                 .body("violations.message", hasItem(containsString("future")));
 
-        book(booking(server.id(), org, base, base.plus(Duration.ofDays(90)).plusSeconds(1))).then()
+        book(booking(server.id(), org, base, base.plus(Duration.ofDays(90)).plusSeconds(1)))
+                .then()
                 .statusCode(400)
                 .body("violations.field", equalTo(List.of("endsAt")))
                 .body("violations.message", hasItem(containsString("90 days")));
@@ -286,12 +350,18 @@ class BookingResourceTest {
         Map<String, Object> badTime = booking(server.id(), org, base, hours(base, 1));
         badTime.put("startsAt", "tomorrow");
         book(badTime).then().statusCode(400).body("violations.field", hasItem("startsAt"));
-        as(Tokens.OPERATOR).body("{\"serverId\": ").post(BOOKINGS).then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body("{\"serverId\": ")
+                .post(BOOKINGS)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
 
         // nothing of the above was booked; exactly 90 days is allowed
         as(Tokens.OPERATOR).get(BOOKINGS + "?serverId=" + server.id()).then().body("totalItems", equalTo(0));
-        book(booking(server.id(), org, base, base.plus(Duration.ofDays(90)))).then().statusCode(201);
+        book(booking(server.id(), org, base, base.plus(Duration.ofDays(90))))
+                .then()
+                .statusCode(201);
     }
 
     // --- cancellation -----------------------------------------------------------------------------------
@@ -304,21 +374,35 @@ class BookingResourceTest {
         String id = bookedId(booking(server.id(), org, base, hours(base, 10)));
 
         as(Tokens.OPERATOR).delete(BOOKINGS + "/" + id).then().statusCode(204);
-        as(Tokens.AUDITOR).get(BOOKINGS + "/" + id).then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(BOOKINGS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("cancelledAt", notNullValue())
                 .body("cancelledBy", equalTo("operator"));
-        as(Tokens.OPERATOR).delete(BOOKINGS + "/" + id).then().statusCode(409)
+        as(Tokens.OPERATOR)
+                .delete(BOOKINGS + "/" + id)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("already cancelled"));
         as(Tokens.OPERATOR).delete(BOOKINGS + "/" + UUID.randomUUID()).then().statusCode(404);
 
         // the time is free again
         String again = bookedId(booking(server.id(), org, hours(base, 2), hours(base, 8)));
-        List<String> live = as(Tokens.OPERATOR).get(BOOKINGS + "?serverId=" + server.id()).then()
-                .statusCode(200).extract().path("items.id");
+        List<String> live = as(Tokens.OPERATOR)
+                .get(BOOKINGS + "?serverId=" + server.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(live).containsExactly(again);
-        List<String> all = as(Tokens.OPERATOR).get(BOOKINGS + "?serverId=" + server.id() + "&includeCancelled=true")
-                .then().statusCode(200).extract().path("items.id");
+        List<String> all = as(Tokens.OPERATOR)
+                .get(BOOKINGS + "?serverId=" + server.id() + "&includeCancelled=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(all).containsExactly(id, again);
     }
 
@@ -334,33 +418,70 @@ class BookingResourceTest {
         String early = bookedId(booking(server.id(), org, hours(base, 0), hours(base, 10)));
         String others = bookedId(booking(server.id(), other, hours(base, 10), hours(base, 20)));
 
-        List<String> byOrg = as(Tokens.OPERATOR).get(BOOKINGS + "?organizationId=" + org).then().statusCode(200)
-                .extract().path("items.id");
+        List<String> byOrg = as(Tokens.OPERATOR)
+                .get(BOOKINGS + "?organizationId=" + org)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(byOrg).containsExactly(early, late);
 
         // the window [from, to) selects bookings that overlap it; touching its ends is not overlapping
-        List<String> inWindow = as(Tokens.AUDITOR).queryParam("serverId", server.id())
-                .queryParam("from", hours(base, 10).toString()).queryParam("to", hours(base, 20).toString())
-                .get(BOOKINGS).then().statusCode(200).extract().path("items.id");
+        List<String> inWindow = as(Tokens.AUDITOR)
+                .queryParam("serverId", server.id())
+                .queryParam("from", hours(base, 10).toString())
+                .queryParam("to", hours(base, 20).toString())
+                .get(BOOKINGS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(inWindow).containsExactly(others);
-        List<String> fromOnly = as(Tokens.AUDITOR).queryParam("serverId", server.id())
+        List<String> fromOnly = as(Tokens.AUDITOR)
+                .queryParam("serverId", server.id())
                 .queryParam("from", hours(base, 19).toString())
-                .get(BOOKINGS).then().statusCode(200).extract().path("items.id");
+                .get(BOOKINGS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(fromOnly).containsExactly(others, late);
 
-        List<String> byEndDesc = as(Tokens.OPERATOR).get(BOOKINGS + "?serverId=" + server.id() + "&sort=endsAt,desc")
-                .then().statusCode(200).extract().path("items.id");
+        List<String> byEndDesc = as(Tokens.OPERATOR)
+                .get(BOOKINGS + "?serverId=" + server.id() + "&sort=endsAt,desc")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(byEndDesc).containsExactly(late, others, early);
-        as(Tokens.OPERATOR).get(BOOKINGS + "?serverId=" + server.id() + "&size=2&page=1").then().statusCode(200)
-                .body("items.id", equalTo(List.of(late))).body("totalPages", equalTo(2));
+        as(Tokens.OPERATOR)
+                .get(BOOKINGS + "?serverId=" + server.id() + "&size=2&page=1")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(late)))
+                .body("totalPages", equalTo(2));
 
-        as(Tokens.OPERATOR).queryParam("from", hours(base, 20).toString()).queryParam("to", hours(base, 10)
-                .toString()).get(BOOKINGS).then().statusCode(400).body("violations.field", hasItem("to"));
-        as(Tokens.OPERATOR).get(BOOKINGS + "?from=yesterday").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .queryParam("from", hours(base, 20).toString())
+                .queryParam("to", hours(base, 10).toString())
+                .get(BOOKINGS)
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("to"));
+        as(Tokens.OPERATOR)
+                .get(BOOKINGS + "?from=yesterday")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("from"));
-        as(Tokens.OPERATOR).get(BOOKINGS + "?sort=purpose").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(BOOKINGS + "?sort=purpose")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("sort"));
-        as(Tokens.OPERATOR).get(BOOKINGS + "?serverId=nope").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(BOOKINGS + "?serverId=nope")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -376,38 +497,73 @@ class BookingResourceTest {
         String betas = bookedId(booking(server.id(), beta, hours(base, 10), hours(base, 20)));
 
         // alice (Alpha) lists only Alpha's bookings, whatever she filters by
-        JsonPath alicesList = as(Tokens.ALICE).get(BOOKINGS + "?size=100&sort=createdAt,desc").then()
-                .statusCode(200).extract().jsonPath();
-        assertThat(alicesList.getList("items.organizationId", String.class)).isNotEmpty().containsOnly(alpha);
-        assertThat(alicesList.getList("items.id", String.class)).contains(alphas).doesNotContain(betas);
-        List<String> alicesOnServer = as(Tokens.ALICE).get(BOOKINGS + "?serverId=" + server.id()).then()
-                .statusCode(200).extract().path("items.id");
+        JsonPath alicesList = as(Tokens.ALICE)
+                .get(BOOKINGS + "?size=100&sort=createdAt,desc")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(alicesList.getList("items.organizationId", String.class))
+                .isNotEmpty()
+                .containsOnly(alpha);
+        assertThat(alicesList.getList("items.id", String.class))
+                .contains(alphas)
+                .doesNotContain(betas);
+        List<String> alicesOnServer = as(Tokens.ALICE)
+                .get(BOOKINGS + "?serverId=" + server.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(alicesOnServer).containsExactly(alphas);
-        as(Tokens.ALICE).get(BOOKINGS + "?organizationId=" + beta).then().statusCode(200)
+        as(Tokens.ALICE)
+                .get(BOOKINGS + "?organizationId=" + beta)
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(0));
         as(Tokens.ALICE).get(BOOKINGS + "/" + alphas).then().statusCode(200).body("id", equalTo(alphas));
         as(Tokens.ALICE).get(BOOKINGS + "/" + betas).then().statusCode(404);
 
         // bob (Beta) cannot tell Alpha's booking from one that does not exist
-        String detail = as(Tokens.BOB).get(BOOKINGS + "/" + alphas).then().statusCode(404)
-                .contentType("application/problem+json").extract().path("detail");
+        String detail = as(Tokens.BOB)
+                .get(BOOKINGS + "/" + alphas)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .path("detail");
         String unknown = UUID.randomUUID().toString();
-        String unknownDetail = as(Tokens.BOB).get(BOOKINGS + "/" + unknown).then().statusCode(404)
-                .extract().path("detail");
+        String unknownDetail = as(Tokens.BOB)
+                .get(BOOKINGS + "/" + unknown)
+                .then()
+                .statusCode(404)
+                .extract()
+                .path("detail");
         assertThat(detail.replace(alphas, "ID")).isEqualTo(unknownDetail.replace(unknown, "ID"));
-        List<String> bobsOnServer = as(Tokens.BOB).get(BOOKINGS + "?serverId=" + server.id()).then()
-                .statusCode(200).extract().path("items.id");
+        List<String> bobsOnServer = as(Tokens.BOB)
+                .get(BOOKINGS + "?serverId=" + server.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(bobsOnServer).containsExactly(betas);
 
         // operators and auditors see both
-        List<String> auditors = as(Tokens.AUDITOR).get(BOOKINGS + "?serverId=" + server.id()).then()
-                .statusCode(200).extract().path("items.id");
+        List<String> auditors = as(Tokens.AUDITOR)
+                .get(BOOKINGS + "?serverId=" + server.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(auditors).containsExactly(alphas, betas);
 
         // data providers have no business with bookings
         as(Tokens.CAROL).get(BOOKINGS).then().statusCode(403).contentType("application/problem+json");
         as(Tokens.CAROL).get(BOOKINGS + "/" + alphas).then().statusCode(403);
-        as(Tokens.DAVE).get(GPU_HOURS + "?from=" + base + "&to=" + hours(base, 1)).then().statusCode(403);
+        as(Tokens.DAVE)
+                .get(GPU_HOURS + "?from=" + base + "&to=" + hours(base, 1))
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -424,7 +580,10 @@ class BookingResourceTest {
         }
         anonymous().body(body).post(BOOKINGS).then().statusCode(401).header("WWW-Authenticate", "Bearer");
         anonymous().get(BOOKINGS).then().statusCode(401);
-        anonymous().get(GPU_HOURS + "?from=" + base + "&to=" + hours(base, 1)).then().statusCode(401);
+        anonymous()
+                .get(GPU_HOURS + "?from=" + base + "&to=" + hours(base, 1))
+                .then()
+                .statusCode(401);
         as(Tokens.OPERATOR).get(BOOKINGS + "/" + id).then().statusCode(200).body("cancelledAt", nullValue());
     }
 
@@ -447,7 +606,8 @@ class BookingResourceTest {
         // a CPU server: an hour of server time, no GPU-hours
         book(cpuOnly, org, w, 1, 2).then().statusCode(201);
         // cancelled, and starting when the period ends: neither counts
-        String cancelled = book(twoGpus, org, w, 15, 17).then().statusCode(201).extract().path("id");
+        String cancelled =
+                book(twoGpus, org, w, 15, 17).then().statusCode(201).extract().path("id");
         as(Tokens.OPERATOR).delete(BOOKINGS + "/" + cancelled).then().statusCode(204);
         book(twoGpus, org, w, 24, 26).then().statusCode(201);
 
@@ -464,8 +624,8 @@ class BookingResourceTest {
         assertThat(gpuHours(Tokens.OPERATOR, w, hours(w, 4), org).getDouble("organizations[0].gpuHours"))
                 .isEqualTo(32.0);
         // half hours: 0.5 h × 8 + 0.5 h × 2 = 5
-        assertThat(gpuHours(Tokens.OPERATOR, hours(w, 3.5), hours(w, 10.5), org)
-                .getDouble("organizations[0].gpuHours")).isEqualTo(5.0);
+        assertThat(gpuHours(Tokens.OPERATOR, hours(w, 3.5), hours(w, 10.5), org).getDouble("organizations[0].gpuHours"))
+                .isEqualTo(5.0);
         // a period without bookings gives the named organization a zero row
         JsonPath none = gpuHours(Tokens.OPERATOR, hours(w, 100), hours(w, 101), org);
         assertThat(none.getDouble("organizations[0].gpuHours")).isEqualTo(0.0);
@@ -473,7 +633,8 @@ class BookingResourceTest {
 
         // without organizationId an operator gets every organization with bookings in the period
         JsonPath everyone = gpuHours(Tokens.AUDITOR, w, hours(w, 24), null);
-        assertThat(everyone.getList("organizations.organizationId", String.class)).contains(org);
+        assertThat(everyone.getList("organizations.organizationId", String.class))
+                .contains(org);
         assertThat(everyone.getDouble("organizations.find { it.organizationId == '" + org + "' }.gpuHours"))
                 .isEqualTo(70.0);
     }
@@ -503,24 +664,46 @@ class BookingResourceTest {
     @Test
     void gpuHoursNeedABoundedPeriod() {
         Instant w = freshBase();
-        as(Tokens.OPERATOR).get(GPU_HOURS).then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(GPU_HOURS)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("from", "to"));
-        as(Tokens.OPERATOR).get(GPU_HOURS + "?from=" + w).then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(GPU_HOURS + "?from=" + w)
+                .then()
+                .statusCode(400)
                 .body("violations.field", equalTo(List.of("to")));
-        as(Tokens.OPERATOR).get(GPU_HOURS + "?from=" + w + "&to=" + w).then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(GPU_HOURS + "?from=" + w + "&to=" + w)
+                .then()
+                .statusCode(400)
                 .body("violations.field", equalTo(List.of("to")));
-        as(Tokens.OPERATOR).get(GPU_HOURS + "?from=" + w + "&to=" + w.plus(Duration.ofDays(400)).plusSeconds(1))
-                .then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(GPU_HOURS + "?from=" + w + "&to="
+                        + w.plus(Duration.ofDays(400)).plusSeconds(1))
+                .then()
+                .statusCode(400)
                 .body("violations.field", equalTo(List.of("to")))
                 .body("violations.message", hasItem(containsString("400 days")));
-        as(Tokens.OPERATOR).get(GPU_HOURS + "?from=last-week&to=" + w).then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(GPU_HOURS + "?from=last-week&to=" + w)
+                .then()
+                .statusCode(400)
                 .body("violations.field", equalTo(List.of("from")));
-        as(Tokens.OPERATOR).get(GPU_HOURS + "?from=" + w + "&to=" + w.plus(Duration.ofDays(400))).then()
+        as(Tokens.OPERATOR)
+                .get(GPU_HOURS + "?from=" + w + "&to=" + w.plus(Duration.ofDays(400)))
+                .then()
                 .statusCode(200);
         // offsets other than Z are read as the instant they name
-        as(Tokens.OPERATOR).queryParam("from", "2026-01-01T09:00:00+09:00").queryParam("to", "2026-01-02T00:00:00Z")
-                .get(GPU_HOURS).then().statusCode(200).body("from", equalTo("2026-01-01T00:00:00Z"));
+        as(Tokens.OPERATOR)
+                .queryParam("from", "2026-01-01T09:00:00+09:00")
+                .queryParam("to", "2026-01-02T00:00:00Z")
+                .get(GPU_HOURS)
+                .then()
+                .statusCode(200)
+                .body("from", equalTo("2026-01-01T00:00:00Z"));
     }
 
     private static JsonPath gpuHours(String user, Instant from, Instant to, Object organizationId) {

@@ -33,7 +33,8 @@ class BookingSchemaTest {
         insertBooking(server, org, hours(base, 0), hours(base, 10), "first", null);
 
         assertThatThrownBy(() -> insertBooking(server, org, hours(base, 9), hours(base, 11), "second", null))
-                .satisfies(e -> assertThat(DatabaseConstraints.violated(e, BookingService.NO_OVERLAP)).isTrue());
+                .satisfies(e -> assertThat(DatabaseConstraints.violated(e, BookingService.NO_OVERLAP))
+                        .isTrue());
         insertBooking(server, org, hours(base, 10), hours(base, 11), "back to back", null);
         insertBooking(server, org, hours(base, 5), hours(base, 6), "cancelled", Instant.now());
     }
@@ -54,9 +55,11 @@ class BookingSchemaTest {
                         .isTrue());
     }
 
-    private void insertBooking(String server, UUID organization, Instant startsAt, Instant endsAt, String purpose,
-            Instant cancelledAt) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+    private void insertBooking(
+            String server, UUID organization, Instant startsAt, Instant endsAt, String purpose, Instant cancelledAt)
+            throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
                 INSERT INTO server_reservation (id, server_id, kind, starts_at, ends_at, organization_id, purpose,
                     created_by, created_at, cancelled_at)
                 VALUES (?, ?, 'BOOKING', ?, ?, ?, ?, 'schema-test', now(), ?)""")) {

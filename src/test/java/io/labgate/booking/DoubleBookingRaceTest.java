@@ -72,14 +72,24 @@ class DoubleBookingRaceTest {
             List<Response> answers = race(bodies);
 
             List<Integer> statuses = answers.stream().map(Response::statusCode).toList();
-            assertThat(statuses).as("round %d: %s", round, statuses)
+            assertThat(statuses)
+                    .as("round %d: %s", round, statuses)
                     .containsOnly(201, 409)
-                    .filteredOn(status -> status == 201).hasSize(1);
-            answers.stream().filter(a -> a.statusCode() == 409).forEach(a -> assertThat(a.<String>path("detail"))
-                    .contains(server.hostname()).contains("already booked"));
-            String winner = answers.stream().filter(a -> a.statusCode() == 201).findFirst().orElseThrow()
+                    .filteredOn(status -> status == 201)
+                    .hasSize(1);
+            answers.stream()
+                    .filter(a -> a.statusCode() == 409)
+                    .forEach(a -> assertThat(a.<String>path("detail"))
+                            .contains(server.hostname())
+                            .contains("already booked"));
+            String winner = answers.stream()
+                    .filter(a -> a.statusCode() == 201)
+                    .findFirst()
+                    .orElseThrow()
                     .path("id");
-            assertThat(liveReservationsOf(server.id())).as("live rows of server %s", server.id()).isEqualTo(1);
+            assertThat(liveReservationsOf(server.id()))
+                    .as("live rows of server %s", server.id())
+                    .isEqualTo(1);
             assertThat(liveBookingIdOf(server.id())).isEqualTo(winner);
         }
     }
@@ -99,8 +109,13 @@ class DoubleBookingRaceTest {
                 requestContext.activate();
                 try {
                     return QuarkusTransaction.requiringNew().call(() -> {
-                        BookingResponse made = service.book(UUID.fromString(server.id()), organization, base,
-                                hours(base, 10), "approved access request", UUID.randomUUID());
+                        BookingResponse made = service.book(
+                                UUID.fromString(server.id()),
+                                organization,
+                                base,
+                                hours(base, 10),
+                                "approved access request",
+                                UUID.randomUUID());
                         booked.countDown();
                         assertThat(commit.await(30, TimeUnit.SECONDS)).isTrue();
                         return made;
@@ -111,10 +126,15 @@ class DoubleBookingRaceTest {
             });
             assertThat(booked.await(30, TimeUnit.SECONDS)).isTrue();
 
-            Future<Response> retire = pool.submit(() -> as(Tokens.OPERATOR).header("If-Match", "\"0\"")
-                    .body(Map.of("reason", "end of life")).post(SERVERS + "/" + server.id() + "/retire").andReturn());
+            Future<Response> retire = pool.submit(() -> as(Tokens.OPERATOR)
+                    .header("If-Match", "\"0\"")
+                    .body(Map.of("reason", "end of life"))
+                    .post(SERVERS + "/" + server.id() + "/retire")
+                    .andReturn());
             Thread.sleep(1500);
-            assertThat(retire.isDone()).as("retire must wait for the booking transaction").isFalse();
+            assertThat(retire.isDone())
+                    .as("retire must wait for the booking transaction")
+                    .isFalse();
 
             commit.countDown();
             assertThat(booking.get(30, TimeUnit.SECONDS).accessRequestId()).isNotNull();
@@ -125,7 +145,10 @@ class DoubleBookingRaceTest {
             commit.countDown();
             pool.shutdownNow();
         }
-        as(Tokens.OPERATOR).get(SERVERS + "/" + server.id()).then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get(SERVERS + "/" + server.id())
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("AVAILABLE"));
     }
 
@@ -138,8 +161,12 @@ class DoubleBookingRaceTest {
             List<Future<Response>> futures = new ArrayList<>();
             for (Map<String, Object> body : bodies) {
                 futures.add(pool.submit(() -> {
-                    var request = RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON)
-                            .accept(ContentType.JSON).body(body);
+                    var request = RestAssured.given()
+                            .auth()
+                            .oauth2(token)
+                            .contentType(ContentType.JSON)
+                            .accept(ContentType.JSON)
+                            .body(body);
                     start.await(30, TimeUnit.SECONDS);
                     return request.post(BOOKINGS).andReturn();
                 }));
@@ -155,8 +182,9 @@ class DoubleBookingRaceTest {
     }
 
     private long liveReservationsOf(String serverId) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM server_reservation WHERE server_id = ? AND cancelled_at IS NULL")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM server_reservation WHERE server_id = ? AND cancelled_at IS NULL")) {
             s.setObject(1, UUID.fromString(serverId));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -166,7 +194,8 @@ class DoubleBookingRaceTest {
     }
 
     private String liveBookingIdOf(String serverId) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
                 SELECT id FROM server_reservation
                 WHERE server_id = ? AND kind = 'BOOKING' AND cancelled_at IS NULL""")) {
             s.setObject(1, UUID.fromString(serverId));

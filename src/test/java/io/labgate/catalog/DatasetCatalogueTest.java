@@ -1,6 +1,5 @@
 package io.labgate.catalog;
 
-import java.nio.charset.StandardCharsets;
 import static io.labgate.catalog.DatasetFixtures.COVERAGE;
 import static io.labgate.catalog.DatasetFixtures.DATASETS;
 import static io.labgate.catalog.DatasetFixtures.attestation;
@@ -34,6 +33,7 @@ import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -86,39 +86,52 @@ class DatasetCatalogueTest {
         objects.put("crops/v2/not-this-version.jpg", bytes(3, 10));
         String bucketId = bucketWith("PROCESSED", objects);
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
-        String versionId = createVersion(datasetId, "v1", bucketId, "crops/v1/").then().statusCode(201)
+        String versionId = createVersion(datasetId, "v1", bucketId, "crops/v1/")
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("DRAFT"))
                 .body("objectCount", equalTo(0))
                 .body("attestation", nullValue())
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        as(Tokens.OPERATOR).post(version(datasetId, versionId) + "/manifest").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, versionId) + "/manifest")
+                .then()
+                .statusCode(200)
                 .body("objectCount", equalTo(3))
                 .body("totalBytes", equalTo(objects.get("crops/v1/labels.csv").length + 200_000 + 70_001))
                 .body("manifestBuiltAt", notNullValue());
         Response manifest = as(Tokens.OPERATOR).get(version(datasetId, versionId) + "/objects");
         manifest.then().statusCode(200).body("totalItems", equalTo(3));
         // by key, byte-wise: "images/..." before "labels.csv"
-        assertThat(manifest.<List<String>>path("items.key")).containsExactly(
-                "crops/v1/images/leaf-1.jpg", "crops/v1/images/leaf-2.jpg", "crops/v1/labels.csv");
+        assertThat(manifest.<List<String>>path("items.key"))
+                .containsExactly("crops/v1/images/leaf-1.jpg", "crops/v1/images/leaf-2.jpg", "crops/v1/labels.csv");
         for (int i = 0; i < 3; i++) {
             String key = manifest.path("items[" + i + "].key");
             assertThat(manifest.<String>path("items[" + i + "].sha256")).isEqualTo(sha256(objects.get(key)));
             assertThat(((Number) manifest.path("items[" + i + "].sizeBytes")).longValue())
                     .isEqualTo(objects.get(key).length);
         }
-        as(Tokens.AUDITOR).get(version(datasetId, versionId) + "/objects?prefix=crops/v1/images/&size=1")
-                .then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(version(datasetId, versionId) + "/objects?prefix=crops/v1/images/&size=1")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(2))
                 .body("totalPages", equalTo(2))
                 .body("items[0].key", equalTo("crops/v1/images/leaf-1.jpg"));
 
-        attest(datasetId, versionId, attestation(true)).then().statusCode(200)
+        attest(datasetId, versionId, attestation(true))
+                .then()
+                .statusCode(200)
                 .body("attestation.method", equalTo("PSEUDONYMISATION"))
                 .body("attestation.verifiedOn", equalTo("2026-01-15"))
                 .body("attestation.verified", equalTo(true));
 
-        as(Tokens.OPERATOR).post(version(datasetId, versionId) + "/publish").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, versionId) + "/publish")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("PUBLISHED"))
                 .body("publishedAt", notNullValue());
 
@@ -126,8 +139,8 @@ class DatasetCatalogueTest {
         assertThat(grantable.prefix()).isEqualTo("crops/v1/");
         assertThat(grantable.policyId()).isEqualTo(UUID.fromString(policyId));
         assertThat(grantable.providerOrgIds()).containsExactly(DemoOrganizations.JEJU);
-        assertThat(grantable.useConditions()).containsExactly(UseCondition.NO_REDISTRIBUTION,
-                UseCondition.NO_REIDENTIFICATION);
+        assertThat(grantable.useConditions())
+                .containsExactly(UseCondition.NO_REDISTRIBUTION, UseCondition.NO_REIDENTIFICATION);
         assertThat(grantable.totalBytes()).isEqualTo(objects.get("crops/v1/labels.csv").length + 270_001L);
     }
 
@@ -139,9 +152,19 @@ class DatasetCatalogueTest {
 
         publishedVersion(datasetId, "v1");
 
-        String etag = as(Tokens.OPERATOR).get(policyVersion).then().statusCode(200)
-                .body("lockedAt", notNullValue()).extract().header("ETag");
-        as(Tokens.OPERATOR).header("If-Match", etag).body(policyTerms()).put(policyVersion).then().statusCode(409)
+        String etag = as(Tokens.OPERATOR)
+                .get(policyVersion)
+                .then()
+                .statusCode(200)
+                .body("lockedAt", notNullValue())
+                .extract()
+                .header("ETag");
+        as(Tokens.OPERATOR)
+                .header("If-Match", etag)
+                .body(policyTerms())
+                .put(policyVersion)
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("in use"));
     }
 
@@ -153,30 +176,46 @@ class DatasetCatalogueTest {
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
         String versionId = createVersion(datasetId, "v1", bucketId, "d/").path("id");
 
-        as(Tokens.OPERATOR).post(version(datasetId, versionId) + "/publish").then().statusCode(409)
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, versionId) + "/publish")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("violations.field", containsInAnyOrder("manifest", "attestation"))
                 .body("detail", containsString("has not been built"))
                 .body("detail", containsString("has not been recorded"));
 
-        as(Tokens.OPERATOR).post(version(datasetId, versionId) + "/manifest").then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, versionId) + "/manifest")
+                .then()
+                .statusCode(200);
         attest(datasetId, versionId, attestation(false)).then().statusCode(200);
-        as(Tokens.OPERATOR).post(version(datasetId, versionId) + "/publish").then().statusCode(409)
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, versionId) + "/publish")
+                .then()
+                .statusCode(409)
                 .body("violations.field", containsInAnyOrder("attestation"))
                 .body("violations[0].message", equalTo("is not verified"));
 
         // an empty prefix gives an empty manifest, which is not publishable either
-        String emptyId = createVersion(datasetId, "empty", bucketId, "nothing-here/").path("id");
-        as(Tokens.OPERATOR).post(version(datasetId, emptyId) + "/manifest").then().statusCode(200)
+        String emptyId =
+                createVersion(datasetId, "empty", bucketId, "nothing-here/").path("id");
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, emptyId) + "/manifest")
+                .then()
+                .statusCode(200)
                 .body("objectCount", equalTo(0));
         attest(datasetId, emptyId, attestation(true)).then().statusCode(200);
-        as(Tokens.OPERATOR).post(version(datasetId, emptyId) + "/publish").then().statusCode(409)
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, emptyId) + "/publish")
+                .then()
+                .statusCode(409)
                 .body("violations.field", containsInAnyOrder("manifest"))
                 .body("detail", containsString("lists no objects"));
         as(Tokens.OPERATOR).get(version(datasetId, versionId)).then().body("status", equalTo("DRAFT"));
         assertThatThrownBy(() -> catalog.grantableVersion(UUID.fromString(versionId)))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNPROCESSABLE));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNPROCESSABLE));
     }
 
     @Test
@@ -185,13 +224,19 @@ class DatasetCatalogueTest {
         String sandbox = bucketWith("SANDBOX", Map.of("s/a.bin", bytes(6, 10)));
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
 
-        createVersion(datasetId, "v1", raw, "raw/").then().statusCode(422)
+        createVersion(datasetId, "v1", raw, "raw/")
+                .then()
+                .statusCode(422)
                 .body("type", equalTo("urn:labgate:problem:unprocessable"))
                 .body("detail", containsString("RAW buckets are never grantable"))
                 .body("violations.field", hasItem("bucketId"));
-        createVersion(datasetId, "v1", sandbox, "s/").then().statusCode(422)
+        createVersion(datasetId, "v1", sandbox, "s/")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("PROCESSED"));
-        createVersion(datasetId, "v1", UUID.randomUUID().toString(), "s/").then().statusCode(422)
+        createVersion(datasetId, "v1", UUID.randomUUID().toString(), "s/")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("not registered"));
         as(Tokens.OPERATOR).get(DATASETS + "/" + datasetId + "/versions").then().body("totalItems", equalTo(0));
     }
@@ -201,25 +246,47 @@ class DatasetCatalogueTest {
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
         String versionId = publishedVersion(datasetId, "v1");
 
-        as(Tokens.OPERATOR).post(version(datasetId, versionId) + "/manifest").then().statusCode(409)
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, versionId) + "/manifest")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("PUBLISHED"));
         attest(datasetId, versionId, attestation(false)).then().statusCode(409);
-        as(Tokens.OPERATOR).post(version(datasetId, versionId) + "/publish").then().statusCode(409);
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, versionId) + "/publish")
+                .then()
+                .statusCode(409);
 
         UUID id = UUID.fromString(versionId);
         try (Connection db = database()) {
-            assertRefused(db, "UPDATE dataset_version SET prefix = 'elsewhere/' WHERE id = ?", id,
+            assertRefused(
+                    db,
+                    "UPDATE dataset_version SET prefix = 'elsewhere/' WHERE id = ?",
+                    id,
                     "dataset_version_immutable");
-            assertRefused(db, "UPDATE dataset_version SET deid_verified = false, status = 'RETIRED', "
-                    + "retired_at = now(), retired_reason = 'x' WHERE id = ?", id, "dataset_version_immutable");
+            assertRefused(
+                    db,
+                    "UPDATE dataset_version SET deid_verified = false, status = 'RETIRED', "
+                            + "retired_at = now(), retired_reason = 'x' WHERE id = ?",
+                    id,
+                    "dataset_version_immutable");
             assertRefused(db, "DELETE FROM dataset_version WHERE id = ?", id, "dataset_version_immutable");
-            assertRefused(db, "UPDATE dataset_object SET sha256 = repeat('0', 64) WHERE version_id = ?", id,
+            assertRefused(
+                    db,
+                    "UPDATE dataset_object SET sha256 = repeat('0', 64) WHERE version_id = ?",
+                    id,
                     "dataset_object_frozen");
             assertRefused(db, "DELETE FROM dataset_object WHERE version_id = ?", id, "dataset_object_frozen");
-            assertRefused(db, "INSERT INTO dataset_object VALUES (?, 'd/smuggled.bin', 1, repeat('a', 64))", id,
+            assertRefused(
+                    db,
+                    "INSERT INTO dataset_object VALUES (?, 'd/smuggled.bin', 1, repeat('a', 64))",
+                    id,
                     "dataset_object_frozen");
         }
-        as(Tokens.OPERATOR).get(version(datasetId, versionId) + "/objects").then().body("totalItems", equalTo(2));
+        as(Tokens.OPERATOR)
+                .get(version(datasetId, versionId) + "/objects")
+                .then()
+                .body("totalItems", equalTo(2));
     }
 
     @Test
@@ -227,16 +294,22 @@ class DatasetCatalogueTest {
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
         String versionId = publishedVersion(datasetId, "v1");
 
-        as(Tokens.OPERATOR).body(Map.of("reason", "re-identification risk found")).post(
-                version(datasetId, versionId) + "/retire").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "re-identification risk found"))
+                .post(version(datasetId, versionId) + "/retire")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("RETIRED"))
                 .body("retiredReason", equalTo("re-identification risk found"))
                 .body("retiredAt", notNullValue());
 
         assertThat(events.retiredOf(UUID.fromString(versionId)))
                 .containsExactly(new DatasetVersionRetired(UUID.fromString(versionId), "re-identification risk found"));
-        as(Tokens.OPERATOR).body(Map.of("reason", "again")).post(version(datasetId, versionId) + "/retire")
-                .then().statusCode(409);
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "again"))
+                .post(version(datasetId, versionId) + "/retire")
+                .then()
+                .statusCode(409);
         assertThat(events.retiredOf(UUID.fromString(versionId))).hasSize(1);
         assertThatThrownBy(() -> catalog.grantableVersion(UUID.fromString(versionId)))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
@@ -246,7 +319,10 @@ class DatasetCatalogueTest {
         // a draft cannot be retired
         String bucketId = bucketWith("PROCESSED", Map.of("x/a.bin", bytes(7, 1)));
         String draft = createVersion(datasetId, "v2", bucketId, "x/").path("id");
-        as(Tokens.OPERATOR).body(Map.of("reason", "no")).post(version(datasetId, draft) + "/retire").then()
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "no"))
+                .post(version(datasetId, draft) + "/retire")
+                .then()
                 .statusCode(409);
         assertThat(events.retiredOf(UUID.fromString(draft))).isEmpty();
     }
@@ -259,22 +335,33 @@ class DatasetCatalogueTest {
         String tag = suffix();
         String jeju = createDataset("crop-" + tag, industry, technology, List.of(DemoOrganizations.JEJU));
         String ocean = createDataset("fish-" + tag, industry, otherTechnology, List.of(DemoOrganizations.OCEAN));
-        String both = createDataset("mixed-" + tag, industry, technology,
-                List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
+        String both = createDataset(
+                "mixed-" + tag, industry, technology, List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
 
-        as(Tokens.OPERATOR).get(DATASETS + "?industry=" + industry).then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get(DATASETS + "?industry=" + industry)
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body("items.code", org.hamcrest.Matchers.contains("crop-" + tag, "fish-" + tag, "mixed-" + tag));
-        as(Tokens.OPERATOR).get(DATASETS + "?industry=" + industry + "&aiTechnology=" + technology).then()
+        as(Tokens.OPERATOR)
+                .get(DATASETS + "?industry=" + industry + "&aiTechnology=" + technology)
+                .then()
                 .body("items.id", containsInAnyOrder(jeju, both));
-        as(Tokens.OPERATOR).get(DATASETS + "?industry=" + industry + "&provider=" + DemoOrganizations.OCEAN).then()
+        as(Tokens.OPERATOR)
+                .get(DATASETS + "?industry=" + industry + "&provider=" + DemoOrganizations.OCEAN)
+                .then()
                 .body("items.id", containsInAnyOrder(ocean, both));
-        as(Tokens.AUDITOR).get(DATASETS + "?q=FISH-" + tag).then()
-                .body("items.id", containsInAnyOrder(ocean));
-        as(Tokens.AUDITOR).get(DATASETS + "?industry=" + industry + "&sort=code,desc&size=2").then()
+        as(Tokens.AUDITOR).get(DATASETS + "?q=FISH-" + tag).then().body("items.id", containsInAnyOrder(ocean));
+        as(Tokens.AUDITOR)
+                .get(DATASETS + "?industry=" + industry + "&sort=code,desc&size=2")
+                .then()
                 .body("items.id", org.hamcrest.Matchers.contains(both, ocean))
                 .body("totalPages", equalTo(2));
-        as(Tokens.AUDITOR).get(DATASETS + "?sort=provider").then().statusCode(400)
+        as(Tokens.AUDITOR)
+                .get(DATASETS + "?sort=provider")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("sort"));
     }
 
@@ -295,22 +382,32 @@ class DatasetCatalogueTest {
         // the provider whose data it is sees the dataset and its draft
         as(Tokens.CAROL).get(DATASETS + "/" + datasetId).then().statusCode(200);
         as(Tokens.CAROL).get(version(datasetId, draft)).then().statusCode(200).body("status", equalTo("DRAFT"));
-        as(Tokens.CAROL).get(version(datasetId, draft) + "/objects").then().statusCode(200)
+        as(Tokens.CAROL)
+                .get(version(datasetId, draft) + "/objects")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(1));
         as(Tokens.CAROL).get(DATASETS + "?industry=" + industry).then().body("items.id", hasItem(datasetId));
 
         // once a version is published, AI companies see the dataset and that version only
         String published = publishedVersion(datasetId, "v1");
-        as(Tokens.ALICE).get(DATASETS + "/" + datasetId).then().statusCode(200)
-                .header("ETag", notNullValue());
+        as(Tokens.ALICE).get(DATASETS + "/" + datasetId).then().statusCode(200).header("ETag", notNullValue());
         as(Tokens.ALICE).get(DATASETS + "?industry=" + industry).then().body("items.id", hasItem(datasetId));
-        as(Tokens.ALICE).get(DATASETS + "/" + datasetId + "/versions").then().statusCode(200)
+        as(Tokens.ALICE)
+                .get(DATASETS + "/" + datasetId + "/versions")
+                .then()
+                .statusCode(200)
                 .body("items.id", containsInAnyOrder(published));
-        as(Tokens.ALICE).get(version(datasetId, published) + "/objects").then().statusCode(200)
+        as(Tokens.ALICE)
+                .get(version(datasetId, published) + "/objects")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(2));
         as(Tokens.ALICE).get(version(datasetId, draft)).then().statusCode(404);
         as(Tokens.ALICE).get(version(datasetId, draft) + "/objects").then().statusCode(404);
-        as(Tokens.CAROL).get(DATASETS + "/" + datasetId + "/versions").then()
+        as(Tokens.CAROL)
+                .get(DATASETS + "/" + datasetId + "/versions")
+                .then()
                 .body("items.id", containsInAnyOrder(draft, published));
     }
 
@@ -318,36 +415,50 @@ class DatasetCatalogueTest {
     void coverageCountsPublishedDatasetsAndDistinctProvidersPerPair() throws Exception {
         String secondTechnology = technology();
         String first = createDataset("cov-a-" + suffix(), industry, technology, List.of(DemoOrganizations.JEJU));
-        String second = createDataset("cov-b-" + suffix(), industry, technology,
-                List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
-        String draftOnly = createDataset("cov-c-" + suffix(), industry, secondTechnology,
+        String second = createDataset(
+                "cov-b-" + suffix(), industry, technology, List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
+        String draftOnly = createDataset(
+                "cov-c-" + suffix(),
+                industry,
+                secondTechnology,
                 List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
         createVersion(draftOnly, "v1", bucketWith("PROCESSED", Map.of("d/a", bytes(9, 1))), "d/");
 
-        as(Tokens.ALICE).get(COVERAGE + "?industry=" + industry + "&aiTechnology=" + technology).then()
-                .statusCode(200).body("totalItems", equalTo(1))
+        as(Tokens.ALICE)
+                .get(COVERAGE + "?industry=" + industry + "&aiTechnology=" + technology)
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
                 .body("items[0].publishedDatasets", equalTo(0))
                 .body("items[0].meetsProgrammeTarget", equalTo(false));
 
         publishedVersion(first, "v1");
-        as(Tokens.CAROL).get(COVERAGE + "?industry=" + industry + "&aiTechnology=" + technology).then()
+        as(Tokens.CAROL)
+                .get(COVERAGE + "?industry=" + industry + "&aiTechnology=" + technology)
+                .then()
                 .body("items[0].publishedDatasets", equalTo(1))
                 .body("items[0].providers", equalTo(1))
                 .body("items[0].meetsProgrammeTarget", equalTo(false));
 
         publishedVersion(second, "v1");
-        as(Tokens.AUDITOR).get(COVERAGE + "?industry=" + industry + "&aiTechnology=" + technology).then()
+        as(Tokens.AUDITOR)
+                .get(COVERAGE + "?industry=" + industry + "&aiTechnology=" + technology)
+                .then()
                 .body("items[0].industryCode", equalTo(industry))
                 .body("items[0].aiTechnologyCode", equalTo(technology))
                 .body("items[0].publishedDatasets", equalTo(2))
                 .body("items[0].providers", equalTo(2))
                 .body("items[0].meetsProgrammeTarget", equalTo(true));
         // a draft counts for nothing
-        as(Tokens.AUDITOR).get(COVERAGE + "?industry=" + industry + "&aiTechnology=" + secondTechnology).then()
+        as(Tokens.AUDITOR)
+                .get(COVERAGE + "?industry=" + industry + "&aiTechnology=" + secondTechnology)
+                .then()
                 .body("items[0].publishedDatasets", equalTo(0))
                 .body("items[0].providers", equalTo(0));
         // every technology appears once for the industry
-        as(Tokens.AUDITOR).get(COVERAGE + "?industry=" + industry + "&size=100").then()
+        as(Tokens.AUDITOR)
+                .get(COVERAGE + "?industry=" + industry + "&size=100")
+                .then()
                 .body("items.aiTechnologyCode", hasItem(technology))
                 .body("items.aiTechnologyCode", hasItem(secondTechnology));
     }
@@ -357,18 +468,26 @@ class DatasetCatalogueTest {
     @Test
     void writesNeedAnOperatorAndReadsNeedAToken() {
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
-        Map<String, Object> body = datasetBody("roles-" + suffix(), industry, technology, policyId,
-                List.of(DemoOrganizations.JEJU));
+        Map<String, Object> body =
+                datasetBody("roles-" + suffix(), industry, technology, policyId, List.of(DemoOrganizations.JEJU));
 
         anonymous().get(DATASETS).then().statusCode(401).contentType("application/problem+json");
         anonymous().get(COVERAGE).then().statusCode(401);
         anonymous().body(body).post(DATASETS).then().statusCode(401);
         for (String user : List.of(Tokens.AUDITOR, Tokens.ALICE, Tokens.CAROL)) {
             as(user).body(body).post(DATASETS).then().statusCode(403);
-            as(user).header("If-Match", "\"0\"").body(body).put(DATASETS + "/" + datasetId).then().statusCode(403);
+            as(user).header("If-Match", "\"0\"")
+                    .body(body)
+                    .put(DATASETS + "/" + datasetId)
+                    .then()
+                    .statusCode(403);
             as(user).body(Map.of("label", "v1", "bucketId", UUID.randomUUID().toString(), "prefix", "a/"))
-                    .post(DATASETS + "/" + datasetId + "/versions").then().statusCode(403);
-            as(user).post(version(datasetId, UUID.randomUUID().toString()) + "/publish").then().statusCode(403);
+                    .post(DATASETS + "/" + datasetId + "/versions")
+                    .then()
+                    .statusCode(403);
+            as(user).post(version(datasetId, UUID.randomUUID().toString()) + "/publish")
+                    .then()
+                    .statusCode(403);
         }
         as(Tokens.OPERATOR).get(DATASETS + "?q=roles-").then().statusCode(200).body("totalItems", equalTo(0));
     }
@@ -377,27 +496,48 @@ class DatasetCatalogueTest {
     void badInputIsRefusedWithTheFieldsNamed() {
         Map<String, Object> invalid = datasetBody("Not A Slug", industry, technology, policyId, List.of());
         invalid.remove("title");
-        as(Tokens.OPERATOR).body(invalid).post(DATASETS).then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body(invalid)
+                .post(DATASETS)
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("urn:labgate:problem:validation-failed"))
                 .body("violations.field", containsInAnyOrder("code", "title", "providerIds"));
 
-        Map<String, Object> unknown = datasetBody("unknown-" + suffix(), "NO_SUCH_INDUSTRY", technology,
-                UUID.randomUUID().toString(), List.of(DemoOrganizations.OCEAN, DemoOrganizations.ALPHA));
-        as(Tokens.OPERATOR).body(unknown).post(DATASETS).then().statusCode(422)
+        Map<String, Object> unknown = datasetBody(
+                "unknown-" + suffix(),
+                "NO_SUCH_INDUSTRY",
+                technology,
+                UUID.randomUUID().toString(),
+                List.of(DemoOrganizations.OCEAN, DemoOrganizations.ALPHA));
+        as(Tokens.OPERATOR)
+                .body(unknown)
+                .post(DATASETS)
+                .then()
+                .statusCode(422)
                 .body("violations.field", containsInAnyOrder("industryCode", "securityPolicyId", "providerIds[1]"))
                 .body("detail", containsString("not DATA_PROVIDER"));
 
         String code = "dup-" + suffix();
         createDataset(code, industry, technology, List.of(DemoOrganizations.JEJU));
-        as(Tokens.OPERATOR).body(datasetBody(code, industry, technology, policyId, List.of(DemoOrganizations.JEJU)))
-                .post(DATASETS).then().statusCode(409);
+        as(Tokens.OPERATOR)
+                .body(datasetBody(code, industry, technology, policyId, List.of(DemoOrganizations.JEJU)))
+                .post(DATASETS)
+                .then()
+                .statusCode(409);
 
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
-        as(Tokens.OPERATOR).body(Map.of("label", "v1", "bucketId", UUID.randomUUID().toString(),
-                "prefix", "a/../b/")).post(DATASETS + "/" + datasetId + "/versions").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body(Map.of("label", "v1", "bucketId", UUID.randomUUID().toString(), "prefix", "a/../b/"))
+                .post(DATASETS + "/" + datasetId + "/versions")
+                .then()
+                .statusCode(400)
                 .body("violations.field", containsInAnyOrder("prefix"));
-        as(Tokens.OPERATOR).body(Map.of("label", "v1", "bucketId", UUID.randomUUID().toString(),
-                "prefix", "no-slash")).post(DATASETS + "/" + datasetId + "/versions").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body(Map.of("label", "v1", "bucketId", UUID.randomUUID().toString(), "prefix", "no-slash"))
+                .post(DATASETS + "/" + datasetId + "/versions")
+                .then()
+                .statusCode(400)
                 .body("violations.field", containsInAnyOrder("prefix"));
         as(Tokens.OPERATOR).get(DATASETS + "/" + UUID.randomUUID()).then().statusCode(404);
     }
@@ -409,9 +549,14 @@ class DatasetCatalogueTest {
         String versionId = createVersion(datasetId, "v1", bucketId, "d/").path("id");
         Map<String, Object> future = attestation(true);
         future.put("verifiedOn", LocalDate.now().plusDays(2).toString());
-        attest(datasetId, versionId, future).then().statusCode(400)
+        attest(datasetId, versionId, future)
+                .then()
+                .statusCode(400)
                 .body("violations.field", containsInAnyOrder("verifiedOn"));
-        as(Tokens.OPERATOR).body(attestation(true)).put(version(datasetId, versionId) + "/attestation").then()
+        as(Tokens.OPERATOR)
+                .body(attestation(true))
+                .put(version(datasetId, versionId) + "/attestation")
+                .then()
                 .statusCode(428);
     }
 
@@ -420,29 +565,48 @@ class DatasetCatalogueTest {
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
         Response read = as(Tokens.OPERATOR).get(DATASETS + "/" + datasetId);
         String code = read.path("code");
-        Map<String, Object> change = datasetBody(code, industry, technology, policyId,
-                List.of(DemoOrganizations.OCEAN, DemoOrganizations.JEJU));
+        Map<String, Object> change = datasetBody(
+                code, industry, technology, policyId, List.of(DemoOrganizations.OCEAN, DemoOrganizations.JEJU));
         change.put("title", "Renamed");
         change.put("useConditions", List.of("RESEARCH_ONLY"));
 
-        String etag = as(Tokens.OPERATOR).header("If-Match", read.header("ETag")).body(change)
-                .put(DATASETS + "/" + datasetId).then().statusCode(200)
+        String etag = as(Tokens.OPERATOR)
+                .header("If-Match", read.header("ETag"))
+                .body(change)
+                .put(DATASETS + "/" + datasetId)
+                .then()
+                .statusCode(200)
                 .body("title", equalTo("Renamed"))
                 .body("useConditions", org.hamcrest.Matchers.contains("RESEARCH_ONLY"))
-                .body("providerIds", containsInAnyOrder(DemoOrganizations.JEJU.toString(),
-                        DemoOrganizations.OCEAN.toString()))
-                .extract().header("ETag");
+                .body(
+                        "providerIds",
+                        containsInAnyOrder(DemoOrganizations.JEJU.toString(), DemoOrganizations.OCEAN.toString()))
+                .extract()
+                .header("ETag");
         assertThat(etag).isNotEqualTo(read.header("ETag"));
-        as(Tokens.OPERATOR).header("If-Match", read.header("ETag")).body(change).put(DATASETS + "/" + datasetId)
-                .then().statusCode(412);
+        as(Tokens.OPERATOR)
+                .header("If-Match", read.header("ETag"))
+                .body(change)
+                .put(DATASETS + "/" + datasetId)
+                .then()
+                .statusCode(412);
         change.put("industryCode", industry());
-        as(Tokens.OPERATOR).header("If-Match", etag).body(change).put(DATASETS + "/" + datasetId).then()
-                .statusCode(400).body("violations.field", containsInAnyOrder("industryCode"));
+        as(Tokens.OPERATOR)
+                .header("If-Match", etag)
+                .body(change)
+                .put(DATASETS + "/" + datasetId)
+                .then()
+                .statusCode(400)
+                .body("violations.field", containsInAnyOrder("industryCode"));
         as(Tokens.OPERATOR).body(change).put(DATASETS + "/" + datasetId).then().statusCode(428);
         as(Tokens.DAVE).get(DATASETS + "/" + datasetId).then().statusCode(200); // Ocean now provides it
-        as(Tokens.OPERATOR).get(DATASETS + "?provider=" + DemoOrganizations.OCEAN + "&q=" + code).then()
+        as(Tokens.OPERATOR)
+                .get(DATASETS + "?provider=" + DemoOrganizations.OCEAN + "&q=" + code)
+                .then()
                 .body("items.id", hasItem(datasetId));
-        as(Tokens.OPERATOR).get(DATASETS + "?provider=" + DemoOrganizations.ALPHA + "&q=" + code).then()
+        as(Tokens.OPERATOR)
+                .get(DATASETS + "?provider=" + DemoOrganizations.ALPHA + "&q=" + code)
+                .then()
                 .body("items.id", not(hasItem(datasetId)));
     }
 
@@ -453,32 +617,48 @@ class DatasetCatalogueTest {
     }
 
     private String createDataset(String code, String industry, String technology, List<UUID> providers) {
-        return as(Tokens.OPERATOR).body(datasetBody(code, industry, technology, policyId, providers))
-                .post(DATASETS).then().statusCode(201)
+        return as(Tokens.OPERATOR)
+                .body(datasetBody(code, industry, technology, policyId, providers))
+                .post(DATASETS)
+                .then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("code", equalTo(code))
-                .extract().path("id");
+                .extract()
+                .path("id");
     }
 
     private static Response createVersion(String datasetId, String label, String bucketId, String prefix) {
-        return as(Tokens.OPERATOR).body(Map.of("label", label, "bucketId", bucketId, "prefix", prefix))
+        return as(Tokens.OPERATOR)
+                .body(Map.of("label", label, "bucketId", bucketId, "prefix", prefix))
                 .post(DATASETS + "/" + datasetId + "/versions");
     }
 
     private static Response attest(String datasetId, String versionId, Map<String, Object> body) {
         String etag = as(Tokens.OPERATOR).get(version(datasetId, versionId)).header("ETag");
-        return as(Tokens.OPERATOR).header("If-Match", etag).body(body)
+        return as(Tokens.OPERATOR)
+                .header("If-Match", etag)
+                .body(body)
                 .put(version(datasetId, versionId) + "/attestation");
     }
 
     /** A PUBLISHED version of two objects in a fresh PROCESSED bucket. */
     private static String publishedVersion(String datasetId, String label) throws Exception {
         String bucketId = bucketWith("PROCESSED", Map.of("d/a.bin", bytes(11, 100), "d/b.bin", bytes(12, 50)));
-        String versionId = createVersion(datasetId, label, bucketId, "d/").then().statusCode(201)
-                .extract().path("id");
-        as(Tokens.OPERATOR).post(version(datasetId, versionId) + "/manifest").then().statusCode(200);
+        String versionId = createVersion(datasetId, label, bucketId, "d/")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, versionId) + "/manifest")
+                .then()
+                .statusCode(200);
         attest(datasetId, versionId, attestation(true)).then().statusCode(200);
-        as(Tokens.OPERATOR).post(version(datasetId, versionId) + "/publish").then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .post(version(datasetId, versionId) + "/publish")
+                .then()
+                .statusCode(200);
         return versionId;
     }
 
@@ -487,16 +667,20 @@ class DatasetCatalogueTest {
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection(EmbeddedLabTestResource.lab().postgres().jdbcUrl("labgate"),
-                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+        return DriverManager.getConnection(
+                EmbeddedLabTestResource.lab().postgres().jdbcUrl("labgate"),
+                EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD);
     }
 
     private static void assertRefused(Connection db, String sql, UUID id, String rule) {
         assertThatThrownBy(() -> {
-            try (PreparedStatement statement = db.prepareStatement(sql)) {
-                statement.setObject(1, id);
-                statement.executeUpdate();
-            }
-        }).isInstanceOf(SQLException.class).hasMessageContaining(rule);
+                    try (PreparedStatement statement = db.prepareStatement(sql)) {
+                        statement.setObject(1, id);
+                        statement.executeUpdate();
+                    }
+                })
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining(rule);
     }
 }

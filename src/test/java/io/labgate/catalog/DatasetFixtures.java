@@ -1,6 +1,5 @@
 package io.labgate.catalog;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.as;
 
 import io.labgate.devlab.EmbeddedLabTestResource;
@@ -14,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -39,8 +39,11 @@ final class DatasetFixtures {
     static synchronized MinioClient minio() {
         if (minio == null) {
             EmbeddedS3Server s3 = EmbeddedLabTestResource.lab().s3();
-            minio = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")
-                    .credentials(s3.accessKey(), s3.secretKey()).build();
+            minio = MinioClient.builder()
+                    .endpoint(s3.endpoint())
+                    .region("us-east-1")
+                    .credentials(s3.accessKey(), s3.secretKey())
+                    .build();
         }
         return minio;
     }
@@ -61,29 +64,42 @@ final class DatasetFixtures {
         String name = "lg-cat-" + suffix();
         minio().makeBucket(MakeBucketArgs.builder().bucket(name).build());
         for (Map.Entry<String, byte[]> object : objects.entrySet()) {
-            minio().putObject(PutObjectArgs.builder().bucket(name).object(object.getKey())
-                    .stream(new ByteArrayInputStream(object.getValue()), object.getValue().length, -1).build());
+            minio().putObject(PutObjectArgs.builder().bucket(name).object(object.getKey()).stream(
+                            new ByteArrayInputStream(object.getValue()), object.getValue().length, -1)
+                    .build());
         }
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("purpose", purpose);
         body.put("quotaBytes", 100_000_000L);
         body.put("mode", "REGISTER");
-        return as(Tokens.OPERATOR).body(body).post("/api/v1/buckets").then().statusCode(201).extract().path("id");
+        return as(Tokens.OPERATOR)
+                .body(body)
+                .post("/api/v1/buckets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A new industry code, for counts nobody else can disturb. */
     static String industry() {
         String code = "IND_" + suffix().toUpperCase(Locale.ROOT);
-        as(Tokens.OPERATOR).body(Map.of("code", code, "name", "Industry " + code)).post("/api/v1/industries")
-                .then().statusCode(201);
+        as(Tokens.OPERATOR)
+                .body(Map.of("code", code, "name", "Industry " + code))
+                .post("/api/v1/industries")
+                .then()
+                .statusCode(201);
         return code;
     }
 
     static String technology() {
         String code = "TEC_" + suffix().toUpperCase(Locale.ROOT);
-        as(Tokens.OPERATOR).body(Map.of("code", code, "name", "Technology " + code)).post("/api/v1/ai-technologies")
-                .then().statusCode(201);
+        as(Tokens.OPERATOR)
+                .body(Map.of("code", code, "name", "Technology " + code))
+                .post("/api/v1/ai-technologies")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -106,13 +122,18 @@ final class DatasetFixtures {
         String code = "cat-" + suffix();
         Map<String, Object> body = policyTerms();
         body.put("code", code);
-        String id = as(Tokens.OPERATOR).body(body).post("/api/v1/policies").then().statusCode(201)
-                .extract().path("id");
+        String id = as(Tokens.OPERATOR)
+                .body(body)
+                .post("/api/v1/policies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return new String[] {code, id};
     }
 
-    static Map<String, Object> datasetBody(String code, String industry, String technology, String policyId,
-            List<UUID> providers) {
+    static Map<String, Object> datasetBody(
+            String code, String industry, String technology, String policyId, List<UUID> providers) {
         Map<String, Object> body = new HashMap<>();
         body.put("code", code);
         body.put("title", "Dataset " + code);

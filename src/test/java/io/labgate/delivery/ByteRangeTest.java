@@ -11,20 +11,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ByteRangeTest {
 
     @ParameterizedTest(name = "{0} of 100 bytes → {1}+{2}")
-    @CsvSource(delimiter = ';', value = {
-        "bytes=0-0;        0;  1",
-        "bytes=0-99;       0;  100",
-        "bytes=10-19;      10; 10",
-        "bytes=90-;        90; 10",
-        "bytes=0-;         0;  100",
-        "bytes=95-500;     95; 5",
-        "bytes=99-99;      99; 1",
-        "bytes=-1;         99; 1",
-        "bytes=-10;        90; 10",
-        "bytes=-100;       0;  100",
-        "bytes=-1000;      0;  100",
-        "BYTES=5-6;        5;  2",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "bytes=0-0;        0;  1",
+                "bytes=0-99;       0;  100",
+                "bytes=10-19;      10; 10",
+                "bytes=90-;        90; 10",
+                "bytes=0-;         0;  100",
+                "bytes=95-500;     95; 5",
+                "bytes=99-99;      99; 1",
+                "bytes=-1;         99; 1",
+                "bytes=-10;        90; 10",
+                "bytes=-100;       0;  100",
+                "bytes=-1000;      0;  100",
+                "BYTES=5-6;        5;  2",
+            })
     void resolvesOneRangeToExactlyItsBytes(String header, long offset, long length) {
         Slice slice = ByteRange.parse(header).resolve(100).orElseThrow();
         assertThat(slice.offset()).isEqualTo(offset);
@@ -48,8 +50,22 @@ class ByteRangeTest {
 
     @ParameterizedTest(name = "''{0}'' is ignored: whole object")
     @NullSource
-    @ValueSource(strings = {"", "bytes", "bytes=", "bytes=-", "items=0-5", "bytes=5-4", "bytes=a-5", "bytes=1-b",
-        "bytes=0-1,4-5", "bytes=--5", "bytes=+1-2", "bytes=99999999999999999999-", "bytes=1.5-2"})
+    @ValueSource(
+            strings = {
+                "",
+                "bytes",
+                "bytes=",
+                "bytes=-",
+                "items=0-5",
+                "bytes=5-4",
+                "bytes=a-5",
+                "bytes=1-b",
+                "bytes=0-1,4-5",
+                "bytes=--5",
+                "bytes=+1-2",
+                "bytes=99999999999999999999-",
+                "bytes=1.5-2"
+            })
     void ignoresWhatIsNotOneByteRange(String header) {
         ByteRange range = ByteRange.parse(header);
         assertThat(range.isWhole()).isTrue();

@@ -39,8 +39,8 @@ class DeliveryAccessTest {
     private static final byte[] A = bytes(41, 100);
     private static final byte[] B = bytes(42, 50);
     private static final byte[] OUTSIDE = bytes(43, 77);
-    private static final Map<String, byte[]> OBJECTS = Map.of("d/a.bin", A, "d/b.bin", B, "outside.bin", OUTSIDE,
-            "d2/other.bin", OUTSIDE);
+    private static final Map<String, byte[]> OBJECTS =
+            Map.of("d/a.bin", A, "d/b.bin", B, "outside.bin", OUTSIDE, "d2/other.bin", OUTSIDE);
 
     @Inject
     DemoOrganizations demo;
@@ -67,18 +67,24 @@ class DeliveryAccessTest {
     }
 
     private static List<String> refusals(String grantId) throws Exception {
-        return events(grantId).stream().filter(e -> e.action().equals("ACCESS_REFUSED")).map(Event::reason).toList();
+        return events(grantId).stream()
+                .filter(e -> e.action().equals("ACCESS_REFUSED"))
+                .map(Event::reason)
+                .toList();
     }
 
     @Test
     void aRevokedGrantIsRefusedAtOnce() throws Exception {
         Approved approved = streamGrant(ApprovedGrants.allModes(), Duration.ofDays(1));
         assertThat(get(approved.grantId(), "a.bin", null).statusCode()).isEqualTo(200);
-        as(Tokens.OPERATOR).body(Map.of("reason", "broke the terms"))
-                .post("/api/v1/grants/" + approved.grantId() + "/revoke").then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "broke the terms"))
+                .post("/api/v1/grants/" + approved.grantId() + "/revoke")
+                .then()
+                .statusCode(200);
         assertRefused(get(approved.grantId(), "a.bin", null), 403, "GRANT_NOT_USABLE");
-        assertRefused(as(Tokens.ALICE).get("/api/v1/grants/" + approved.grantId() + "/objects"), 403,
-                "GRANT_NOT_USABLE");
+        assertRefused(
+                as(Tokens.ALICE).get("/api/v1/grants/" + approved.grantId() + "/objects"), 403, "GRANT_NOT_USABLE");
         assertThat(refusals(approved.grantId())).containsExactly("GRANT_NOT_USABLE", "GRANT_NOT_USABLE");
         assertThat(bytesUsed(approved.grantId())).isEqualTo(A.length);
     }
@@ -86,14 +92,22 @@ class DeliveryAccessTest {
     @Test
     void aGrantPastItsEndIsRefusedByTheClockWithoutAnyJob() throws Exception {
         Approved approved = streamGrant(ApprovedGrants.allModes(), Duration.ofSeconds(8));
-        Instant until = Instant.parse(as(Tokens.ALICE).get("/api/v1/grants/" + approved.grantId()).then()
-                .statusCode(200).extract().path("validUntil"));
+        Instant until = Instant.parse(as(Tokens.ALICE)
+                .get("/api/v1/grants/" + approved.grantId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("validUntil"));
         long wait = Duration.between(Instant.now(), until).toMillis() + 200;
         if (wait > 0) {
             Thread.sleep(wait);
         }
-        assertThat(as(Tokens.ALICE).get("/api/v1/grants/" + approved.grantId()).then().extract().<String>path(
-                "status")).isEqualTo("ACTIVE");
+        assertThat(as(Tokens.ALICE)
+                        .get("/api/v1/grants/" + approved.grantId())
+                        .then()
+                        .extract()
+                        .<String>path("status"))
+                .isEqualTo("ACTIVE");
         assertRefused(get(approved.grantId(), "a.bin", null), 403, "GRANT_NOT_USABLE");
         assertThat(refusals(approved.grantId())).containsExactly("GRANT_NOT_USABLE");
     }
@@ -109,12 +123,14 @@ class DeliveryAccessTest {
 
     @Test
     void aModeTheGrantLacksIsForbidden() throws Exception {
-        Approved links = ApprovedGrants.grant(ApprovedGrants.allModes(), OBJECTS, List.of("PRESIGNED_URL"),
-                Duration.ofDays(1));
+        Approved links =
+                ApprovedGrants.grant(ApprovedGrants.allModes(), OBJECTS, List.of("PRESIGNED_URL"), Duration.ofDays(1));
         assertRefused(get(links.grantId(), "a.bin", null), 403, "MODE_NOT_ALLOWED");
         assertThat(refusals(links.grantId())).containsExactly("MODE_NOT_ALLOWED");
         // listing belongs to every mode
-        assertThat(as(Tokens.ALICE).get("/api/v1/grants/" + links.grantId() + "/objects").statusCode())
+        assertThat(as(Tokens.ALICE)
+                        .get("/api/v1/grants/" + links.grantId() + "/objects")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -124,15 +140,17 @@ class DeliveryAccessTest {
         terms.put("allowedNetworks", List.of("10.0.0.0/8", "2001:db8::/32"));
         Approved approved = streamGrant(terms, Duration.ofDays(1));
         assertRefused(get(approved.grantId(), "a.bin", null), 403, "NETWORK_NOT_ALLOWED");
-        assertRefused(as(Tokens.ALICE).get("/api/v1/grants/" + approved.grantId() + "/objects"), 403,
-                "NETWORK_NOT_ALLOWED");
-        assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("ACCESS_REFUSED"))
+        assertRefused(
+                as(Tokens.ALICE).get("/api/v1/grants/" + approved.grantId() + "/objects"), 403, "NETWORK_NOT_ALLOWED");
+        assertThat(events(approved.grantId()))
+                .filteredOn(e -> e.action().equals("ACCESS_REFUSED"))
                 .extracting(Event::reason, Event::client)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple("NETWORK_NOT_ALLOWED", "127.0.0.1"));
 
         Map<String, Object> local = ApprovedGrants.allModes();
         local.put("allowedNetworks", List.of("10.0.0.0/8", "127.0.0.0/8"));
-        assertThat(get(streamGrant(local, Duration.ofDays(1)).grantId(), "a.bin", null).statusCode())
+        assertThat(get(streamGrant(local, Duration.ofDays(1)).grantId(), "a.bin", null)
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -140,30 +158,55 @@ class DeliveryAccessTest {
     void keysThatAreNotExactlyManifestKeysReachNothing() throws Exception {
         Approved approved = streamGrant(ApprovedGrants.allModes(), Duration.ofDays(1));
         // a second version of the same dataset, in another bucket, with a key of its own
-        String otherVersion = PublishedDatasets.publishedVersion(approved.datasetId(),
-                Map.of("d/only-in-v2.bin", OUTSIDE));
+        String otherVersion =
+                PublishedDatasets.publishedVersion(approved.datasetId(), Map.of("d/only-in-v2.bin", OUTSIDE));
         assertThat(otherVersion).isNotEqualTo(approved.versionId());
-        String bucket = as(Tokens.OPERATOR).get("/api/v1/buckets?size=100&sort=createdAt,desc").then()
-                .extract().path("items[0].name");
+        String bucket = as(Tokens.OPERATOR)
+                .get("/api/v1/buckets?size=100&sort=createdAt,desc")
+                .then()
+                .extract()
+                .path("items[0].name");
         HttpClient http = HttpClient.newHttpClient();
         String base = root.toString().replaceAll("/$", "") + "/api/v1/grants/" + approved.grantId() + "/objects/";
-        List<String> attacks = List.of("../outside.bin", "%2e%2e/outside.bin", "%2E%2E%2Foutside.bin",
-                "..%2Foutside.bin", "a.bin%2F..%2F..%2Foutside.bin", "%2Fd%2Fa.bin", "/d/a.bin", "d/a.bin",
-                "..%2Fd2%2Fother.bin", "../d2/other.bin", "only-in-v2.bin", bucket + "/d/only-in-v2.bin",
-                "a.bin%00", "a.bin/", "./a.bin", "A.BIN", "%61.bin%20");
+        List<String> attacks = List.of(
+                "../outside.bin",
+                "%2e%2e/outside.bin",
+                "%2E%2E%2Foutside.bin",
+                "..%2Foutside.bin",
+                "a.bin%2F..%2F..%2Foutside.bin",
+                "%2Fd%2Fa.bin",
+                "/d/a.bin",
+                "d/a.bin",
+                "..%2Fd2%2Fother.bin",
+                "../d2/other.bin",
+                "only-in-v2.bin",
+                bucket + "/d/only-in-v2.bin",
+                "a.bin%00",
+                "a.bin/",
+                "./a.bin",
+                "A.BIN",
+                "%61.bin%20");
         for (String attack : attacks) {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + attack))
-                    .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE)).build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + attack))
+                            .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(attack).isIn(400, 404);
             assertThat(containsAny(response.body(), OUTSIDE, A)).as(attack).isFalse();
         }
         assertThat(bytesUsed(approved.grantId())).isZero();
-        assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("OBJECT_STREAMED")).isEmpty();
+        assertThat(events(approved.grantId()))
+                .filteredOn(e -> e.action().equals("OBJECT_STREAMED"))
+                .isEmpty();
         // the genuine key works, encoded or not
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "%61.bin"))
-                .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE)).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(A);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(base + "%61.bin"))
+                                        .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body())
+                .isEqualTo(A);
     }
 
     private static boolean containsAny(byte[] body, byte[]... secrets) {
@@ -199,15 +242,17 @@ class DeliveryAccessTest {
         limiter.setLimits(new DeliveryLimiter.Limits(0.2, 2, 8));
         try {
             assertThat(get(approved.grantId(), "a.bin", null).statusCode()).isEqualTo(200);
-            assertThat(as(Tokens.ALICE).get("/api/v1/grants/" + approved.grantId() + "/objects").statusCode())
+            assertThat(as(Tokens.ALICE)
+                            .get("/api/v1/grants/" + approved.grantId() + "/objects")
+                            .statusCode())
                     .isEqualTo(200);
             Response limited = get(approved.grantId(), "a.bin", null);
             assertRefused(limited, 429, "RATE_LIMITED");
             assertThat(limited.jsonPath().getString("type")).isEqualTo("urn:labgate:problem:too-many-requests");
             assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 5);
             // another organization has its own bucket
-            assertRefused(DownloadTest.given(Tokens.BOB).get(objectPath(approved.grantId(), "a.bin")), 404,
-                    "NO_SUCH_GRANT");
+            assertRefused(
+                    DownloadTest.given(Tokens.BOB).get(objectPath(approved.grantId(), "a.bin")), 404, "NO_SUCH_GRANT");
         } finally {
             limiter.setLimits(before);
         }

@@ -35,8 +35,7 @@ final class DeliveryData {
 
     static long bytesUsed(String grantId) throws Exception {
         try (Connection db = PublishedDatasets.database();
-                PreparedStatement statement = db.prepareStatement(
-                        "SELECT bytes_used FROM access_grant WHERE id = ?")) {
+                PreparedStatement statement = db.prepareStatement("SELECT bytes_used FROM access_grant WHERE id = ?")) {
             statement.setObject(1, UUID.fromString(grantId));
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -56,7 +55,12 @@ final class DeliveryData {
                 while (rs.next()) {
                     long value = rs.getLong(4);
                     Long bytes = rs.wasNull() ? null : value;
-                    events.add(new Event(rs.getString(1), rs.getString(2), rs.getString(3), bytes, rs.getString(5),
+                    events.add(new Event(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            bytes,
+                            rs.getString(5),
                             rs.getString(6)));
                 }
             }

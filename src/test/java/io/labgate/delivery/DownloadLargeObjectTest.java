@@ -1,6 +1,5 @@
 package io.labgate.delivery;
 
-import io.labgate.testing.GeneratedBytes;
 import static io.labgate.delivery.DeliveryData.bytesUsed;
 import static io.labgate.delivery.DeliveryData.events;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import io.labgate.delivery.DeliveryData.Event;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
+import io.labgate.testing.GeneratedBytes;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
 import io.minio.MakeBucketArgs;
@@ -53,20 +53,23 @@ class DownloadLargeObjectTest {
     @Test
     void streamsA200MiBObjectWithoutBufferingIt() throws Exception {
         String bucket = "lg-big-" + PublishedDatasets.suffix();
-        PublishedDatasets.minio().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        PublishedDatasets.minio()
+                .makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
         MessageDigest uploaded = MessageDigest.getInstance("SHA-256");
         long uploadStart = System.nanoTime();
         try (InputStream in = new DigestInputStream(new GeneratedBytes(SIZE, 0x5DEECE66DL), uploaded)) {
-            PublishedDatasets.minio().putObject(PutObjectArgs.builder().bucket(bucket).object("d/big.bin")
-                    .stream(in, SIZE, 16L * 1024 * 1024).build());
+            PublishedDatasets.minio()
+                    .putObject(PutObjectArgs.builder().bucket(bucket).object("d/big.bin").stream(
+                                    in, SIZE, 16L * 1024 * 1024)
+                            .build());
         }
         long uploadMillis = (System.nanoTime() - uploadStart) / 1_000_000;
         String expected = HexFormat.of().formatHex(uploaded.digest());
 
         String policyId = PublishedDatasets.policy(ApprovedGrants.allModes());
         String datasetId = PublishedDatasets.dataset(policyId, List.of(DemoOrganizations.JEJU), List.of());
-        String versionId = PublishedDatasets.publishedVersionIn(datasetId,
-                PublishedDatasets.registeredBucket(bucket, 1_000_000_000L));
+        String versionId = PublishedDatasets.publishedVersionIn(
+                datasetId, PublishedDatasets.registeredBucket(bucket, 1_000_000_000L));
         Approved approved = ApprovedGrants.grantOn(datasetId, versionId, List.of("STREAM"), Duration.ofDays(1));
 
         Runtime runtime = Runtime.getRuntime();
@@ -75,9 +78,11 @@ class DownloadLargeObjectTest {
         long[] retainedMidway = {0};
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(
-                root.toString().replaceAll("/$", "") + "/api/v1/grants/" + approved.grantId() + "/objects/big.bin"))
-                .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE)).build(),
+        HttpResponse<InputStream> response = http.send(
+                HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + "/api/v1/grants/"
+                                + approved.grantId() + "/objects/big.bin"))
+                        .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Length")).hasValue(Long.toString(SIZE));
@@ -99,21 +104,26 @@ class DownloadLargeObjectTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(received).isEqualTo(SIZE);
         assertThat(HexFormat.of().formatHex(downloaded.digest())).isEqualTo(expected);
-        System.out.printf("200 MiB: upload %d ms; download through LabGate %d ms (%.1f MiB/s); heap retained "
-                + "halfway %d MiB over %d MiB before%n", uploadMillis, millis,
-                SIZE / 1048576.0 / (millis / 1000.0), retainedMidway[0] >> 20, usedBefore >> 20);
+        System.out.printf(
+                "200 MiB: upload %d ms; download through LabGate %d ms (%.1f MiB/s); heap retained "
+                        + "halfway %d MiB over %d MiB before%n",
+                uploadMillis, millis, SIZE / 1048576.0 / (millis / 1000.0), retainedMidway[0] >> 20, usedBefore >> 20);
         // buffering the object (in the server, which runs in this JVM, or in the client) would retain ≥ 100 MiB
-        assertThat(retainedMidway[0]).as("heap retained halfway through the transfer").isLessThan(SIZE / 4);
+        assertThat(retainedMidway[0])
+                .as("heap retained halfway through the transfer")
+                .isLessThan(SIZE / 4);
 
         await(approved.grantId());
         assertThat(bytesUsed(approved.grantId())).isEqualTo(SIZE);
-        assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("OBJECT_STREAMED"))
+        assertThat(events(approved.grantId()))
+                .filteredOn(e -> e.action().equals("OBJECT_STREAMED"))
                 .extracting(Event::bytes, Event::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(SIZE, "SUCCESS"));
     }
 
     private static void await(String grantId) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> events(grantId).stream()
-                .anyMatch(e -> e.action().equals("OBJECT_STREAMED")));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> events(grantId).stream().anyMatch(e -> e.action().equals("OBJECT_STREAMED")));
     }
 }

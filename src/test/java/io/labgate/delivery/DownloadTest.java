@@ -73,8 +73,8 @@ class DownloadTest {
         for (int size : SIZES) {
             objects.put("d/s" + size + ".bin", bytes(size, size));
         }
-        Approved approved = ApprovedGrants.grant(ApprovedGrants.allModes(), objects, List.of("STREAM"),
-                Duration.ofDays(1));
+        Approved approved =
+                ApprovedGrants.grant(ApprovedGrants.allModes(), objects, List.of("STREAM"), Duration.ofDays(1));
         String grantId = approved.grantId();
         long expectedBytes = 0;
         List<Long> expectedEvents = new ArrayList<>();
@@ -98,8 +98,9 @@ class DownloadTest {
             long midEnd = Math.max(mid, 2L * size / 3);
             long suffix = Math.min(7, size);
             long open = size / 2;
-            for (long[] r : new long[][] {{0, 0}, {mid, midEnd}, {size - 1, size - 1}, {size - suffix, size - 1},
-                    {open, size - 1}}) {
+            for (long[] r : new long[][] {
+                {0, 0}, {mid, midEnd}, {size - 1, size - 1}, {size - suffix, size - 1}, {open, size - 1}
+            }) {
                 String header = r == null ? null : "bytes=" + r[0] + "-" + r[1];
                 if (r[0] == size - suffix && r[1] == size - 1 && suffix == 7) {
                     header = "bytes=-7";
@@ -111,7 +112,8 @@ class DownloadTest {
                 assertThat(part.header("Content-Range")).isEqualTo("bytes " + r[0] + "-" + r[1] + "/" + size);
                 assertThat(part.header("Content-Length")).isEqualTo(Long.toString(r[1] - r[0] + 1));
                 assertThat(part.header("ETag")).isEqualTo(etag);
-                assertThat(part.asByteArray()).as(key + " " + header)
+                assertThat(part.asByteArray())
+                        .as(key + " " + header)
                         .isEqualTo(Arrays.copyOfRange(data, (int) r[0], (int) r[1] + 1));
                 expectedBytes += r[1] - r[0] + 1;
                 expectedEvents.add(r[1] - r[0] + 1);
@@ -123,13 +125,16 @@ class DownloadTest {
             assertThat(outside.header("Content-Range")).isEqualTo("bytes */" + size);
             assertThat(outside.jsonPath().getString("type")).isEqualTo("urn:labgate:problem:range-not-satisfiable");
 
-            Response unchanged = given(Tokens.ALICE).header("If-None-Match", etag)
-                    .get(objectPath(grantId, key));
+            Response unchanged =
+                    given(Tokens.ALICE).header("If-None-Match", etag).get(objectPath(grantId, key));
             assertThat(unchanged.statusCode()).isEqualTo(304);
             assertThat(unchanged.header("ETag")).isEqualTo(etag);
             assertThat(unchanged.asByteArray()).isEmpty();
-            assertThat(given(Tokens.ALICE).header("If-None-Match", "\"other\"")
-                    .get(objectPath(grantId, key)).statusCode()).isEqualTo(200);
+            assertThat(given(Tokens.ALICE)
+                            .header("If-None-Match", "\"other\"")
+                            .get(objectPath(grantId, key))
+                            .statusCode())
+                    .isEqualTo(200);
             expectedBytes += size;
             expectedEvents.add((long) size);
         }
@@ -137,32 +142,39 @@ class DownloadTest {
         assertThat(bytesUsed(grantId)).isEqualTo(expectedBytes);
         // each event is committed right after its last byte was handed to the connection: a client can finish
         // reading a moment earlier, so the events of back-to-back downloads may be logged out of request order
-        await().atMost(Duration.ofSeconds(10)).until(() -> events(grantId).stream()
-                .filter(e -> e.action().equals("OBJECT_STREAMED")).count() == expectedEvents.size());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events(grantId).stream()
+                                .filter(e -> e.action().equals("OBJECT_STREAMED"))
+                                .count()
+                        == expectedEvents.size());
         List<Event> events = events(grantId);
-        assertThat(events).filteredOn(e -> e.action().equals("OBJECT_STREAMED")).extracting(Event::bytes)
+        assertThat(events)
+                .filteredOn(e -> e.action().equals("OBJECT_STREAMED"))
+                .extracting(Event::bytes)
                 .containsExactlyInAnyOrderElementsOf(expectedEvents);
-        assertThat(events).filteredOn(e -> e.action().equals("OBJECT_STREAMED"))
-                .allSatisfy(e -> {
-                    assertThat(e.outcome()).isEqualTo("SUCCESS");
-                    assertThat(e.client()).isEqualTo("127.0.0.1");
-                });
-        assertThat(events).filteredOn(e -> e.action().equals("ACCESS_REFUSED")).extracting(Event::reason)
-                .containsOnly("RANGE_NOT_SATISFIABLE").hasSize(SIZES.length);
+        assertThat(events).filteredOn(e -> e.action().equals("OBJECT_STREAMED")).allSatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo("SUCCESS");
+            assertThat(e.client()).isEqualTo("127.0.0.1");
+        });
+        assertThat(events)
+                .filteredOn(e -> e.action().equals("ACCESS_REFUSED"))
+                .extracting(Event::reason)
+                .containsOnly("RANGE_NOT_SATISFIABLE")
+                .hasSize(SIZES.length);
     }
 
     @Test
     void anAbortedTransferCountsOnlyWhatWentOutAndHoldsItsSlotUntilThen() throws Exception {
         byte[] big = bytes(7, BIG);
-        Approved approved = ApprovedGrants.grant(ApprovedGrants.allModes(), Map.of("d/big.bin", big),
-                List.of("STREAM"), Duration.ofDays(1));
+        Approved approved = ApprovedGrants.grant(
+                ApprovedGrants.allModes(), Map.of("d/big.bin", big), List.of("STREAM"), Duration.ofDays(1));
         String grantId = approved.grantId();
         DeliveryLimiter.Limits before = limiter.limits();
         limiter.setLimits(new DeliveryLimiter.Limits(1000, 1000, 1));
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             OutputStream request = socket.getOutputStream();
             request.write(("GET " + objectPath(grantId, "big.bin") + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + Tokens.of(Tokens.ALICE) + "\r\n\r\n")
+                            + "Authorization: Bearer " + Tokens.of(Tokens.ALICE) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             request.flush();
             InputStream response = socket.getInputStream();
@@ -180,9 +192,11 @@ class DownloadTest {
             assertThat(second.jsonPath().getString("detail")).startsWith("TOO_MANY_STREAMS");
             socket.setSoLinger(true, 0);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> events(grantId).stream()
-                .anyMatch(e -> e.action().equals("OBJECT_STREAMED")));
-        Event aborted = events(grantId).stream().filter(e -> e.action().equals("OBJECT_STREAMED")).findFirst()
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(grantId).stream().anyMatch(e -> e.action().equals("OBJECT_STREAMED")));
+        Event aborted = events(grantId).stream()
+                .filter(e -> e.action().equals("OBJECT_STREAMED"))
+                .findFirst()
                 .orElseThrow();
         assertThat(aborted.outcome()).isEqualTo("FAILED");
         assertThat(aborted.reason()).isEqualTo("CLIENT_ABORTED");
@@ -203,8 +217,8 @@ class DownloadTest {
     @Test
     void aRevocationStopsARunningDownloadAndHeadSendsNoBytes() throws Exception {
         byte[] big = bytes(8, BIG);
-        Approved approved = ApprovedGrants.grant(ApprovedGrants.allModes(), Map.of("d/big.bin", big),
-                List.of("STREAM"), Duration.ofDays(1));
+        Approved approved = ApprovedGrants.grant(
+                ApprovedGrants.allModes(), Map.of("d/big.bin", big), List.of("STREAM"), Duration.ofDays(1));
         String grantId = approved.grantId();
         Response head = given(Tokens.ALICE).head(objectPath(grantId, "big.bin"));
         assertThat(head.statusCode()).isEqualTo(200);
@@ -215,7 +229,7 @@ class DownloadTest {
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             OutputStream request = socket.getOutputStream();
             request.write(("GET " + objectPath(grantId, "big.bin") + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + Tokens.of(Tokens.ALICE) + "\r\n\r\n")
+                            + "Authorization: Bearer " + Tokens.of(Tokens.ALICE) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             request.flush();
             InputStream response = socket.getInputStream();
@@ -223,8 +237,11 @@ class DownloadTest {
             while (read < 1024 * 1024) {
                 read += response.read(buffer);
             }
-            io.labgate.testing.Api.as(Tokens.OPERATOR).body(Map.of("reason", "stop it"))
-                    .post("/api/v1/grants/" + grantId + "/revoke").then().statusCode(200);
+            io.labgate.testing.Api.as(Tokens.OPERATOR)
+                    .body(Map.of("reason", "stop it"))
+                    .post("/api/v1/grants/" + grantId + "/revoke")
+                    .then()
+                    .statusCode(200);
             Thread.sleep(1500); // longer than the test profile's recheck interval
             socket.setSoTimeout(20_000);
             try {
@@ -236,15 +253,17 @@ class DownloadTest {
             }
         }
         assertThat(read).as("bytes the client got, headers included").isLessThan(BIG);
-        await().atMost(Duration.ofSeconds(30)).until(() -> events(grantId).stream()
-                .anyMatch(e -> e.action().equals("OBJECT_STREAMED")));
-        Event stopped = events(grantId).stream().filter(e -> e.action().equals("OBJECT_STREAMED")).findFirst()
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(grantId).stream().anyMatch(e -> e.action().equals("OBJECT_STREAMED")));
+        Event stopped = events(grantId).stream()
+                .filter(e -> e.action().equals("OBJECT_STREAMED"))
+                .findFirst()
                 .orElseThrow();
         assertThat(stopped.outcome()).isEqualTo("REFUSED");
         assertThat(stopped.reason()).isEqualTo("GRANT_NOT_USABLE");
         assertThat(stopped.bytes()).isPositive().isLessThan(BIG);
         assertThat(bytesUsed(grantId)).isEqualTo(stopped.bytes());
-        System.out.printf("revoked after the client read 1 MiB: %d bytes counted, %d received%n", stopped.bytes(),
-                read);
+        System.out.printf(
+                "revoked after the client read 1 MiB: %d bytes counted, %d received%n", stopped.bytes(), read);
     }
 }

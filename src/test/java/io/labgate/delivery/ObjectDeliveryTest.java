@@ -45,19 +45,24 @@ class ObjectDeliveryTest {
     }
 
     private static Approved grant(List<String> modes) {
-        return ApprovedGrants.grant(ApprovedGrants.allModes(),
-                Map.of("d/a.bin", A, "d/sub/b.bin", B, "d/sub/c.bin", C, "outside.bin", C), modes,
+        return ApprovedGrants.grant(
+                ApprovedGrants.allModes(),
+                Map.of("d/a.bin", A, "d/sub/b.bin", B, "d/sub/c.bin", C, "outside.bin", C),
+                modes,
                 Duration.ofDays(1));
     }
 
     private static AccessContext ctx(AccessPath path) {
-        return new AccessContext("alice-test", DemoOrganizations.ALPHA, "req-" + UUID.randomUUID(), "127.0.0.1",
-                path);
+        return new AccessContext("alice-test", DemoOrganizations.ALPHA, "req-" + UUID.randomUUID(), "127.0.0.1", path);
     }
 
     private GrantedVersion authorize(Approved approved, AccessMode mode) throws Exception {
-        return delivery.authorize(UUID.fromString(approved.grantId()), DemoOrganizations.ALPHA, mode,
-                InetAddress.getByName("127.0.0.1"), ctx(AccessPath.S3_ENDPOINT));
+        return delivery.authorize(
+                UUID.fromString(approved.grantId()),
+                DemoOrganizations.ALPHA,
+                mode,
+                InetAddress.getByName("127.0.0.1"),
+                ctx(AccessPath.S3_ENDPOINT));
     }
 
     @Test
@@ -79,7 +84,8 @@ class ObjectDeliveryTest {
         assertThat(part.toByteArray()).isEqualTo(Arrays.copyOfRange(A, 100, 200));
 
         assertThat(bytesUsed(approved.grantId())).isEqualTo(A.length + 100L);
-        assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("S3_REQUEST"))
+        assertThat(events(approved.grantId()))
+                .filteredOn(e -> e.action().equals("S3_REQUEST"))
                 .extracting(Event::bytes, Event::outcome, Event::objectKey, Event::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple((long) A.length, "SUCCESS", "a.bin", "s3 GetObject"),
@@ -96,7 +102,8 @@ class ObjectDeliveryTest {
         assertThat(second.objects()).extracting(ManifestObject::key).containsExactly("sub/c.bin");
         assertThat(second.truncated()).isFalse();
         assertThat(second.nextStartAfter()).isNull();
-        assertThat(delivery.list(grant, "sub/", null, 1000).objects()).extracting(ManifestObject::key)
+        assertThat(delivery.list(grant, "sub/", null, 1000).objects())
+                .extracting(ManifestObject::key)
                 .containsExactly("sub/b.bin", "sub/c.bin");
         assertThat(delivery.list(grant, "nothing/", null, 1000).objects()).isEmpty();
     }
@@ -105,14 +112,26 @@ class ObjectDeliveryTest {
     void refusesKeysOutsideTheManifestAndLogsEachRefusal() throws Exception {
         Approved approved = grant(List.of("S3_ENDPOINT"));
         GrantedVersion grant = authorize(approved, AccessMode.S3_ENDPOINT);
-        for (String key : List.of("../outside.bin", "/d/a.bin", "d/a.bin", "sub/../a.bin", "sub", "", "A.BIN",
-                "a.bin/", "./a.bin", "sub%2Fb.bin")) {
-            assertThatThrownBy(() -> delivery.stat(grant, key)).as(key)
-                    .isInstanceOfSatisfying(DeliveryRefused.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.NO_SUCH_KEY));
+        for (String key : List.of(
+                "../outside.bin",
+                "/d/a.bin",
+                "d/a.bin",
+                "sub/../a.bin",
+                "sub",
+                "",
+                "A.BIN",
+                "a.bin/",
+                "./a.bin",
+                "sub%2Fb.bin")) {
+            assertThatThrownBy(() -> delivery.stat(grant, key))
+                    .as(key)
+                    .isInstanceOfSatisfying(
+                            DeliveryRefused.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_SUCH_KEY));
         }
-        assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("ACCESS_REFUSED"))
-                .hasSize(10).allSatisfy(e -> assertThat(e.reason()).isEqualTo("NO_SUCH_KEY"));
+        assertThat(events(approved.grantId()))
+                .filteredOn(e -> e.action().equals("ACCESS_REFUSED"))
+                .hasSize(10)
+                .allSatisfy(e -> assertThat(e.reason()).isEqualTo("NO_SUCH_KEY"));
     }
 
     @Test
@@ -120,23 +139,28 @@ class ObjectDeliveryTest {
         Approved approved = grant(List.of("S3_ENDPOINT"));
         UUID id = UUID.fromString(approved.grantId());
         InetAddress local = InetAddress.getByName("127.0.0.1");
-        assertThatThrownBy(() -> delivery.authorize(id, DemoOrganizations.BETA, AccessMode.S3_ENDPOINT, local,
-                new AccessContext("bob", DemoOrganizations.BETA, null, "127.0.0.1", AccessPath.S3_ENDPOINT)))
-                .isInstanceOfSatisfying(DeliveryRefused.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.NO_SUCH_GRANT));
+        assertThatThrownBy(() -> delivery.authorize(
+                        id,
+                        DemoOrganizations.BETA,
+                        AccessMode.S3_ENDPOINT,
+                        local,
+                        new AccessContext("bob", DemoOrganizations.BETA, null, "127.0.0.1", AccessPath.S3_ENDPOINT)))
+                .isInstanceOfSatisfying(
+                        DeliveryRefused.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_SUCH_GRANT));
         assertThatThrownBy(() -> authorize(approved, AccessMode.STREAM))
-                .isInstanceOfSatisfying(DeliveryRefused.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.MODE_NOT_ALLOWED));
+                .isInstanceOfSatisfying(
+                        DeliveryRefused.class, e -> assertThat(e.reason()).isEqualTo(Reason.MODE_NOT_ALLOWED));
         GrantedVersion grant = authorize(approved, AccessMode.S3_ENDPOINT);
         ManifestObject b = delivery.stat(grant, "sub/b.bin");
-        assertThatThrownBy(() -> delivery.stream(grant, b, ByteRange.parse("bytes=10-"),
-                new ByteArrayOutputStream(), grant.context()))
+        assertThatThrownBy(() -> delivery.stream(
+                        grant, b, ByteRange.parse("bytes=10-"), new ByteArrayOutputStream(), grant.context()))
                 .isInstanceOfSatisfying(DeliveryRefused.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.RANGE_NOT_SATISFIABLE);
                     assertThat(e.objectSize()).isEqualTo(B.length);
                 });
         assertThat(bytesUsed(approved.grantId())).isZero();
-        assertThat(events(approved.grantId())).extracting(Event::reason)
+        assertThat(events(approved.grantId()))
+                .extracting(Event::reason)
                 .contains("MODE_NOT_ALLOWED", "RANGE_NOT_SATISFIABLE");
     }
 }

@@ -49,8 +49,13 @@ class PresignedLinkTest {
     }
 
     private static JsonPath links(String grantId, List<String> keys, int status) {
-        return as(Tokens.ALICE).body(Map.of("keys", keys)).post("/api/v1/grants/" + grantId + "/links").then()
-                .statusCode(status).extract().jsonPath();
+        return as(Tokens.ALICE)
+                .body(Map.of("keys", keys))
+                .post("/api/v1/grants/" + grantId + "/links")
+                .then()
+                .statusCode(status)
+                .extract()
+                .jsonPath();
     }
 
     /** X-Amz-Date + X-Amz-Expires of a presigned URL: when the store stops accepting it. */
@@ -59,16 +64,24 @@ class PresignedLinkTest {
         Matcher expires = Pattern.compile("X-Amz-Expires=(\\d+)").matcher(url);
         assertThat(date.find()).isTrue();
         assertThat(expires.find()).isTrue();
-        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
-                .parse(date.group(1), Instant::from).plusSeconds(Long.parseLong(expires.group(1)));
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .parse(date.group(1), Instant::from)
+                .plusSeconds(Long.parseLong(expires.group(1)));
     }
 
     @Test
     void linksDownloadWithAPlainHttpClientAndMatchTheManifest() throws Exception {
-        Approved approved = ApprovedGrants.grant(ApprovedGrants.allModes(), OBJECTS, List.of("PRESIGNED_URL"),
-                Duration.ofDays(1));
-        Map<String, String> manifest = as(Tokens.ALICE).get("/api/v1/grants/" + approved.grantId() + "/objects")
-                .then().statusCode(200).extract().jsonPath().getList("objects", Map.class).stream()
+        Approved approved =
+                ApprovedGrants.grant(ApprovedGrants.allModes(), OBJECTS, List.of("PRESIGNED_URL"), Duration.ofDays(1));
+        Map<String, String> manifest = as(Tokens.ALICE)
+                .get("/api/v1/grants/" + approved.grantId() + "/objects")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("objects", Map.class)
+                .stream()
                 .collect(Collectors.toMap(m -> (String) m.get("key"), m -> (String) m.get("sha256")));
         assertThat(manifest).containsOnlyKeys("a.bin", "sub/b.bin");
 
@@ -78,26 +91,35 @@ class PresignedLinkTest {
         assertThat(links).extracting(l -> l.get("key")).containsExactly("a.bin", "sub/b.bin");
         HttpClient http = HttpClient.newHttpClient();
         for (Map<String, String> link : links) {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(link.get("url"))).build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(link.get("url"))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(link.get("url")).isEqualTo(200);
             assertThat(sha256(response.body())).isEqualTo(manifest.get(link.get("key")));
             Instant expiresAt = Instant.parse(link.get("expiresAt"));
             assertThat(signedUntil(link.get("url"))).isEqualTo(expiresAt);
-            assertThat(expiresAt).isBetween(before.plusSeconds(890), Instant.now().plusSeconds(900));
+            assertThat(expiresAt)
+                    .isBetween(before.plusSeconds(890), Instant.now().plusSeconds(900));
         }
         assertThat(sha256(A)).isEqualTo(manifest.get("a.bin"));
         // a tampered link is refused by the store
         String tampered = links.get(0).get("url").replace("a.bin", "sub/b.bin");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(tampered)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(tampered)).build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(403);
 
         // each link carries the linked object's manifest size: the bytes it offers
-        assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("LINK_ISSUED"))
-                .extracting(Event::objectKey, Event::bytes).containsExactlyInAnyOrder(
+        assertThat(events(approved.grantId()))
+                .filteredOn(e -> e.action().equals("LINK_ISSUED"))
+                .extracting(Event::objectKey, Event::bytes)
+                .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("a.bin", (long) A.length),
                         org.assertj.core.groups.Tuple.tuple("sub/b.bin", (long) B.length));
-        assertThat(events(approved.grantId())).filteredOn(e -> e.action().equals("OBJECT_LISTED")).hasSize(1);
+        assertThat(events(approved.grantId()))
+                .filteredOn(e -> e.action().equals("OBJECT_LISTED"))
+                .hasSize(1);
     }
 
     @Test
@@ -105,30 +127,40 @@ class PresignedLinkTest {
         Map<String, Object> terms = ApprovedGrants.allModes();
         terms.put("maxLinkSeconds", 3600);
         Approved approved = ApprovedGrants.grant(terms, OBJECTS, List.of("PRESIGNED_URL"), Duration.ofSeconds(120));
-        Instant validUntil = Instant.parse(as(Tokens.ALICE).get("/api/v1/grants/" + approved.grantId())
-                .then().statusCode(200).extract().path("validUntil"));
-        Map<String, String> link = links(approved.grantId(), List.of("a.bin"), 200).getMap("links[0]");
-        assertThat(signedUntil(link.get("url"))).isBeforeOrEqualTo(validUntil)
-                .isAfter(validUntil.minusSeconds(10));
+        Instant validUntil = Instant.parse(as(Tokens.ALICE)
+                .get("/api/v1/grants/" + approved.grantId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("validUntil"));
+        Map<String, String> link =
+                links(approved.grantId(), List.of("a.bin"), 200).getMap("links[0]");
+        assertThat(signedUntil(link.get("url"))).isBeforeOrEqualTo(validUntil).isAfter(validUntil.minusSeconds(10));
         assertThat(Instant.parse(link.get("expiresAt"))).isBeforeOrEqualTo(validUntil);
     }
 
     @Test
     void refusesUnknownKeysTooManyKeysAndTheWrongMode() {
-        Approved approved = ApprovedGrants.grant(ApprovedGrants.allModes(), OBJECTS, List.of("PRESIGNED_URL"),
-                Duration.ofDays(1));
+        Approved approved =
+                ApprovedGrants.grant(ApprovedGrants.allModes(), OBJECTS, List.of("PRESIGNED_URL"), Duration.ofDays(1));
         JsonPath unknown = links(approved.grantId(), List.of("a.bin", "../a.bin"), 404);
         assertThat(unknown.getString("detail")).startsWith("NO_SUCH_KEY");
         links(approved.grantId(), IntStream.range(0, 101).mapToObj(i -> "k" + i).toList(), 400);
         links(approved.grantId(), List.of(), 400);
-        as(Tokens.ALICE).body(new HashMap<>()).post("/api/v1/grants/" + approved.grantId() + "/links").then()
+        as(Tokens.ALICE)
+                .body(new HashMap<>())
+                .post("/api/v1/grants/" + approved.grantId() + "/links")
+                .then()
                 .statusCode(400);
 
-        Approved streamOnly = ApprovedGrants.grant(ApprovedGrants.allModes(), OBJECTS, List.of("STREAM"),
-                Duration.ofDays(1));
+        Approved streamOnly =
+                ApprovedGrants.grant(ApprovedGrants.allModes(), OBJECTS, List.of("STREAM"), Duration.ofDays(1));
         assertThat(links(streamOnly.grantId(), List.of("a.bin"), 403).getString("detail"))
                 .startsWith("MODE_NOT_ALLOWED");
-        assertThat(as(Tokens.BOB).body(Map.of("keys", List.of("a.bin")))
-                .post("/api/v1/grants/" + approved.grantId() + "/links").statusCode()).isEqualTo(404);
+        assertThat(as(Tokens.BOB)
+                        .body(Map.of("keys", List.of("a.bin")))
+                        .post("/api/v1/grants/" + approved.grantId() + "/links")
+                        .statusCode())
+                .isEqualTo(404);
     }
 }

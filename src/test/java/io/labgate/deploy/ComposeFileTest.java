@@ -44,15 +44,18 @@ class ComposeFileTest {
             List<Object> volumes = Yaml.at(svc, "volumes");
             if (volumes != null) {
                 for (Object v : volumes) {
-                    String source = v instanceof Map ? (String) ((Map<?, ?>) v).get("source") : v.toString().split(":")[0];
-                    if (source.startsWith(".") || source.startsWith("/")) {   // a bind mount, not a named volume
+                    String source = v instanceof Map
+                            ? (String) ((Map<?, ?>) v).get("source")
+                            : v.toString().split(":")[0];
+                    if (source.startsWith(".") || source.startsWith("/")) { // a bind mount, not a named volume
                         check(DIR.resolve(source), name, checked, missing);
                     }
                 }
             }
             Object build = Yaml.at(svc, "build");
             if (build != null) {
-                Path context = DIR.resolve(build instanceof Map ? (String) ((Map<?, ?>) build).get("context") : (String) build);
+                Path context = DIR.resolve(
+                        build instanceof Map ? (String) ((Map<?, ?>) build).get("context") : (String) build);
                 check(context, name, checked, missing);
                 String dockerfile = Yaml.at(build, "dockerfile");
                 check(context.resolve(dockerfile == null ? "Dockerfile" : dockerfile), name, checked, missing);
@@ -63,9 +66,14 @@ class ComposeFileTest {
             }
         });
         assertThat(missing).as("paths referenced by compose.yaml").isEmpty();
-        assertThat(checked).contains("../keycloak/labgate-realm.json", "../prometheus/prometheus.yml",
-                "../prometheus/alerts.yml", "../grafana/provisioning", "../grafana/dashboards",
-                "../../src/main/docker/Dockerfile.jvm");
+        assertThat(checked)
+                .contains(
+                        "../keycloak/labgate-realm.json",
+                        "../prometheus/prometheus.yml",
+                        "../prometheus/alerts.yml",
+                        "../grafana/provisioning",
+                        "../grafana/dashboards",
+                        "../../src/main/docker/Dockerfile.jvm");
         assertThat(DIR.resolve("../grafana/dashboards/labgate.json")).isRegularFile();
     }
 
@@ -74,16 +82,23 @@ class ComposeFileTest {
     void mountedConfigurationFitsTogether() {
         Map<String, Object> prometheus = Yaml.read(Path.of("deploy/prometheus/prometheus.yml"));
         List<Map<String, Object>> jobs = Yaml.at(prometheus, "scrape_configs");
-        Map<String, Object> labgate = jobs.stream().filter(j -> "labgate".equals(j.get("job_name"))).findFirst().orElseThrow();
+        Map<String, Object> labgate = jobs.stream()
+                .filter(j -> "labgate".equals(j.get("job_name")))
+                .findFirst()
+                .orElseThrow();
         assertThat((String) labgate.get("metrics_path")).isEqualTo("/q/metrics");
         assertThat(Yaml.<List<Object>>at(labgate, "static_configs.0.targets")).containsExactly("labgate:8080");
         assertThat((List<Object>) prometheus.get("rule_files")).containsExactly("/etc/prometheus/alerts.yml");
         assertThat(Yaml.read(Path.of("deploy/prometheus/alerts.yml"))).containsKey("groups");
 
-        assertThat((String) Yaml.at(Yaml.read(Path.of("deploy/grafana/provisioning/datasources/prometheus.yaml")),
-                "datasources.0.url")).isEqualTo("http://prometheus:9090");
-        assertThat((String) Yaml.at(Yaml.read(Path.of("deploy/grafana/provisioning/dashboards/labgate.yaml")),
-                "providers.0.options.path")).isEqualTo("/var/lib/grafana/dashboards");
+        assertThat((String) Yaml.at(
+                        Yaml.read(Path.of("deploy/grafana/provisioning/datasources/prometheus.yaml")),
+                        "datasources.0.url"))
+                .isEqualTo("http://prometheus:9090");
+        assertThat((String) Yaml.at(
+                        Yaml.read(Path.of("deploy/grafana/provisioning/dashboards/labgate.yaml")),
+                        "providers.0.options.path"))
+                .isEqualTo("/var/lib/grafana/dashboards");
         assertThat(Yaml.<List<Object>>at(Yaml.read(COMPOSE), "services.grafana.volumes"))
                 .contains("../grafana/dashboards:/var/lib/grafana/dashboards:ro");
 
@@ -92,8 +107,15 @@ class ComposeFileTest {
         Map<String, Object> keycloakEnv = Yaml.at(Yaml.read(COMPOSE), "services.keycloak.environment");
         assertThat((String) labgateEnv.get("QUARKUS_OIDC_TOKEN_ISSUER"))
                 .isEqualTo(keycloakEnv.get("KC_HOSTNAME") + "/realms/labgate");
-        assertThat(labgateEnv).containsKeys("LABGATE_DB_URL", "LABGATE_OIDC_URL", "LABGATE_KEYCLOAK_URL",
-                "LABGATE_KEYCLOAK_ADMIN_SECRET", "LABGATE_S3_ENDPOINT", "LABGATE_S3_ACCESS_KEY", "LABGATE_S3_SECRET_KEY");
+        assertThat(labgateEnv)
+                .containsKeys(
+                        "LABGATE_DB_URL",
+                        "LABGATE_OIDC_URL",
+                        "LABGATE_KEYCLOAK_URL",
+                        "LABGATE_KEYCLOAK_ADMIN_SECRET",
+                        "LABGATE_S3_ENDPOINT",
+                        "LABGATE_S3_ACCESS_KEY",
+                        "LABGATE_S3_SECRET_KEY");
     }
 
     @Test

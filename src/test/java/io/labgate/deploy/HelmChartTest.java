@@ -32,7 +32,9 @@ class HelmChartTest {
     @Test
     void lintPassesWithDefaultValues() {
         LintResult result = new Helm(CHART).lint().strict().call();
-        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
     }
 
     /** helm-java's lint takes no values file, so lint a copy of the chart whose values.yaml is the merge. */
@@ -44,7 +46,9 @@ class HelmChartTest {
         Yaml.MAPPER.writeValue(copy.resolve("values.yaml").toFile(), merged);
 
         LintResult result = new Helm(copy).lint().strict().call();
-        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
     }
 
     // --- template: default values ----------------------------------------------------------------------------
@@ -53,14 +57,23 @@ class HelmChartTest {
     void defaultValuesRenderTheCoreObjectsOnly() {
         List<Map<String, Object>> docs = render(null);
 
-        assertThat(kinds(docs)).contains("Deployment", "Service", "ConfigMap", "HorizontalPodAutoscaler",
-                "PodDisruptionBudget", "NetworkPolicy", "ServiceAccount")
+        assertThat(kinds(docs))
+                .contains(
+                        "Deployment",
+                        "Service",
+                        "ConfigMap",
+                        "HorizontalPodAutoscaler",
+                        "PodDisruptionBudget",
+                        "NetworkPolicy",
+                        "ServiceAccount")
                 .doesNotContain("Ingress", "ServiceMonitor", "Secret");
 
         Map<String, Object> deployment = one(docs, "Deployment");
         assertThat((Integer) Yaml.at(deployment, "spec.replicas")).isEqualTo(2);
-        assertThat((Integer) Yaml.at(one(docs, "HorizontalPodAutoscaler"), "spec.minReplicas")).isEqualTo(2);
-        assertThat((Object) Yaml.at(one(docs, "PodDisruptionBudget"), "spec.maxUnavailable")).isEqualTo(1);
+        assertThat((Integer) Yaml.at(one(docs, "HorizontalPodAutoscaler"), "spec.minReplicas"))
+                .isEqualTo(2);
+        assertThat((Object) Yaml.at(one(docs, "PodDisruptionBudget"), "spec.maxUnavailable"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -84,10 +97,14 @@ class HelmChartTest {
         assertThat((Boolean) Yaml.at(pod, "securityContext.runAsNonRoot")).isTrue();
         assertThat((String) Yaml.at(pod, "securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
         assertThat((Boolean) Yaml.at(container, "securityContext.runAsNonRoot")).isTrue();
-        assertThat((Boolean) Yaml.at(container, "securityContext.readOnlyRootFilesystem")).isTrue();
-        assertThat((Boolean) Yaml.at(container, "securityContext.allowPrivilegeEscalation")).isFalse();
-        assertThat(Yaml.<List<Object>>at(container, "securityContext.capabilities.drop")).containsExactly("ALL");
-        assertThat((String) Yaml.at(container, "securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
+        assertThat((Boolean) Yaml.at(container, "securityContext.readOnlyRootFilesystem"))
+                .isTrue();
+        assertThat((Boolean) Yaml.at(container, "securityContext.allowPrivilegeEscalation"))
+                .isFalse();
+        assertThat(Yaml.<List<Object>>at(container, "securityContext.capabilities.drop"))
+                .containsExactly("ALL");
+        assertThat((String) Yaml.at(container, "securityContext.seccompProfile.type"))
+                .isEqualTo("RuntimeDefault");
 
         // the read-only root needs a writable /tmp
         assertThat((String) Yaml.at(container, "volumeMounts.0.mountPath")).isEqualTo("/tmp");
@@ -106,11 +123,18 @@ class HelmChartTest {
             assertThat((String) Yaml.at(e, "valueFrom.secretKeyRef.name")).isNotBlank();
             assertThat((String) Yaml.at(e, "valueFrom.secretKeyRef.key")).isNotBlank();
         });
-        assertThat(env).extracting(e -> e.get("name")).contains("LABGATE_DB_PASSWORD", "LABGATE_S3_ACCESS_KEY",
-                "LABGATE_S3_SECRET_KEY", "LABGATE_KEYCLOAK_ADMIN_SECRET", "LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_1");
+        assertThat(env)
+                .extracting(e -> e.get("name"))
+                .contains(
+                        "LABGATE_DB_PASSWORD",
+                        "LABGATE_S3_ACCESS_KEY",
+                        "LABGATE_S3_SECRET_KEY",
+                        "LABGATE_KEYCLOAK_ADMIN_SECRET",
+                        "LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_1");
 
         Map<String, Object> data = Yaml.at(one(docs, "ConfigMap"), "data");
-        assertThat(data).containsKeys("LABGATE_DB_URL", "LABGATE_OIDC_URL", "LABGATE_KEYCLOAK_URL", "LABGATE_S3_ENDPOINT")
+        assertThat(data)
+                .containsKeys("LABGATE_DB_URL", "LABGATE_OIDC_URL", "LABGATE_KEYCLOAK_URL", "LABGATE_S3_ENDPOINT")
                 .containsEntry("LABGATE_DEMO_ENABLED", "false");
         assertThat(data.keySet()).noneMatch(k -> k.matches(".*(PASSWORD|SECRET|ACCESS_KEY|KEY_ENCRYPTION).*"));
         // mail is off unless configured, and then there is no SMTP password to reference
@@ -120,24 +144,36 @@ class HelmChartTest {
 
     @Test
     void mailNeedsAnSmtpHostAndTakesItsPasswordOnlyFromASecret() {
-        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
-                .set("config.mail.enabled", "true").call())
+        assertThatThrownBy(() -> new Helm(CHART)
+                        .template()
+                        .withName("labgate")
+                        .set("config.mail.enabled", "true")
+                        .call())
                 .hasMessageContaining("smtpHost");
-        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
-                .set("config.mail.smtpPassword", "hunter2").call())
-                .hasMessageContaining("schema").hasMessageContaining("smtpPassword");
+        assertThatThrownBy(() -> new Helm(CHART)
+                        .template()
+                        .withName("labgate")
+                        .set("config.mail.smtpPassword", "hunter2")
+                        .call())
+                .hasMessageContaining("schema")
+                .hasMessageContaining("smtpPassword");
 
         List<Map<String, Object>> docs = render(PRODUCTION_VALUES);
         Map<String, Object> data = Yaml.at(one(docs, "ConfigMap"), "data");
-        assertThat(data).containsEntry("LABGATE_MAIL_ENABLED", "true")
-                .containsEntry("LABGATE_SMTP_HOST", "smtp.lab.example").containsEntry("LABGATE_SMTP_PORT", "587")
-                .containsEntry("LABGATE_SMTP_START_TLS", "REQUIRED").containsEntry("LABGATE_SMTP_USER", "labgate")
+        assertThat(data)
+                .containsEntry("LABGATE_MAIL_ENABLED", "true")
+                .containsEntry("LABGATE_SMTP_HOST", "smtp.lab.example")
+                .containsEntry("LABGATE_SMTP_PORT", "587")
+                .containsEntry("LABGATE_SMTP_START_TLS", "REQUIRED")
+                .containsEntry("LABGATE_SMTP_USER", "labgate")
                 .containsEntry("LABGATE_MAIL_FROM", "labgate@lab.example")
                 .containsEntry("LABGATE_MAIL_OPERATORS", "ops@lab.example")
                 .containsEntry("LABGATE_MAIL_LINK_BASE_URL", "https://labgate.lab.example");
         List<Map<String, Object>> env = Yaml.at(container(one(docs, "Deployment")), "env");
-        Map<String, Object> password = env.stream().filter(e -> "LABGATE_SMTP_PASSWORD".equals(e.get("name")))
-                .findFirst().orElseThrow();
+        Map<String, Object> password = env.stream()
+                .filter(e -> "LABGATE_SMTP_PASSWORD".equals(e.get("name")))
+                .findFirst()
+                .orElseThrow();
         assertThat((String) Yaml.at(password, "valueFrom.secretKeyRef.name")).isEqualTo("labgate-smtp");
         assertThat((String) Yaml.at(password, "valueFrom.secretKeyRef.key")).isEqualTo("password");
         assertThat(password).doesNotContainKey("value");
@@ -145,12 +181,20 @@ class HelmChartTest {
 
     @Test
     void schemaRefusesSecretValuesInConfig() {
-        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
-                .set("config.extraEnv.LABGATE_DB_PASSWORD", "hunter2").call())
-                .hasMessageContaining("schema").hasMessageContaining("LABGATE_DB_PASSWORD");
-        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
-                .set("secrets.db.password", "hunter2").call())
-                .hasMessageContaining("schema").hasMessageContaining("password");
+        assertThatThrownBy(() -> new Helm(CHART)
+                        .template()
+                        .withName("labgate")
+                        .set("config.extraEnv.LABGATE_DB_PASSWORD", "hunter2")
+                        .call())
+                .hasMessageContaining("schema")
+                .hasMessageContaining("LABGATE_DB_PASSWORD");
+        assertThatThrownBy(() -> new Helm(CHART)
+                        .template()
+                        .withName("labgate")
+                        .set("secrets.db.password", "hunter2")
+                        .call())
+                .hasMessageContaining("schema")
+                .hasMessageContaining("password");
     }
 
     @Test
@@ -159,23 +203,30 @@ class HelmChartTest {
         assertThat(data).containsEntry("LABGATE_GATEWAY_ACTIVE_KEY_VERSION", "1");
 
         // rotation step "make version 2 active": both versions are mounted, 2 seals new secrets
-        List<Map<String, Object>> rotated = Yaml.documents(new Helm(CHART).template().withName("labgate")
+        List<Map<String, Object>> rotated = Yaml.documents(new Helm(CHART)
+                .template()
+                .withName("labgate")
                 .set("secrets.gatewayKeyEncryptionKeys[0].version", "1")
                 .set("secrets.gatewayKeyEncryptionKeys[0].existingSecret", "labgate-gateway")
                 .set("secrets.gatewayKeyEncryptionKeys[0].key", "kek-1")
                 .set("secrets.gatewayKeyEncryptionKeys[1].version", "2")
                 .set("secrets.gatewayKeyEncryptionKeys[1].existingSecret", "labgate-gateway")
                 .set("secrets.gatewayKeyEncryptionKeys[1].key", "kek-2")
-                .set("config.gatewayActiveKeyVersion", "2").call());
+                .set("config.gatewayActiveKeyVersion", "2")
+                .call());
         assertThat((String) Yaml.at(one(rotated, "ConfigMap"), "data.LABGATE_GATEWAY_ACTIVE_KEY_VERSION"))
                 .isEqualTo("2");
         List<Map<String, Object>> env = Yaml.at(container(one(rotated, "Deployment")), "env");
-        assertThat(env).extracting(e -> e.get("name")).contains("LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_1",
-                "LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_2");
+        assertThat(env)
+                .extracting(e -> e.get("name"))
+                .contains("LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_1", "LABGATE_GATEWAY_KEY_ENCRYPTION_KEYS_2");
 
         // an active version without a key would refuse to issue keys: the chart refuses to render it
-        assertThatThrownBy(() -> new Helm(CHART).template().withName("labgate")
-                .set("config.gatewayActiveKeyVersion", "2").call())
+        assertThatThrownBy(() -> new Helm(CHART)
+                        .template()
+                        .withName("labgate")
+                        .set("config.gatewayActiveKeyVersion", "2")
+                        .call())
                 .hasMessageContaining("config.gatewayActiveKeyVersion 2 is not among");
     }
 
@@ -185,17 +236,30 @@ class HelmChartTest {
     void productionValuesRenderIngressAndServiceMonitor() {
         List<Map<String, Object>> docs = render(PRODUCTION_VALUES);
 
-        assertThat(kinds(docs)).contains("Deployment", "Service", "ConfigMap", "HorizontalPodAutoscaler",
-                "PodDisruptionBudget", "NetworkPolicy", "Ingress", "ServiceMonitor").doesNotContain("Secret");
+        assertThat(kinds(docs))
+                .contains(
+                        "Deployment",
+                        "Service",
+                        "ConfigMap",
+                        "HorizontalPodAutoscaler",
+                        "PodDisruptionBudget",
+                        "NetworkPolicy",
+                        "Ingress",
+                        "ServiceMonitor")
+                .doesNotContain("Secret");
         assertThat((Integer) Yaml.at(one(docs, "Deployment"), "spec.replicas")).isEqualTo(3);
-        assertThat((Integer) Yaml.at(one(docs, "HorizontalPodAutoscaler"), "spec.minReplicas")).isEqualTo(3);
+        assertThat((Integer) Yaml.at(one(docs, "HorizontalPodAutoscaler"), "spec.minReplicas"))
+                .isEqualTo(3);
 
         Map<String, Object> ingress = one(docs, "Ingress");
         assertThat((String) Yaml.at(ingress, "spec.rules.0.host")).isEqualTo("labgate.lab.example");
-        assertThat((String) Yaml.at(ingress, "spec.rules.0.http.paths.0.backend.service.name")).isEqualTo("labgate");
+        assertThat((String) Yaml.at(ingress, "spec.rules.0.http.paths.0.backend.service.name"))
+                .isEqualTo("labgate");
         // only the API and the S3 endpoint are public: /q/metrics must not be reachable through the ingress
         List<Object> paths = Yaml.at(ingress, "spec.rules.0.http.paths");
-        assertThat(paths.stream().map(path -> (Object) ((Map<?, ?>) path).get("path")).toList())
+        assertThat(paths.stream()
+                        .map(path -> (Object) ((Map<?, ?>) path).get("path"))
+                        .toList())
                 .containsExactly("/api", "/s3");
         assertThat((String) Yaml.at(ingress, "spec.tls.0.secretName")).isEqualTo("labgate-tls");
 
@@ -204,8 +268,10 @@ class HelmChartTest {
         assertThat((String) Yaml.at(monitor, "spec.endpoints.0.port")).isEqualTo("http");
         assertThat((String) Yaml.at(monitor, "metadata.labels.release")).isEqualTo("kube-prometheus-stack");
 
-        assertThat((List<?>) Yaml.at(one(docs, "NetworkPolicy"), "spec.ingress.0.from")).hasSize(2);
-        assertThat((String) Yaml.at(one(docs, "ConfigMap"), "data.QUARKUS_DATASOURCE_JDBC_MAX_SIZE")).isEqualTo("20");
+        assertThat((List<?>) Yaml.at(one(docs, "NetworkPolicy"), "spec.ingress.0.from"))
+                .hasSize(2);
+        assertThat((String) Yaml.at(one(docs, "ConfigMap"), "data.QUARKUS_DATASOURCE_JDBC_MAX_SIZE"))
+                .isEqualTo("20");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
@@ -223,7 +289,8 @@ class HelmChartTest {
     }
 
     private static Map<String, Object> one(List<Map<String, Object>> docs, String kind) {
-        List<Map<String, Object>> found = docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+        List<Map<String, Object>> found =
+                docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
         assertThat(found).as(kind).hasSize(1);
         return found.get(0);
     }

@@ -18,13 +18,12 @@ final class Yaml {
 
     static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** Every non-empty document of a multi-document YAML text, as maps. */
     static List<Map<String, Object>> documents(String text) {
-        try (MappingIterator<Map<String, Object>> it = MAPPER.readerFor(new TypeReference<Map<String, Object>>() { })
-                .readValues(text)) {
+        try (MappingIterator<Map<String, Object>> it =
+                MAPPER.readerFor(new TypeReference<Map<String, Object>>() {}).readValues(text)) {
             List<Map<String, Object>> docs = new ArrayList<>();
             while (it.hasNext()) {
                 Map<String, Object> doc = it.next();
@@ -40,7 +39,7 @@ final class Yaml {
 
     static Map<String, Object> read(Path file) {
         try {
-            return MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, Object>>() { });
+            return MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(file.toString(), e);
         }

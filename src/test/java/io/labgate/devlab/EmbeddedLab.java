@@ -13,6 +13,7 @@ public final class EmbeddedLab implements AutoCloseable {
 
     /** Credentials of the embedded S3 store; only ever used on this machine. */
     public static final String S3_ACCESS_KEY = "labgate-embedded";
+
     public static final String S3_SECRET_KEY = "labgate-embedded-secret";
     /** Secret of the realm's provisioning client in the demo realm export. */
     public static final String ADMIN_CLIENT_SECRET = "labgate-admin-demo-secret";
@@ -33,21 +34,32 @@ public final class EmbeddedLab implements AutoCloseable {
     }
 
     /** Where each component keeps its data and listens. A null data directory means throw-away data. */
-    public record Layout(Path dataDirectory, Path logDirectory, int postgresPort, int s3Port, int keycloakPort,
-            Path keycloakHome, Path realmFile) {}
+    public record Layout(
+            Path dataDirectory,
+            Path logDirectory,
+            int postgresPort,
+            int s3Port,
+            int keycloakPort,
+            Path keycloakHome,
+            Path realmFile) {}
 
     public static EmbeddedLab start(Layout layout) throws Exception {
         Path data = layout.dataDirectory();
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
-                data == null ? null : data.resolve("postgres"), layout.postgresPort());
+        EmbeddedPostgresServer postgres =
+                EmbeddedPostgresServer.start(data == null ? null : data.resolve("postgres"), layout.postgresPort());
         try {
             postgres.ensureDatabase("labgate");
             postgres.ensureDatabase("keycloak");
             Path s3Dir = data == null ? java.nio.file.Files.createTempDirectory("labgate-s3") : data.resolve("s3");
             EmbeddedS3Server s3 = EmbeddedS3Server.start(s3Dir, layout.s3Port(), S3_ACCESS_KEY, S3_SECRET_KEY);
-            KeycloakServer keycloak = KeycloakServer.start(layout.keycloakHome(), layout.realmFile(),
-                    layout.keycloakPort(), postgres.jdbcUrl("keycloak"), EmbeddedPostgresServer.USER,
-                    EmbeddedPostgresServer.PASSWORD, layout.logDirectory().resolve("keycloak.log"));
+            KeycloakServer keycloak = KeycloakServer.start(
+                    layout.keycloakHome(),
+                    layout.realmFile(),
+                    layout.keycloakPort(),
+                    postgres.jdbcUrl("keycloak"),
+                    EmbeddedPostgresServer.USER,
+                    EmbeddedPostgresServer.PASSWORD,
+                    layout.logDirectory().resolve("keycloak.log"));
             return new EmbeddedLab(postgres, s3, keycloak);
         } catch (Exception e) {
             postgres.close();

@@ -18,7 +18,9 @@ public final class EmbeddedLabMain {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(System.getProperty("labgate.data-dir", ".labgate")).toAbsolutePath();
         Files.createDirectories(data);
-        EmbeddedLab.Layout layout = new EmbeddedLab.Layout(data, data.resolve("logs"),
+        EmbeddedLab.Layout layout = new EmbeddedLab.Layout(
+                data,
+                data.resolve("logs"),
                 Integer.getInteger("labgate.postgres.port", 15432),
                 Integer.getInteger("labgate.s3.port", 9000),
                 Integer.getInteger("labgate.keycloak.port", 8180),

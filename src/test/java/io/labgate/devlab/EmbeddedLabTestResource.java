@@ -16,9 +16,13 @@ public class EmbeddedLabTestResource implements QuarkusTestResourceLifecycleMana
         if (lab == null) {
             try {
                 Path target = Path.of("target");
-                lab = EmbeddedLab.start(new EmbeddedLab.Layout(null, target.resolve("lab-logs"), 0, 0, 0,
-                        Path.of(System.getProperty("labgate.keycloak.home",
-                                "target/keycloak/keycloak-26.4.7")),
+                lab = EmbeddedLab.start(new EmbeddedLab.Layout(
+                        null,
+                        target.resolve("lab-logs"),
+                        0,
+                        0,
+                        0,
+                        Path.of(System.getProperty("labgate.keycloak.home", "target/keycloak/keycloak-26.4.7")),
                         Path.of("deploy/keycloak/labgate-realm.json")));
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the embedded lab", e);
@@ -44,8 +48,8 @@ public class EmbeddedLabTestResource implements QuarkusTestResourceLifecycleMana
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 0,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("no free port for the test SMTP server", e);

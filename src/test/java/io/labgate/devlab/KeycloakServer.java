@@ -36,8 +36,9 @@ public final class KeycloakServer implements AutoCloseable {
      * @param jdbcUrl the PostgreSQL database Keycloak keeps its data in
      * @param log where Keycloak's console output goes
      */
-    public static KeycloakServer start(Path home, Path realmFile, int port, String jdbcUrl, String dbUser,
-            String dbPassword, Path log) throws IOException, InterruptedException {
+    public static KeycloakServer start(
+            Path home, Path realmFile, int port, String jdbcUrl, String dbUser, String dbPassword, Path log)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("Keycloak is not unpacked at " + home + "; run the Maven build first");
         }
@@ -46,7 +47,8 @@ public final class KeycloakServer implements AutoCloseable {
         Files.copy(realmFile, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         int httpPort = port > 0 ? port : freePort();
         List<String> command = new ArrayList<>(List.of(
-                home.resolve("bin/kc.sh").toString(), "start-dev",
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + freePort(),
                 "--import-realm",
@@ -71,7 +73,8 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitRealm(Duration timeout, Path log) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -79,8 +82,8 @@ public final class KeycloakServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(discovery).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(discovery).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -89,7 +92,8 @@ public final class KeycloakServer implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + timeout + "; see " + log);
+        throw new IllegalStateException(
+                "Keycloak did not serve realm " + REALM + " within " + timeout + "; see " + log);
     }
 
     public String url() {

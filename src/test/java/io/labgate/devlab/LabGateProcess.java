@@ -38,8 +38,7 @@ public final class LabGateProcess implements AutoCloseable {
      * Starts the jar with these settings on a free port; stdout and stderr go to {@code log}. The child is
      * destroyed when this JVM exits, also when a test forgets to close it.
      */
-    public static LabGateProcess start(String name, Path jar, Map<String, String> config, Path log)
-            throws IOException {
+    public static LabGateProcess start(String name, Path jar, Map<String, String> config, Path log) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the application first (./mvnw package)");
         }
@@ -57,8 +56,10 @@ public final class LabGateProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         LabGateProcess started = new LabGateProcess(name, process, port, log);
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return started;
@@ -66,16 +67,20 @@ public final class LabGateProcess implements AutoCloseable {
 
     /** Waits until readiness answers 200; fails with the process's output when it exits or time runs out. */
     public LabGateProcess awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("LabGate " + name + " exited with " + process.exitValue()
-                        + "; its output:\n" + output());
+                throw new IllegalStateException(
+                        "LabGate " + name + " exited with " + process.exitValue() + "; its output:\n" + output());
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return this;
                 }
@@ -84,8 +89,8 @@ public final class LabGateProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("LabGate " + name + " was not ready within " + timeout + "; its output:\n"
-                + output());
+        throw new IllegalStateException(
+                "LabGate " + name + " was not ready within " + timeout + "; its output:\n" + output());
     }
 
     public String name() {

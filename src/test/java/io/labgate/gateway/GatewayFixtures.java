@@ -1,6 +1,5 @@
 package io.labgate.gateway;
 
-import java.nio.charset.StandardCharsets;
 import static io.labgate.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -9,6 +8,7 @@ import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +57,18 @@ final class GatewayFixtures {
         String policyId = PublishedDatasets.policy(terms);
         String datasetId = PublishedDatasets.dataset(policyId, List.of(DemoOrganizations.JEJU), List.of());
         String versionId = PublishedDatasets.publishedVersion(datasetId, OBJECTS);
-        String code = as(Tokens.OPERATOR).get("/api/v1/datasets/" + datasetId).then().statusCode(200).extract()
+        String code = as(Tokens.OPERATOR)
+                .get("/api/v1/datasets/" + datasetId)
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("code");
-        String label = as(Tokens.OPERATOR).get("/api/v1/datasets/" + datasetId + "/versions/" + versionId).then()
-                .statusCode(200).extract().path("label");
+        String label = as(Tokens.OPERATOR)
+                .get("/api/v1/datasets/" + datasetId + "/versions/" + versionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("label");
         return new Data(datasetId, code, versionId, label);
     }
 
@@ -72,11 +80,19 @@ final class GatewayFixtures {
             throw new AssertionError("submission refused: " + submitted.asString());
         }
         String requestId = submitted.path("id");
-        as(Tokens.OPERATOR).body(Map.of("approve", true, "reason", "fits the programme"))
-                .post("/api/v1/access-requests/" + requestId + "/decision").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .body(Map.of("approve", true, "reason", "fits the programme"))
+                .post("/api/v1/access-requests/" + requestId + "/decision")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("APPROVED"));
-        return as(Tokens.OPERATOR).get("/api/v1/grants?requestId=" + requestId).then().statusCode(200).extract()
-                .jsonPath().getString("items[0].id");
+        return as(Tokens.OPERATOR)
+                .get("/api/v1/grants?requestId=" + requestId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items[0].id");
     }
 
     static String grant(String user, Data data) {
@@ -84,10 +100,13 @@ final class GatewayFixtures {
     }
 
     static Key key(String user, String grantId) {
-        var created = as(user).post("/api/v1/grants/" + grantId + "/access-keys").then().statusCode(201)
-                .header("Cache-Control", "no-store").extract().jsonPath();
-        return new Key(created.getString("id"), created.getString("accessKeyId"),
-                created.getString("secretAccessKey"));
+        var created = as(user).post("/api/v1/grants/" + grantId + "/access-keys")
+                .then()
+                .statusCode(201)
+                .header("Cache-Control", "no-store")
+                .extract()
+                .jsonPath();
+        return new Key(created.getString("id"), created.getString("accessKeyId"), created.getString("secretAccessKey"));
     }
 
     static S3Client client(URI endpoint, String accessKeyId, String secret) {
@@ -100,13 +119,16 @@ final class GatewayFixtures {
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true)
-                        .chunkedEncodingEnabled(false).build())
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(true)
+                        .chunkedEncodingEnabled(false)
+                        .build())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (signingClock != null) {
             S3AuthSchemeProvider defaults = S3AuthSchemeProvider.defaultProvider();
             builder.authSchemeProvider(params -> defaults.resolveAuthScheme(params).stream()
-                    .map(option -> option.toBuilder().putSignerProperty(HttpSigner.SIGNING_CLOCK, signingClock)
+                    .map(option -> option.toBuilder()
+                            .putSignerProperty(HttpSigner.SIGNING_CLOCK, signingClock)
                             .build())
                     .toList());
         }
@@ -118,7 +140,8 @@ final class GatewayFixtures {
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
     }
 

@@ -1,6 +1,5 @@
 package io.labgate.gateway;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -104,7 +104,9 @@ class KeyRotationTest {
             }
         }
         Map<Integer, byte[]> keys = new HashMap<>();
-        gateway.keyEncryptionKeys().forEach((v, k) -> keys.put(Integer.parseInt(v), Base64.getDecoder().decode(k)));
+        gateway.keyEncryptionKeys()
+                .forEach((v, k) ->
+                        keys.put(Integer.parseInt(v), Base64.getDecoder().decode(k)));
         assertThat(keys).as("the tests configure versions 1 and 2").containsKeys(1, 2);
         assertThat(gateway.activeKeyVersion()).isEqualTo(1);
         rotated = new KeyEncryption(keys, 2);
@@ -113,7 +115,8 @@ class KeyRotationTest {
 
     @AfterEach
     void tearDown() {
-        subscriptions.forEach(id -> as(Tokens.OPERATOR).delete("/api/v1/webhooks/" + id).then().statusCode(200));
+        subscriptions.forEach(id ->
+                as(Tokens.OPERATOR).delete("/api/v1/webhooks/" + id).then().statusCode(200));
         // leave every secret under the app's active version, whatever happened
         service.rewrap(500, "test");
     }
@@ -121,9 +124,13 @@ class KeyRotationTest {
     @Test
     void rewrapMovesEverySecretToTheActiveVersionAndTheOldVersionCanBeRemoved() throws Exception {
         try (Receiver receiver = new Receiver()) {
-            JsonPath hook = as(Tokens.OPERATOR).body(Map.of("url", receiver.url(),
-                    "eventTypes", List.of("REQUEST_SUBMITTED"))).post("/api/v1/webhooks").then().statusCode(201)
-                    .extract().jsonPath();
+            JsonPath hook = as(Tokens.OPERATOR)
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("REQUEST_SUBMITTED")))
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
             UUID hookId = UUID.fromString(hook.getString("subscription.id"));
             String hookSecret = hook.getString("secret");
             subscriptions.add(hookId.toString());
@@ -131,7 +138,9 @@ class KeyRotationTest {
             Key first = GatewayFixtures.key(Tokens.ALICE, grantId);
             Key second = GatewayFixtures.key(Tokens.ALICE, grantId);
             Key revoked = GatewayFixtures.key(Tokens.ALICE, grantId);
-            as(Tokens.ALICE).delete("/api/v1/grants/" + grantId + "/access-keys/" + revoked.id()).then()
+            as(Tokens.ALICE)
+                    .delete("/api/v1/grants/" + grantId + "/access-keys/" + revoked.id())
+                    .then()
                     .statusCode(200);
             List<Key> keys = List.of(first, second, revoked);
             Map<String, byte[]> before = new HashMap<>();
@@ -174,7 +183,8 @@ class KeyRotationTest {
             assertThat(without.notOnActiveVersion()).isZero();
             assertThat(without.configuredVersions()).containsExactly(2);
             for (Key k : keys) {
-                assertThat(withoutOld.version(2).open(ciphertext(k), k.accessKeyId())).isEqualTo(k.secret());
+                assertThat(withoutOld.version(2).open(ciphertext(k), k.accessKeyId()))
+                        .isEqualTo(k.secret());
             }
             assertThat(everySecretOpens(withoutOld)).isTrue();
             // and a delivery job with only version 2 signs with the subscription's original secret
@@ -186,7 +196,11 @@ class KeyRotationTest {
             }
 
             // the operator endpoint rewraps under the app's configuration (version 1 active): back to 1
-            String answer = as(Tokens.OPERATOR).post(REWRAP + "?batchSize=3").then().statusCode(200).extract()
+            String answer = as(Tokens.OPERATOR)
+                    .post(REWRAP + "?batchSize=3")
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .asString();
             assertThat(answer).doesNotContain(first.secret(), second.secret(), revoked.secret(), hookSecret);
             JsonPath back = JsonPath.from(answer);
@@ -200,12 +214,19 @@ class KeyRotationTest {
             assertThat(webhookVersion(hookId)).isEqualTo(1);
             assertListable(first);
 
-            JsonPath status = as(Tokens.AUDITOR).get(STATUS).then().statusCode(200).extract().jsonPath();
+            JsonPath status = as(Tokens.AUDITOR)
+                    .get(STATUS)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(status.getInt("activeVersion")).isEqualTo(1);
             assertThat(status.getList("configuredVersions", Integer.class)).containsExactly(1, 2);
             assertThat(status.getList("retirableVersions", Integer.class)).containsExactly(2);
-            assertThat(status.getLong("versions.find { it.version == 1 }.accessKeys")).isGreaterThanOrEqualTo(3);
-            assertThat(status.getLong("versions.find { it.version == 2 }.accessKeys")).isZero();
+            assertThat(status.getLong("versions.find { it.version == 1 }.accessKeys"))
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(status.getLong("versions.find { it.version == 2 }.accessKeys"))
+                    .isZero();
         }
     }
 
@@ -221,16 +242,16 @@ class KeyRotationTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try (Connection holder = PublishedDatasets.database()) {
             holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement(
-                    "SELECT 1 FROM access_key WHERE access_key_id = ? FOR UPDATE")) {
+            try (PreparedStatement lock =
+                    holder.prepareStatement("SELECT 1 FROM access_key WHERE access_key_id = ? FOR UPDATE")) {
                 lock.setString(1, locked.accessKeyId());
                 lock.executeQuery().close();
             }
             // two replicas rewrap at once while an AI company issues keys (sealed under version 1 by the app)
             Future<RewrapResult> a = pool.submit(() -> service.rewrap(rotated, 2, "replica-a"));
             Future<RewrapResult> b = pool.submit(() -> service.rewrap(rotated, 3, "replica-b"));
-            Future<List<Key>> issued = pool.submit(() -> List.of(GatewayFixtures.key(Tokens.ALICE, grantId),
-                    GatewayFixtures.key(Tokens.ALICE, grantId)));
+            Future<List<Key>> issued = pool.submit(() ->
+                    List.of(GatewayFixtures.key(Tokens.ALICE, grantId), GatewayFixtures.key(Tokens.ALICE, grantId)));
             RewrapResult ra = a.get(60, TimeUnit.SECONDS);
             RewrapResult rb = b.get(60, TimeUnit.SECONDS);
             keys.addAll(issued.get(60, TimeUnit.SECONDS));
@@ -251,7 +272,8 @@ class KeyRotationTest {
         assertThat(rest.status().notOnActiveVersion()).isZero();
         for (Key k : keys) {
             assertThat(keyVersion(k)).isEqualTo(2);
-            assertThat(withoutOld.version(2).open(ciphertext(k), k.accessKeyId())).isEqualTo(k.secret());
+            assertThat(withoutOld.version(2).open(ciphertext(k), k.accessKeyId()))
+                    .isEqualTo(k.secret());
         }
         assertListable(locked);
     }
@@ -262,13 +284,18 @@ class KeyRotationTest {
         byte[] sealed = ciphertext(key);
         KeyEncryptionStatus status = service.status(withoutOld);
         assertThat(status.missingVersions()).containsExactly(1);
-        KeyVersionUsage v1 = status.versions().stream().filter(v -> v.version() == 1).findFirst().orElseThrow();
+        KeyVersionUsage v1 = status.versions().stream()
+                .filter(v -> v.version() == 1)
+                .findFirst()
+                .orElseThrow();
         assertThat(v1.configured()).isFalse();
         assertThat(v1.accessKeys()).isGreaterThanOrEqualTo(1);
 
         RewrapResult result = service.rewrap(withoutOld, 10, "test");
         assertThat(result.failed()).isGreaterThanOrEqualTo(1);
-        assertThat(result.failures()).isNotEmpty().hasSizeLessThanOrEqualTo(20)
+        assertThat(result.failures())
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(20)
                 .allSatisfy(f -> assertThat(f.reason()).isEqualTo("key-encryption key version 1 is not configured"));
         assertThat(result.status().missingVersions()).containsExactly(1);
         assertThat(keyVersion(key)).isEqualTo(1);
@@ -287,7 +314,8 @@ class KeyRotationTest {
     private void assertListable(Key key) throws Exception {
         try (S3Client s3 = GatewayFixtures.client(endpointUrl.toURI(), key.accessKeyId(), key.secret())) {
             String bucket = (data.datasetCode() + "-" + data.versionLabel()).toLowerCase(Locale.ROOT);
-            assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(S3Object::key)
+            assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents())
+                    .extracting(S3Object::key)
                     .contains("a.bin");
         }
     }
@@ -295,17 +323,17 @@ class KeyRotationTest {
     /** Every stored secret of both tables opens with this ring. */
     private static boolean everySecretOpens(KeyEncryption ring) throws SQLException {
         try (Connection db = PublishedDatasets.database()) {
-            try (ResultSet rs = db.createStatement().executeQuery(
-                    "SELECT access_key_id, secret_ciphertext, key_version FROM access_key")) {
+            try (ResultSet rs = db.createStatement()
+                    .executeQuery("SELECT access_key_id, secret_ciphertext, key_version FROM access_key")) {
                 while (rs.next()) {
                     ring.version(rs.getInt(3)).open(rs.getBytes(2), rs.getString(1));
                 }
             }
-            try (ResultSet rs = db.createStatement().executeQuery(
-                    "SELECT id, secret_ciphertext, key_version FROM webhook_subscription")) {
+            try (ResultSet rs = db.createStatement()
+                    .executeQuery("SELECT id, secret_ciphertext, key_version FROM webhook_subscription")) {
                 while (rs.next()) {
-                    ring.version(rs.getInt(3)).open(rs.getBytes(2),
-                            WebhookSubscription.aad(rs.getObject(1, UUID.class)));
+                    ring.version(rs.getInt(3))
+                            .open(rs.getBytes(2), WebhookSubscription.aad(rs.getObject(1, UUID.class)));
                 }
             }
         }
@@ -332,8 +360,9 @@ class KeyRotationTest {
     }
 
     private static Object column(Key key, String column) throws SQLException {
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "SELECT " + column + " FROM access_key WHERE access_key_id = ?")) {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st =
+                        db.prepareStatement("SELECT " + column + " FROM access_key WHERE access_key_id = ?")) {
             st.setString(1, key.accessKeyId());
             try (ResultSet rs = st.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -343,8 +372,9 @@ class KeyRotationTest {
     }
 
     private static int webhookVersion(UUID id) throws SQLException {
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "SELECT key_version FROM webhook_subscription WHERE id = ?")) {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st =
+                        db.prepareStatement("SELECT key_version FROM webhook_subscription WHERE id = ?")) {
             st.setObject(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 assertThat(rs.next()).isTrue();

@@ -18,16 +18,19 @@ import org.w3c.dom.NodeList;
 class ListObjectsV2Test {
 
     private static final Instant AT = Instant.parse("2026-03-01T10:15:30Z");
-    private static final List<String> KEYS = List.of("a.txt", "b/1.bin", "b/2.bin", "b/c/3.bin", "d & <e>.csv",
-            "f/1", "g.txt");
+    private static final List<String> KEYS =
+            List.of("a.txt", "b/1.bin", "b/2.bin", "b/c/3.bin", "d & <e>.csv", "f/1", "g.txt");
 
     private final List<String> asked = new ArrayList<>();
 
     private final ObjectListing.Source source = (prefix, startAfter, limit) -> {
         asked.add(startAfter);
-        return KEYS.stream().filter(k -> k.startsWith(prefix))
-                .filter(k -> startAfter == null || k.compareTo(startAfter) > 0).limit(limit)
-                .map(k -> new ListedObject(k, k.length(), "ab".repeat(32), AT)).toList();
+        return KEYS.stream()
+                .filter(k -> k.startsWith(prefix))
+                .filter(k -> startAfter == null || k.compareTo(startAfter) > 0)
+                .limit(limit)
+                .map(k -> new ListedObject(k, k.length(), "ab".repeat(32), AT))
+                .toList();
     };
 
     private static List<String> keys(ObjectListing.Page page) {
@@ -89,7 +92,8 @@ class ListObjectsV2Test {
         ObjectListing.Query query = new ObjectListing.Query("", "/", 2, null, null);
         ObjectListing.Page page = ObjectListing.list(source, query);
         String xml = S3Xml.listObjectsV2("ds-1-v1", query, page, false);
-        Document doc = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newDefaultNSInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Element root = doc.getDocumentElement();
         assertThat(root.getLocalName()).isEqualTo("ListBucketResult");
@@ -100,17 +104,20 @@ class ListObjectsV2Test {
         assertThat(text(root, "Delimiter")).isEqualTo("/");
         assertThat(text(root, "IsTruncated")).isEqualTo("true");
         assertThat(text(root, "NextContinuationToken")).isEqualTo(page.nextContinuationToken());
-        Element contents = (Element) root.getElementsByTagNameNS(S3Xml.NAMESPACE, "Contents").item(0);
+        Element contents = (Element)
+                root.getElementsByTagNameNS(S3Xml.NAMESPACE, "Contents").item(0);
         assertThat(text(contents, "Key")).isEqualTo("a.txt");
         assertThat(text(contents, "Size")).isEqualTo("5");
         assertThat(text(contents, "ETag")).isEqualTo("\"" + "ab".repeat(32) + "\"");
         assertThat(text(contents, "LastModified")).isEqualTo("2026-03-01T10:15:30.000Z");
-        Element prefixes = (Element) root.getElementsByTagNameNS(S3Xml.NAMESPACE, "CommonPrefixes").item(0);
+        Element prefixes = (Element)
+                root.getElementsByTagNameNS(S3Xml.NAMESPACE, "CommonPrefixes").item(0);
         assertThat(text(prefixes, "Prefix")).isEqualTo("b/");
 
         ObjectListing.Query second = new ObjectListing.Query("", "/", 2, null, page.nextContinuationToken());
         String next = S3Xml.listObjectsV2("ds-1-v1", second, ObjectListing.list(source, second), false);
-        assertThat(next).contains("<Key>d &amp; &lt;e&gt;.csv</Key>")
+        assertThat(next)
+                .contains("<Key>d &amp; &lt;e&gt;.csv</Key>")
                 .contains("<ContinuationToken>" + page.nextContinuationToken() + "</ContinuationToken>");
     }
 
@@ -118,14 +125,17 @@ class ListObjectsV2Test {
     void urlEncodingTypeEncodesKeysAndPrefixes() {
         ObjectListing.Query query = new ObjectListing.Query("", null, 1000, null, null);
         String xml = S3Xml.listObjectsV2("b", query, ObjectListing.list(source, query), true);
-        assertThat(xml).contains("<Key>d%20%26%20%3Ce%3E.csv</Key>").contains("<Key>b/c/3.bin</Key>")
+        assertThat(xml)
+                .contains("<Key>d%20%26%20%3Ce%3E.csv</Key>")
+                .contains("<Key>b/c/3.bin</Key>")
                 .contains("<EncodingType>url</EncodingType>");
     }
 
     @Test
     void listBucketsRendersOneBucketPerGrant() {
         String xml = S3Xml.listBuckets("org-1", List.of(new S3Xml.Bucket("ds-x-v1", AT)));
-        assertThat(xml).contains("<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
+        assertThat(xml)
+                .contains("<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
                 .contains("<Bucket><Name>ds-x-v1</Name><CreationDate>2026-03-01T10:15:30.000Z</CreationDate>"
                         + "</Bucket>");
     }

@@ -1,7 +1,5 @@
 package io.labgate.gateway;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +21,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,25 +30,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The S3-compatible endpoint, driven by the AWS SDK for Java v2: an independent SigV4 client. */
 @QuarkusTest
@@ -101,7 +101,8 @@ class S3GatewayTest {
         Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
         try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {
             ListObjectsV2Response all = s3.listObjectsV2(b -> b.bucket(bucket()));
-            assertThat(all.contents()).extracting(S3Object::key)
+            assertThat(all.contents())
+                    .extracting(S3Object::key)
                     .containsExactly("a.bin", "b.bin", "sub/c.txt", "sub/deep/e.bin", "z z+%.txt");
             assertThat(all.keyCount()).isEqualTo(5);
             assertThat(all.isTruncated()).isFalse();
@@ -113,7 +114,8 @@ class S3GatewayTest {
             assertThat(top.contents()).extracting(S3Object::key).containsExactly("a.bin", "b.bin", "z z+%.txt");
             assertThat(top.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("sub/");
 
-            ListObjectsV2Response sub = s3.listObjectsV2(r -> r.bucket(bucket()).prefix("sub/").delimiter("/"));
+            ListObjectsV2Response sub =
+                    s3.listObjectsV2(r -> r.bucket(bucket()).prefix("sub/").delimiter("/"));
             assertThat(sub.contents()).extracting(S3Object::key).containsExactly("sub/c.txt");
             assertThat(sub.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("sub/deep/");
 
@@ -122,8 +124,8 @@ class S3GatewayTest {
             int pages = 0;
             do {
                 String continuation = token;
-                ListObjectsV2Response page = s3.listObjectsV2(r -> r.bucket(bucket()).maxKeys(2)
-                        .continuationToken(continuation));
+                ListObjectsV2Response page =
+                        s3.listObjectsV2(r -> r.bucket(bucket()).maxKeys(2).continuationToken(continuation));
                 assertThat(page.keyCount()).isLessThanOrEqualTo(2);
                 page.contents().forEach(o -> paged.add(o.key()));
                 token = page.nextContinuationToken();
@@ -134,8 +136,10 @@ class S3GatewayTest {
             assertThat(paged).containsExactly("a.bin", "b.bin", "sub/c.txt", "sub/deep/e.bin", "z z+%.txt");
 
             // the SDK's own paginator agrees
-            assertThat(s3.listObjectsV2Paginator(r -> r.bucket(bucket()).maxKeys(2)).contents())
-                    .extracting(S3Object::key).hasSize(5);
+            assertThat(s3.listObjectsV2Paginator(r -> r.bucket(bucket()).maxKeys(2))
+                            .contents())
+                    .extracting(S3Object::key)
+                    .hasSize(5);
         }
     }
 
@@ -144,27 +148,29 @@ class S3GatewayTest {
         String grantId = GatewayFixtures.grant(Tokens.ALICE, data);
         Key key = GatewayFixtures.key(Tokens.ALICE, grantId);
         byte[] expected = GatewayFixtures.OBJECTS.get("d/sub/deep/e.bin");
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected));
         try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {
             HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket()).key("sub/deep/e.bin"));
             assertThat(head.contentLength()).isEqualTo(expected.length);
             assertThat(head.eTag()).isEqualTo("\"" + sha256 + "\"");
             assertThat(head.lastModified()).isBefore(Instant.now());
 
-            ResponseBytes<GetObjectResponse> whole = s3.getObjectAsBytes(r -> r.bucket(bucket())
-                    .key("sub/deep/e.bin"));
+            ResponseBytes<GetObjectResponse> whole =
+                    s3.getObjectAsBytes(r -> r.bucket(bucket()).key("sub/deep/e.bin"));
             assertThat(whole.asByteArray()).isEqualTo(expected);
-            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(whole.asByteArray())))
+            assertThat(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(whole.asByteArray())))
                     .isEqualTo(sha256);
 
-            ResponseBytes<GetObjectResponse> ranged = s3.getObjectAsBytes(r -> r.bucket(bucket())
-                    .key("sub/deep/e.bin").range("bytes=1000-1999"));
+            ResponseBytes<GetObjectResponse> ranged = s3.getObjectAsBytes(
+                    r -> r.bucket(bucket()).key("sub/deep/e.bin").range("bytes=1000-1999"));
             assertThat(ranged.asByteArray()).isEqualTo(Arrays.copyOfRange(expected, 1000, 2000));
             assertThat(ranged.response().contentRange()).isEqualTo("bytes 1000-1999/" + expected.length);
             assertThat(ranged.response().contentLength()).isEqualTo(1000L);
 
-            ResponseBytes<GetObjectResponse> awkward = s3.getObjectAsBytes(r -> r.bucket(bucket())
-                    .key("z z+%.txt"));
+            ResponseBytes<GetObjectResponse> awkward =
+                    s3.getObjectAsBytes(r -> r.bucket(bucket()).key("z z+%.txt"));
             assertThat(awkward.asUtf8String()).isEqualTo("awkward key");
 
             assertThat(code(() -> s3.getObjectAsBytes(r -> r.bucket(bucket()).key("missing.bin"))))
@@ -172,14 +178,18 @@ class S3GatewayTest {
             assertThat(code(() -> s3.getObjectAsBytes(r -> r.bucket(bucket()).key("../d/a.bin"))))
                     .isEqualTo("NoSuchKey");
             assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket()).key("missing.bin")))
-                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
             S3Exception range = (S3Exception) org.assertj.core.api.Assertions.catchThrowable(() ->
                     s3.getObjectAsBytes(r -> r.bucket(bucket()).key("a.bin").range("bytes=500-600")));
             assertThat(range.statusCode()).isEqualTo(416);
             assertThat(range.awsErrorDetails().errorCode()).isEqualTo("InvalidRange");
         }
         // exact bytes counted on the grant and in the usage log: whole + range + the awkward key
-        as(Tokens.ALICE).get("/api/v1/grants/" + grantId).then().statusCode(200)
+        as(Tokens.ALICE)
+                .get("/api/v1/grants/" + grantId)
+                .then()
+                .statusCode(200)
                 .body("bytesUsed", equalTo(expected.length + 1000 + "awkward key".length()));
         assertThat(events(grantId, "S3_REQUEST", "bytes")).isEqualTo(expected.length + 1000 + "awkward key".length());
         assertThat(events(grantId, "S3_REQUEST", "count(*)")).isGreaterThanOrEqualTo(4); // HEAD + 3 GETs
@@ -192,18 +202,25 @@ class S3GatewayTest {
         try (S3Presigner presigner = GatewayFixtures.presigner(endpoint(), key.accessKeyId(), key.secret())) {
             var presigned = presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(5))
                     .getObjectRequest(g -> g.bucket(bucket()).key("b.bin")));
-            assertThat(presigned.isBrowserExecutable()).as("signed headers %s", presigned.signedHeaders()).isTrue();
+            assertThat(presigned.isBrowserExecutable())
+                    .as("signed headers %s", presigned.signedHeaders())
+                    .isTrue();
             URL url = presigned.url();
             assertThat(url.getPath()).startsWith("/s3/");
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(url.toURI()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as("%s -> %s", url, new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(url.toURI()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode())
+                    .as("%s -> %s", url, new String(response.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(200);
             assertThat(response.body()).isEqualTo(GatewayFixtures.OBJECTS.get("d/b.bin"));
             assertThat(response.headers().firstValue("x-amz-request-id")).isPresent();
 
-            HttpResponse<String> tampered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(url.toString().replace("b.bin", "a.bin"))).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> tampered = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url.toString().replace("b.bin", "a.bin")))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(tampered.statusCode()).isEqualTo(403);
             assertThat(tampered.body()).contains("<Code>SignatureDoesNotMatch</Code>");
         }
@@ -213,12 +230,14 @@ class S3GatewayTest {
     void writesAndOtherBucketsAreRefused() throws Exception {
         Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
         try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {
-            assertThat(code(() -> s3.putObject(r -> r.bucket(bucket()).key("new.bin"),
-                    RequestBody.fromString("data")))).isIn("AccessDenied", "NotImplemented");
-            assertThat(code(() -> s3.deleteObject(r -> r.bucket(bucket()).key("a.bin")))).isEqualTo("AccessDenied");
+            assertThat(code(() -> s3.putObject(r -> r.bucket(bucket()).key("new.bin"), RequestBody.fromString("data"))))
+                    .isIn("AccessDenied", "NotImplemented");
+            assertThat(code(() -> s3.deleteObject(r -> r.bucket(bucket()).key("a.bin"))))
+                    .isEqualTo("AccessDenied");
             assertThat(code(() -> s3.createBucket(r -> r.bucket("mine")))).isEqualTo("AccessDenied");
             assertThat(code(() -> s3.getBucketAcl(r -> r.bucket(bucket())))).isEqualTo("NotImplemented");
-            assertThat(code(() -> s3.listObjectsV2(r -> r.bucket("someone-elses")))).isEqualTo("NoSuchBucket");
+            assertThat(code(() -> s3.listObjectsV2(r -> r.bucket("someone-elses"))))
+                    .isEqualTo("NoSuchBucket");
         }
     }
 
@@ -249,8 +268,11 @@ class S3GatewayTest {
         Key key = GatewayFixtures.key(Tokens.ALICE, grantId);
         try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {
             assertThat(s3.listBuckets().buckets()).hasSize(1);
-            as(Tokens.OPERATOR).body(Map.of("reason", "terms broken")).post("/api/v1/grants/" + grantId + "/revoke")
-                    .then().statusCode(200);
+            as(Tokens.OPERATOR)
+                    .body(Map.of("reason", "terms broken"))
+                    .post("/api/v1/grants/" + grantId + "/revoke")
+                    .then()
+                    .statusCode(200);
             assertThat(code(s3::listBuckets)).isEqualTo("InvalidAccessKeyId");
         }
         assertThat(refusals(grantId)).isGreaterThanOrEqualTo(1);
@@ -258,12 +280,13 @@ class S3GatewayTest {
 
     @Test
     void theGrantsEndByTheClockEndsTheKey() throws Exception {
-        String grantId = GatewayFixtures.grant(Tokens.ALICE, data, Instant.now().plusSeconds(4),
-                List.of("S3_ENDPOINT"));
+        String grantId =
+                GatewayFixtures.grant(Tokens.ALICE, data, Instant.now().plusSeconds(4), List.of("S3_ENDPOINT"));
         Key key = GatewayFixtures.key(Tokens.ALICE, grantId);
         try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {
             assertThat(s3.listObjectsV2(r -> r.bucket(bucket())).contents()).hasSize(5);
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(300))
                     .untilAsserted(() -> assertThat(code(s3::listBuckets)).isEqualTo("InvalidAccessKeyId"));
         }
     }
@@ -273,7 +296,10 @@ class S3GatewayTest {
         String grantId = GatewayFixtures.grant(Tokens.ALICE, data);
         Key key = GatewayFixtures.key(Tokens.ALICE, grantId);
         Key other = GatewayFixtures.key(Tokens.ALICE, grantId);
-        as(Tokens.ALICE).delete("/api/v1/grants/" + grantId + "/access-keys/" + key.id()).then().statusCode(200)
+        as(Tokens.ALICE)
+                .delete("/api/v1/grants/" + grantId + "/access-keys/" + key.id())
+                .then()
+                .statusCode(200)
                 .body("revokedBy", equalTo(Tokens.ALICE));
         try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret());
                 S3Client still = GatewayFixtures.client(endpoint(), other.accessKeyId(), other.secret())) {
@@ -293,7 +319,8 @@ class S3GatewayTest {
         try (S3Client s3 = GatewayFixtures.client(endpoint(), bob.accessKeyId(), bob.secret())) {
             // the same version through Bob's own grant: his bucket is his grant's, never Alice's keys or grant
             assertThat(s3.listBuckets().buckets()).hasSize(1);
-            assertThat(code(() -> s3.listObjectsV2(r -> r.bucket("ds-other-v1")))).isEqualTo("NoSuchBucket");
+            assertThat(code(() -> s3.listObjectsV2(r -> r.bucket("ds-other-v1"))))
+                    .isEqualTo("NoSuchBucket");
         }
     }
 
@@ -303,16 +330,28 @@ class S3GatewayTest {
         Key key = GatewayFixtures.key(Tokens.ALICE, grantId);
         assertThat(key.accessKeyId()).matches("LG[A-Z0-9]{18}");
         assertThat(key.secret()).hasSize(40);
-        as(Tokens.ALICE).get("/api/v1/grants/" + grantId + "/access-keys").then().statusCode(200)
+        as(Tokens.ALICE)
+                .get("/api/v1/grants/" + grantId + "/access-keys")
+                .then()
+                .statusCode(200)
                 .body("accessKeyId", hasItem(key.accessKeyId()))
                 .body("[0]", not(org.hamcrest.Matchers.hasKey("secretAccessKey")));
-        as(Tokens.OPERATOR).get("/api/v1/grants/" + grantId + "/access-keys").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get("/api/v1/grants/" + grantId + "/access-keys")
+                .then()
+                .statusCode(200)
                 .body("id", hasItem(key.id()));
-        as(Tokens.CAROL).get("/api/v1/grants/" + grantId + "/access-keys").then().statusCode(403);
+        as(Tokens.CAROL)
+                .get("/api/v1/grants/" + grantId + "/access-keys")
+                .then()
+                .statusCode(403);
         // a grant without S3_ENDPOINT gets no key
-        String streamOnly = GatewayFixtures.grant(Tokens.ALICE, data, Instant.now().plus(Duration.ofDays(3)),
-                List.of("STREAM"));
-        as(Tokens.ALICE).post("/api/v1/grants/" + streamOnly + "/access-keys").then().statusCode(403);
+        String streamOnly =
+                GatewayFixtures.grant(Tokens.ALICE, data, Instant.now().plus(Duration.ofDays(3)), List.of("STREAM"));
+        as(Tokens.ALICE)
+                .post("/api/v1/grants/" + streamOnly + "/access-keys")
+                .then()
+                .statusCode(403);
         // the secret is stored encrypted, never in clear
         try (Connection db = PublishedDatasets.database();
                 PreparedStatement query = db.prepareStatement(
@@ -331,16 +370,22 @@ class S3GatewayTest {
 
     @Test
     void requestsWithoutSigV4AreRefusedAsS3DoesNotAsTheApiDoes() throws Exception {
-        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(endpoint() + "/" + bucket())).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(endpoint() + "/" + bucket()))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(403);
         assertThat(anonymous.headers().firstValue("x-amz-request-id")).isPresent();
         assertThat(anonymous.body()).contains("<Code>AccessDenied</Code>");
-        HttpResponse<String> bearer = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(endpoint() + "/")).header("Authorization",
-                        "Bearer " + Tokens.of(Tokens.ALICE)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bearer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(endpoint() + "/"))
+                                .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(bearer.statusCode()).isIn(400, 403);
         assertThat(bearer.body()).contains("<Error><Code>");
     }
@@ -358,8 +403,8 @@ class S3GatewayTest {
     static long events(String grantId, String action, String what) {
         String select = what.equals("bytes") ? "coalesce(sum(bytes), 0)" : "count(*)";
         try (Connection db = PublishedDatasets.database();
-                PreparedStatement query = db.prepareStatement("SELECT " + select
-                        + " FROM usage_event WHERE grant_id = ?::uuid AND action = ?")) {
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT " + select + " FROM usage_event WHERE grant_id = ?::uuid AND action = ?")) {
             query.setString(1, grantId);
             query.setString(2, action);
             try (ResultSet row = query.executeQuery()) {

@@ -55,6 +55,8 @@ class S3OperationTest {
         assertThat(S3Gateway.bucketName("DS-Farm_01", "v1.0")).isEqualTo("ds-farm-01-v1.0");
         assertThat(S3Gateway.bucketName("ds", "2026 Q1 (final)")).isEqualTo("ds-2026-q1-final");
         assertThat(S3Gateway.bucketName("-x", "")).isEqualTo("x00");
-        assertThat(S3Gateway.bucketName("a".repeat(60), "release-7")).hasSize(63).matches("[a-z0-9][a-z0-9.-]*[a-z0-9]");
+        assertThat(S3Gateway.bucketName("a".repeat(60), "release-7"))
+                .hasSize(63)
+                .matches("[a-z0-9][a-z0-9.-]*[a-z0-9]");
     }
 }

@@ -16,8 +16,13 @@ class S3RefusalMappingTest {
 
     @Test
     void policyRefusalsAreAccessDenied() {
-        for (Reason reason : new Reason[] {Reason.GRANT_NOT_USABLE, Reason.NETWORK_NOT_ALLOWED,
-                Reason.MODE_NOT_ALLOWED, Reason.QUOTA_EXCEEDED, Reason.NO_SUCH_GRANT}) {
+        for (Reason reason : new Reason[] {
+            Reason.GRANT_NOT_USABLE,
+            Reason.NETWORK_NOT_ALLOWED,
+            Reason.MODE_NOT_ALLOWED,
+            Reason.QUOTA_EXCEEDED,
+            Reason.NO_SUCH_GRANT
+        }) {
             S3Gateway.S3Refusal refusal = map(new DeliveryRefused(reason, "because"));
             assertThat(refusal.error.code()).as(reason.name()).isEqualTo(S3ErrorCode.AccessDenied);
             assertThat(refusal.error.httpStatus()).isEqualTo(403);
@@ -31,13 +36,16 @@ class S3RefusalMappingTest {
         assertThat(rate.error.code()).isEqualTo(S3ErrorCode.SlowDown);
         assertThat(rate.error.httpStatus()).isEqualTo(503);
         assertThat(rate.headers).containsEntry("Retry-After", "3");
-        assertThat(map(DeliveryRefused.retryLater(Reason.TOO_MANY_STREAMS, "busy", 1)).error.code())
+        assertThat(map(DeliveryRefused.retryLater(Reason.TOO_MANY_STREAMS, "busy", 1))
+                        .error
+                        .code())
                 .isEqualTo(S3ErrorCode.SlowDown);
     }
 
     @Test
     void missingKeysAndBadRangesAreNoSuchKeyAndInvalidRange() {
-        assertThat(map(new DeliveryRefused(Reason.NO_SUCH_KEY, "k")).error.code()).isEqualTo(S3ErrorCode.NoSuchKey);
+        assertThat(map(new DeliveryRefused(Reason.NO_SUCH_KEY, "k")).error.code())
+                .isEqualTo(S3ErrorCode.NoSuchKey);
         S3Gateway.S3Refusal range = map(DeliveryRefused.unsatisfiable("k", "bytes=500-", 100));
         assertThat(range.error.code()).isEqualTo(S3ErrorCode.InvalidRange);
         assertThat(range.error.httpStatus()).isEqualTo(416);

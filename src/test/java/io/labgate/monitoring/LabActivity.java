@@ -1,6 +1,5 @@
 package io.labgate.monitoring;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.as;
 
 import io.labgate.testing.ApprovedGrants;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,28 +32,44 @@ final class LabActivity {
 
     static Approved grant(DemoOrganizations demo) {
         ApprovedGrants.organizations(demo);
-        return ApprovedGrants.grant(ApprovedGrants.allModes(), Map.of("d/a.bin", OBJECT),
-                List.of("STREAM", "PRESIGNED_URL"), Duration.ofHours(12));
+        return ApprovedGrants.grant(
+                ApprovedGrants.allModes(),
+                Map.of("d/a.bin", OBJECT),
+                List.of("STREAM", "PRESIGNED_URL"),
+                Duration.ofHours(12));
     }
 
     static String industry(Approved grant) {
-        return as(Tokens.OPERATOR).get("/api/v1/datasets/" + grant.datasetId()).then().statusCode(200)
-                .extract().path("industryCode");
+        return as(Tokens.OPERATOR)
+                .get("/api/v1/datasets/" + grant.datasetId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("industryCode");
     }
 
     static void stream(Approved grant) {
-        as(Tokens.ALICE).accept("*/*").get("/api/v1/grants/" + grant.grantId() + "/objects/a.bin").then()
+        as(Tokens.ALICE)
+                .accept("*/*")
+                .get("/api/v1/grants/" + grant.grantId() + "/objects/a.bin")
+                .then()
                 .statusCode(200);
     }
 
     static void link(Approved grant) {
-        as(Tokens.ALICE).body(Map.of("keys", List.of("a.bin"))).post("/api/v1/grants/" + grant.grantId() + "/links")
-                .then().statusCode(200);
+        as(Tokens.ALICE)
+                .body(Map.of("keys", List.of("a.bin")))
+                .post("/api/v1/grants/" + grant.grantId() + "/links")
+                .then()
+                .statusCode(200);
     }
 
     /** A key the version does not hold: NO_SUCH_KEY. */
     static void refusal(Approved grant) {
-        as(Tokens.ALICE).accept("*/*").get("/api/v1/grants/" + grant.grantId() + "/objects/missing.bin").then()
+        as(Tokens.ALICE)
+                .accept("*/*")
+                .get("/api/v1/grants/" + grant.grantId() + "/objects/missing.bin")
+                .then()
                 .statusCode(404);
     }
 
@@ -91,14 +107,24 @@ final class LabActivity {
         body.put("startsAt", now.minus(Duration.ofHours(1)).toString());
         body.put("endsAt", now.plus(Duration.ofHours(2)).toString());
         body.put("purpose", "Metrics test");
-        return as(Tokens.OPERATOR).body(body).post("/api/v1/bookings").then().statusCode(201).extract().path("id");
+        return as(Tokens.OPERATOR)
+                .body(body)
+                .post("/api/v1/bookings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Puts the server into MAINTENANCE (its bookings stay). */
     static void maintenance(String serverId, String hostname, String etag) {
         String name = hostname.substring(0, hostname.indexOf('.'));
-        as(Tokens.OPERATOR).header("If-Match", etag).body(serverBody(name, "MAINTENANCE"))
-                .put("/api/v1/servers/" + serverId).then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .header("If-Match", etag)
+                .body(serverBody(name, "MAINTENANCE"))
+                .put("/api/v1/servers/" + serverId)
+                .then()
+                .statusCode(200);
     }
 
     static void cancel(String bookingId) {
@@ -106,7 +132,9 @@ final class LabActivity {
     }
 
     static void verifyChain() {
-        as(Tokens.AUDITOR).get("/api/v1/usage/verify?from=" + Instant.now().minus(Duration.ofMinutes(10)))
-                .then().statusCode(200);
+        as(Tokens.AUDITOR)
+                .get("/api/v1/usage/verify?from=" + Instant.now().minus(Duration.ofMinutes(10)))
+                .then()
+                .statusCode(200);
     }
 }

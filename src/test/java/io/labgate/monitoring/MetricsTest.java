@@ -36,31 +36,38 @@ class MetricsTest {
                 .isGreaterThanOrEqualTo(before.value("labgate_access_requests_total", "outcome=\"submitted\"") + 1);
         assertThat(after.value("labgate_access_requests_total", "outcome=\"approved\""))
                 .isGreaterThanOrEqualTo(before.value("labgate_access_requests_total", "outcome=\"approved\"") + 1);
-        assertThat(after.has("labgate_access_requests_total", "outcome=\"rejected\"")).isTrue();
-        assertThat(after.has("labgate_access_requests_total", "outcome=\"withdrawn\"")).isTrue();
+        assertThat(after.has("labgate_access_requests_total", "outcome=\"rejected\""))
+                .isTrue();
+        assertThat(after.has("labgate_access_requests_total", "outcome=\"withdrawn\""))
+                .isTrue();
 
         assertThat(after.value("labgate_served_bytes_total", "path=\"STREAM\""))
                 .isEqualTo(before.value("labgate_served_bytes_total", "path=\"STREAM\"") + LabActivity.OBJECT.length);
-        assertThat(after.has("labgate_served_bytes_total", "path=\"S3_ENDPOINT\"")).isTrue();
-        assertThat(after.has("labgate_served_bytes_total", "path=\"PRESIGNED_URL\"")).isFalse();
-        assertThat(after.value("labgate_links_issued_total"))
-                .isEqualTo(before.value("labgate_links_issued_total") + 1);
+        assertThat(after.has("labgate_served_bytes_total", "path=\"S3_ENDPOINT\""))
+                .isTrue();
+        assertThat(after.has("labgate_served_bytes_total", "path=\"PRESIGNED_URL\""))
+                .isFalse();
+        assertThat(after.value("labgate_links_issued_total")).isEqualTo(before.value("labgate_links_issued_total") + 1);
         assertThat(after.value("labgate_access_refusals_total", "reason=\"NO_SUCH_KEY\""))
                 .isEqualTo(before.value("labgate_access_refusals_total", "reason=\"NO_SUCH_KEY\"") + 1);
-        assertThat(after.has("labgate_access_refusals_total", "reason=\"QUOTA_EXCEEDED\"")).isTrue();
+        assertThat(after.has("labgate_access_refusals_total", "reason=\"QUOTA_EXCEEDED\""))
+                .isTrue();
 
         assertThat(after.value("labgate_storage_call_seconds_count", "operation=\"open\"", "outcome=\"success\""))
                 .isGreaterThanOrEqualTo(
                         before.value("labgate_storage_call_seconds_count", "operation=\"open\"", "outcome=\"success\"")
                                 + 1);
-        assertThat(after.has("labgate_storage_call_seconds_bucket", "operation=\"open\"")).isTrue();
+        assertThat(after.has("labgate_storage_call_seconds_bucket", "operation=\"open\""))
+                .isTrue();
 
         // gauges: read from the database every labgate.metrics.refresh-every (1 s in tests)
         await().atMost(REFRESH).untilAsserted(() -> {
             Scrape now = Scrape.now();
-            assertThat(now.value("labgate_grants_active", "industry=\"" + industry + "\"")).isGreaterThanOrEqualTo(1);
+            assertThat(now.value("labgate_grants_active", "industry=\"" + industry + "\""))
+                    .isGreaterThanOrEqualTo(1);
             // the grant ends in 12 hours: within a day, and within a week
-            assertThat(now.value("labgate_grants_expiring", "window_seconds=\"86400\"")).isGreaterThanOrEqualTo(1);
+            assertThat(now.value("labgate_grants_expiring", "window_seconds=\"86400\""))
+                    .isGreaterThanOrEqualTo(1);
             assertThat(now.value("labgate_grants_expiring", "window_seconds=\"604800\""))
                     .isGreaterThanOrEqualTo(now.value("labgate_grants_expiring", "window_seconds=\"86400\""));
         });
@@ -85,9 +92,9 @@ class MetricsTest {
             });
             double inMaintenanceBefore = Scrape.now().value("labgate_server_bookings_in_maintenance");
             LabActivity.maintenance(id, hostname, server[2]);
-            await().atMost(REFRESH).untilAsserted(() -> assertThat(
-                    Scrape.now().value("labgate_server_bookings_in_maintenance"))
-                    .isGreaterThanOrEqualTo(inMaintenanceBefore + 1));
+            await().atMost(REFRESH)
+                    .untilAsserted(() -> assertThat(Scrape.now().value("labgate_server_bookings_in_maintenance"))
+                            .isGreaterThanOrEqualTo(inMaintenanceBefore + 1));
         } finally {
             LabActivity.cancel(booking);
         }

@@ -54,7 +54,9 @@ class MonitoringFilesTest {
     void dashboardParsesAndNamesOnlyPublishedMetrics() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(Files.readString(DASHBOARD));
         assertThat(dashboard.path("uid").asText()).isNotBlank();
-        assertThat(dashboard.has("id")).as("a provisioned dashboard carries no database id").isFalse();
+        assertThat(dashboard.has("id"))
+                .as("a provisioned dashboard carries no database id")
+                .isFalse();
         JsonNode variables = dashboard.path("templating").path("list");
         JsonNode datasource = null;
         for (JsonNode variable : variables) {
@@ -71,21 +73,36 @@ class MonitoringFilesTest {
             if ("row".equals(panel.path("type").asText())) {
                 continue;
             }
-            assertThat(panel.path("datasource").path("uid").asText()).as(panel.path("title").asText())
+            assertThat(panel.path("datasource").path("uid").asText())
+                    .as(panel.path("title").asText())
                     .isEqualTo("${" + datasource.path("name").asText() + "}");
-            assertThat(panel.path("targets").size()).as(panel.path("title").asText()).isPositive();
+            assertThat(panel.path("targets").size())
+                    .as(panel.path("title").asText())
+                    .isPositive();
             for (JsonNode target : panel.path("targets")) {
                 expressions.add(target.path("expr").asText());
             }
         }
         Set<String> named = metricNames(Files.readString(DASHBOARD));
         // the new business metrics and the usage-log and bucket ones all have a panel
-        assertThat(named).contains("labgate_grants_active", "labgate_access_requests_total",
-                "labgate_served_bytes_total", "labgate_links_issued_total", "labgate_access_refusals_total",
-                "labgate_server_bookings_active", "labgate_server_utilisation_ratio", "labgate_bucket_quota_ratio",
-                "labgate_storage_call_seconds_count", "labgate_usage_chain_valid", "labgate_usage_events_total",
-                "labgate_usage_log_write_seconds_count", "labgate_usage_log_batch_size_count",
-                "labgate_bucket_used_bytes", "labgate_grants_expiring", "labgate_server_bookings_in_maintenance");
+        assertThat(named)
+                .contains(
+                        "labgate_grants_active",
+                        "labgate_access_requests_total",
+                        "labgate_served_bytes_total",
+                        "labgate_links_issued_total",
+                        "labgate_access_refusals_total",
+                        "labgate_server_bookings_active",
+                        "labgate_server_utilisation_ratio",
+                        "labgate_bucket_quota_ratio",
+                        "labgate_storage_call_seconds_count",
+                        "labgate_usage_chain_valid",
+                        "labgate_usage_events_total",
+                        "labgate_usage_log_write_seconds_count",
+                        "labgate_usage_log_batch_size_count",
+                        "labgate_bucket_used_bytes",
+                        "labgate_grants_expiring",
+                        "labgate_server_bookings_in_maintenance");
         assertThat(expressions).allSatisfy(e -> assertThat(e).isNotBlank());
         assertPublished(named);
     }
@@ -104,17 +121,28 @@ class MonitoringFilesTest {
                     assertThat(rule.has(field)).as(name + " has " + field).isTrue();
                 }
                 assertThat(rule.path("for").asText()).as(name).matches("\\d+[smhd]");
-                assertThat(rule.path("labels").path("severity").asText()).as(name).isIn("info", "warning",
-                        "critical");
-                assertThat(rule.path("annotations").path("summary").asText()).as(name).isNotBlank();
-                assertThat(rule.path("annotations").path("description").asText()).as(name).isNotBlank();
+                assertThat(rule.path("labels").path("severity").asText())
+                        .as(name)
+                        .isIn("info", "warning", "critical");
+                assertThat(rule.path("annotations").path("summary").asText())
+                        .as(name)
+                        .isNotBlank();
+                assertThat(rule.path("annotations").path("description").asText())
+                        .as(name)
+                        .isNotBlank();
                 alerts.add(name);
                 exprs.append(rule.path("expr").asText()).append('\n');
             }
         }
-        assertThat(alerts).doesNotHaveDuplicates().contains("LabGateGrantExpiringTomorrow",
-                "LabGateBucketNearlyFull", "LabGateUsageLogChainBroken", "LabGateUsageLogWriteFailures",
-                "LabGateStorageUnreachable", "LabGateServerBookedInMaintenance");
+        assertThat(alerts)
+                .doesNotHaveDuplicates()
+                .contains(
+                        "LabGateGrantExpiringTomorrow",
+                        "LabGateBucketNearlyFull",
+                        "LabGateUsageLogChainBroken",
+                        "LabGateUsageLogWriteFailures",
+                        "LabGateStorageUnreachable",
+                        "LabGateServerBookedInMaintenance");
         assertPublished(metricNames(exprs.toString()));
     }
 
@@ -132,7 +160,9 @@ class MonitoringFilesTest {
         assertThat(names).isNotEmpty();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             Set<String> published = Scrape.now().families();
-            assertThat(names).allSatisfy(n -> assertThat(published).as("published metric names").contains(n));
+            assertThat(names)
+                    .allSatisfy(n ->
+                            assertThat(published).as("published metric names").contains(n));
         });
     }
 }

@@ -52,8 +52,10 @@ record Scrape(List<Sample> samples, Set<String> families) {
 
     /** The sum over the series of this name with these labels; 0 when there is none. */
     double value(String name, String... labels) {
-        return samples.stream().filter(s -> s.name().equals(name) && matches(s, labels))
-                .mapToDouble(Sample::value).sum();
+        return samples.stream()
+                .filter(s -> s.name().equals(name) && matches(s, labels))
+                .mapToDouble(Sample::value)
+                .sum();
     }
 
     private static boolean matches(Sample sample, String... labels) {

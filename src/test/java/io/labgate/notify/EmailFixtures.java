@@ -39,41 +39,65 @@ final class EmailFixtures {
         body.put("businessRegistrationNumber", BusinessRegistrationNumbers.random());
         body.put("contactEmail", email);
         body.put("contactName", name);
-        UUID id = UUID.fromString(as(Tokens.OPERATOR).body(body).post("/api/v1/organizations").then()
-                .statusCode(201).extract().path("id"));
+        UUID id = UUID.fromString(as(Tokens.OPERATOR)
+                .body(body)
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         PublishedDatasets.active(id);
         return new Org(id, email, name);
     }
 
     /** Alice (Alpha) applies for these versions for ten days, STREAM; answers the request id. */
     static String submit(String... versionIds) {
-        Map<String, Object> body = AccessRequestBodies.of(List.of(versionIds), Instant.now().plus(Duration.ofDays(1)),
-                List.of("STREAM"));
+        Map<String, Object> body =
+                AccessRequestBodies.of(List.of(versionIds), Instant.now().plus(Duration.ofDays(1)), List.of("STREAM"));
         body.put("projectTitle", "메일 시험 Mail test " + PublishedDatasets.suffix());
-        return as(Tokens.ALICE).body(body).post("/api/v1/access-requests").then().statusCode(201).extract()
+        return as(Tokens.ALICE)
+                .body(body)
+                .post("/api/v1/access-requests")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
     }
 
     /** Approves as the operator (the request must be UNDER_REVIEW); answers its only grant's id. */
     static String approve(String requestId) {
-        as(Tokens.OPERATOR).body(Map.of("approve", true, "reason", "mail test"))
-                .post("/api/v1/access-requests/" + requestId + "/decision").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .body(Map.of("approve", true, "reason", "mail test"))
+                .post("/api/v1/access-requests/" + requestId + "/decision")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("APPROVED"));
-        return as(Tokens.OPERATOR).get("/api/v1/grants?requestId=" + requestId).then().statusCode(200).extract()
-                .jsonPath().getList("items.id", String.class).get(0);
+        return as(Tokens.OPERATOR)
+                .get("/api/v1/grants?requestId=" + requestId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class)
+                .get(0);
     }
 
     /** The email outbox as an operator lists it, for one address. */
     static JsonPath emailsTo(String address) {
-        return as(Tokens.OPERATOR).get(EMAILS + "?size=100&sort=createdAt&recipient=" + address).then()
-                .statusCode(200).extract().jsonPath();
+        return as(Tokens.OPERATOR)
+                .get(EMAILS + "?size=100&sort=createdAt&recipient=" + address)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Makes the pending rows to this address due now, as if their backoff or lease had passed. */
     static void makeDue(String address) throws SQLException {
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "UPDATE email_outbox SET next_attempt_at = now() - interval '1 second' "
-                        + "WHERE recipient_email = ? AND delivered_at IS NULL AND NOT dead")) {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st =
+                        db.prepareStatement("UPDATE email_outbox SET next_attempt_at = now() - interval '1 second' "
+                                + "WHERE recipient_email = ? AND delivered_at IS NULL AND NOT dead")) {
             st.setString(1, address);
             st.executeUpdate();
         }
@@ -81,8 +105,9 @@ final class EmailFixtures {
 
     /** Outbox rows of one event about one request or grant (payload field {@code field} = {@code id}). */
     static int rows(String eventType, String field, String id) throws SQLException {
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "SELECT count(*) FROM email_outbox WHERE event_type = ? AND payload ->> ? = ?")) {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement(
+                        "SELECT count(*) FROM email_outbox WHERE event_type = ? AND payload ->> ? = ?")) {
             st.setString(1, eventType);
             st.setString(2, field);
             st.setString(3, id);

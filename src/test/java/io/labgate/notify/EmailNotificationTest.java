@@ -94,8 +94,12 @@ class EmailNotificationTest {
     @BeforeEach
     void setUp() {
         ApprovedGrants.organizations(demo);
-        alpha = as(Tokens.OPERATOR).get("/api/v1/organizations/" + DemoOrganizations.ALPHA).then().statusCode(200)
-                .extract().path("contactEmail");
+        alpha = as(Tokens.OPERATOR)
+                .get("/api/v1/organizations/" + DemoOrganizations.ALPHA)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("contactEmail");
         // what other tests left queued is sent now, so that this test's job runs see only this test's rows
         job.deliverDue();
         mailbox.clear();
@@ -103,7 +107,9 @@ class EmailNotificationTest {
 
     /** The mails to an address whose text links to this request or grant. */
     List<Mail> mailsAbout(String address, String id) {
-        return mailbox.getMailsSentTo(address).stream().filter(m -> m.getText().contains(id)).toList();
+        return mailbox.getMailsSentTo(address).stream()
+                .filter(m -> m.getText().contains(id))
+                .toList();
     }
 
     static String event(Mail mail) {
@@ -133,7 +139,8 @@ class EmailNotificationTest {
         assertThat(queued.getList("items.eventType", String.class)).containsExactly("CONSENT_NEEDED");
         assertThat(queued.getString("items[0].state")).isEqualTo("PENDING");
         assertThat(queued.getString("items[0].recipientKind")).isEqualTo("PROVIDER");
-        assertThat(queued.getString("items[0].organizationId")).isEqualTo(jeju2.id().toString());
+        assertThat(queued.getString("items[0].organizationId"))
+                .isEqualTo(jeju2.id().toString());
         assertThat(queued.getString("items[0].payload.requestId")).isEqualTo(requestId);
         assertThat(mailbox.getMailsSentTo(jeju2.email())).isEmpty();
 
@@ -145,11 +152,14 @@ class EmailNotificationTest {
             assertThat(mails).hasSize(1);
             Mail mail = mails.get(0);
             assertThat(mail.getSubject()).isEqualTo("[LabGate] 데이터 제공 동의 요청 / Consent needed");
-            assertThat(mail.getText()).startsWith(provider.contactName() + "님, 안녕하세요.")
-                    .contains("Alpha Vision AI").contains("동의").contains("grant or refuse your consent")
+            assertThat(mail.getText())
+                    .startsWith(provider.contactName() + "님, 안녕하세요.")
+                    .contains("Alpha Vision AI")
+                    .contains("동의")
+                    .contains("grant or refuse your consent")
                     .contains(LINKS + "access-requests/" + requestId);
-            assertThat(mail.getHeaders().get("X-LabGate-Notification")).containsExactly(
-                    emailsTo(provider.email()).getString("items[0].id"));
+            assertThat(mail.getHeaders().get("X-LabGate-Notification"))
+                    .containsExactly(emailsTo(provider.email()).getString("items[0].id"));
             onlyApiLinks(mail);
             told.computeIfAbsent(NotificationEventType.valueOf(event(mail)), e -> EnumSet.noneOf(Party.class))
                     .add(Party.PROVIDERS);
@@ -167,10 +177,14 @@ class EmailNotificationTest {
             assertThat(mails.get(0).getText()).startsWith("안녕하세요. / Hello,");
             told.get(NotificationEventType.REQUEST_SUBMITTED).add(Party.OPERATORS);
         }
-        assertThat(told).containsEntry(NotificationEventType.REQUEST_SUBMITTED,
-                EmailRecipients.RULES.get(NotificationEventType.REQUEST_SUBMITTED));
-        assertThat(told).containsEntry(NotificationEventType.CONSENT_NEEDED,
-                EmailRecipients.RULES.get(NotificationEventType.CONSENT_NEEDED));
+        assertThat(told)
+                .containsEntry(
+                        NotificationEventType.REQUEST_SUBMITTED,
+                        EmailRecipients.RULES.get(NotificationEventType.REQUEST_SUBMITTED));
+        assertThat(told)
+                .containsEntry(
+                        NotificationEventType.CONSENT_NEEDED,
+                        EmailRecipients.RULES.get(NotificationEventType.CONSENT_NEEDED));
 
         JsonPath sent = emailsTo(jeju2.email());
         assertThat(sent.getString("items[0].state")).isEqualTo("DELIVERED");
@@ -193,45 +207,65 @@ class EmailNotificationTest {
         assertThat(expiring.run()).isGreaterThanOrEqualTo(1);
         assertThat(EmailFixtures.rows("GRANT_EXPIRING", "grantId", grantId)).isEqualTo(1);
         expiring.run();
-        assertThat(EmailFixtures.rows("GRANT_EXPIRING", "grantId", grantId)).as("announced once").isEqualTo(1);
+        assertThat(EmailFixtures.rows("GRANT_EXPIRING", "grantId", grantId))
+                .as("announced once")
+                .isEqualTo(1);
 
-        as(Tokens.OPERATOR).body(Map.of("reason", "mail test")).post("/api/v1/grants/" + grantId + "/revoke")
-                .then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "mail test"))
+                .post("/api/v1/grants/" + grantId + "/revoke")
+                .then()
+                .statusCode(200);
         job.deliverDue();
 
         Map<NotificationEventType, Set<Party>> told = new EnumMap<>(NotificationEventType.class);
-        List<Mail> decided = mailsAbout(alpha, requestId).stream().filter(m -> event(m).equals("REQUEST_DECIDED"))
+        List<Mail> decided = mailsAbout(alpha, requestId).stream()
+                .filter(m -> event(m).equals("REQUEST_DECIDED"))
                 .toList();
         assertThat(decided).hasSize(1);
         assertThat(decided.get(0).getSubject()).isEqualTo("[LabGate] 접근 신청 승인 / Access request approved");
         assertThat(decided.get(0).getText()).contains("승인되었습니다").contains("was approved");
         List<Mail> aboutGrant = mailsAbout(alpha, grantId);
-        assertThat(aboutGrant).extracting(EmailNotificationTest::event)
+        assertThat(aboutGrant)
+                .extracting(EmailNotificationTest::event)
                 .containsExactlyInAnyOrder("GRANT_EXPIRING", "GRANT_REVOKED");
         for (Mail mail : aboutGrant) {
             onlyApiLinks(mail);
             assertThat(mail.getText()).contains(LINKS + "grants/" + grantId).contains("Alpha Vision AI");
             told.put(NotificationEventType.valueOf(event(mail)), EnumSet.of(Party.AI_COMPANY));
         }
-        Mail expiry = aboutGrant.stream().filter(m -> event(m).equals("GRANT_EXPIRING")).findFirst().orElseThrow();
+        Mail expiry = aboutGrant.stream()
+                .filter(m -> event(m).equals("GRANT_EXPIRING"))
+                .findFirst()
+                .orElseThrow();
         assertThat(expiry.getSubject()).isEqualTo("[LabGate] 접근 권한 만료 예정 / Grant expiring");
-        String validUntil = as(Tokens.OPERATOR).get("/api/v1/grants/" + grantId).then().extract().path("validUntil");
-        assertThat(expiry.getText()).contains(Instant.parse(validUntil).toString().substring(0, 16));
+        String validUntil = as(Tokens.OPERATOR)
+                .get("/api/v1/grants/" + grantId)
+                .then()
+                .extract()
+                .path("validUntil");
+        assertThat(expiry.getText())
+                .contains(Instant.parse(validUntil).toString().substring(0, 16));
         told.put(NotificationEventType.REQUEST_DECIDED, EnumSet.of(Party.AI_COMPANY));
 
         // the provider hears of the revocation only: no receipt, no decision, no expiry (not asked for consent)
         List<Mail> toProvider = mailbox.getMailsSentTo(provider.email());
         assertThat(toProvider).extracting(EmailNotificationTest::event).containsExactly("GRANT_REVOKED");
         assertThat(toProvider.get(0).getSubject()).isEqualTo("[LabGate] 접근 권한 철회 / Grant revoked");
-        assertThat(toProvider.get(0).getText()).contains("철회되었습니다").contains("was revoked")
+        assertThat(toProvider.get(0).getText())
+                .contains("철회되었습니다")
+                .contains("was revoked")
                 .contains(LINKS + "grants/" + grantId);
         told.get(NotificationEventType.GRANT_REVOKED).add(Party.PROVIDERS);
 
-        for (NotificationEventType type : List.of(NotificationEventType.REQUEST_DECIDED,
-                NotificationEventType.GRANT_EXPIRING, NotificationEventType.GRANT_REVOKED)) {
+        for (NotificationEventType type : List.of(
+                NotificationEventType.REQUEST_DECIDED,
+                NotificationEventType.GRANT_EXPIRING,
+                NotificationEventType.GRANT_REVOKED)) {
             assertThat(told.get(type)).as(type.name()).isEqualTo(EmailRecipients.RULES.get(type));
         }
-        assertThat(emailsTo(provider.email()).getString("items[0].recipientKind")).isEqualTo("PROVIDER");
+        assertThat(emailsTo(provider.email()).getString("items[0].recipientKind"))
+                .isEqualTo("PROVIDER");
     }
 
     /** An SMTP failure (here: a mailer that throws, as the blocking mailer does when the server is down). */
@@ -259,8 +293,13 @@ class EmailNotificationTest {
         Instant last = Instant.parse(after1.getString("items[0].lastAttemptAt"));
         Instant next = Instant.parse(after1.getString("items[0].nextAttemptAt"));
         assertThat(Duration.between(last, next)).isEqualTo(config.backoff());
-        assertThat(as(Tokens.OPERATOR).get(EmailFixtures.EMAILS + "?state=PENDING&organizationId=" + provider.id())
-                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class))
+        assertThat(as(Tokens.OPERATOR)
+                        .get(EmailFixtures.EMAILS + "?state=PENDING&organizationId=" + provider.id())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.id", String.class))
                 .containsExactly(after1.getString("items[0].id"));
 
         assertThat(failing.deliverDue()).as("the backoff holds it back").isZero();
@@ -292,8 +331,14 @@ class EmailNotificationTest {
         assertThat(dead.getString("items[0].state")).isEqualTo("DEAD");
         assertThat(dead.getInt("items[0].attempts")).isEqualTo(config.maxAttempts());
         assertThat(dead.getString("items[0].nextAttemptAt")).isNull();
-        assertThat(as(Tokens.AUDITOR).get(EmailFixtures.EMAILS + "?state=DEAD&recipient=" + provider.email())
-                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class)).hasSize(1);
+        assertThat(as(Tokens.AUDITOR)
+                        .get(EmailFixtures.EMAILS + "?state=DEAD&recipient=" + provider.email())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.id", String.class))
+                .hasSize(1);
         job.deliverDue();
         assertThat(mailbox.getMailsSentTo(provider.email())).isEmpty();
     }
@@ -320,7 +365,9 @@ class EmailNotificationTest {
         assertThat(lost).extracting(EmailOutbox.Claimed::recipientEmail).contains(provider.email());
         EmailDeliveryJob another = new EmailDeliveryJob(outbox, mailer, messages, config, clock);
         another.deliverDue();
-        assertThat(mailbox.getMailsSentTo(provider.email())).as("still leased to the dead replica").hasSize(1);
+        assertThat(mailbox.getMailsSentTo(provider.email()))
+                .as("still leased to the dead replica")
+                .hasSize(1);
         EmailFixtures.makeDue(provider.email()); // the lease ended
         another.deliverDue();
         List<String> texts = new ArrayList<>();
@@ -334,16 +381,21 @@ class EmailNotificationTest {
         Org provider = EmailFixtures.provider();
         UUID requestId = UUID.randomUUID();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            consentNeeded.fire(new ConsentNeeded(requestId, DemoOrganizations.ALPHA, List.of(provider.id()),
-                    "mail-test"));
-            Number inside = (Number) em.createNativeQuery(
-                    "SELECT count(*) FROM email_outbox WHERE recipient_email = ?1").setParameter(1, provider.email())
-                    .getSingleResult();
-            assertThat(inside.intValue()).as("written in the transaction").isEqualTo(1);
-            throw new IllegalStateException("the workflow change fails after the event");
-        })).hasMessageContaining("fails after the event");
+                    consentNeeded.fire(
+                            new ConsentNeeded(requestId, DemoOrganizations.ALPHA, List.of(provider.id()), "mail-test"));
+                    Number inside = (Number)
+                            em.createNativeQuery("SELECT count(*) FROM email_outbox WHERE recipient_email = ?1")
+                                    .setParameter(1, provider.email())
+                                    .getSingleResult();
+                    assertThat(inside.intValue())
+                            .as("written in the transaction")
+                            .isEqualTo(1);
+                    throw new IllegalStateException("the workflow change fails after the event");
+                }))
+                .hasMessageContaining("fails after the event");
 
-        assertThat(EmailFixtures.rows("CONSENT_NEEDED", "requestId", requestId.toString())).isZero();
+        assertThat(EmailFixtures.rows("CONSENT_NEEDED", "requestId", requestId.toString()))
+                .isZero();
         assertThat(emailsTo(provider.email()).getList("items")).isEmpty();
         job.deliverDue();
         assertThat(mailbox.getMailsSentTo(provider.email())).isEmpty();

@@ -87,19 +87,23 @@ class EmailOverSmtpTest {
         EmailFixtures.makeDue(provider.email());
         assertThat(overSmtp.deliverDue()).isGreaterThanOrEqualTo(1);
 
-        List<MimeMessage> received = Arrays.stream(server.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(provider.email()));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        List<MimeMessage> received = Arrays.stream(server.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equals(provider.email()));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
         assertThat(received).hasSize(1);
         MimeMessage mail = received.get(0);
         assertThat(mail.getSubject()).isEqualTo("[LabGate] 데이터 제공 동의 요청 / Consent needed");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("labgate@labgate.test");
         String body = GreenMailUtil.getBody(mail);
-        assertThat(mail.getContent().toString()).contains(provider.contactName() + "님, 안녕하세요.")
+        assertThat(mail.getContent().toString())
+                .contains(provider.contactName() + "님, 안녕하세요.")
                 .contains("https://labgate.test/api/v1/access-requests/" + requestId)
                 .contains("grant or refuse your consent");
         assertThat(body).isNotBlank();

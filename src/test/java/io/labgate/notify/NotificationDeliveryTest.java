@@ -78,44 +78,61 @@ class NotificationDeliveryTest {
     @AfterEach
     void tearDown() {
         // deactivated subscriptions get no new rows and their rows are not sent: later tests stay independent
-        subscriptions.forEach(id -> as(Tokens.OPERATOR).delete(WEBHOOKS + "/" + id).then().statusCode(200));
+        subscriptions.forEach(
+                id -> as(Tokens.OPERATOR).delete(WEBHOOKS + "/" + id).then().statusCode(200));
         receiver.close();
     }
 
     record Subscription(String id, String secret) {}
 
     Subscription subscribe(String... types) {
-        JsonPath created = as(Tokens.OPERATOR).body(Map.of("url", receiver.url(), "eventTypes", List.of(types)))
-                .post(WEBHOOKS).then().statusCode(201).extract().jsonPath();
+        JsonPath created = as(Tokens.OPERATOR)
+                .body(Map.of("url", receiver.url(), "eventTypes", List.of(types)))
+                .post(WEBHOOKS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         Subscription s = new Subscription(created.getString("subscription.id"), created.getString("secret"));
         subscriptions.add(s.id());
         return s;
     }
 
     static String submit(String versionId) {
-        Map<String, Object> body = AccessRequestBodies.of(List.of(versionId), Instant.now().plus(Duration.ofDays(10)),
-                List.of("STREAM"));
-        return as(Tokens.ALICE).body(body).post("/api/v1/access-requests").then().statusCode(201).extract()
+        Map<String, Object> body =
+                AccessRequestBodies.of(List.of(versionId), Instant.now().plus(Duration.ofDays(10)), List.of("STREAM"));
+        return as(Tokens.ALICE)
+                .body(body)
+                .post("/api/v1/access-requests")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
     }
 
     static JsonPath deliveries(Subscription s) {
-        return as(Tokens.OPERATOR).get(WEBHOOKS + "/" + s.id() + "/deliveries?size=100").then().statusCode(200)
-                .extract().jsonPath();
+        return as(Tokens.OPERATOR)
+                .get(WEBHOOKS + "/" + s.id() + "/deliveries?size=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static void makeDue(Subscription s) throws SQLException {
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "UPDATE notification_outbox SET next_attempt_at = now() - interval '1 second' "
-                        + "WHERE subscription_id = ? AND delivered_at IS NULL AND NOT dead")) {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement(
+                        "UPDATE notification_outbox SET next_attempt_at = now() - interval '1 second' "
+                                + "WHERE subscription_id = ? AND delivered_at IS NULL AND NOT dead")) {
             st.setObject(1, UUID.fromString(s.id()));
             st.executeUpdate();
         }
     }
 
     static int rows(Subscription s, String eventType) throws SQLException {
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "SELECT count(*) FROM notification_outbox WHERE subscription_id = ? AND event_type = ?")) {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement(
+                        "SELECT count(*) FROM notification_outbox WHERE subscription_id = ? AND event_type = ?")) {
             st.setObject(1, UUID.fromString(s.id()));
             st.setString(2, eventType);
             try (ResultSet rs = st.executeQuery()) {
@@ -127,9 +144,10 @@ class NotificationDeliveryTest {
 
     /** Outbox rows of a subscription about one grant (other tests' grants may expire in the window too). */
     static int rowsAbout(Subscription s, String eventType, String grantId) throws SQLException {
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "SELECT count(*) FROM notification_outbox WHERE subscription_id = ? AND event_type = ?"
-                        + " AND payload ->> 'grantId' = ?")) {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement(
+                        "SELECT count(*) FROM notification_outbox WHERE subscription_id = ? AND event_type = ?"
+                                + " AND payload ->> 'grantId' = ?")) {
             st.setObject(1, UUID.fromString(s.id()));
             st.setString(2, eventType);
             st.setString(3, grantId);
@@ -165,12 +183,15 @@ class NotificationDeliveryTest {
             assertThat(body.getString("requestId")).isEqualTo(requestId);
             assertThat(body.getString("organizationId")).isEqualTo(DemoOrganizations.ALPHA.toString());
         }
-        WebhookReceiver.Received consent = got.stream().filter(r -> r.event().equals("CONSENT_NEEDED")).findFirst()
+        WebhookReceiver.Received consent = got.stream()
+                .filter(r -> r.event().equals("CONSENT_NEEDED"))
+                .findFirst()
                 .orElseThrow();
         assertThat(JsonPath.from(consent.text()).getList("providerOrgIds", String.class))
                 .containsExactly(DemoOrganizations.JEJU.toString());
         assertThat(got.stream().map(WebhookReceiver.Received::delivery).collect(Collectors.toSet()))
-                .isEqualTo(deliveries(s).getList("items.id", String.class).stream().collect(Collectors.toSet()));
+                .isEqualTo(
+                        deliveries(s).getList("items.id", String.class).stream().collect(Collectors.toSet()));
         JsonPath done = deliveries(s);
         assertThat(done.getList("items.state", String.class)).containsOnly("DELIVERED");
         assertThat(done.getList("items.attempts", Integer.class)).containsOnly(1);
@@ -253,7 +274,8 @@ class NotificationDeliveryTest {
 
         WebhookDeliveryJob restarted = new WebhookDeliveryJob(outbox, encryption, config, clock);
         assertThat(restarted.deliverDue()).isEqualTo(1);
-        assertThat(receiver.received()).extracting(r -> JsonPath.from(r.text()).getString("requestId"))
+        assertThat(receiver.received())
+                .extracting(r -> JsonPath.from(r.text()).getString("requestId"))
                 .containsExactly(first);
 
         // a replica claims the next row and dies before sending it
@@ -264,7 +286,8 @@ class NotificationDeliveryTest {
         assertThat(another.deliverDue()).isZero(); // still leased to the dead replica
         makeDue(s); // the lease ended
         assertThat(another.deliverDue()).isEqualTo(1);
-        assertThat(receiver.received()).extracting(r -> JsonPath.from(r.text()).getString("requestId"))
+        assertThat(receiver.received())
+                .extracting(r -> JsonPath.from(r.text()).getString("requestId"))
                 .containsExactly(first, second);
     }
 
@@ -272,7 +295,8 @@ class NotificationDeliveryTest {
     void twoConcurrentRunsDeliverEachRowOnce() throws Exception {
         Subscription s = subscribe("REQUEST_SUBMITTED");
         int count = 40;
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement("""
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement("""
                 INSERT INTO notification_outbox (id, subscription_id, event_type, payload, created_at,
                                                  next_attempt_at)
                 VALUES (?, ?, 'REQUEST_SUBMITTED', cast(? AS jsonb), now(), now() - interval '1 second')""")) {
@@ -306,15 +330,24 @@ class NotificationDeliveryTest {
         }
         List<WebhookReceiver.Received> got = receiver.received();
         assertThat(got).hasSize(count);
-        assertThat(got.stream().map(WebhookReceiver.Received::delivery).distinct().count()).isEqualTo(count);
-        assertThat(deliveries(s).getList("items.state", String.class)).hasSize(count).containsOnly("DELIVERED");
+        assertThat(got.stream()
+                        .map(WebhookReceiver.Received::delivery)
+                        .distinct()
+                        .count())
+                .isEqualTo(count);
+        assertThat(deliveries(s).getList("items.state", String.class))
+                .hasSize(count)
+                .containsOnly("DELIVERED");
     }
 
     @Test
     void expiringGrantsAreAnnouncedOnceAndRevocationsNotified() throws Exception {
         Subscription s = subscribe("GRANT_EXPIRING", "GRANT_REVOKED", "REQUEST_DECIDED");
-        ApprovedGrants.Approved grant = ApprovedGrants.grant(ApprovedGrants.allModes(),
-                Map.of("d/a.bin", new byte[] {1, 2, 3}), List.of("STREAM"), Duration.ofDays(1));
+        ApprovedGrants.Approved grant = ApprovedGrants.grant(
+                ApprovedGrants.allModes(),
+                Map.of("d/a.bin", new byte[] {1, 2, 3}),
+                List.of("STREAM"),
+                Duration.ofDays(1));
         assertThat(rows(s, "REQUEST_DECIDED")).isEqualTo(1);
 
         assertThat(expiring.run()).isGreaterThanOrEqualTo(1);
@@ -324,15 +357,19 @@ class NotificationDeliveryTest {
         assertThat(rowsAbout(s, "GRANT_EXPIRING", grant.grantId())).isEqualTo(1);
         assertThat(rows(s, "GRANT_EXPIRING")).as("nothing announced twice").isEqualTo(announced);
 
-        as(Tokens.OPERATOR).body(Map.of("reason", "webhook test")).post("/api/v1/grants/" + grant.grantId()
-                + "/revoke").then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "webhook test"))
+                .post("/api/v1/grants/" + grant.grantId() + "/revoke")
+                .then()
+                .statusCode(200);
         assertThat(rows(s, "GRANT_REVOKED")).isEqualTo(1);
 
         job.deliverDue();
         Map<String, java.util.Set<String>> grantIdsByEvent = new HashMap<>();
         for (WebhookReceiver.Received r : receiver.received()) {
             assertThat(r.signature()).isEqualTo(hmac(s.secret(), r.body()));
-            grantIdsByEvent.computeIfAbsent(r.event(), e -> new java.util.HashSet<>())
+            grantIdsByEvent
+                    .computeIfAbsent(r.event(), e -> new java.util.HashSet<>())
                     .add(JsonPath.from(r.text()).getString("grantId"));
         }
         assertThat(grantIdsByEvent.get("GRANT_EXPIRING")).contains(grant.grantId());
@@ -344,8 +381,8 @@ class NotificationDeliveryTest {
     static String hmac(String secret, byte[] body) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "HmacSHA256"));
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
             StringBuilder hex = new StringBuilder("sha256=");
             for (byte b : mac.doFinal(body)) {
                 hex.append(String.format("%02x", b));

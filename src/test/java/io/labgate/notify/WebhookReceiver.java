@@ -37,10 +37,12 @@ public final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            received.add(new Received(exchange.getRequestHeaders().getFirst("X-LabGate-Event"),
+            received.add(new Received(
+                    exchange.getRequestHeaders().getFirst("X-LabGate-Event"),
                     exchange.getRequestHeaders().getFirst("X-LabGate-Delivery"),
                     exchange.getRequestHeaders().getFirst("X-LabGate-Signature"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body));
             if (delayMillis > 0) {
                 try {
                     Thread.sleep(delayMillis);

@@ -32,8 +32,7 @@ class BusinessRegistrationNumberTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"220-81-62510", "220-81-62518", "2208162516", "124-81-00990", "1234567890",
-        "314-15-92651"})
+    @ValueSource(strings = {"220-81-62510", "220-81-62518", "2208162516", "124-81-00990", "1234567890", "314-15-92651"})
     void wrongCheckDigitIsRejected(String written) {
         assertThat(BusinessRegistrationNumber.isValid(written)).isFalse();
         assertThatThrownBy(() -> BusinessRegistrationNumber.normalize(written))
@@ -43,9 +42,22 @@ class BusinessRegistrationNumberTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {" ", "220-8162517", "22081-62517", "220-81-6251", "220-81-625170", "220 81 62517",
-        "220.81.62517", "22-081-62517", "220816251", "22081625170", "22O8162517", "２２０８１６２５１７",
-        "220--81-62517"})
+    @ValueSource(
+            strings = {
+                " ",
+                "220-8162517",
+                "22081-62517",
+                "220-81-6251",
+                "220-81-625170",
+                "220 81 62517",
+                "220.81.62517",
+                "22-081-62517",
+                "220816251",
+                "22081625170",
+                "22O8162517",
+                "２２０８１６２５１７",
+                "220--81-62517"
+            })
     void malformedNumbersAreRejected(String written) {
         assertThat(BusinessRegistrationNumber.isValid(written)).isFalse();
         assertThatThrownBy(() -> BusinessRegistrationNumber.normalize(written))
@@ -74,7 +86,8 @@ class BusinessRegistrationNumberTest {
         for (int i = 0; i < 10; i++) {
             String nine = "12345678" + i;
             long valid = java.util.stream.IntStream.range(0, 10)
-                    .filter(d -> BusinessRegistrationNumber.isValid(nine + d)).count();
+                    .filter(d -> BusinessRegistrationNumber.isValid(nine + d))
+                    .count();
             assertThat(valid).as("valid check digits after %s", nine).isEqualTo(1);
         }
     }

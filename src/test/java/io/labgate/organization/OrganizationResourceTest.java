@@ -1,6 +1,5 @@
 package io.labgate.organization;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.anonymous;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +25,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,8 @@ class OrganizationResourceTest {
         Map<String, Object> body = aiCompany();
         String brn = (String) body.get("businessRegistrationNumber");
         Response created = create(body);
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("Location", notNullValue())
                 .header("ETag", "\"0\"")
                 .body("id", notNullValue())
@@ -100,8 +101,13 @@ class OrganizationResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith(ORGS + "/" + id);
 
-        RestAssured.given().auth().oauth2(Tokens.of(Tokens.AUDITOR)).accept(ContentType.JSON)
-                .get(created.header("Location")).then().statusCode(200)
+        RestAssured.given()
+                .auth()
+                .oauth2(Tokens.of(Tokens.AUDITOR))
+                .accept(ContentType.JSON)
+                .get(created.header("Location"))
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id))
                 .body("status", equalTo("PENDING"));
@@ -110,7 +116,9 @@ class OrganizationResourceTest {
     @Test
     void registrationNumberWithoutDashesIsStoredAsTenDigits() {
         String digits = BusinessRegistrationNumbers.random();
-        create(organization("DATA_PROVIDER", unique("Provider"), digits)).then().statusCode(201)
+        create(organization("DATA_PROVIDER", unique("Provider"), digits))
+                .then()
+                .statusCode(201)
                 .body("businessRegistrationNumber", equalTo(digits))
                 .body("kind", equalTo("DATA_PROVIDER"));
     }
@@ -118,24 +126,31 @@ class OrganizationResourceTest {
     @Test
     void registrationNumberWithWrongCheckDigitIsRejected() {
         String wrong = BusinessRegistrationNumbers.randomWithWrongCheckDigit();
-        create(organization("AI_COMPANY", unique("Bad"), wrong)).then().statusCode(400)
+        create(organization("AI_COMPANY", unique("Bad"), wrong))
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:validation-failed"))
                 .body("violations.field", equalTo(List.of("businessRegistrationNumber")));
         create(organization("AI_COMPANY", unique("Bad"), BusinessRegistrationNumbers.withDashes(wrong)))
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("violations.field", equalTo(List.of("businessRegistrationNumber")));
         // the valid example of the rule, with its last digit changed
-        create(organization("AI_COMPANY", unique("Bad"), "220-81-62518")).then().statusCode(400)
+        create(organization("AI_COMPANY", unique("Bad"), "220-81-62518"))
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("businessRegistrationNumber"));
     }
 
     @Test
     void malformedRegistrationNumbersAreRejected() {
         String valid = BusinessRegistrationNumbers.random();
-        for (String malformed : List.of(valid.substring(0, 9), valid + "0", "22-081-62517", "220 81 62517",
-                "ABC-DE-FGHIJ", "")) {
-            create(organization("AI_COMPANY", unique("Bad"), malformed)).then().statusCode(400)
+        for (String malformed :
+                List.of(valid.substring(0, 9), valid + "0", "22-081-62517", "220 81 62517", "ABC-DE-FGHIJ", "")) {
+            create(organization("AI_COMPANY", unique("Bad"), malformed))
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("violations.field", hasItem("businessRegistrationNumber"));
         }
@@ -148,7 +163,9 @@ class OrganizationResourceTest {
         body.put("name", " ");
         body.put("contactEmail", "not-an-email");
         body.remove("contactName");
-        create(body).then().statusCode(400)
+        create(body)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("kind", "name", "contactEmail", "contactName"))
                 .body("violations.field", not(hasItem("businessRegistrationNumber")))
@@ -179,7 +196,8 @@ class OrganizationResourceTest {
         create(organization("AI_COMPANY", unique("First"), digits)).then().statusCode(201);
         // the same number written the other way is the same number
         create(organization("DATA_PROVIDER", unique("Second"), BusinessRegistrationNumbers.withDashes(digits)))
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:conflict"))
                 .body("detail", containsString(BusinessRegistrationNumbers.withDashes(digits)));
@@ -196,9 +214,17 @@ class OrganizationResourceTest {
         change.put("contactEmail", "new@renamed.example");
         change.put("contactName", "Lee Seo-yeon");
 
-        as(Tokens.OPERATOR).body(change).put(ORGS + "/" + id).then().statusCode(428)
+        as(Tokens.OPERATOR)
+                .body(change)
+                .put(ORGS + "/" + id)
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json");
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(change).put(ORGS + "/" + id).then()
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(ORGS + "/" + id)
+                .then()
                 .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("name", equalTo(change.get("name")))
@@ -206,13 +232,30 @@ class OrganizationResourceTest {
                 .body("contactName", equalTo("Lee Seo-yeon"))
                 .body("status", equalTo("PENDING"));
         // a second writer who read version 0 loses
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(body).put(ORGS + "/" + id).then()
-                .statusCode(412).contentType("application/problem+json");
-        as(Tokens.OPERATOR).header("If-Match", "not-a-version").body(body).put(ORGS + "/" + id).then()
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(body)
+                .put(ORGS + "/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        as(Tokens.OPERATOR)
+                .header("If-Match", "not-a-version")
+                .body(body)
+                .put(ORGS + "/" + id)
+                .then()
                 .statusCode(412);
-        as(Tokens.AUDITOR).get(ORGS + "/" + id).then().statusCode(200).header("ETag", "\"1\"")
+        as(Tokens.AUDITOR)
+                .get(ORGS + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
                 .body("name", equalTo(change.get("name")));
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(body).put(ORGS + "/" + UUID.randomUUID()).then()
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(body)
+                .put(ORGS + "/" + UUID.randomUUID())
+                .then()
                 .statusCode(404);
     }
 
@@ -223,19 +266,33 @@ class OrganizationResourceTest {
 
         Map<String, Object> otherKind = new HashMap<>(body);
         otherKind.put("kind", "DATA_PROVIDER");
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(otherKind).put(ORGS + "/" + id).then()
-                .statusCode(400).body("violations.field", equalTo(List.of("kind")));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(otherKind)
+                .put(ORGS + "/" + id)
+                .then()
+                .statusCode(400)
+                .body("violations.field", equalTo(List.of("kind")));
 
         Map<String, Object> otherNumber = new HashMap<>(body);
         otherNumber.put("businessRegistrationNumber", BusinessRegistrationNumbers.random());
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(otherNumber).put(ORGS + "/" + id).then()
-                .statusCode(400).body("violations.field", equalTo(List.of("businessRegistrationNumber")));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(otherNumber)
+                .put(ORGS + "/" + id)
+                .then()
+                .statusCode(400)
+                .body("violations.field", equalTo(List.of("businessRegistrationNumber")));
 
         // the same number written without dashes is no change
         Map<String, Object> sameNumber = new HashMap<>(body);
-        sameNumber.put("businessRegistrationNumber",
-                ((String) body.get("businessRegistrationNumber")).replace("-", ""));
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(sameNumber).put(ORGS + "/" + id).then()
+        sameNumber.put(
+                "businessRegistrationNumber", ((String) body.get("businessRegistrationNumber")).replace("-", ""));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(sameNumber)
+                .put(ORGS + "/" + id)
+                .then()
                 .statusCode(200);
     }
 
@@ -245,24 +302,38 @@ class OrganizationResourceTest {
     void operatorActivatesSuspendsAndReactivates() {
         String id = createdId(aiCompany());
 
-        activate(id).then().statusCode(200)
+        activate(id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("status", equalTo("ACTIVE"))
                 .body("statusChangedAt", notNullValue());
         assertThat(events.of(UUID.fromString(id))).containsExactly(new OrganizationActivated(UUID.fromString(id)));
 
-        suspend(id, "unpaid lab fees").then().statusCode(200)
+        suspend(id, "unpaid lab fees")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("SUSPENDED"))
                 .body("statusReason", equalTo("unpaid lab fees"));
-        as(Tokens.OPERATOR).body(Map.of("reason", "fees paid")).post(ORGS + "/" + id + "/activate").then()
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "fees paid"))
+                .post(ORGS + "/" + id + "/activate")
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("statusReason", equalTo("fees paid"));
 
         UUID uuid = UUID.fromString(id);
-        assertThat(events.of(uuid)).containsExactly(new OrganizationActivated(uuid), new OrganizationSuspended(uuid),
-                new OrganizationActivated(uuid));
-        as(Tokens.AUDITOR).get(ORGS + "/" + id).then().statusCode(200).body("status", equalTo("ACTIVE"))
+        assertThat(events.of(uuid))
+                .containsExactly(
+                        new OrganizationActivated(uuid),
+                        new OrganizationSuspended(uuid),
+                        new OrganizationActivated(uuid));
+        as(Tokens.AUDITOR)
+                .get(ORGS + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"))
                 .header("ETag", "\"3\"");
     }
 
@@ -271,7 +342,9 @@ class OrganizationResourceTest {
         String id = createdId(aiCompany());
         UUID uuid = UUID.fromString(id);
 
-        suspend(id, "too early").then().statusCode(409)
+        suspend(id, "too early")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("PENDING"));
         activate(id).then().statusCode(200);
@@ -280,23 +353,36 @@ class OrganizationResourceTest {
         suspend(id, "again").then().statusCode(409).body("detail", containsString("SUSPENDED"));
 
         // refused transitions change nothing and announce nothing
-        as(Tokens.OPERATOR).get(ORGS + "/" + id).then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get(ORGS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("SUSPENDED"))
                 .body("statusReason", equalTo("audit"))
                 .header("ETag", "\"2\"");
-        assertThat(events.of(uuid)).containsExactly(new OrganizationActivated(uuid),
-                new OrganizationSuspended(uuid));
+        assertThat(events.of(uuid)).containsExactly(new OrganizationActivated(uuid), new OrganizationSuspended(uuid));
     }
 
     @Test
     void suspensionNeedsAReason() {
         String id = createdId(aiCompany());
         activate(id).then().statusCode(200);
-        as(Tokens.OPERATOR).body(Map.of("reason", " ")).post(ORGS + "/" + id + "/suspend").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", " "))
+                .post(ORGS + "/" + id + "/suspend")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("reason"));
-        as(Tokens.OPERATOR).body(Map.of()).post(ORGS + "/" + id + "/suspend").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body(Map.of())
+                .post(ORGS + "/" + id + "/suspend")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("reason"));
-        as(Tokens.OPERATOR).post(ORGS + "/" + id + "/suspend").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .post(ORGS + "/" + id + "/suspend")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         as(Tokens.OPERATOR).get(ORGS + "/" + id).then().body("status", equalTo("ACTIVE"));
     }
@@ -304,12 +390,23 @@ class OrganizationResourceTest {
     @Test
     void transitionsCheckIfMatchWhenSent() {
         String id = createdId(aiCompany());
-        as(Tokens.OPERATOR).header("If-Match", "\"7\"").post(ORGS + "/" + id + "/activate").then()
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"7\"")
+                .post(ORGS + "/" + id + "/activate")
+                .then()
                 .statusCode(412);
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").post(ORGS + "/" + id + "/activate").then()
-                .statusCode(200).header("ETag", "\"1\"");
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(Map.of("reason", "r"))
-                .post(ORGS + "/" + id + "/suspend").then().statusCode(412);
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .post(ORGS + "/" + id + "/activate")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("reason", "r"))
+                .post(ORGS + "/" + id + "/suspend")
+                .then()
+                .statusCode(412);
         activate(UUID.randomUUID().toString()).then().statusCode(404);
     }
 
@@ -323,28 +420,52 @@ class OrganizationResourceTest {
         String c = createdId(organization("DATA_PROVIDER", "Charlie " + tag, BusinessRegistrationNumbers.random()));
         activate(b).then().statusCode(200);
 
-        List<String> byName = as(Tokens.OPERATOR).get(ORGS + "?name=" + tag.toUpperCase(Locale.ROOT) + "&sort=name,desc")
-                .then().statusCode(200)
+        List<String> byName = as(Tokens.OPERATOR)
+                .get(ORGS + "?name=" + tag.toUpperCase(Locale.ROOT) + "&sort=name,desc")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(3))
-                .extract().path("items.id");
+                .extract()
+                .path("items.id");
         assertThat(byName).containsExactly(c, b, a);
 
-        List<String> providers = as(Tokens.AUDITOR).get(ORGS + "?name=" + tag + "&kind=DATA_PROVIDER")
-                .then().statusCode(200).extract().path("items.id");
+        List<String> providers = as(Tokens.AUDITOR)
+                .get(ORGS + "?name=" + tag + "&kind=DATA_PROVIDER")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(providers).containsExactly(c);
-        List<String> active = as(Tokens.AUDITOR).get(ORGS + "?name=" + tag + "&status=ACTIVE")
-                .then().statusCode(200).extract().path("items.id");
+        List<String> active = as(Tokens.AUDITOR)
+                .get(ORGS + "?name=" + tag + "&status=ACTIVE")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(active).containsExactly(b);
-        List<String> newestFirst = as(Tokens.OPERATOR).get(ORGS + "?name=" + tag + "&sort=createdAt,desc")
-                .then().statusCode(200).extract().path("items.id");
+        List<String> newestFirst = as(Tokens.OPERATOR)
+                .get(ORGS + "?name=" + tag + "&sort=createdAt,desc")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(newestFirst).containsExactly(c, a, b);
 
-        as(Tokens.OPERATOR).get(ORGS + "?name=" + tag + "&size=2&page=1").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get(ORGS + "?name=" + tag + "&size=2&page=1")
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("totalPages", equalTo(2));
-        as(Tokens.OPERATOR).get(ORGS + "?sort=businessRegistrationNumber").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(ORGS + "?sort=businessRegistrationNumber")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("sort"));
-        as(Tokens.OPERATOR).get(ORGS + "?kind=UNIVERSITY").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(ORGS + "?kind=UNIVERSITY")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         as(Tokens.OPERATOR).get(ORGS + "?size=101").then().statusCode(400).body("violations.field", hasItem("size"));
     }
@@ -357,30 +478,51 @@ class OrganizationResourceTest {
         demo.ensure(DemoOrganizations.BETA);
         String stranger = createdId(aiCompany());
 
-        List<String> alicesList = as(Tokens.ALICE).get(ORGS + "?size=100").then().statusCode(200)
+        List<String> alicesList = as(Tokens.ALICE)
+                .get(ORGS + "?size=100")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(1))
-                .extract().path("items.id");
+                .extract()
+                .path("items.id");
         assertThat(alicesList).containsExactly(DemoOrganizations.ALPHA.toString());
         // filters narrow her own list; they never widen it
-        as(Tokens.ALICE).get(ORGS + "?kind=DATA_PROVIDER").then().statusCode(200)
-                .body("totalItems", equalTo(0)).body("items.size()", equalTo(0));
+        as(Tokens.ALICE)
+                .get(ORGS + "?kind=DATA_PROVIDER")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(0))
+                .body("items.size()", equalTo(0));
         as(Tokens.ALICE).get(ORGS + "?name=Beta").then().statusCode(200).body("totalItems", equalTo(0));
 
-        as(Tokens.ALICE).get(ORGS + "/" + DemoOrganizations.ALPHA).then().statusCode(200)
+        as(Tokens.ALICE)
+                .get(ORGS + "/" + DemoOrganizations.ALPHA)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(DemoOrganizations.ALPHA.toString()));
         // someone else's organization does not exist for her, exactly like an unknown id
-        String betaDetail = as(Tokens.ALICE).get(ORGS + "/" + DemoOrganizations.BETA).then().statusCode(404)
-                .contentType("application/problem+json").extract().path("detail");
+        String betaDetail = as(Tokens.ALICE)
+                .get(ORGS + "/" + DemoOrganizations.BETA)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .path("detail");
         as(Tokens.ALICE).get(ORGS + "/" + stranger).then().statusCode(404);
         UUID unknown = UUID.randomUUID();
-        String unknownDetail = as(Tokens.ALICE).get(ORGS + "/" + unknown).then().statusCode(404)
-                .extract().path("detail");
+        String unknownDetail = as(Tokens.ALICE)
+                .get(ORGS + "/" + unknown)
+                .then()
+                .statusCode(404)
+                .extract()
+                .path("detail");
         assertThat(betaDetail.replace(DemoOrganizations.BETA.toString(), "ID"))
                 .isEqualTo(unknownDetail.replace(unknown.toString(), "ID"));
 
         as(Tokens.BOB).get(ORGS + "/" + DemoOrganizations.ALPHA).then().statusCode(404);
         as(Tokens.BOB).get(ORGS + "/" + DemoOrganizations.BETA).then().statusCode(200);
-        List<String> bobsList = as(Tokens.BOB).get(ORGS).then().statusCode(200).extract().path("items.id");
+        List<String> bobsList =
+                as(Tokens.BOB).get(ORGS).then().statusCode(200).extract().path("items.id");
         assertThat(bobsList).containsExactly(DemoOrganizations.BETA.toString());
     }
 
@@ -388,12 +530,19 @@ class OrganizationResourceTest {
     void providerSeesOnlyItsOwnOrganization() {
         demo.ensure(DemoOrganizations.JEJU);
         demo.ensure(DemoOrganizations.ALPHA);
-        List<String> carolsList = as(Tokens.CAROL).get(ORGS).then().statusCode(200).extract().path("items.id");
+        List<String> carolsList =
+                as(Tokens.CAROL).get(ORGS).then().statusCode(200).extract().path("items.id");
         assertThat(carolsList).containsExactly(DemoOrganizations.JEJU.toString());
-        as(Tokens.CAROL).get(ORGS + "/" + DemoOrganizations.JEJU).then().statusCode(200)
+        as(Tokens.CAROL)
+                .get(ORGS + "/" + DemoOrganizations.JEJU)
+                .then()
+                .statusCode(200)
                 .body("kind", equalTo("DATA_PROVIDER"));
         as(Tokens.CAROL).get(ORGS + "/" + DemoOrganizations.ALPHA).then().statusCode(404);
-        as(Tokens.CAROL).get(ORGS + "/me").then().statusCode(200)
+        as(Tokens.CAROL)
+                .get(ORGS + "/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(DemoOrganizations.JEJU.toString()))
                 .header("ETag", notNullValue());
     }
@@ -402,15 +551,22 @@ class OrganizationResourceTest {
     void meIsTheCallersOwnOrganization() {
         demo.ensure(DemoOrganizations.ALPHA);
         demo.ensure(DemoOrganizations.BETA);
-        as(Tokens.ALICE).get(ORGS + "/me").then().statusCode(200)
+        as(Tokens.ALICE)
+                .get(ORGS + "/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(DemoOrganizations.ALPHA.toString()))
                 .body("kind", equalTo("AI_COMPANY"))
                 .header("ETag", notNullValue());
-        as(Tokens.BOB).get(ORGS + "/me").then().statusCode(200)
-                .body("id", equalTo(DemoOrganizations.BETA.toString()));
+        as(Tokens.BOB).get(ORGS + "/me").then().statusCode(200).body("id", equalTo(DemoOrganizations.BETA.toString()));
         // a machine client of Alpha carries Alpha's org_id too
-        RestAssured.given().auth().oauth2(Tokens.ofClient("alpha-loader", "alpha-loader-demo-secret"))
-                .accept(ContentType.JSON).get(ORGS + "/me").then().statusCode(200)
+        RestAssured.given()
+                .auth()
+                .oauth2(Tokens.ofClient("alpha-loader", "alpha-loader-demo-secret"))
+                .accept(ContentType.JSON)
+                .get(ORGS + "/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(DemoOrganizations.ALPHA.toString()));
     }
 
@@ -418,15 +574,23 @@ class OrganizationResourceTest {
     void meIsNotFoundUntilTheOrganizationIsRegistered() {
         // erin's token names an organization that nothing else in the suite registers
         UUID erinsOrg = UUID.fromString("c0000000-0000-4000-8000-000000000009");
-        as(Tokens.ERIN).get(ORGS + "/me").then().statusCode(404)
+        as(Tokens.ERIN)
+                .get(ORGS + "/me")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("not registered"));
         as(Tokens.ERIN).get(ORGS).then().statusCode(200).body("totalItems", equalTo(0));
 
-        service.createWithId(erinsOrg, new OrganizationRequest(Organization.Kind.AI_COMPANY, "Erin Analytics",
-                BusinessRegistrationNumbers.random(), "erin@labgate.example", "Erin"));
-        as(Tokens.ERIN).get(ORGS + "/me").then().statusCode(200)
-                .body("id", equalTo(erinsOrg.toString()));
+        service.createWithId(
+                erinsOrg,
+                new OrganizationRequest(
+                        Organization.Kind.AI_COMPANY,
+                        "Erin Analytics",
+                        BusinessRegistrationNumbers.random(),
+                        "erin@labgate.example",
+                        "Erin"));
+        as(Tokens.ERIN).get(ORGS + "/me").then().statusCode(200).body("id", equalTo(erinsOrg.toString()));
     }
 
     // --- roles ----------------------------------------------------------------------------------------
@@ -435,16 +599,30 @@ class OrganizationResourceTest {
     void auditorReadsButCannotWrite() {
         Map<String, Object> body = aiCompany();
         String id = createdId(body);
-        as(Tokens.AUDITOR).get(ORGS + "?size=100&sort=createdAt,desc").then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(ORGS + "?size=100&sort=createdAt,desc")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(id));
         as(Tokens.AUDITOR).get(ORGS + "/" + id).then().statusCode(200);
 
-        as(Tokens.AUDITOR).body(aiCompany()).post(ORGS).then().statusCode(403)
-                .contentType("application/problem+json");
-        as(Tokens.AUDITOR).header("If-Match", "\"0\"").body(body).put(ORGS + "/" + id).then().statusCode(403);
+        as(Tokens.AUDITOR).body(aiCompany()).post(ORGS).then().statusCode(403).contentType("application/problem+json");
+        as(Tokens.AUDITOR)
+                .header("If-Match", "\"0\"")
+                .body(body)
+                .put(ORGS + "/" + id)
+                .then()
+                .statusCode(403);
         as(Tokens.AUDITOR).post(ORGS + "/" + id + "/activate").then().statusCode(403);
-        as(Tokens.AUDITOR).body(Map.of("reason", "r")).post(ORGS + "/" + id + "/suspend").then().statusCode(403);
-        as(Tokens.OPERATOR).get(ORGS + "/" + id).then().body("status", equalTo("PENDING"))
+        as(Tokens.AUDITOR)
+                .body(Map.of("reason", "r"))
+                .post(ORGS + "/" + id + "/suspend")
+                .then()
+                .statusCode(403);
+        as(Tokens.OPERATOR)
+                .get(ORGS + "/" + id)
+                .then()
+                .body("status", equalTo("PENDING"))
                 .header("ETag", "\"0\"");
     }
 
@@ -456,15 +634,27 @@ class OrganizationResourceTest {
         as(Tokens.CAROL).body(body).post(ORGS).then().statusCode(403);
         // not even on their own organization
         String alpha = DemoOrganizations.ALPHA.toString();
-        as(Tokens.ALICE).header("If-Match", "\"0\"").body(body).put(ORGS + "/" + alpha).then().statusCode(403);
+        as(Tokens.ALICE)
+                .header("If-Match", "\"0\"")
+                .body(body)
+                .put(ORGS + "/" + alpha)
+                .then()
+                .statusCode(403);
         as(Tokens.ALICE).post(ORGS + "/" + alpha + "/activate").then().statusCode(403);
-        as(Tokens.BOB).body(Map.of("reason", "r")).post(ORGS + "/" + alpha + "/suspend").then().statusCode(403);
+        as(Tokens.BOB)
+                .body(Map.of("reason", "r"))
+                .post(ORGS + "/" + alpha + "/suspend")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void anonymousCallersAreUnauthenticated() {
         for (String path : List.of(ORGS, ORGS + "/me", ORGS + "/" + UUID.randomUUID())) {
-            anonymous().get(path).then().statusCode(401)
+            anonymous()
+                    .get(path)
+                    .then()
+                    .statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer");
         }
@@ -474,7 +664,10 @@ class OrganizationResourceTest {
 
     @Test
     void unknownOrNonUuidIdsAreProblems() {
-        as(Tokens.OPERATOR).get(ORGS + "/" + UUID.randomUUID()).then().statusCode(404)
+        as(Tokens.OPERATOR)
+                .get(ORGS + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:not-found"));
         as(Tokens.OPERATOR).get(ORGS + "/not-a-uuid").then().statusCode(400);
@@ -494,8 +687,7 @@ class OrganizationResourceTest {
 
         suspend(id, "audit").then().statusCode(200);
         assertUnprocessable(() -> requireActive(uuid, Organization.Kind.AI_COMPANY), "SUSPENDED");
-        assertUnprocessable(() -> requireActive(UUID.randomUUID(), Organization.Kind.AI_COMPANY),
-                "not registered");
+        assertUnprocessable(() -> requireActive(UUID.randomUUID(), Organization.Kind.AI_COMPANY), "not registered");
     }
 
     /**
@@ -511,8 +703,12 @@ class OrganizationResourceTest {
         assertThat(service.find(UUID.randomUUID())).isEmpty();
         UUID id = UUID.randomUUID();
         String digits = BusinessRegistrationNumbers.random();
-        OrganizationRequest request = new OrganizationRequest(Organization.Kind.OPERATOR, unique("Seeded"),
-                BusinessRegistrationNumbers.withDashes(digits), "ops@lab.example", "Park Ji-ho");
+        OrganizationRequest request = new OrganizationRequest(
+                Organization.Kind.OPERATOR,
+                unique("Seeded"),
+                BusinessRegistrationNumbers.withDashes(digits),
+                "ops@lab.example",
+                "Park Ji-ho");
 
         OrganizationResponse created = service.createWithId(id, request);
         assertThat(created.id()).isEqualTo(id);
@@ -521,19 +717,20 @@ class OrganizationResourceTest {
         assertThat(service.find(id)).contains(created);
 
         assertThatThrownBy(() -> service.createWithId(id, request))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
-        OrganizationRequest sameNumber = new OrganizationRequest(Organization.Kind.OPERATOR, unique("Other"),
-                digits, "ops@lab.example", "Park Ji-ho");
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        OrganizationRequest sameNumber = new OrganizationRequest(
+                Organization.Kind.OPERATOR, unique("Other"), digits, "ops@lab.example", "Park Ji-ho");
         assertThatThrownBy(() -> service.createWithId(UUID.randomUUID(), sameNumber))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
         as(Tokens.OPERATOR).get(ORGS + "/" + id).then().statusCode(200).body("kind", equalTo("OPERATOR"));
     }
 
     private static void assertUnprocessable(Runnable call, String detail) {
-        assertThatThrownBy(call::run)
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.UNPROCESSABLE);
-                    assertThat(e.getMessage()).contains(detail);
-                });
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.UNPROCESSABLE);
+            assertThat(e.getMessage()).contains(detail);
+        });
     }
 }

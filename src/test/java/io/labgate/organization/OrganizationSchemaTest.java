@@ -39,8 +39,9 @@ class OrganizationSchemaTest {
     @Test
     void databaseRefusesAWrongCheckDigitAndASuspensionWithoutReason() {
         assertThatThrownBy(() -> insert(BusinessRegistrationNumbers.randomWithWrongCheckDigit(), "ACTIVE", null))
-                .satisfies(e -> assertThat(DatabaseConstraints.violated(e,
-                        "organization_business_registration_number_valid")).isTrue());
+                .satisfies(e -> assertThat(
+                                DatabaseConstraints.violated(e, "organization_business_registration_number_valid"))
+                        .isTrue());
         assertThatThrownBy(() -> insert(BusinessRegistrationNumbers.random(), "SUSPENDED", null))
                 .satisfies(e -> assertThat(DatabaseConstraints.violated(e, "organization_suspension_has_reason"))
                         .isTrue());
@@ -49,20 +50,22 @@ class OrganizationSchemaTest {
 
     private boolean validInDatabase(String brn) {
         return (Boolean) em.createNativeQuery("SELECT is_valid_business_registration_number(:brn)")
-                .setParameter("brn", brn).getSingleResult();
+                .setParameter("brn", brn)
+                .getSingleResult();
     }
 
     private void insert(String brn, String status, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 INSERT INTO organization (id, kind, name, business_registration_number, status, status_reason,
                     status_changed_at, contact_email, contact_name, created_at, updated_at)
                 VALUES (:id, 'AI_COMPANY', 'Schema test', :brn, :status, CAST(:reason AS varchar), now(),
                     'schema@test.example', 'Schema test', now(), now())
                 """)
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("brn", brn)
-                .setParameter("status", status)
-                .setParameter("reason", reason)
-                .executeUpdate());
+                        .setParameter("id", UUID.randomUUID())
+                        .setParameter("brn", brn)
+                        .setParameter("status", status)
+                        .setParameter("reason", reason)
+                        .executeUpdate());
     }
 }

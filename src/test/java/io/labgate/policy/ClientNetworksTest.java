@@ -32,7 +32,8 @@ class ClientNetworksTest {
     @Test
     void emptyListAllowsEveryClient() throws Exception {
         assertThat(ClientNetworks.allows(List.of(), ipv4(8, 8, 8, 8))).isTrue();
-        assertThat(ClientNetworks.allows(null, ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1))).isTrue();
+        assertThat(ClientNetworks.allows(null, ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)))
+                .isTrue();
     }
 
     @Test
@@ -49,19 +50,26 @@ class ClientNetworksTest {
 
     @Test
     void zeroPrefixMatchesItsWholeFamilyOnly() throws Exception {
-        assertThat(ClientNetworks.allows(List.of("0.0.0.0/0"), ipv4(1, 2, 3, 4))).isTrue();
-        assertThat(ClientNetworks.allows(List.of("0.0.0.0/0"), ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1))).isFalse();
-        assertThat(ClientNetworks.allows(List.of("::/0"), ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1))).isTrue();
+        assertThat(ClientNetworks.allows(List.of("0.0.0.0/0"), ipv4(1, 2, 3, 4)))
+                .isTrue();
+        assertThat(ClientNetworks.allows(List.of("0.0.0.0/0"), ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)))
+                .isFalse();
+        assertThat(ClientNetworks.allows(List.of("::/0"), ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)))
+                .isTrue();
         assertThat(ClientNetworks.allows(List.of("::/0"), ipv4(1, 2, 3, 4))).isFalse();
     }
 
     @Test
     void ipv6NetworksMatchByPrefix() throws Exception {
         List<String> networks = List.of("2001:db8:abcd::/48", "fd00::/8");
-        assertThat(ClientNetworks.allows(networks, ipv6(0x2001, 0xdb8, 0xabcd, 0x12, 0, 0, 0, 1))).isTrue();
-        assertThat(ClientNetworks.allows(networks, ipv6(0xfdff, 1, 2, 3, 4, 5, 6, 7))).isTrue();
-        assertThat(ClientNetworks.allows(networks, ipv6(0x2001, 0xdb8, 0xabce, 0, 0, 0, 0, 1))).isFalse();
-        assertThat(ClientNetworks.allows(networks, ipv6(0xfe00, 0, 0, 0, 0, 0, 0, 1))).isFalse();
+        assertThat(ClientNetworks.allows(networks, ipv6(0x2001, 0xdb8, 0xabcd, 0x12, 0, 0, 0, 1)))
+                .isTrue();
+        assertThat(ClientNetworks.allows(networks, ipv6(0xfdff, 1, 2, 3, 4, 5, 6, 7)))
+                .isTrue();
+        assertThat(ClientNetworks.allows(networks, ipv6(0x2001, 0xdb8, 0xabce, 0, 0, 0, 0, 1)))
+                .isFalse();
+        assertThat(ClientNetworks.allows(networks, ipv6(0xfe00, 0, 0, 0, 0, 0, 0, 1)))
+                .isFalse();
         assertThat(ClientNetworks.allows(networks, ipv4(10, 0, 0, 1))).isFalse();
     }
 
@@ -75,13 +83,16 @@ class ClientNetworksTest {
         // a mapped client is the IPv4 client it wraps, not an IPv6 one
         assertThat(ClientNetworks.allows(List.of("::/0"), mapped)).isFalse();
         // and a mapped network is the IPv4 network it denotes
-        assertThat(ClientNetworks.allows(List.of("::ffff:10.0.0.0/104"), ipv4(10, 9, 9, 9))).isTrue();
+        assertThat(ClientNetworks.allows(List.of("::ffff:10.0.0.0/104"), ipv4(10, 9, 9, 9)))
+                .isTrue();
     }
 
     @Test
     void damagedEntriesMatchNothing() throws Exception {
-        assertThat(ClientNetworks.allows(List.of("not-a-network"), ipv4(10, 0, 0, 1))).isFalse();
-        assertThat(ClientNetworks.allows(List.of("garbage", "10.0.0.0/8"), ipv4(10, 0, 0, 1))).isTrue();
+        assertThat(ClientNetworks.allows(List.of("not-a-network"), ipv4(10, 0, 0, 1)))
+                .isFalse();
+        assertThat(ClientNetworks.allows(List.of("garbage", "10.0.0.0/8"), ipv4(10, 0, 0, 1)))
+                .isTrue();
         assertThat(ClientNetworks.allows(List.of("10.0.0.0/8"), null)).isFalse();
     }
 
@@ -120,13 +131,39 @@ class ClientNetworksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", " ", "localhost", "localhost/8", "example.com/24", "10.0.0/8", "10.0.0.0.0/8", "256.0.0.0/8",
-        "010.0.0.0/8", "1.2.3.-4/32", "10.0.0.0/", "10.0.0.0/33", "10.0.0.0/08", "10.0.0.0/-1", "10.0.0.0/8/8",
-        "10.0.0.0/ 8", "::/129", ":::/0", "1::2::3/128", "12345::/16", "g::/16", "1:2:3:4:5:6:7:8:9/128",
-        "1:2:3:4:5:6:7/128", "1:2:3:4:5:6:7:8::/128", ":1::/16", "1.2.3.4::/128", "fe80::1%eth0/128",
-        "[::1]/128", "::ffff:300.1.1.1/128", "１０.0.0.0/8"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "localhost",
+                "localhost/8",
+                "example.com/24",
+                "10.0.0/8",
+                "10.0.0.0.0/8",
+                "256.0.0.0/8",
+                "010.0.0.0/8",
+                "1.2.3.-4/32",
+                "10.0.0.0/",
+                "10.0.0.0/33",
+                "10.0.0.0/08",
+                "10.0.0.0/-1",
+                "10.0.0.0/8/8",
+                "10.0.0.0/ 8",
+                "::/129",
+                ":::/0",
+                "1::2::3/128",
+                "12345::/16",
+                "g::/16",
+                "1:2:3:4:5:6:7:8:9/128",
+                "1:2:3:4:5:6:7/128",
+                "1:2:3:4:5:6:7:8::/128",
+                ":1::/16",
+                "1.2.3.4::/128",
+                "fe80::1%eth0/128",
+                "[::1]/128",
+                "::ffff:300.1.1.1/128",
+                "１０.0.0.0/8"
+            })
     void malformedNetworksAreRefused(String input) {
         assertThatThrownBy(() -> ClientNetworks.normalise(input)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -85,7 +85,11 @@ class SecurityPolicyResourceTest {
     @Test
     void operatorCreatesVersionOne() {
         String code = unique("pol");
-        as(Tokens.OPERATOR).body(policy(code)).post(POLICIES).then().statusCode(201)
+        as(Tokens.OPERATOR)
+                .body(policy(code))
+                .post(POLICIES)
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith(version(code, 1)))
                 .header("ETag", "\"0\"")
                 .body("id", notNullValue())
@@ -104,12 +108,17 @@ class SecurityPolicyResourceTest {
     void anyRoleReadsAVersionWithItsETag() {
         String code = createPolicy();
         for (String user : List.of(Tokens.OPERATOR, Tokens.AUDITOR, Tokens.ALICE, Tokens.CAROL)) {
-            as(user).get(version(code, 1)).then().statusCode(200)
+            as(user).get(version(code, 1))
+                    .then()
+                    .statusCode(200)
                     .header("ETag", "\"0\"")
                     .body("code", equalTo(code))
                     .body("maxLinkSeconds", equalTo(900));
         }
-        as(Tokens.BOB).get(POLICIES + "/" + code).then().statusCode(200)
+        as(Tokens.BOB)
+                .get(POLICIES + "/" + code)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .header("Content-Location", endsWith(version(code, 1)))
                 .body("versionNo", equalTo(1));
@@ -118,7 +127,9 @@ class SecurityPolicyResourceTest {
     @Test
     void duplicateCodeIsAConflict() {
         String code = createPolicy();
-        create(policy(code)).then().statusCode(409)
+        create(policy(code))
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:conflict"))
                 .body("detail", containsString("/versions"));
@@ -130,61 +141,108 @@ class SecurityPolicyResourceTest {
         Map<String, Object> stricter = terms();
         stricter.put("maxGrantDays", 30);
         stricter.put("allowedModes", List.of("STREAM"));
-        as(Tokens.OPERATOR).body(stricter).post(POLICIES + "/" + code + "/versions").then().statusCode(201)
+        as(Tokens.OPERATOR)
+                .body(stricter)
+                .post(POLICIES + "/" + code + "/versions")
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith(version(code, 2)))
                 .header("ETag", "\"0\"")
                 .body("code", equalTo(code))
                 .body("versionNo", equalTo(2))
                 .body("maxGrantDays", equalTo(30));
-        as(Tokens.OPERATOR).body(terms()).post(POLICIES + "/" + code + "/versions").then().statusCode(201)
+        as(Tokens.OPERATOR)
+                .body(terms())
+                .post(POLICIES + "/" + code + "/versions")
+                .then()
+                .statusCode(201)
                 .body("versionNo", equalTo(3));
 
         as(Tokens.ALICE).get(POLICIES + "/" + code).then().statusCode(200).body("versionNo", equalTo(3));
-        as(Tokens.ALICE).get(version(code, 2)).then().statusCode(200)
-                .body("maxGrantDays", equalTo(30)).body("allowedModes", equalTo(List.of("STREAM")));
+        as(Tokens.ALICE)
+                .get(version(code, 2))
+                .then()
+                .statusCode(200)
+                .body("maxGrantDays", equalTo(30))
+                .body("allowedModes", equalTo(List.of("STREAM")));
         // the earlier versions are untouched
         as(Tokens.ALICE).get(version(code, 1)).then().statusCode(200).body("maxGrantDays", equalTo(90));
 
-        List<Integer> numbers = as(Tokens.CAROL).get(POLICIES + "/" + code + "/versions").then().statusCode(200)
-                .body("totalItems", equalTo(3)).extract().path("items.versionNo");
+        List<Integer> numbers = as(Tokens.CAROL)
+                .get(POLICIES + "/" + code + "/versions")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(3))
+                .extract()
+                .path("items.versionNo");
         assertThat(numbers).containsExactly(1, 2, 3);
-        List<Integer> newestFirst = as(Tokens.CAROL).get(POLICIES + "/" + code + "/versions?sort=versionNo,desc&size=2")
-                .then().statusCode(200).body("totalPages", equalTo(2)).extract().path("items.versionNo");
+        List<Integer> newestFirst = as(Tokens.CAROL)
+                .get(POLICIES + "/" + code + "/versions?sort=versionNo,desc&size=2")
+                .then()
+                .statusCode(200)
+                .body("totalPages", equalTo(2))
+                .extract()
+                .path("items.versionNo");
         assertThat(newestFirst).containsExactly(3, 2);
 
-        as(Tokens.OPERATOR).body(terms()).post(POLICIES + "/" + unique("nope") + "/versions").then().statusCode(404);
+        as(Tokens.OPERATOR)
+                .body(terms())
+                .post(POLICIES + "/" + unique("nope") + "/versions")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void listShowsOnlyTheNewestVersionOfEachPolicy() {
         String versioned = createPolicy();
-        as(Tokens.OPERATOR).body(terms()).post(POLICIES + "/" + versioned + "/versions").then().statusCode(201);
+        as(Tokens.OPERATOR)
+                .body(terms())
+                .post(POLICIES + "/" + versioned + "/versions")
+                .then()
+                .statusCode(201);
         String open = unique("pol");
         Map<String, Object> noConsent = policy(open);
         noConsent.put("consentRequired", false);
         create(noConsent).then().statusCode(201);
 
-        List<Map<String, Object>> items = as(Tokens.AUDITOR).get(POLICIES + "?size=100&sort=createdAt,desc")
-                .then().statusCode(200).extract().path("items");
-        assertThat(items).filteredOn(p -> versioned.equals(p.get("code")))
-                .extracting(p -> p.get("versionNo")).containsExactly(2);
-        assertThat(items).filteredOn(p -> open.equals(p.get("code")))
-                .extracting(p -> p.get("versionNo")).containsExactly(1);
+        List<Map<String, Object>> items = as(Tokens.AUDITOR)
+                .get(POLICIES + "?size=100&sort=createdAt,desc")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
+        assertThat(items)
+                .filteredOn(p -> versioned.equals(p.get("code")))
+                .extracting(p -> p.get("versionNo"))
+                .containsExactly(2);
+        assertThat(items)
+                .filteredOn(p -> open.equals(p.get("code")))
+                .extracting(p -> p.get("versionNo"))
+                .containsExactly(1);
         List<String> codes = items.stream().map(p -> (String) p.get("code")).toList();
         assertThat(codes).doesNotHaveDuplicates();
 
-        as(Tokens.ALICE).get(POLICIES + "?consentRequired=false&size=100&sort=createdAt,desc").then().statusCode(200)
+        as(Tokens.ALICE)
+                .get(POLICIES + "?consentRequired=false&size=100&sort=createdAt,desc")
+                .then()
+                .statusCode(200)
                 .body("items.code", hasItem(open))
                 .body("items.code", not(hasItem(versioned)))
                 .body("items.consentRequired", not(hasItem(true)));
-        List<String> sorted = as(Tokens.ALICE).get(POLICIES + "?consentRequired=true&size=100&sort=code")
-                .then().statusCode(200).extract().path("items.code");
+        List<String> sorted = as(Tokens.ALICE)
+                .get(POLICIES + "?consentRequired=true&size=100&sort=code")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.code");
         assertThat(sorted).isSorted();
 
-        as(Tokens.ALICE).get(POLICIES + "?sort=byteQuotaPerGrant").then().statusCode(400)
+        as(Tokens.ALICE)
+                .get(POLICIES + "?sort=byteQuotaPerGrant")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("sort"));
-        as(Tokens.ALICE).get(POLICIES + "?size=101").then().statusCode(400)
-                .body("violations.field", hasItem("size"));
+        as(Tokens.ALICE).get(POLICIES + "?size=101").then().statusCode(400).body("violations.field", hasItem("size"));
     }
 
     @Test
@@ -194,20 +252,43 @@ class SecurityPolicyResourceTest {
         change.put("title", "Renamed");
         change.put("allowedNetworks", List.of());
 
-        as(Tokens.OPERATOR).body(change).put(version(code, 1)).then().statusCode(428)
+        as(Tokens.OPERATOR)
+                .body(change)
+                .put(version(code, 1))
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:precondition-required"));
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(change).put(version(code, 1)).then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(version(code, 1))
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("title", equalTo("Renamed"))
                 .body("allowedNetworks", equalTo(List.of()))
                 .body("versionNo", equalTo(1));
         // a second writer who read version 0 loses
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(change).put(version(code, 1)).then().statusCode(412)
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(version(code, 1))
+                .then()
+                .statusCode(412)
                 .contentType("application/problem+json");
-        as(Tokens.OPERATOR).get(version(code, 1)).then().statusCode(200)
-                .header("ETag", "\"1\"").body("title", equalTo("Renamed"));
-        as(Tokens.OPERATOR).header("If-Match", "\"1\"").body(change).put(version(code, 9)).then().statusCode(404);
+        as(Tokens.OPERATOR)
+                .get(version(code, 1))
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("title", equalTo("Renamed"));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"1\"")
+                .body(change)
+                .put(version(code, 9))
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -224,11 +305,20 @@ class SecurityPolicyResourceTest {
         assertThat(again.version()).isEqualTo(1);
         assertThat(service.findVersion(id)).isEqualTo(again);
 
-        as(Tokens.OPERATOR).get(version(code, 1)).then().statusCode(200)
-                .header("ETag", "\"1\"").body("lockedAt", notNullValue());
+        as(Tokens.OPERATOR)
+                .get(version(code, 1))
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("lockedAt", notNullValue());
         Map<String, Object> change = terms();
         change.put("maxGrantDays", 365);
-        as(Tokens.OPERATOR).header("If-Match", "\"1\"").body(change).put(version(code, 1)).then().statusCode(409)
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"1\"")
+                .body(change)
+                .put(version(code, 1))
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:conflict"))
                 .body("detail", containsString("in use"))
@@ -236,16 +326,24 @@ class SecurityPolicyResourceTest {
         as(Tokens.OPERATOR).get(version(code, 1)).then().body("maxGrantDays", equalTo(90));
 
         // the way to change it: a new version, which starts unlocked
-        as(Tokens.OPERATOR).body(change).post(POLICIES + "/" + code + "/versions").then().statusCode(201)
-                .body("versionNo", equalTo(2)).body("lockedAt", nullValue()).body("maxGrantDays", equalTo(365));
+        as(Tokens.OPERATOR)
+                .body(change)
+                .post(POLICIES + "/" + code + "/versions")
+                .then()
+                .statusCode(201)
+                .body("versionNo", equalTo(2))
+                .body("lockedAt", nullValue())
+                .body("maxGrantDays", equalTo(365));
     }
 
     @Test
     void unknownVersionIdIsNotFoundInTheService() {
         UUID missing = UUID.randomUUID();
-        assertThatThrownBy(() -> service.findVersion(missing)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> service.findVersion(missing))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining(missing.toString());
-        assertThatThrownBy(() -> service.lockForUse(missing)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> service.lockForUse(missing))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining(missing.toString());
     }
 
@@ -274,8 +372,8 @@ class SecurityPolicyResourceTest {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("security_policy_locked");
 
-            try (PreparedStatement read = db.prepareStatement(
-                    "SELECT title, locked_at FROM security_policy WHERE id = ?")) {
+            try (PreparedStatement read =
+                    db.prepareStatement("SELECT title, locked_at FROM security_policy WHERE id = ?")) {
                 read.setObject(1, id);
                 try (ResultSet row = read.executeQuery()) {
                     assertThat(row.next()).isTrue();
@@ -291,14 +389,22 @@ class SecurityPolicyResourceTest {
         String code = createPolicy();
         UUID id = UUID.fromString(as(Tokens.OPERATOR).get(version(code, 1)).path("id"));
         try (Connection db = database()) {
-            for (String change : List.of("max_grant_days = 0", "max_link_seconds = 59", "allowed_modes = '{}'",
-                    "allowed_modes = '{FTP}'", "allowed_networks = '{10.1.2.3/8}'",
-                    "allowed_networks = '{example.com}'", "byte_quota_per_grant = 1125899906842625",
-                    "max_concurrent_grants = 101", "terms_version = '2026 1'", "title = ' '")) {
+            for (String change : List.of(
+                    "max_grant_days = 0",
+                    "max_link_seconds = 59",
+                    "allowed_modes = '{}'",
+                    "allowed_modes = '{FTP}'",
+                    "allowed_networks = '{10.1.2.3/8}'",
+                    "allowed_networks = '{example.com}'",
+                    "byte_quota_per_grant = 1125899906842625",
+                    "max_concurrent_grants = 101",
+                    "terms_version = '2026 1'",
+                    "title = ' '")) {
                 assertThatThrownBy(() -> execute(db, "UPDATE security_policy SET " + change + " WHERE id = ?", id))
                         .as(change)
                         .isInstanceOf(SQLException.class)
-                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("23"));
+                        .satisfies(e ->
+                                assertThat(((SQLException) e).getSQLState()).startsWith("23"));
             }
         }
     }
@@ -307,21 +413,32 @@ class SecurityPolicyResourceTest {
     void invalidNetworksAreAllReported() {
         Map<String, Object> body = policy(unique("net"));
         body.put("allowedNetworks", List.of("10.1.2.3/8", "192.168.0.0/16", "lab.example.com/24", "::/129", ""));
-        create(body).then().statusCode(400)
+        create(body)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:validation-failed"))
-                .body("violations.field", equalTo(List.of("allowedNetworks[0]", "allowedNetworks[2]",
-                        "allowedNetworks[3]", "allowedNetworks[4]")))
+                .body(
+                        "violations.field",
+                        equalTo(List.of(
+                                "allowedNetworks[0]",
+                                "allowedNetworks[2]",
+                                "allowedNetworks[3]",
+                                "allowedNetworks[4]")))
                 .body("violations[0].message", containsString("10.0.0.0/8"));
 
         Map<String, Object> tooMany = policy(unique("net"));
-        tooMany.put("allowedNetworks", IntStream.range(0, 51).mapToObj(i -> "10.0." + i + ".0/24").toList());
+        tooMany.put(
+                "allowedNetworks",
+                IntStream.range(0, 51).mapToObj(i -> "10.0." + i + ".0/24").toList());
         create(tooMany).then().statusCode(400).body("violations.field", hasItem("allowedNetworks"));
 
         Map<String, Object> normalised = policy(unique("net"));
-        normalised.put("allowedNetworks", List.of("192.168.1.7", "::ffff:10.0.0.0/104", "10.0.0.0/8",
-                "2001:0db8:0000::/32"));
-        create(normalised).then().statusCode(201)
+        normalised.put(
+                "allowedNetworks", List.of("192.168.1.7", "::ffff:10.0.0.0/104", "10.0.0.0/8", "2001:0db8:0000::/32"));
+        create(normalised)
+                .then()
+                .statusCode(201)
                 .body("allowedNetworks", equalTo(List.of("192.168.1.7/32", "10.0.0.0/8", "2001:db8::/32")));
     }
 
@@ -337,19 +454,30 @@ class SecurityPolicyResourceTest {
         body.put("title", " ");
         body.remove("consentRequired");
         body.remove("allowedNetworks");
-        create(body).then().statusCode(400)
+        create(body)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:validation-failed"))
-                .body("violations.field", hasItems("code", "maxGrantDays", "maxLinkSeconds", "allowedModes",
-                        "termsVersion", "maxConcurrentGrants", "byteQuotaPerGrant", "title", "consentRequired",
-                        "allowedNetworks"))
+                .body(
+                        "violations.field",
+                        hasItems(
+                                "code",
+                                "maxGrantDays",
+                                "maxLinkSeconds",
+                                "allowedModes",
+                                "termsVersion",
+                                "maxConcurrentGrants",
+                                "byteQuotaPerGrant",
+                                "title",
+                                "consentRequired",
+                                "allowedNetworks"))
                 .body("requestId", notNullValue());
 
         Map<String, Object> longLink = policy(unique("bad"));
         longLink.put("maxLinkSeconds", 86_401);
         longLink.put("maxGrantDays", 366);
-        create(longLink).then().statusCode(400)
-                .body("violations.field", hasItems("maxLinkSeconds", "maxGrantDays"));
+        create(longLink).then().statusCode(400).body("violations.field", hasItems("maxLinkSeconds", "maxGrantDays"));
 
         Map<String, Object> unknownMode = policy(unique("bad"));
         unknownMode.put("allowedModes", List.of("FTP"));
@@ -367,21 +495,37 @@ class SecurityPolicyResourceTest {
 
         // the code is in the path of a next version, not in its body
         String code = createPolicy();
-        as(Tokens.OPERATOR).body(policy(code)).post(POLICIES + "/" + code + "/versions").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body(policy(code))
+                .post(POLICIES + "/" + code + "/versions")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("code"));
         Map<String, Object> badUpdate = terms();
         badUpdate.put("maxGrantDays", -1);
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(badUpdate).put(version(code, 1)).then()
-                .statusCode(400).body("violations.field", hasItem("maxGrantDays"));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(badUpdate)
+                .put(version(code, 1))
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("maxGrantDays"));
 
-        as(Tokens.OPERATOR).body("{\"code\": ").post(POLICIES).then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body("{\"code\": ")
+                .post(POLICIES)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void rolesAreEnforced() {
         String code = createPolicy();
-        anonymous().get(POLICIES).then().statusCode(401)
+        anonymous()
+                .get(POLICIES)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
         anonymous().get(version(code, 1)).then().statusCode(401);
@@ -393,10 +537,23 @@ class SecurityPolicyResourceTest {
             as(reader).get(POLICIES + "/" + code + "/versions").then().statusCode(200);
             as(reader).get(version(code, 1)).then().statusCode(200);
 
-            as(reader).body(policy(unique("nope"))).post(POLICIES).then().statusCode(403)
+            as(reader)
+                    .body(policy(unique("nope")))
+                    .post(POLICIES)
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json");
-            as(reader).body(terms()).post(POLICIES + "/" + code + "/versions").then().statusCode(403);
-            as(reader).header("If-Match", "\"0\"").body(terms()).put(version(code, 1)).then().statusCode(403);
+            as(reader)
+                    .body(terms())
+                    .post(POLICIES + "/" + code + "/versions")
+                    .then()
+                    .statusCode(403);
+            as(reader)
+                    .header("If-Match", "\"0\"")
+                    .body(terms())
+                    .put(version(code, 1))
+                    .then()
+                    .statusCode(403);
         }
         // nothing the readers tried changed anything
         as(Tokens.OPERATOR).get(POLICIES + "/" + code + "/versions").then().body("totalItems", equalTo(1));
@@ -405,18 +562,29 @@ class SecurityPolicyResourceTest {
 
     @Test
     void unknownPolicyIsNotFound() {
-        as(Tokens.OPERATOR).get(POLICIES + "/" + unique("none")).then().statusCode(404)
+        as(Tokens.OPERATOR)
+                .get(POLICIES + "/" + unique("none"))
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        as(Tokens.OPERATOR).get(POLICIES + "/" + unique("none") + "/versions").then().statusCode(404);
+        as(Tokens.OPERATOR)
+                .get(POLICIES + "/" + unique("none") + "/versions")
+                .then()
+                .statusCode(404);
         String code = createPolicy();
         as(Tokens.OPERATOR).get(version(code, 2)).then().statusCode(404);
-        as(Tokens.OPERATOR).get(POLICIES + "/" + code + "/versions/two").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(POLICIES + "/" + code + "/versions/two")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection(EmbeddedLabTestResource.lab().postgres().jdbcUrl("labgate"),
-                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+        return DriverManager.getConnection(
+                EmbeddedLabTestResource.lab().postgres().jdbcUrl("labgate"),
+                EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD);
     }
 
     private static int execute(Connection db, String sql, UUID id) throws SQLException {

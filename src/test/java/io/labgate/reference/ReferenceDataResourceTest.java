@@ -49,7 +49,9 @@ class ReferenceDataResourceTest {
     @ValueSource(strings = {INDUSTRIES, AI_TECHNOLOGIES})
     void operatorRegistersAnEntryEveryoneReads(String list) {
         String code = uniqueCode("FARM-");
-        create(list, entry(code)).then().statusCode(201)
+        create(list, entry(code))
+                .then()
+                .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith(list + "/" + code))
                 .header("ETag", "\"0\"")
                 .body("code", equalTo(code))
@@ -59,7 +61,9 @@ class ReferenceDataResourceTest {
                 .body("version", equalTo(0));
 
         for (String user : List.of(Tokens.OPERATOR, Tokens.AUDITOR, Tokens.ALICE, Tokens.CAROL)) {
-            as(user).get(list + "/" + code).then().statusCode(200)
+            as(user).get(list + "/" + code)
+                    .then()
+                    .statusCode(200)
                     .header("ETag", "\"0\"")
                     .body("code", equalTo(code))
                     .body("createdAt", notNullValue());
@@ -70,7 +74,9 @@ class ReferenceDataResourceTest {
     @ValueSource(strings = {INDUSTRIES, AI_TECHNOLOGIES})
     void koreanNameAndDescriptionAreOptional(String list) {
         String code = uniqueCode("MIN_");
-        create(list, Map.of("code", code, "name", "Minimal")).then().statusCode(201)
+        create(list, Map.of("code", code, "name", "Minimal"))
+                .then()
+                .statusCode(201)
                 .body("nameKo", nullValue())
                 .body("description", nullValue());
     }
@@ -79,7 +85,10 @@ class ReferenceDataResourceTest {
     void theTwoListsAreSeparate() {
         String code = uniqueCode("ONLY");
         create(INDUSTRIES, entry(code)).then().statusCode(201);
-        as(Tokens.OPERATOR).get(AI_TECHNOLOGIES + "/" + code).then().statusCode(404)
+        as(Tokens.OPERATOR)
+                .get(AI_TECHNOLOGIES + "/" + code)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         // the same code may name an AI technology too
         create(AI_TECHNOLOGIES, entry(code)).then().statusCode(201);
@@ -93,26 +102,40 @@ class ReferenceDataResourceTest {
             create(list, entry(prefix + suffix)).then().statusCode(201);
         }
         List<String> codes = allCodes(list, Tokens.ALICE);
-        assertThat(codes).isSorted().doesNotHaveDuplicates()
+        assertThat(codes)
+                .isSorted()
+                .doesNotHaveDuplicates()
                 .containsSubsequence(prefix + "A", prefix + "B", prefix + "C");
 
-        long total = as(Tokens.CAROL).get(list + "?size=1").then().statusCode(200)
+        long total = as(Tokens.CAROL)
+                .get(list + "?size=1")
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(1))
-                .extract().<Integer>path("totalItems");
+                .extract()
+                .<Integer>path("totalItems");
         assertThat(total).isEqualTo(codes.size());
-        as(Tokens.AUDITOR).get(list + "?size=1&page=" + (total - 1)).then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(list + "?size=1&page=" + (total - 1))
+                .then()
+                .statusCode(200)
                 .body("items[0].code", equalTo(codes.get(codes.size() - 1)));
-        as(Tokens.AUDITOR).get(list + "?size=1&page=" + total).then().statusCode(400)
+        as(Tokens.AUDITOR)
+                .get(list + "?size=1&page=" + total)
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("page"));
 
-        List<String> descending = as(Tokens.AUDITOR).get(list + "?size=100&sort=code,desc").then().statusCode(200)
-                .extract().path("items.code");
+        List<String> descending = as(Tokens.AUDITOR)
+                .get(list + "?size=100&sort=code,desc")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.code");
         assertThat(descending.get(0)).isEqualTo(codes.get(codes.size() - 1));
         as(Tokens.AUDITOR).get(list + "?sort=name").then().statusCode(200);
-        as(Tokens.AUDITOR).get(list + "?sort=version").then().statusCode(400)
-                .body("violations.field", hasItem("sort"));
-        as(Tokens.AUDITOR).get(list + "?size=0").then().statusCode(400)
-                .body("violations.field", hasItem("size"));
+        as(Tokens.AUDITOR).get(list + "?sort=version").then().statusCode(400).body("violations.field", hasItem("sort"));
+        as(Tokens.AUDITOR).get(list + "?size=0").then().statusCode(400).body("violations.field", hasItem("size"));
     }
 
     @ParameterizedTest
@@ -120,7 +143,9 @@ class ReferenceDataResourceTest {
     void duplicateCodeIsAConflict(String list) {
         String code = uniqueCode("DUP");
         create(list, entry(code)).then().statusCode(201);
-        create(list, entry(code)).then().statusCode(409)
+        create(list, entry(code))
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:conflict"))
                 .body("detail", org.hamcrest.Matchers.containsString(code));
@@ -132,7 +157,9 @@ class ReferenceDataResourceTest {
         for (String badCode : List.of("farm", "1FARM", "F", "FARM ING", "F".repeat(33), "FARM.ING", "")) {
             Map<String, Object> body = entry("X");
             body.put("code", badCode);
-            create(list, body).then().statusCode(400)
+            create(list, body)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("violations.field", hasItem("code"));
         }
@@ -140,7 +167,9 @@ class ReferenceDataResourceTest {
         body.put("name", "");
         body.put("nameKo", "가".repeat(201));
         body.put("description", "d".repeat(2001));
-        create(list, body).then().statusCode(400)
+        create(list, body)
+                .then()
+                .statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("description", "name", "nameKo"));
 
         Map<String, Object> unknown = entry(uniqueCode("UNK"));
@@ -150,7 +179,9 @@ class ReferenceDataResourceTest {
         missing.remove("code");
         create(list, missing).then().statusCode(400).body("violations.field", hasItem("code"));
         // the longest code the pattern allows is fine
-        create(list, entry("L" + uniqueCode("").repeat(4).substring(0, 31))).then().statusCode(201);
+        create(list, entry("L" + uniqueCode("").repeat(4).substring(0, 31)))
+                .then()
+                .statusCode(201);
     }
 
     @ParameterizedTest
@@ -163,30 +194,55 @@ class ReferenceDataResourceTest {
         change.put("nameKo", "이름 변경");
         change.remove("description");
 
-        as(Tokens.OPERATOR).body(change).put(list + "/" + code).then().statusCode(428)
+        as(Tokens.OPERATOR)
+                .body(change)
+                .put(list + "/" + code)
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json");
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(change).put(list + "/" + code).then()
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(list + "/" + code)
+                .then()
                 .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("name", equalTo("Renamed"))
                 .body("nameKo", equalTo("이름 변경"))
                 .body("description", nullValue());
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(entry(code)).put(list + "/" + code).then()
-                .statusCode(412).contentType("application/problem+json");
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(entry(code))
+                .put(list + "/" + code)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
         as(Tokens.ALICE).get(list + "/" + code).then().header("ETag", "\"1\"").body("name", equalTo("Renamed"));
 
         // the code is the identity
-        as(Tokens.OPERATOR).header("If-Match", "\"1\"").body(entry(uniqueCode("OTHER"))).put(list + "/" + code)
-                .then().statusCode(400).body("violations.field", equalTo(List.of("code")));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"1\"")
+                .body(entry(uniqueCode("OTHER")))
+                .put(list + "/" + code)
+                .then()
+                .statusCode(400)
+                .body("violations.field", equalTo(List.of("code")));
         String unknown = uniqueCode("NONE");
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(entry(unknown)).put(list + "/" + unknown).then()
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(entry(unknown))
+                .put(list + "/" + unknown)
+                .then()
                 .statusCode(404);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {INDUSTRIES, AI_TECHNOLOGIES})
     void unknownCodeIsNotFound(String list) {
-        as(Tokens.ALICE).get(list + "/" + uniqueCode("NONE")).then().statusCode(404)
+        as(Tokens.ALICE)
+                .get(list + "/" + uniqueCode("NONE"))
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:not-found"));
     }
@@ -195,18 +251,24 @@ class ReferenceDataResourceTest {
     @ValueSource(strings = {INDUSTRIES, AI_TECHNOLOGIES})
     void onlyOperatorsWrite(String list) {
         String code = uniqueCode("ROLE");
-        anonymous().get(list).then().statusCode(401)
+        anonymous()
+                .get(list)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
         anonymous().get(list + "/" + code).then().statusCode(401);
         anonymous().body(entry(code)).post(list).then().statusCode(401);
         for (String user : List.of(Tokens.AUDITOR, Tokens.ALICE, Tokens.BOB, Tokens.CAROL, Tokens.DAVE)) {
-            as(user).body(entry(code)).post(list).then().statusCode(403)
-                    .contentType("application/problem+json");
+            as(user).body(entry(code)).post(list).then().statusCode(403).contentType("application/problem+json");
         }
         create(list, entry(code)).then().statusCode(201);
         for (String user : List.of(Tokens.AUDITOR, Tokens.ALICE, Tokens.CAROL)) {
-            as(user).header("If-Match", "\"0\"").body(entry(code)).put(list + "/" + code).then().statusCode(403);
+            as(user).header("If-Match", "\"0\"")
+                    .body(entry(code))
+                    .put(list + "/" + code)
+                    .then()
+                    .statusCode(403);
         }
         as(Tokens.AUDITOR).get(list + "/" + code).then().statusCode(200).header("ETag", "\"0\"");
     }

@@ -66,6 +66,7 @@ class TwoReplicasIT {
 
     /** The shared request rate of the instances: tokens per second and bucket size. */
     static final double RATE = 5;
+
     static final int BURST = 5;
 
     static final Path LOGS = Path.of("target", "replicas");
@@ -74,13 +75,16 @@ class TwoReplicasIT {
     static LabGateProcess b;
     /** The packaged application and the settings both instances (and a restarted one) run with. */
     static Path jar;
+
     static Map<String, String> config;
     static HttpClient http;
     /** A version of a dataset of Jeju whose policy allows every mode and many grants at once. */
     static String datasetId;
+
     static String versionId;
     /** Beta's grant for the usage-chain test; Alpha's for the rate test; Alpha's that end soon. */
     static String betaGrant;
+
     static String alphaGrant;
     static List<String> endingSoon;
 
@@ -113,13 +117,17 @@ class TwoReplicasIT {
         config.put("labgate.delivery.requests-per-second", Double.toString(RATE));
         config.put("labgate.delivery.burst", Integer.toString(BURST));
         try {
-            a = LabGateProcess.start("a", jar, config, LOGS.resolve("labgate-a.log")).awaitReady(Duration.ofMinutes(2));
-            b = LabGateProcess.start("b", jar, config, LOGS.resolve("labgate-b.log")).awaitReady(Duration.ofMinutes(2));
+            a = LabGateProcess.start("a", jar, config, LOGS.resolve("labgate-a.log"))
+                    .awaitReady(Duration.ofMinutes(2));
+            b = LabGateProcess.start("b", jar, config, LOGS.resolve("labgate-b.log"))
+                    .awaitReady(Duration.ofMinutes(2));
         } catch (Exception | Error e) {
             stopInstances();
             throw e;
         }
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
+        http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
         // the fixtures talk to instance a; the tests choose their instance per request
         RestAssured.baseURI = "http://127.0.0.1";
@@ -137,7 +145,8 @@ class TwoReplicasIT {
         for (int i = 0; i < 4; i++) {
             endingSoon.add(grant(Tokens.ALICE, List.of("STREAM"), soon));
         }
-        betaGrant = grant(Tokens.BOB, List.of("STREAM", "PRESIGNED_URL"), Instant.now().plus(Duration.ofDays(1)));
+        betaGrant = grant(
+                Tokens.BOB, List.of("STREAM", "PRESIGNED_URL"), Instant.now().plus(Duration.ofDays(1)));
         alphaGrant = grant(Tokens.ALICE, List.of("STREAM"), Instant.now().plus(Duration.ofDays(1)));
     }
 
@@ -169,16 +178,21 @@ class TwoReplicasIT {
                         String requestId = "chain-" + thread + "-" + i + "-" + UUID.randomUUID();
                         requestIds.add(requestId);
                         HttpRequest.Builder request = i % 3 == 0
-                                ? HttpRequest.newBuilder(URI.create(instance.url() + "/api/v1/grants/" + betaGrant
-                                        + "/links")).header("Content-Type", "application/json")
+                                ? HttpRequest.newBuilder(
+                                                URI.create(instance.url() + "/api/v1/grants/" + betaGrant + "/links"))
+                                        .header("Content-Type", "application/json")
                                         .POST(HttpRequest.BodyPublishers.ofString("{\"keys\":[\"a.bin\"]}"))
-                                : HttpRequest.newBuilder(URI.create(instance.url() + "/api/v1/grants/" + betaGrant
-                                        + "/objects/a.bin"));
-                        HttpResponse<byte[]> response = http.send(request.header("X-Request-Id", requestId)
-                                .header("Authorization", "Bearer " + Tokens.of(Tokens.BOB)).build(),
+                                : HttpRequest.newBuilder(
+                                        URI.create(instance.url() + "/api/v1/grants/" + betaGrant + "/objects/a.bin"));
+                        HttpResponse<byte[]> response = http.send(
+                                request.header("X-Request-Id", requestId)
+                                        .header("Authorization", "Bearer " + Tokens.of(Tokens.BOB))
+                                        .build(),
                                 HttpResponse.BodyHandlers.ofByteArray());
                         // what is not granted is refused by the shared rate: logged as well
-                        assertThat(response.statusCode()).as(response.toString()).isIn(200, 429);
+                        assertThat(response.statusCode())
+                                .as(response.toString())
+                                .isIn(200, 429);
                         if (response.statusCode() == 200) {
                             granted.get(instance.name()).incrementAndGet();
                         }
@@ -197,10 +211,13 @@ class TwoReplicasIT {
         assertThat(granted.get(b.name())).as("requests served by b").hasPositiveValue();
 
         // a download's event is committed just after its last byte: wait for all, then each exactly once
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> requestIdsOfGrant(betaGrant).size() >= threads * perThread);
         List<String> logged = requestIdsOfGrant(betaGrant);
-        assertThat(logged).hasSize(threads * perThread).doesNotHaveDuplicates()
+        assertThat(logged)
+                .hasSize(threads * perThread)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(requestIds);
         assertChainIntact();
     }
@@ -211,7 +228,11 @@ class TwoReplicasIT {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath created = on(a, Tokens.OPERATOR)
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("REQUEST_SUBMITTED")))
-                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
             String subscription = created.getString("subscription.id");
             String secret = created.getString("secret");
             try {
@@ -219,7 +240,8 @@ class TwoReplicasIT {
                 for (int i = 0; i < 10; i++) {
                     submitted.add(submit(i % 2 == 0 ? a : b, Instant.now().plus(Duration.ofDays(5))));
                 }
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> requestIdsIn(receiver.received()).containsAll(submitted));
                 // both instances' delivery jobs tick every second: give a second sending a few chances
                 Thread.sleep(3000);
@@ -230,18 +252,24 @@ class TwoReplicasIT {
                     assertThat(r.event()).isEqualTo("REQUEST_SUBMITTED");
                     assertThat(r.signature()).isEqualTo(WebhookSignature.of(secret, r.body()));
                 }
-                try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                        "SELECT count(*), count(*) FILTER (WHERE delivered_at IS NOT NULL AND attempts = 1) "
-                                + "FROM notification_outbox WHERE subscription_id = ?")) {
+                try (Connection db = PublishedDatasets.database();
+                        PreparedStatement st = db.prepareStatement(
+                                "SELECT count(*), count(*) FILTER (WHERE delivered_at IS NOT NULL AND attempts = 1) "
+                                        + "FROM notification_outbox WHERE subscription_id = ?")) {
                     st.setObject(1, UUID.fromString(subscription));
                     try (ResultSet rs = st.executeQuery()) {
                         rs.next();
                         assertThat(rs.getInt(1)).isEqualTo(submitted.size());
-                        assertThat(rs.getInt(2)).as("delivered at the first attempt").isEqualTo(submitted.size());
+                        assertThat(rs.getInt(2))
+                                .as("delivered at the first attempt")
+                                .isEqualTo(submitted.size());
                     }
                 }
             } finally {
-                on(a, Tokens.OPERATOR).delete("/api/v1/webhooks/" + subscription).then().statusCode(200);
+                on(a, Tokens.OPERATOR)
+                        .delete("/api/v1/webhooks/" + subscription)
+                        .then()
+                        .statusCode(200);
             }
         }
     }
@@ -249,7 +277,8 @@ class TwoReplicasIT {
     @Test
     @Order(3)
     void grantsPastTheirEndAreExpiredOnceWhileBothExpiryJobsRun() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> endingSoon.stream().allMatch(id -> "EXPIRED".equals(status(id))));
         // both jobs run every second: a few more ticks of each
         Thread.sleep(2500);
@@ -282,14 +311,17 @@ class TwoReplicasIT {
                 done.add(pool.submit(() -> {
                     for (int i = 0; System.nanoTime() < end; i++) {
                         LabGateProcess instance = (thread + i) % 2 == 0 ? a : b;
-                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                                URI.create(instance.url() + alphaList)).header("Authorization", "Bearer " + alice)
-                                .build(), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> response = http.send(
+                                HttpRequest.newBuilder(URI.create(instance.url() + alphaList))
+                                        .header("Authorization", "Bearer " + alice)
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() == 200) {
                             granted.incrementAndGet();
                         } else if (response.statusCode() == 429) {
                             limited.incrementAndGet();
-                            retryAfter.add(response.headers().firstValue("Retry-After").orElse(""));
+                            retryAfter.add(
+                                    response.headers().firstValue("Retry-After").orElse(""));
                         } else {
                             other.add(response.statusCode());
                         }
@@ -302,9 +334,12 @@ class TwoReplicasIT {
             done.add(pool.submit(() -> {
                 for (int i = 0; System.nanoTime() < end; i++) {
                     LabGateProcess instance = i % 2 == 0 ? a : b;
-                    beta.add(http.send(HttpRequest.newBuilder(URI.create(instance.url() + betaList))
-                            .header("Authorization", "Bearer " + bob).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode());
+                    beta.add(http.send(
+                                    HttpRequest.newBuilder(URI.create(instance.url() + betaList))
+                                            .header("Authorization", "Bearer " + bob)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode());
                     Thread.sleep(400);
                 }
                 return null;
@@ -321,17 +356,21 @@ class TwoReplicasIT {
         // the bucket held at most BURST tokens at the start and refilled at RATE by the database's clock, whose
         // time between the first and the last request is within the time measured here
         long allowed = (long) Math.floor(BURST + RATE * seconds);
-        System.out.printf("rate: %d granted, %d limited in %.2f s across two instances; shared limit %d, "
-                + "per-replica limits would have allowed %d%n", granted.get(), limited.get(), seconds, allowed,
-                2 * allowed);
+        System.out.printf(
+                "rate: %d granted, %d limited in %.2f s across two instances; shared limit %d, "
+                        + "per-replica limits would have allowed %d%n",
+                granted.get(), limited.get(), seconds, allowed, 2 * allowed);
         int attempts = granted.get() + limited.get();
         if (attempts <= 2 * allowed) {
-            System.out.printf("rate: only %d attempts; per-replica limits would not have been exceeded either%n",
-                    attempts);
+            System.out.printf(
+                    "rate: only %d attempts; per-replica limits would not have been exceeded either%n", attempts);
         }
         assertThat(other).as("neither granted nor rate-limited").isEmpty();
-        assertThat(granted.get()).as("granted in %.2f s", seconds).isLessThanOrEqualTo((int) allowed)
-                .as("the burst at least").isGreaterThanOrEqualTo(BURST);
+        assertThat(granted.get())
+                .as("granted in %.2f s", seconds)
+                .isLessThanOrEqualTo((int) allowed)
+                .as("the burst at least")
+                .isGreaterThanOrEqualTo(BURST);
         assertThat(limited.get()).as("refused requests: the limit was reached").isPositive();
         assertThat(retryAfter).allSatisfy(v -> assertThat(Integer.parseInt(v)).isBetween(1, 5));
     }
@@ -345,19 +384,28 @@ class TwoReplicasIT {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath created = on(a, Tokens.OPERATOR)
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("REQUEST_SUBMITTED")))
-                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
             String subscription = created.getString("subscription.id");
             try {
-                List<String> submitted = List.of(submit(a, Instant.now().plus(Duration.ofDays(5))),
+                List<String> submitted = List.of(
+                        submit(a, Instant.now().plus(Duration.ofDays(5))),
                         submit(a, Instant.now().plus(Duration.ofDays(5))));
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> requestIdsIn(receiver.received()).containsAll(submitted)
                                 && "EXPIRED".equals(status(grantId)));
                 Thread.sleep(1500);
                 assertThat(requestIdsIn(receiver.received())).containsExactlyInAnyOrderElementsOf(submitted);
                 assertExpiredOnce(grantId);
             } finally {
-                on(a, Tokens.OPERATOR).delete("/api/v1/webhooks/" + subscription).then().statusCode(200);
+                on(a, Tokens.OPERATOR)
+                        .delete("/api/v1/webhooks/" + subscription)
+                        .then()
+                        .statusCode(200);
             }
         }
         assertChainIntact();
@@ -370,13 +418,18 @@ class TwoReplicasIT {
             receiver.answer(503);
             JsonPath created = on(a, Tokens.OPERATOR)
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("REQUEST_SUBMITTED")))
-                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
             String subscription = created.getString("subscription.id");
             String secret = created.getString("secret");
             try {
                 String requestId = submit(a, Instant.now().plus(Duration.ofDays(5)));
                 // the first attempt is refused: the event stays in the outbox, due again after the backoff (10 s)
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> outbox(subscription)[0] == 1);
                 if (b.isAlive()) {
                     b.close();
@@ -386,20 +439,26 @@ class TwoReplicasIT {
 
                 a = LabGateProcess.start("a-restarted", jar, config, LOGS.resolve("labgate-a-restarted.log"))
                         .awaitReady(Duration.ofMinutes(2));
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> outbox(subscription)[1] == 1);
                 Thread.sleep(2000); // the delivery job ticks every second: a second sending would show by now
 
                 // two POSTs of the same outbox row: the refused one before the stop, the delivery after the start
                 List<WebhookReceiver.Received> got = receiver.received();
                 assertThat(got).hasSize(2);
-                assertThat(got).extracting(WebhookReceiver.Received::delivery).containsOnly(got.get(0).delivery());
+                assertThat(got)
+                        .extracting(WebhookReceiver.Received::delivery)
+                        .containsOnly(got.get(0).delivery());
                 WebhookReceiver.Received delivered = got.get(1);
                 assertThat(requestIdsIn(List.of(delivered))).containsExactly(requestId);
                 assertThat(delivered.signature()).isEqualTo(WebhookSignature.of(secret, delivered.body()));
                 assertThat(outbox(subscription)).as("attempts, delivered").containsExactly(2, 1);
             } finally {
-                on(a, Tokens.OPERATOR).delete("/api/v1/webhooks/" + subscription).then().statusCode(200);
+                on(a, Tokens.OPERATOR)
+                        .delete("/api/v1/webhooks/" + subscription)
+                        .then()
+                        .statusCode(200);
             }
         }
     }
@@ -408,9 +467,10 @@ class TwoReplicasIT {
 
     /** The subscription's outbox: attempts made over its rows, and rows delivered. */
     static int[] outbox(String subscription) throws SQLException {
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "SELECT coalesce(sum(attempts), 0), count(*) FILTER (WHERE delivered_at IS NOT NULL) "
-                        + "FROM notification_outbox WHERE subscription_id = ?")) {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement(
+                        "SELECT coalesce(sum(attempts), 0), count(*) FILTER (WHERE delivered_at IS NOT NULL) "
+                                + "FROM notification_outbox WHERE subscription_id = ?")) {
             st.setObject(1, UUID.fromString(subscription));
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -420,32 +480,59 @@ class TwoReplicasIT {
     }
 
     static RequestSpecification on(LabGateProcess instance, String user) {
-        return RestAssured.given().baseUri("http://127.0.0.1").port(instance.port()).auth()
-                .oauth2(Tokens.of(user)).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return RestAssured.given()
+                .baseUri("http://127.0.0.1")
+                .port(instance.port())
+                .auth()
+                .oauth2(Tokens.of(user))
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     /** An access request of Alpha for the version, submitted on this instance; answers its id. */
     static String submit(LabGateProcess instance, Instant until) {
         Map<String, Object> body = AccessRequestBodies.of(List.of(versionId), until, List.of("STREAM"));
-        return on(instance, Tokens.ALICE).body(body).post("/api/v1/access-requests").then().statusCode(201)
-                .extract().path("id");
+        return on(instance, Tokens.ALICE)
+                .body(body)
+                .post("/api/v1/access-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** An ACTIVE grant of the user's organization on the version until then: applied, consented, approved. */
     static String grant(String user, List<String> modes, Instant until) {
         Map<String, Object> body = AccessRequestBodies.of(List.of(versionId), until, modes);
-        String requestId = on(a, user).body(body).post("/api/v1/access-requests").then().statusCode(201)
-                .extract().path("id");
-        on(b.isAlive() ? b : a, Tokens.CAROL).body(Map.of("decision", "GRANTED"))
-                .post("/api/v1/access-requests/" + requestId + "/consents/" + datasetId).then().statusCode(200);
-        on(a, Tokens.OPERATOR).body(Map.of("approve", true, "reason", "replica tests"))
-                .post("/api/v1/access-requests/" + requestId + "/decision").then().statusCode(200);
-        return on(a, Tokens.OPERATOR).get("/api/v1/grants?requestId=" + requestId).then().statusCode(200)
-                .extract().jsonPath().getString("items[0].id");
+        String requestId = on(a, user)
+                .body(body)
+                .post("/api/v1/access-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        on(b.isAlive() ? b : a, Tokens.CAROL)
+                .body(Map.of("decision", "GRANTED"))
+                .post("/api/v1/access-requests/" + requestId + "/consents/" + datasetId)
+                .then()
+                .statusCode(200);
+        on(a, Tokens.OPERATOR)
+                .body(Map.of("approve", true, "reason", "replica tests"))
+                .post("/api/v1/access-requests/" + requestId + "/decision")
+                .then()
+                .statusCode(200);
+        return on(a, Tokens.OPERATOR)
+                .get("/api/v1/grants?requestId=" + requestId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items[0].id");
     }
 
     static Set<String> requestIdsIn(List<WebhookReceiver.Received> received) {
-        return received.stream().map(r -> JsonPath.from(r.text()).getString("requestId"))
+        return received.stream()
+                .map(r -> JsonPath.from(r.text()).getString("requestId"))
                 .collect(Collectors.toSet());
     }
 
@@ -459,16 +546,21 @@ class TwoReplicasIT {
 
     static void assertExpiredOnce(String grantId) throws SQLException {
         assertThat(single("SELECT count(*) FROM grant_change WHERE grant_id = ? AND action = 'EXPIRED'", grantId))
-                .as("grant_change rows of %s", grantId).isEqualTo("1");
-        assertThat(single("SELECT count(*) FROM usage_event WHERE grant_id = ? AND action = 'GRANT_CHANGED' "
-                + "AND reason = 'EXPIRED'", grantId)).as("GRANT_CHANGED events of %s", grantId).isEqualTo("1");
+                .as("grant_change rows of %s", grantId)
+                .isEqualTo("1");
+        assertThat(single(
+                        "SELECT count(*) FROM usage_event WHERE grant_id = ? AND action = 'GRANT_CHANGED' "
+                                + "AND reason = 'EXPIRED'",
+                        grantId))
+                .as("GRANT_CHANGED events of %s", grantId)
+                .isEqualTo("1");
     }
 
     /** The request ids of the data-access events of a grant (downloads, links, refusals), one per event. */
     static List<String> requestIdsOfGrant(String grantId) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "SELECT request_id FROM usage_event WHERE grant_id = ? "
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement("SELECT request_id FROM usage_event WHERE grant_id = ? "
                         + "AND action IN ('OBJECT_STREAMED', 'LINK_ISSUED', 'ACCESS_REFUSED') ORDER BY seq")) {
             st.setObject(1, UUID.fromString(grantId));
             try (ResultSet rs = st.executeQuery()) {
@@ -483,8 +575,9 @@ class TwoReplicasIT {
     /** The API's verification finds no break, and the seqs of the whole log are 1..n without a gap. */
     static void assertChainIntact() throws SQLException {
         long count;
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(
-                "SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM usage_event");
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement(
+                        "SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM usage_event");
                 ResultSet rs = st.executeQuery()) {
             rs.next();
             count = rs.getLong(1);
@@ -492,7 +585,11 @@ class TwoReplicasIT {
             assertThat(rs.getLong(3)).as("first seq").isEqualTo(1);
             assertThat(rs.getLong(4)).as("last seq").isEqualTo(count);
         }
-        JsonPath verified = on(a, Tokens.AUDITOR).get("/api/v1/usage/verify").then().statusCode(200).extract()
+        JsonPath verified = on(a, Tokens.AUDITOR)
+                .get("/api/v1/usage/verify")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         assertThat(verified.getBoolean("valid")).as(verified.prettify()).isTrue();
         assertThat(verified.getLong("breaks")).isZero();
@@ -500,7 +597,8 @@ class TwoReplicasIT {
     }
 
     static String single(String sql, String id) throws SQLException {
-        try (Connection db = PublishedDatasets.database(); PreparedStatement st = db.prepareStatement(sql)) {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement(sql)) {
             st.setObject(1, UUID.fromString(id));
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -1,6 +1,5 @@
 package io.labgate.report;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,6 +41,7 @@ final class ReportFixture {
     final LocalDate today = LocalDate.now(ReportPeriod.ZONE);
     /** The report period of the tests: yesterday to a week ahead (KST), so that the bookings fall in it. */
     final LocalDate from = today.minusDays(1);
+
     final LocalDate to = today.plusDays(7);
 
     // catalogue
@@ -60,6 +61,7 @@ final class ReportFixture {
     final List<String> requests = new ArrayList<>();
     /** Hours from submission to decision of the decided (approved or rejected) requests covering each dataset. */
     final Map<String, List<Double>> hoursToDecision = new HashMap<>();
+
     final List<Double> industryHoursToDecision = new ArrayList<>();
 
     // bookings
@@ -97,23 +99,40 @@ final class ReportFixture {
         technologyCode = "RPT_" + suffix.toUpperCase(Locale.ROOT);
         technologyName = "영상 인식 " + suffix;
         otherTechnologyCode = "RPO_" + suffix.toUpperCase(Locale.ROOT);
-        as(Tokens.OPERATOR).body(Map.of("code", industryCode, "name", industryName)).post("/api/v1/industries")
-                .then().statusCode(201);
-        as(Tokens.OPERATOR).body(Map.of("code", technologyCode, "name", technologyName))
-                .post("/api/v1/ai-technologies").then().statusCode(201);
-        as(Tokens.OPERATOR).body(Map.of("code", otherTechnologyCode, "name", "Forecasting " + suffix))
-                .post("/api/v1/ai-technologies").then().statusCode(201);
+        as(Tokens.OPERATOR)
+                .body(Map.of("code", industryCode, "name", industryName))
+                .post("/api/v1/industries")
+                .then()
+                .statusCode(201);
+        as(Tokens.OPERATOR)
+                .body(Map.of("code", technologyCode, "name", technologyName))
+                .post("/api/v1/ai-technologies")
+                .then()
+                .statusCode(201);
+        as(Tokens.OPERATOR)
+                .body(Map.of("code", otherTechnologyCode, "name", "Forecasting " + suffix))
+                .post("/api/v1/ai-technologies")
+                .then()
+                .statusCode(201);
         Map<String, Object> terms = PublishedDatasets.policyTerms();
         terms.put("maxConcurrentGrants", 20);
         String policyId = PublishedDatasets.policy(terms);
 
         koreanDatasetCode = "rp-kr-" + suffix;
         koreanDatasetTitle = "제주 작물 병해 이미지 " + suffix;
-        koreanDatasetId = dataset(koreanDatasetCode, koreanDatasetTitle, technologyCode, policyId,
+        koreanDatasetId = dataset(
+                koreanDatasetCode,
+                koreanDatasetTitle,
+                technologyCode,
+                policyId,
                 List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
         formulaDatasetCode = "rp-eq-" + suffix;
         formulaDatasetTitle = "=HYPERLINK(\"http://evil.example\",\"click\") " + suffix;
-        formulaDatasetId = dataset(formulaDatasetCode, formulaDatasetTitle, otherTechnologyCode, policyId,
+        formulaDatasetId = dataset(
+                formulaDatasetCode,
+                formulaDatasetTitle,
+                otherTechnologyCode,
+                policyId,
                 List.of(DemoOrganizations.JEJU));
     }
 
@@ -130,7 +149,12 @@ final class ReportFixture {
         body.put("securityPolicyId", policyId);
         body.put("useConditions", List.of("NO_REDISTRIBUTION"));
         body.put("providerIds", providers.stream().map(UUID::toString).toList());
-        String id = as(Tokens.OPERATOR).body(body).post("/api/v1/datasets").then().statusCode(201).extract()
+        String id = as(Tokens.OPERATOR)
+                .body(body)
+                .post("/api/v1/datasets")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
         String version = PublishedDatasets.publishedVersion(id, Map.of("d/x.bin", new byte[] {1, 2, 3}));
         if (code.startsWith("rp-kr")) {
@@ -146,8 +170,8 @@ final class ReportFixture {
     String revokedGrant;
 
     private void organizations(DemoOrganizations demo) {
-        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.BETA, DemoOrganizations.JEJU,
-                DemoOrganizations.OCEAN)) {
+        for (UUID id : List.of(
+                DemoOrganizations.ALPHA, DemoOrganizations.BETA, DemoOrganizations.JEJU, DemoOrganizations.OCEAN)) {
             demo.ensure(id);
         }
         PublishedDatasets.active(DemoOrganizations.ALPHA);
@@ -167,8 +191,11 @@ final class ReportFixture {
         consent(Tokens.DAVE, r2, koreanDatasetId, "GRANTED", null);
         decide(r2, true, null);
         revokedGrant = grantsOf(r2).get(0);
-        as(Tokens.OPERATOR).body(Map.of("reason", "report test: misuse")).post("/api/v1/grants/" + revokedGrant
-                + "/revoke").then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "report test: misuse"))
+                .post("/api/v1/grants/" + revokedGrant + "/revoke")
+                .then()
+                .statusCode(200);
         // R3 alice: carol refuses, so the request is rejected
         String r3 = submit(Tokens.ALICE, koreanVersionId);
         consent(Tokens.CAROL, r3, koreanDatasetId, "REFUSED", "competitor of one of our members");
@@ -179,8 +206,11 @@ final class ReportFixture {
         decide(r4, false, "purpose too vague");
         // R5 alice: withdrawn
         String r5 = submit(Tokens.ALICE, koreanVersionId);
-        as(Tokens.ALICE).body(Map.of("reason", "project cancelled")).post(REQUESTS + "/" + r5 + "/withdraw")
-                .then().statusCode(200);
+        as(Tokens.ALICE)
+                .body(Map.of("reason", "project cancelled"))
+                .post(REQUESTS + "/" + r5 + "/withdraw")
+                .then()
+                .statusCode(200);
         // R6 bob: left waiting for consent
         String r6 = submit(Tokens.BOB, koreanVersionId);
         // R7 alice: both datasets in one request, approved (two grants)
@@ -193,27 +223,38 @@ final class ReportFixture {
 
         for (String decided : List.of(r1, r2, r3, r4, r7)) {
             double hours = hoursToDecision(decided);
-            hoursToDecision.computeIfAbsent(koreanDatasetId, k -> new ArrayList<>()).add(hours);
+            hoursToDecision
+                    .computeIfAbsent(koreanDatasetId, k -> new ArrayList<>())
+                    .add(hours);
             industryHoursToDecision.add(hours);
             if (decided.equals(r7)) {
-                hoursToDecision.computeIfAbsent(formulaDatasetId, k -> new ArrayList<>()).add(hours);
+                hoursToDecision
+                        .computeIfAbsent(formulaDatasetId, k -> new ArrayList<>())
+                        .add(hours);
             }
         }
     }
 
     private static String submit(String user, String... versionIds) {
-        return as(user).body(AccessRequestBodies.of(versionIds)).post(REQUESTS).then().statusCode(201).extract()
+        return as(user).body(AccessRequestBodies.of(versionIds))
+                .post(REQUESTS)
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
     }
 
-    private static void consent(String provider, String requestId, String datasetId, String decision,
-            String reason) {
+    private static void consent(String provider, String requestId, String datasetId, String decision, String reason) {
         Map<String, Object> body = new HashMap<>();
         body.put("decision", decision);
         if (reason != null) {
             body.put("reason", reason);
         }
-        as(provider).body(body).post(REQUESTS + "/" + requestId + "/consents/" + datasetId).then().statusCode(200);
+        as(provider)
+                .body(body)
+                .post(REQUESTS + "/" + requestId + "/consents/" + datasetId)
+                .then()
+                .statusCode(200);
     }
 
     private static void decide(String requestId, boolean approve, String reason) {
@@ -222,18 +263,31 @@ final class ReportFixture {
         if (reason != null) {
             body.put("reason", reason);
         }
-        as(Tokens.OPERATOR).body(body).post(REQUESTS + "/" + requestId + "/decision").then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .body(body)
+                .post(REQUESTS + "/" + requestId + "/decision")
+                .then()
+                .statusCode(200);
     }
 
     static List<String> grantsOf(String requestId) {
-        return as(Tokens.OPERATOR).get("/api/v1/grants?requestId=" + requestId + "&sort=createdAt").then()
-                .statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        return as(Tokens.OPERATOR)
+                .get("/api/v1/grants?requestId=" + requestId + "&sort=createdAt")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
     }
 
     /** Hours from the SUBMITTED step to the APPROVED or REJECTED step, as the request's history tells them. */
     private static double hoursToDecision(String requestId) {
-        JsonPath history = as(Tokens.AUDITOR).get(REQUESTS + "/" + requestId + "/history").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath history = as(Tokens.AUDITOR)
+                .get(REQUESTS + "/" + requestId + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> steps = history.getList("to", String.class);
         List<String> times = history.getList("at", String.class);
         Instant submitted = Instant.parse(times.get(steps.indexOf("SUBMITTED")));
@@ -263,10 +317,19 @@ final class ReportFixture {
         server.put("gpuMemoryGib", 80);
         server.put("location", "Rack R1");
         server.put("networkZone", "lab-secure");
-        serverId = as(Tokens.OPERATOR).body(server).post("/api/v1/servers").then().statusCode(201).extract()
+        serverId = as(Tokens.OPERATOR)
+                .body(server)
+                .post("/api/v1/servers")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
-        serverCreatedAt = Instant.parse(as(Tokens.OPERATOR).get("/api/v1/servers/" + serverId).then()
-                .statusCode(200).extract().path("createdAt"));
+        serverCreatedAt = Instant.parse(as(Tokens.OPERATOR)
+                .get("/api/v1/servers/" + serverId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("createdAt"));
 
         organizationName = "리포트 테스트 " + suffix;
         Map<String, Object> org = new HashMap<>();
@@ -275,9 +338,17 @@ final class ReportFixture {
         org.put("businessRegistrationNumber", BusinessRegistrationNumbers.random());
         org.put("contactEmail", "lab@report-test.example");
         org.put("contactName", "Park Seo-yeon");
-        organizationId = as(Tokens.OPERATOR).body(org).post("/api/v1/organizations").then().statusCode(201)
-                .extract().path("id");
-        as(Tokens.OPERATOR).post("/api/v1/organizations/" + organizationId + "/activate").then().statusCode(200);
+        organizationId = as(Tokens.OPERATOR)
+                .body(org)
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(Tokens.OPERATOR)
+                .post("/api/v1/organizations/" + organizationId + "/activate")
+                .then()
+                .statusCode(200);
 
         Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(2, ChronoUnit.DAYS);
         book(base, base.plus(10, ChronoUnit.HOURS));
@@ -286,10 +357,21 @@ final class ReportFixture {
         book(periodEnd.minus(2, ChronoUnit.HOURS), periodEnd.plus(3, ChronoUnit.HOURS));
         bookedHours = 10 + 6 + 2;
         cancelledBooking = book(base.plus(40, ChronoUnit.HOURS), base.plus(45, ChronoUnit.HOURS));
-        as(Tokens.OPERATOR).delete("/api/v1/bookings/" + cancelledBooking).then().statusCode(204);
-        Map<String, Object> window = Map.of("startsAt", base.plus(12, ChronoUnit.HOURS).toString(),
-                "endsAt", base.plus(20, ChronoUnit.HOURS).toString(), "reason", "GPU firmware update");
-        as(Tokens.OPERATOR).body(window).post("/api/v1/servers/" + serverId + "/maintenance").then()
+        as(Tokens.OPERATOR)
+                .delete("/api/v1/bookings/" + cancelledBooking)
+                .then()
+                .statusCode(204);
+        Map<String, Object> window = Map.of(
+                "startsAt",
+                base.plus(12, ChronoUnit.HOURS).toString(),
+                "endsAt",
+                base.plus(20, ChronoUnit.HOURS).toString(),
+                "reason",
+                "GPU firmware update");
+        as(Tokens.OPERATOR)
+                .body(window)
+                .post("/api/v1/servers/" + serverId + "/maintenance")
+                .then()
                 .statusCode(201);
         maintenanceHours = 8;
     }
@@ -301,7 +383,13 @@ final class ReportFixture {
         body.put("startsAt", startsAt.toString());
         body.put("endsAt", endsAt.toString());
         body.put("purpose", "Fine-tuning a fish disease detector");
-        return as(Tokens.OPERATOR).body(body).post("/api/v1/bookings").then().statusCode(201).extract().path("id");
+        return as(Tokens.OPERATOR)
+                .body(body)
+                .post("/api/v1/bookings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Hours the fixture's server existed in the period (it was registered during it). */
@@ -314,19 +402,28 @@ final class ReportFixture {
     private void storage() {
         bucketName = "lg-rep-" + suffix;
         try {
-            PublishedDatasets.minio().makeBucket(MakeBucketArgs.builder().bucket(bucketName).build());
+            PublishedDatasets.minio()
+                    .makeBucket(MakeBucketArgs.builder().bucket(bucketName).build());
             put("a.bin", 1_000);
             bucketId = PublishedDatasets.registeredBucket(bucketName, 50_000L);
-            as(Tokens.OPERATOR).post("/api/v1/buckets/" + bucketId + "/reconcile").then().statusCode(200);
+            as(Tokens.OPERATOR)
+                    .post("/api/v1/buckets/" + bucketId + "/reconcile")
+                    .then()
+                    .statusCode(200);
             put("b.bin", 2_500);
-            as(Tokens.OPERATOR).post("/api/v1/buckets/" + bucketId + "/reconcile").then().statusCode(200);
+            as(Tokens.OPERATOR)
+                    .post("/api/v1/buckets/" + bucketId + "/reconcile")
+                    .then()
+                    .statusCode(200);
         } catch (Exception e) {
             throw new IllegalStateException("cannot make the report test bucket", e);
         }
     }
 
     private void put(String key, int size) throws Exception {
-        PublishedDatasets.minio().putObject(PutObjectArgs.builder().bucket(bucketName).object(key)
-                .stream(new ByteArrayInputStream(new byte[size]), size, -1).build());
+        PublishedDatasets.minio()
+                .putObject(PutObjectArgs.builder().bucket(bucketName).object(key).stream(
+                                new ByteArrayInputStream(new byte[size]), size, -1)
+                        .build());
     }
 }

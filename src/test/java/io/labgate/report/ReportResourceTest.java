@@ -69,11 +69,13 @@ class ReportResourceTest {
             assertInteger(table, korean, "requestsRejected", 2);
             assertInteger(table, korean, "requestsWithdrawn", 1);
             assertInteger(table, korean, "consentsRefused", 1);
-            assertHours(table, korean, "medianHoursToDecision", percentile(f.hoursToDecision.get(f.koreanDatasetId), 0.5));
+            assertHours(
+                    table, korean, "medianHoursToDecision", percentile(f.hoursToDecision.get(f.koreanDatasetId), 0.5));
             assertHours(table, korean, "p90HoursToDecision", percentile(f.hoursToDecision.get(f.koreanDatasetId), 0.9));
 
             Map<String, Object> formula = table.row("group", f.formulaDatasetCode);
-            assertThat(formula.get("groupName")).as(table.format() + ": formula-like name")
+            assertThat(formula.get("groupName"))
+                    .as(table.format() + ": formula-like name")
                     .isEqualTo(table.format().equals("csv") ? "'" + f.formulaDatasetTitle : f.formulaDatasetTitle);
             assertInteger(table, formula, "companiesServed", 1);
             assertInteger(table, formula, "requestsReceived", 1);
@@ -91,7 +93,8 @@ class ReportResourceTest {
     void requestsByIndustryCountARequestOnceAcrossItsDatasets() {
         for (Table table : all("requests", period("INDUSTRY"))) {
             Map<String, Object> row = table.row("group", f.industryCode);
-            assertThat(row.get("groupName")).as(table.format() + ": Korean name round-trips")
+            assertThat(row.get("groupName"))
+                    .as(table.format() + ": Korean name round-trips")
                     .isEqualTo(f.industryName);
             assertInteger(table, row, "companiesServed", 2);
             assertInteger(table, row, "requestsReceived", 7);
@@ -130,14 +133,18 @@ class ReportResourceTest {
         int page = 0;
         while (true) {
             var body = io.labgate.testing.Api.as(io.labgate.testing.Tokens.AUDITOR)
-                    .get(ReportFixture.REQUESTS + "?size=100&page=" + page).then().statusCode(200).extract()
+                    .get(ReportFixture.REQUESTS + "?size=100&page=" + page)
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .jsonPath();
             List<Map<String, Object>> items = body.getList("items");
             for (Map<String, Object> item : items) {
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> consents = (List<Map<String, Object>>) item.get("consents");
                 for (Map<String, Object> c : consents) {
-                    if (providerId.equals(c.get("providerOrgId")) && "REFUSED".equals(c.get("decision"))
+                    if (providerId.equals(c.get("providerOrgId"))
+                            && "REFUSED".equals(c.get("decision"))
                             && c.get("decidedAt") != null) {
                         Instant at = Instant.parse((String) c.get("decidedAt"));
                         if (!at.isBefore(start) && at.isBefore(end)) {
@@ -170,9 +177,15 @@ class ReportResourceTest {
             assertInteger(table, formula, "grantsEnded", 0);
         }
         // a period entirely before the grants: nothing of the fixture's
-        Map<String, Object> before = new HashMap<>(Map.of("from", f.from.minusDays(30).toString(),
-                "to", f.from.minusDays(20).toString(), "groupBy", "DATASET"));
-        assertThat(ReportTables.json("grants", before).rowsWith("group", f.koreanDatasetCode)).isEmpty();
+        Map<String, Object> before = new HashMap<>(Map.of(
+                "from",
+                f.from.minusDays(30).toString(),
+                "to",
+                f.from.minusDays(20).toString(),
+                "groupBy",
+                "DATASET"));
+        assertThat(ReportTables.json("grants", before).rowsWith("group", f.koreanDatasetCode))
+                .isEmpty();
     }
 
     // --- bookings ---------------------------------------------------------------------------------------------
@@ -189,7 +202,9 @@ class ReportResourceTest {
         Table monthly = ReportTables.json("bookings", period("MONTH"));
         List<Map<String, Object>> rows = monthly.rowsWith("organizationId", f.organizationId);
         assertThat(rows).isNotEmpty();
-        double gpuHours = rows.stream().mapToDouble(r -> monthly.number(r, "gpuHours").doubleValue()).sum();
+        double gpuHours = rows.stream()
+                .mapToDouble(r -> monthly.number(r, "gpuHours").doubleValue())
+                .sum();
         assertThat(gpuHours).as("months add up").isCloseTo(f.bookedHours * 4, within(1e-6));
         assertThat(rows).allSatisfy(r -> assertThat((String) r.get("month")).matches("\\d{4}-\\d{2}"));
     }
@@ -211,11 +226,16 @@ class ReportResourceTest {
         }
         Table monthly = ReportTables.json("server-utilisation", period("MONTH"));
         List<Map<String, Object>> rows = monthly.rowsWith("serverId", f.serverId);
-        assertThat(rows.stream().mapToDouble(r -> monthly.number(r, "existingHours").doubleValue()).sum())
+        assertThat(rows.stream()
+                        .mapToDouble(r -> monthly.number(r, "existingHours").doubleValue())
+                        .sum())
                 .isCloseTo(existing, within(1e-5));
-        assertThat(rows.stream().mapToDouble(r -> monthly.number(r, "bookedHours").doubleValue()).sum())
+        assertThat(rows.stream()
+                        .mapToDouble(r -> monthly.number(r, "bookedHours").doubleValue())
+                        .sum())
                 .isCloseTo(f.bookedHours, within(1e-5));
-        assertThat(rows.stream().map(r -> (String) r.get("month")).toList()).doesNotHaveDuplicates()
+        assertThat(rows.stream().map(r -> (String) r.get("month")).toList())
+                .doesNotHaveDuplicates()
                 .isSorted();
     }
 
@@ -226,27 +246,38 @@ class ReportResourceTest {
         for (Table table : all("coverage", period(null))) {
             List<Map<String, Object>> mine = table.rowsWith("industryCode", f.industryCode);
             Map<String, Object> covered = mine.stream()
-                    .filter(r -> f.technologyCode.equals(r.get("aiTechnologyCode"))).findFirst().orElseThrow();
+                    .filter(r -> f.technologyCode.equals(r.get("aiTechnologyCode")))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(covered.get("industry")).as(table.format()).isEqualTo(f.industryName);
             assertThat(covered.get("aiTechnology")).isEqualTo(f.technologyName);
             assertInteger(table, covered, "publishedDatasets", 1);
             assertInteger(table, covered, "providers", 2);
             assertThat(covered.get("meetsProgrammeTarget")).isEqualTo("true");
             Map<String, Object> single = mine.stream()
-                    .filter(r -> f.otherTechnologyCode.equals(r.get("aiTechnologyCode"))).findFirst().orElseThrow();
+                    .filter(r -> f.otherTechnologyCode.equals(r.get("aiTechnologyCode")))
+                    .findFirst()
+                    .orElseThrow();
             assertInteger(table, single, "publishedDatasets", 1);
             assertInteger(table, single, "providers", 1);
             assertThat(single.get("meetsProgrammeTarget")).isEqualTo("false");
-            assertThat(mine.stream().filter(r -> !List.of(f.technologyCode, f.otherTechnologyCode)
-                    .contains(r.get("aiTechnologyCode")))).allSatisfy(r -> assertThat(((BigDecimal)
-                    r.get("publishedDatasets")).signum()).isZero());
+            assertThat(mine.stream()
+                            .filter(r -> !List.of(f.technologyCode, f.otherTechnologyCode)
+                                    .contains(r.get("aiTechnologyCode"))))
+                    .allSatisfy(r -> assertThat(((BigDecimal) r.get("publishedDatasets")).signum())
+                            .isZero());
         }
         // the day before the datasets were published, the pair was not covered yet
-        Map<String, Object> earlier = new HashMap<>(Map.of("from", f.today.minusDays(10).toString(),
-                "to", f.today.minusDays(1).toString()));
+        Map<String, Object> earlier = new HashMap<>(Map.of(
+                "from",
+                f.today.minusDays(10).toString(),
+                "to",
+                f.today.minusDays(1).toString()));
         Table table = ReportTables.json("coverage", earlier);
         Map<String, Object> pair = table.rowsWith("industryCode", f.industryCode).stream()
-                .filter(r -> f.technologyCode.equals(r.get("aiTechnologyCode"))).findFirst().orElseThrow();
+                .filter(r -> f.technologyCode.equals(r.get("aiTechnologyCode")))
+                .findFirst()
+                .orElseThrow();
         assertInteger(table, pair, "publishedDatasets", 0);
         assertThat(pair.get("meetsProgrammeTarget")).isEqualTo("false");
     }
@@ -256,12 +287,18 @@ class ReportResourceTest {
     @Test
     void storageGivesTheLastSampleOfEachDay() {
         List<Map<String, Object>> samples = io.labgate.testing.Api.as(io.labgate.testing.Tokens.AUDITOR)
-                .get("/api/v1/buckets/" + f.bucketId + "/usage-samples?size=100").then().statusCode(200)
-                .extract().jsonPath().getList("items");
+                .get("/api/v1/buckets/" + f.bucketId + "/usage-samples?size=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
         assertThat(samples).hasSizeGreaterThanOrEqualTo(3);
         Map<LocalDate, List<Map<String, Object>>> byDay = new HashMap<>();
         for (Map<String, Object> sample : samples) {
-            LocalDate day = Instant.parse((String) sample.get("sampledAt")).atZone(ReportPeriod.ZONE).toLocalDate();
+            LocalDate day = Instant.parse((String) sample.get("sampledAt"))
+                    .atZone(ReportPeriod.ZONE)
+                    .toLocalDate();
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(sample);
         }
         for (Table table : all("storage", period(null))) {
@@ -270,8 +307,10 @@ class ReportResourceTest {
             for (Map<String, Object> row : rows) {
                 LocalDate day = LocalDate.parse((String) row.get("day"));
                 List<Map<String, Object>> ofDay = byDay.get(day);
-                Map<String, Object> last = Collections.max(ofDay,
-                        (a, b) -> Instant.parse((String) a.get("sampledAt")).compareTo(Instant.parse((String) b.get("sampledAt"))));
+                Map<String, Object> last = Collections.max(
+                        ofDay,
+                        (a, b) -> Instant.parse((String) a.get("sampledAt"))
+                                .compareTo(Instant.parse((String) b.get("sampledAt"))));
                 assertThat(row.get("bucket")).isEqualTo(f.bucketName);
                 assertThat(Instant.parse((String) row.get("sampledAt")))
                         .isEqualTo(Instant.parse((String) last.get("sampledAt")));
@@ -285,8 +324,8 @@ class ReportResourceTest {
         Map<String, Object> today = table("storage").row("bucketId", f.bucketId);
         assertThat(today.get("usedBytes")).isEqualTo(new BigDecimal(3_500));
         Table monthly = ReportTables.json("storage", period("MONTH"));
-        assertThat(monthly.rowsWith("bucketId", f.bucketId)).allSatisfy(r ->
-                assertThat((String) r.get("month")).matches("\\d{4}-\\d{2}"));
+        assertThat(monthly.rowsWith("bucketId", f.bucketId))
+                .allSatisfy(r -> assertThat((String) r.get("month")).matches("\\d{4}-\\d{2}"));
     }
 
     private Table table(String section) {
@@ -304,14 +343,18 @@ class ReportResourceTest {
         assertThat(body.get("period").get("zone").asText()).isEqualTo("Asia/Seoul");
         assertThat(body.get("groupBy").asText()).isEqualTo("DATASET");
         assertThat(body.get("source").asText()).isEqualTo("ROLLUP");
-        assertThat(Instant.parse(body.get("generatedAt").asText())).isAfter(Instant.now().minusSeconds(600));
+        assertThat(Instant.parse(body.get("generatedAt").asText()))
+                .isAfter(Instant.now().minusSeconds(600));
         List<String> ids = new ArrayList<>();
         body.get("sections").forEach(s -> ids.add(s.get("section").asText()));
-        assertThat(ids).containsSubsequence("requests", "grants", "bookings", "server-utilisation", "coverage",
-                "storage");
+        assertThat(ids)
+                .containsSubsequence("requests", "grants", "bookings", "server-utilisation", "coverage", "storage");
         JsonNode bookings = section(body, "bookings");
-        assertThat(bookings.has("groupedBy") && !bookings.get("groupedBy").isNull()).as("bookings not grouped").isFalse();
-        assertThat(bookings.get("note").asText()).contains("cannot be grouped by DATASET")
+        assertThat(bookings.has("groupedBy") && !bookings.get("groupedBy").isNull())
+                .as("bookings not grouped")
+                .isFalse();
+        assertThat(bookings.get("note").asText())
+                .contains("cannot be grouped by DATASET")
                 .contains("ORGANIZATION");
         assertThat(section(body, "requests").get("groupedBy").asText()).isEqualTo("DATASET");
         assertThat(section(body, "requests").has("note")).isFalse();
@@ -319,10 +362,17 @@ class ReportResourceTest {
         // every summary figure is the section's own total over the same period
         Table requestsTotal = table("requests");
         Map<String, BigDecimal> figures = figures(body);
-        for (String key : List.of("companiesServed", "requestsReceived", "requestsApproved", "requestsRejected",
-                "requestsWithdrawn", "consentsRefused")) {
-            assertThat(figures.get("requests." + key)).as(key)
-                    .isEqualByComparingTo(requestsTotal.number(requestsTotal.rows().get(0), key));
+        for (String key : List.of(
+                "companiesServed",
+                "requestsReceived",
+                "requestsApproved",
+                "requestsRejected",
+                "requestsWithdrawn",
+                "consentsRefused")) {
+            assertThat(figures.get("requests." + key))
+                    .as(key)
+                    .isEqualByComparingTo(
+                            requestsTotal.number(requestsTotal.rows().get(0), key));
         }
         assertThat(figures.get("requests.requestsReceived")).isGreaterThanOrEqualTo(new BigDecimal(7));
         Table grantsTotal = table("grants");
@@ -341,8 +391,8 @@ class ReportResourceTest {
         Response response = ReportTables.get("/api/v1/reports", parameters, "application/json");
         assertThat(response.statusCode()).as("format wins over Accept").isEqualTo(200);
         assertThat(response.contentType()).startsWith(ReportTables.XLSX);
-        assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"labgate-report-all-"
-                + f.from + "-" + f.to + ".xlsx\"");
+        assertThat(response.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"labgate-report-all-" + f.from + "-" + f.to + ".xlsx\"");
         JsonNode json = ReportTables.read(ReportTables.get("/api/v1/reports", period("MONTH"), "application/json")
                 .asByteArray());
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.asByteArray()))) {
@@ -354,15 +404,19 @@ class ReportResourceTest {
 
             Sheet summary = workbook.getSheet(XlsxRenderer.SUMMARY_SHEET);
             assertThat(summary.getRow(0).getCell(0).getStringCellValue()).contains("summary");
-            assertThat(summary.getRow(1).getCell(0).getStringCellValue()).contains(f.from.toString())
-                    .contains(f.to.toString()).contains("Asia/Seoul");
+            assertThat(summary.getRow(1).getCell(0).getStringCellValue())
+                    .contains(f.from.toString())
+                    .contains(f.to.toString())
+                    .contains("Asia/Seoul");
             JsonNode figures = json.get("summary");
             assertThat(summary.getLastRowNum()).isEqualTo(2 + figures.size());
             for (int i = 0; i < figures.size(); i++) {
                 var row = summary.getRow(3 + i);
                 JsonNode figure = figures.get(i);
-                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(figure.get("section").asText());
-                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(figure.get("title").asText());
+                assertThat(row.getCell(0).getStringCellValue())
+                        .isEqualTo(figure.get("section").asText());
+                assertThat(row.getCell(1).getStringCellValue())
+                        .isEqualTo(figure.get("title").asText());
                 if (figure.get("value").isNull()) {
                     assertThat(row.getCell(2)).isNull();
                 } else {
@@ -370,25 +424,36 @@ class ReportResourceTest {
                     if (!List.of("coverage", "storage", "server-utilisation")
                             .contains(figure.get("section").asText())) {
                         // figures that neither the clock nor a scheduled job moves between the two calls
-                        assertThat(row.getCell(2).getNumericCellValue()).as(figure.get("key").asText())
+                        assertThat(row.getCell(2).getNumericCellValue())
+                                .as(figure.get("key").asText())
                                 .isCloseTo(figure.get("value").asDouble(), within(1e-6));
                     }
                 }
             }
             // the MONTH-grouped requests sheet in the workbook reads back as its JSON
-            Table sheet = ReportTables.sheet(workbook.getSheet("requests"),
-                    List.of("group", "groupName", "companiesServed", "requestsReceived", "requestsApproved",
-                            "requestsRejected", "requestsWithdrawn", "medianHoursToDecision", "p90HoursToDecision",
+            Table sheet = ReportTables.sheet(
+                    workbook.getSheet("requests"),
+                    List.of(
+                            "group",
+                            "groupName",
+                            "companiesServed",
+                            "requestsReceived",
+                            "requestsApproved",
+                            "requestsRejected",
+                            "requestsWithdrawn",
+                            "medianHoursToDecision",
+                            "p90HoursToDecision",
                             "consentsRefused"),
-                    List.of("TEXT", "TEXT", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "DECIMAL",
-                            "DECIMAL", "INTEGER"));
+                    List.of(
+                            "TEXT", "TEXT", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "DECIMAL", "DECIMAL",
+                            "INTEGER"));
             Table months = ReportTables.json("requests", period("MONTH"));
             assertThat(sheet.rows()).hasSameSizeAs(months.rows());
             for (int i = 0; i < months.rows().size(); i++) {
-                assertThat(sheet.rows().get(i).get("group")).isEqualTo(months.rows().get(i).get("group"));
+                assertThat(sheet.rows().get(i).get("group"))
+                        .isEqualTo(months.rows().get(i).get("group"));
                 assertThat(sheet.rows().get(i).get("requestsReceived").toString())
-                        .isEqualTo(((BigDecimal) months.rows().get(i).get("requestsReceived")).toBigInteger()
-                                + ".0");
+                        .isEqualTo(((BigDecimal) months.rows().get(i).get("requestsReceived")).toBigInteger() + ".0");
             }
         }
     }
@@ -405,48 +470,86 @@ class ReportResourceTest {
 
     @Test
     void badParametersAreProblems() {
-        assertProblem(ReportTables.get("/api/v1/reports/requests", Map.of("from", "2026-13-01", "to", "2026-12-31"),
-                "application/json"), 400, "from");
-        assertProblem(ReportTables.get("/api/v1/reports/requests", Map.of("from", "2026-01-01"), "application/json"),
-                400, "to");
-        assertProblem(ReportTables.get("/api/v1/reports", Map.of("from", "2026-02-01", "to", "2026-01-01"),
-                "application/json"), 400, "to");
-        assertProblem(ReportTables.get("/api/v1/reports", Map.of("from", "2026-01-01", "to", "2026-02-01",
-                "groupBy", "WEEK"), "application/json"), 400, "groupBy");
-        assertProblem(ReportTables.get("/api/v1/reports", Map.of("from", "2026-01-01", "to", "2026-02-01",
-                "source", "CACHE"), "application/json"), 400, "source");
-        assertProblem(ReportTables.get("/api/v1/reports/requests", Map.of("from", "2026-01-01", "to", "2026-02-01",
-                "format", "pdf"), "application/json"), 400, "format");
-        Response unsupported = ReportTables.get("/api/v1/reports/bookings", Map.of("from", "2026-01-01",
-                "to", "2026-02-01", "groupBy", "DATASET"), "text/csv");
+        assertProblem(
+                ReportTables.get(
+                        "/api/v1/reports/requests",
+                        Map.of("from", "2026-13-01", "to", "2026-12-31"),
+                        "application/json"),
+                400,
+                "from");
+        assertProblem(
+                ReportTables.get("/api/v1/reports/requests", Map.of("from", "2026-01-01"), "application/json"),
+                400,
+                "to");
+        assertProblem(
+                ReportTables.get(
+                        "/api/v1/reports", Map.of("from", "2026-02-01", "to", "2026-01-01"), "application/json"),
+                400,
+                "to");
+        assertProblem(
+                ReportTables.get(
+                        "/api/v1/reports",
+                        Map.of("from", "2026-01-01", "to", "2026-02-01", "groupBy", "WEEK"),
+                        "application/json"),
+                400,
+                "groupBy");
+        assertProblem(
+                ReportTables.get(
+                        "/api/v1/reports",
+                        Map.of("from", "2026-01-01", "to", "2026-02-01", "source", "CACHE"),
+                        "application/json"),
+                400,
+                "source");
+        assertProblem(
+                ReportTables.get(
+                        "/api/v1/reports/requests",
+                        Map.of("from", "2026-01-01", "to", "2026-02-01", "format", "pdf"),
+                        "application/json"),
+                400,
+                "format");
+        Response unsupported = ReportTables.get(
+                "/api/v1/reports/bookings",
+                Map.of("from", "2026-01-01", "to", "2026-02-01", "groupBy", "DATASET"),
+                "text/csv");
         assertProblem(unsupported, 400, "groupBy");
         assertThat(unsupported.asString()).contains("ORGANIZATION").contains("MONTH");
-        assertProblem(ReportTables.get("/api/v1/reports/coverage", Map.of("from", "2026-01-01", "to", "2026-02-01",
-                "groupBy", "MONTH"), "application/json"), 400, "groupBy");
-        Response unknown = ReportTables.get("/api/v1/reports/nothing", Map.of("from", "2026-01-01",
-                "to", "2026-02-01"), "application/json");
+        assertProblem(
+                ReportTables.get(
+                        "/api/v1/reports/coverage",
+                        Map.of("from", "2026-01-01", "to", "2026-02-01", "groupBy", "MONTH"),
+                        "application/json"),
+                400,
+                "groupBy");
+        Response unknown = ReportTables.get(
+                "/api/v1/reports/nothing", Map.of("from", "2026-01-01", "to", "2026-02-01"), "application/json");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.asString()).contains("requests");
-        assertThat(ReportTables.get("/api/v1/reports/requests", Map.of("from", "2026-01-01", "to", "2026-02-01"),
-                "image/png").statusCode()).isEqualTo(406);
+        assertThat(ReportTables.get(
+                                "/api/v1/reports/requests",
+                                Map.of("from", "2026-01-01", "to", "2026-02-01"),
+                                "image/png")
+                        .statusCode())
+                .isEqualTo(406);
     }
 
     @Test
     void formatParameterWinsOverAccept() {
-        Response csv = ReportTables.get("/api/v1/reports/grants", Map.of("from", f.from.toString(),
-                "to", f.to.toString(), "format", "csv"), ReportTables.XLSX);
+        Response csv = ReportTables.get(
+                "/api/v1/reports/grants",
+                Map.of("from", f.from.toString(), "to", f.to.toString(), "format", "csv"),
+                ReportTables.XLSX);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.asString()).contains("grantsActive");
-        Response json = ReportTables.get("/api/v1/reports/grants", Map.of("from", f.from.toString(),
-                "to", f.to.toString()), "*/*");
+        Response json = ReportTables.get(
+                "/api/v1/reports/grants", Map.of("from", f.from.toString(), "to", f.to.toString()), "*/*");
         assertThat(json.contentType()).startsWith("application/json");
     }
 
     @Test
     void sectionsAreListedWithTheirDimensions() {
-        JsonNode sections = ReportTables.read(ReportTables.get("/api/v1/reports/sections", Map.of(),
-                "application/json").asByteArray());
+        JsonNode sections = ReportTables.read(ReportTables.get("/api/v1/reports/sections", Map.of(), "application/json")
+                .asByteArray());
         Map<String, List<String>> dimensions = new HashMap<>();
         sections.forEach(s -> {
             List<String> d = new ArrayList<>();
@@ -465,18 +568,29 @@ class ReportResourceTest {
         for (String format : List.of("json", "xlsx")) {
             parameters.put("format", format);
             long started = System.nanoTime();
-            assertThat(ReportTables.get("/api/v1/reports", parameters, "*/*").statusCode()).isEqualTo(200);
-            System.out.printf("whole report as %s (%s to %s by month): %d ms%n", format, f.from, f.to,
-                    (System.nanoTime() - started) / 1_000_000);
+            assertThat(ReportTables.get("/api/v1/reports", parameters, "*/*").statusCode())
+                    .isEqualTo(200);
+            System.out.printf(
+                    "whole report as %s (%s to %s by month): %d ms%n",
+                    format, f.from, f.to, (System.nanoTime() - started) / 1_000_000);
         }
-        ReportTables.get("/api/v1/reports/storage", Map.of("from", f.from.toString(), "to", f.to.toString(),
-                "format", "csv"), "*/*").then().statusCode(200);
-        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract()
+        ReportTables.get(
+                        "/api/v1/reports/storage",
+                        Map.of("from", f.from.toString(), "to", f.to.toString(), "format", "csv"),
+                        "*/*")
+                .then()
+                .statusCode(200);
+        String metrics = io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
                 .asString();
-        assertThat(metrics).containsPattern("labgate_report_generation_seconds_count\\{[^}]*format=\"xlsx\""
-                + "[^}]*section=\"all\"")
-                .containsPattern("labgate_report_generation_seconds_count\\{[^}]*format=\"csv\"[^}]*"
-                        + "section=\"storage\"");
+        assertThat(metrics)
+                .containsPattern(
+                        "labgate_report_generation_seconds_count\\{[^}]*format=\"xlsx\"" + "[^}]*section=\"all\"")
+                .containsPattern(
+                        "labgate_report_generation_seconds_count\\{[^}]*format=\"csv\"[^}]*" + "section=\"storage\"");
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
@@ -492,8 +606,10 @@ class ReportResourceTest {
 
     private static Map<String, BigDecimal> figures(JsonNode report) {
         Map<String, BigDecimal> figures = new HashMap<>();
-        report.get("summary").forEach(f -> figures.put(f.get("section").asText() + "." + f.get("key").asText(),
-                f.get("value").isNull() ? null : f.get("value").decimalValue()));
+        report.get("summary")
+                .forEach(f -> figures.put(
+                        f.get("section").asText() + "." + f.get("key").asText(),
+                        f.get("value").isNull() ? null : f.get("value").decimalValue()));
         return figures;
     }
 
@@ -504,12 +620,14 @@ class ReportResourceTest {
     }
 
     private static void assertInteger(Table table, Map<String, Object> row, String column, long expected) {
-        assertThat(table.number(row, column)).as(table.format() + ": " + column)
+        assertThat(table.number(row, column))
+                .as(table.format() + ": " + column)
                 .isEqualByComparingTo(BigDecimal.valueOf(expected));
     }
 
     private static void assertDecimal(Table table, Map<String, Object> row, String column, double expected) {
-        assertThat(table.number(row, column).doubleValue()).as(table.format() + ": " + column)
+        assertThat(table.number(row, column).doubleValue())
+                .as(table.format() + ": " + column)
                 .isCloseTo(expected, within(2e-6));
     }
 

@@ -49,8 +49,11 @@ public final class ReportTables {
 
         /** The only row whose column has this value. */
         public Map<String, Object> row(String column, String value) {
-            List<Map<String, Object>> found = rows.stream().filter(r -> value.equals(r.get(column))).toList();
-            assertThat(found).as(format + ": rows with " + column + " = " + value).hasSize(1);
+            List<Map<String, Object>> found =
+                    rows.stream().filter(r -> value.equals(r.get(column))).toList();
+            assertThat(found)
+                    .as(format + ": rows with " + column + " = " + value)
+                    .hasSize(1);
             return found.get(0);
         }
 
@@ -66,12 +69,18 @@ public final class ReportTables {
     }
 
     static Response get(String path, Map<String, ?> parameters, String accept) {
-        return given().auth().oauth2(Tokens.of(Tokens.AUDITOR)).accept(accept).queryParams(parameters).get(path);
+        return given().auth()
+                .oauth2(Tokens.of(Tokens.AUDITOR))
+                .accept(accept)
+                .queryParams(parameters)
+                .get(path);
     }
 
     /** The section in JSON, CSV and XLSX (asked by {@code Accept}), in that order. */
     public static List<Table> all(String section, Map<String, ?> parameters) {
-        return List.of(json(section, parameters), csv(section, parameters, json(section, parameters).types()),
+        return List.of(
+                json(section, parameters),
+                csv(section, parameters, json(section, parameters).types()),
                 xlsx(section, parameters));
     }
 
@@ -94,8 +103,9 @@ public final class ReportTables {
             assertThat(r.size()).as("JSON row keys").isEqualTo(keys.size());
             for (String key : keys) {
                 JsonNode cell = r.get(key);
-                row.put(key, cell == null || cell.isNull() ? null
-                        : cell.isNumber() ? cell.decimalValue() : cell.asText());
+                row.put(
+                        key,
+                        cell == null || cell.isNull() ? null : cell.isNumber() ? cell.decimalValue() : cell.asText());
             }
             rows.add(row);
         });
@@ -106,13 +116,15 @@ public final class ReportTables {
         Response response = get("/api/v1/reports/" + section, parameters, "text/csv");
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("text/csv");
-        assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"labgate-report-"
-                + section + "-" + parameters.get("from") + "-" + parameters.get("to") + ".csv\"");
+        assertThat(response.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"labgate-report-" + section + "-" + parameters.get("from") + "-"
+                        + parameters.get("to") + ".csv\"");
         byte[] bytes = response.asByteArray();
-        assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark")
-                .containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        try (CSVParser parser = CSVParser.parse(new InputStreamReader(new ByteArrayInputStream(bytes, 3,
-                bytes.length - 3), StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+        assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark").containsExactly((byte) 0xEF, (byte) 0xBB, (byte)
+                0xBF);
+        try (CSVParser parser = CSVParser.parse(
+                new InputStreamReader(new ByteArrayInputStream(bytes, 3, bytes.length - 3), StandardCharsets.UTF_8),
+                CSVFormat.RFC4180)) {
             List<CSVRecord> records = parser.getRecords();
             List<String> keys = records.get(0).toList();
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -120,7 +132,8 @@ public final class ReportTables {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 0; i < keys.size(); i++) {
                     String cell = record.get(i);
-                    boolean number = types.get(i).equals("INTEGER") || types.get(i).equals("DECIMAL");
+                    boolean number =
+                            types.get(i).equals("INTEGER") || types.get(i).equals("DECIMAL");
                     row.put(keys.get(i), cell.isEmpty() ? null : number ? new BigDecimal(cell) : cell);
                 }
                 rows.add(row);
@@ -152,9 +165,14 @@ public final class ReportTables {
         assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("Period ");
         Row header = sheet.getRow(2);
         assertThat(header.getLastCellNum()).isEqualTo((short) keys.size());
-        assertThat(sheet.getWorkbook().getFontAt(header.getCell(0).getCellStyle().getFontIndex()).getBold())
-                .as("header is bold").isTrue();
-        assertThat(sheet.getPaneInformation().isFreezePane()).as("header frozen").isTrue();
+        assertThat(sheet.getWorkbook()
+                        .getFontAt(header.getCell(0).getCellStyle().getFontIndex())
+                        .getBold())
+                .as("header is bold")
+                .isTrue();
+        assertThat(sheet.getPaneInformation().isFreezePane())
+                .as("header frozen")
+                .isTrue();
         assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 3);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int r = 3; r <= sheet.getLastRowNum(); r++) {
@@ -166,15 +184,23 @@ public final class ReportTables {
                 if (cell != null && cell.getCellType() != CellType.BLANK) {
                     switch (types.get(i)) {
                         case "INTEGER", "DECIMAL" -> {
-                            assertThat(cell.getCellType()).as(keys.get(i) + " is numeric").isEqualTo(CellType.NUMERIC);
+                            assertThat(cell.getCellType())
+                                    .as(keys.get(i) + " is numeric")
+                                    .isEqualTo(CellType.NUMERIC);
                             value = BigDecimal.valueOf(cell.getNumericCellValue());
                         }
                         case "DATE" -> {
-                            assertThat(DateUtil.isCellDateFormatted(cell)).as(keys.get(i) + " is a date").isTrue();
-                            value = cell.getLocalDateTimeCellValue().toLocalDate().toString();
+                            assertThat(DateUtil.isCellDateFormatted(cell))
+                                    .as(keys.get(i) + " is a date")
+                                    .isTrue();
+                            value = cell.getLocalDateTimeCellValue()
+                                    .toLocalDate()
+                                    .toString();
                         }
                         default -> {
-                            assertThat(cell.getCellType()).as(keys.get(i) + " is text").isEqualTo(CellType.STRING);
+                            assertThat(cell.getCellType())
+                                    .as(keys.get(i) + " is text")
+                                    .isEqualTo(CellType.STRING);
                             value = cell.getStringCellValue();
                         }
                     }

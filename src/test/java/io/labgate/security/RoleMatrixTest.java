@@ -1,6 +1,5 @@
 package io.labgate.security;
 
-import java.util.Locale;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +8,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -152,12 +152,17 @@ class RoleMatrixTest {
 
     @Test
     void everyApiOperationIsInTheMatrix() {
-        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().path("paths");
+        Map<String, Map<String, Object>> paths = given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths");
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, operations) -> {
             if (path.startsWith("/api/")) {
-                operations.keySet().stream().filter(m -> !m.equals("parameters"))
+                operations.keySet().stream()
+                        .filter(m -> !m.equals("parameters"))
                         .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path));
             }
         });
@@ -184,7 +189,8 @@ class RoleMatrixTest {
         if (user != null) {
             request = request.auth().oauth2(Tokens.of(user));
         }
-        int status = request.request(endpoint.method(), concrete(endpoint.path())).statusCode();
+        int status =
+                request.request(endpoint.method(), concrete(endpoint.path())).statusCode();
         if (user == null) {
             assertThat(status).as("no token").isEqualTo(401);
         } else if (endpoint.allowed().contains(user)) {

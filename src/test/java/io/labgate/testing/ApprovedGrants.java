@@ -29,8 +29,8 @@ public final class ApprovedGrants {
     public record Approved(String grantId, String versionId, String datasetId) {}
 
     /** A grant on a fresh version with these policy terms and objects (keys under {@code d/}). */
-    public static Approved grant(Map<String, Object> terms, Map<String, byte[]> objects, List<String> modes,
-            Duration period) {
+    public static Approved grant(
+            Map<String, Object> terms, Map<String, byte[]> objects, List<String> modes, Duration period) {
         String policyId = PublishedDatasets.policy(terms);
         String datasetId = PublishedDatasets.dataset(policyId, List.of(DemoOrganizations.JEJU), List.of());
         return grantOn(datasetId, PublishedDatasets.publishedVersion(datasetId, objects), modes, period);
@@ -38,23 +38,40 @@ public final class ApprovedGrants {
 
     /** A grant of Alpha on a published version of a dataset provided by Jeju. */
     public static Approved grantOn(String datasetId, String versionId, List<String> modes, Duration period) {
-        Map<String, Object> body = AccessRequestBodies.of(List.of(versionId), Instant.now().plus(period), modes);
-        String requestId = as(Tokens.ALICE).body(body).post("/api/v1/access-requests").then().statusCode(201)
-                .extract().path("id");
-        as(Tokens.CAROL).body(Map.of("decision", "GRANTED"))
-                .post("/api/v1/access-requests/" + requestId + "/consents/" + datasetId).then().statusCode(200);
-        as(Tokens.OPERATOR).body(Map.of("approve", true, "reason", "delivery tests"))
-                .post("/api/v1/access-requests/" + requestId + "/decision").then().statusCode(200)
+        Map<String, Object> body =
+                AccessRequestBodies.of(List.of(versionId), Instant.now().plus(period), modes);
+        String requestId = as(Tokens.ALICE)
+                .body(body)
+                .post("/api/v1/access-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(Tokens.CAROL)
+                .body(Map.of("decision", "GRANTED"))
+                .post("/api/v1/access-requests/" + requestId + "/consents/" + datasetId)
+                .then()
+                .statusCode(200);
+        as(Tokens.OPERATOR)
+                .body(Map.of("approve", true, "reason", "delivery tests"))
+                .post("/api/v1/access-requests/" + requestId + "/decision")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("APPROVED"));
-        List<String> grants = as(Tokens.OPERATOR).get("/api/v1/grants?requestId=" + requestId).then()
-                .statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        List<String> grants = as(Tokens.OPERATOR)
+                .get("/api/v1/grants?requestId=" + requestId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
         return new Approved(grants.get(0), versionId, datasetId);
     }
 
     /** Registers the demo organizations the grants need and activates the AI companies. */
     public static void organizations(DemoOrganizations demo) {
-        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.BETA, DemoOrganizations.JEJU,
-                DemoOrganizations.OCEAN)) {
+        for (UUID id : List.of(
+                DemoOrganizations.ALPHA, DemoOrganizations.BETA, DemoOrganizations.JEJU, DemoOrganizations.OCEAN)) {
             demo.ensure(id);
         }
         PublishedDatasets.active(DemoOrganizations.ALPHA);

@@ -67,7 +67,7 @@ public class DemoOrganizations {
         } else {
             throw new IllegalArgumentException("not a demo organization: " + id);
         }
-        return new OrganizationRequest(kind, name, BusinessRegistrationNumbers.random(),
-                mailbox + "@labgate.example", "Demo contact");
+        return new OrganizationRequest(
+                kind, name, BusinessRegistrationNumbers.random(), mailbox + "@labgate.example", "Demo contact");
     }
 }

@@ -1,6 +1,5 @@
 package io.labgate.testing;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.as;
 
 import io.labgate.devlab.EmbeddedLabTestResource;
@@ -15,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -69,7 +69,13 @@ public final class PublishedDatasets {
     public static String policy(Map<String, Object> terms) {
         Map<String, Object> body = new HashMap<>(terms);
         body.put("code", "acc-" + suffix());
-        return as(Tokens.OPERATOR).body(body).post("/api/v1/policies").then().statusCode(201).extract().path("id");
+        return as(Tokens.OPERATOR)
+                .body(body)
+                .post("/api/v1/policies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String dataset(String policyId, List<UUID> providers, List<String> useConditions) {
@@ -84,7 +90,13 @@ public final class PublishedDatasets {
         body.put("securityPolicyId", policyId);
         body.put("useConditions", useConditions);
         body.put("providerIds", providers.stream().map(UUID::toString).toList());
-        return as(Tokens.OPERATOR).body(body).post("/api/v1/datasets").then().statusCode(201).extract().path("id");
+        return as(Tokens.OPERATOR)
+                .body(body)
+                .post("/api/v1/datasets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A new PUBLISHED version of a dataset: objects in a fresh bucket, manifest, verified attestation. */
@@ -100,7 +112,11 @@ public final class PublishedDatasets {
         String label = "v-" + suffix();
         String versionId = as(Tokens.OPERATOR)
                 .body(Map.of("label", label, "bucketId", bucketId, "prefix", "d/"))
-                .post("/api/v1/datasets/" + datasetId + "/versions").then().statusCode(201).extract().path("id");
+                .post("/api/v1/datasets/" + datasetId + "/versions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String version = "/api/v1/datasets/" + datasetId + "/versions/" + versionId;
         as(Tokens.OPERATOR).post(version + "/manifest").then().statusCode(200);
         String etag = as(Tokens.OPERATOR).get(version).header("ETag");
@@ -109,7 +125,11 @@ public final class PublishedDatasets {
         attestation.put("verifier", "Kim Jiwoo, privacy officer");
         attestation.put("verifiedOn", "2026-01-15");
         attestation.put("verified", true);
-        as(Tokens.OPERATOR).header("If-Match", etag).body(attestation).put(version + "/attestation").then()
+        as(Tokens.OPERATOR)
+                .header("If-Match", etag)
+                .body(attestation)
+                .put(version + "/attestation")
+                .then()
                 .statusCode(200);
         as(Tokens.OPERATOR).post(version + "/publish").then().statusCode(200);
         return versionId;
@@ -117,24 +137,36 @@ public final class PublishedDatasets {
 
     /** Activates a registered organization unless it is ACTIVE already (register it first). */
     public static void active(UUID organizationId) {
-        String status = as(Tokens.OPERATOR).get("/api/v1/organizations/" + organizationId).then().statusCode(200)
-                .extract().path("status");
+        String status = as(Tokens.OPERATOR)
+                .get("/api/v1/organizations/" + organizationId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
         if (!"ACTIVE".equals(status)) {
-            as(Tokens.OPERATOR).body(Map.of("reason", "access workflow tests"))
-                    .post("/api/v1/organizations/" + organizationId + "/activate").then().statusCode(200);
+            as(Tokens.OPERATOR)
+                    .body(Map.of("reason", "access workflow tests"))
+                    .post("/api/v1/organizations/" + organizationId + "/activate")
+                    .then()
+                    .statusCode(200);
         }
     }
 
     /** Retires a published version through the API. */
     public static void retire(String datasetId, String versionId, String reason) {
-        as(Tokens.OPERATOR).body(Map.of("reason", reason))
-                .post("/api/v1/datasets/" + datasetId + "/versions/" + versionId + "/retire").then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", reason))
+                .post("/api/v1/datasets/" + datasetId + "/versions/" + versionId + "/retire")
+                .then()
+                .statusCode(200);
     }
 
     /** Plain JDBC to the test database, for counting rows behind the API's back. */
     public static Connection database() throws SQLException {
-        return DriverManager.getConnection(EmbeddedLabTestResource.lab().postgres().jdbcUrl("labgate"),
-                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+        return DriverManager.getConnection(
+                EmbeddedLabTestResource.lab().postgres().jdbcUrl("labgate"),
+                EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD);
     }
 
     public static String suffix() {
@@ -144,11 +176,17 @@ public final class PublishedDatasets {
     private static synchronized void referenceData() {
         if (industry == null) {
             industry = "IND_" + suffix().toUpperCase(Locale.ROOT);
-            as(Tokens.OPERATOR).body(Map.of("code", industry, "name", "Industry " + industry))
-                    .post("/api/v1/industries").then().statusCode(201);
+            as(Tokens.OPERATOR)
+                    .body(Map.of("code", industry, "name", "Industry " + industry))
+                    .post("/api/v1/industries")
+                    .then()
+                    .statusCode(201);
             technology = "TEC_" + suffix().toUpperCase(Locale.ROOT);
-            as(Tokens.OPERATOR).body(Map.of("code", technology, "name", "Technology " + technology))
-                    .post("/api/v1/ai-technologies").then().statusCode(201);
+            as(Tokens.OPERATOR)
+                    .body(Map.of("code", technology, "name", "Technology " + technology))
+                    .post("/api/v1/ai-technologies")
+                    .then()
+                    .statusCode(201);
         }
     }
 
@@ -157,8 +195,9 @@ public final class PublishedDatasets {
         try {
             minio().makeBucket(MakeBucketArgs.builder().bucket(name).build());
             for (Map.Entry<String, byte[]> object : objects.entrySet()) {
-                minio().putObject(PutObjectArgs.builder().bucket(name).object(object.getKey())
-                        .stream(new ByteArrayInputStream(object.getValue()), object.getValue().length, -1).build());
+                minio().putObject(PutObjectArgs.builder().bucket(name).object(object.getKey()).stream(
+                                new ByteArrayInputStream(object.getValue()), object.getValue().length, -1)
+                        .build());
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot fill test bucket " + name, e);
@@ -173,15 +212,24 @@ public final class PublishedDatasets {
         body.put("purpose", "PROCESSED");
         body.put("quotaBytes", quotaBytes);
         body.put("mode", "REGISTER");
-        return as(Tokens.OPERATOR).body(body).post("/api/v1/buckets").then().statusCode(201).extract().path("id");
+        return as(Tokens.OPERATOR)
+                .body(body)
+                .post("/api/v1/buckets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A client of the embedded store with its owner's credentials, for filling test buckets. */
     public static synchronized MinioClient minio() {
         if (minio == null) {
             EmbeddedS3Server s3 = EmbeddedLabTestResource.lab().s3();
-            minio = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")
-                    .credentials(s3.accessKey(), s3.secretKey()).build();
+            minio = MinioClient.builder()
+                    .endpoint(s3.endpoint())
+                    .region("us-east-1")
+                    .credentials(s3.accessKey(), s3.secretKey())
+                    .build();
         }
         return minio;
     }

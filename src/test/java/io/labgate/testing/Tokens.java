@@ -45,8 +45,10 @@ public final class Tokens {
                 .formParam("username", username)
                 .formParam("password", PASSWORD)
                 .post(EmbeddedLabTestResource.lab().keycloak().issuer() + "/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         ISSUED.put(username, System.currentTimeMillis());
         return token;
     }
@@ -58,7 +60,9 @@ public final class Tokens {
                 .formParam("client_id", clientId)
                 .formParam("client_secret", secret)
                 .post(EmbeddedLabTestResource.lab().keycloak().issuer() + "/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 }

@@ -18,12 +18,22 @@ class EventDigestTest {
     private static final String PREV = "ab".repeat(32);
 
     private static final LoggedEvent EVENT = new LoggedEvent(
-            UUID.fromString("00000000-0000-4000-8000-000000000001"), 42,
+            UUID.fromString("00000000-0000-4000-8000-000000000001"),
+            42,
             Instant.parse("2026-03-01T09:00:00.123456789Z"),
-            UUID.fromString("a1000000-0000-4000-8000-000000000001"), "alice",
+            UUID.fromString("a1000000-0000-4000-8000-000000000001"),
+            "alice",
             UUID.fromString("c0000000-0000-4000-8000-000000000003"),
-            UUID.fromString("d0000000-0000-4000-8000-000000000004"), "OBJECT_STREAMED", "images/é 1.png", 1024L,
-            "10.0.0.7", "SUCCESS", null, "req-12345678", null, null);
+            UUID.fromString("d0000000-0000-4000-8000-000000000004"),
+            "OBJECT_STREAMED",
+            "images/é 1.png",
+            1024L,
+            "10.0.0.7",
+            "SUCCESS",
+            null,
+            "req-12345678",
+            null,
+            null);
 
     @Test
     void canonicalFormListsEveryFieldInAFixedOrderWithExplicitNulls() {
@@ -47,8 +57,9 @@ class EventDigestTest {
 
     @Test
     void hashIsSha256HexOfPrevHashAndCanonicalForm() throws Exception {
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest((PREV + "\n" + EventDigest.canonical(EVENT)).getBytes(StandardCharsets.UTF_8)));
+        String expected = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest((PREV + "\n" + EventDigest.canonical(EVENT)).getBytes(StandardCharsets.UTF_8)));
 
         assertThat(EventDigest.hash(PREV, EVENT)).isEqualTo(expected).matches("[0-9a-f]{64}");
         assertThat(EventDigest.hash(PREV, EVENT)).as("deterministic").isEqualTo(EventDigest.hash(PREV, EVENT));
@@ -86,8 +97,11 @@ class EventDigestTest {
         assertThat(changes).hasSize(14);
 
         changes.forEach((field, value) -> assertThat(EventDigest.hash(PREV, copy(EVENT, field, value)))
-                .as("changing " + field).isNotEqualTo(original));
-        assertThat(EventDigest.hash("cd".repeat(32), EVENT)).as("changing prev_hash").isNotEqualTo(original);
+                .as("changing " + field)
+                .isNotEqualTo(original));
+        assertThat(EventDigest.hash("cd".repeat(32), EVENT))
+                .as("changing prev_hash")
+                .isNotEqualTo(original);
     }
 
     @Test
@@ -130,12 +144,15 @@ class EventDigestTest {
         assertThat(ChainVerifier.check(null, first)).isNull();
         assertThat(ChainVerifier.check(first, second)).isNull();
 
-        assertThat(ChainVerifier.check(first, copy(second, "bytes", 8L)).reason()).isEqualTo("HASH_MISMATCH");
+        assertThat(ChainVerifier.check(first, copy(second, "bytes", 8L)).reason())
+                .isEqualTo("HASH_MISMATCH");
         assertThat(ChainVerifier.check(first, third).reason()).isEqualTo("SEQ_GAP");
         LoggedEvent relinked = copy(copy(EVENT, "seq", 2L), "bytes", 7L).chainedAfter(PREV);
         assertThat(ChainVerifier.check(first, relinked).reason()).isEqualTo("PREV_HASH_MISMATCH");
-        assertThat(ChainVerifier.check(null, copy(EVENT, "seq", 1L).chainedAfter(PREV)).reason())
-                .as("the first event of the log follows the genesis hash").isEqualTo("PREV_HASH_MISMATCH");
+        assertThat(ChainVerifier.check(null, copy(EVENT, "seq", 1L).chainedAfter(PREV))
+                        .reason())
+                .as("the first event of the log follows the genesis hash")
+                .isEqualTo("PREV_HASH_MISMATCH");
     }
 
     private static LoggedEvent with(UnaryOperator<LoggedEvent> change) {
@@ -158,6 +175,7 @@ class EventDigestTest {
                 field.equals("outcome") ? (String) v : e.outcome(),
                 field.equals("reason") ? (String) v : e.reason(),
                 field.equals("requestId") ? (String) v : e.requestId(),
-                e.prevHash(), e.hash());
+                e.prevHash(),
+                e.hash());
     }
 }

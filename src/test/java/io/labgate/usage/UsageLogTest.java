@@ -71,7 +71,8 @@ class UsageLogTest {
     @Test
     void concurrentRecordsAreBatchedChainedAndCommitted() throws Exception {
         UUID organization = UUID.randomUUID();
-        DistributionSummary batches = registry.find("labgate.usage.log.batch.size").summary();
+        DistributionSummary batches =
+                registry.find("labgate.usage.log.batch.size").summary();
         Timer writes = registry.find("labgate.usage.log.write").timer();
         long batchesBefore = batches == null ? 0 : batches.count();
         double eventsBefore = batches == null ? 0 : batches.totalAmount();
@@ -81,7 +82,8 @@ class UsageLogTest {
         for (int i = 0; i < 200; i++) {
             long bytes = 1000L + i;
             String requestId = "usage-test-" + i;
-            results.add(threads.submit(() -> log.record(streamed(organization, bytes).requestId(requestId).build())));
+            results.add(threads.submit(() -> log.record(
+                    streamed(organization, bytes).requestId(requestId).build())));
         }
         Map<String, Long> bytesByRequest = new HashMap<>();
         Set<Long> seqs = new HashSet<>();
@@ -93,22 +95,28 @@ class UsageLogTest {
         threads.shutdown();
 
         // committed when record returned: the database has all 200, contiguous and unique
-        try (Connection db = superuser(); PreparedStatement count = db.prepareStatement(
-                "SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM usage_event WHERE organization_id = ?")) {
+        try (Connection db = superuser();
+                PreparedStatement count = db.prepareStatement(
+                        "SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM usage_event WHERE organization_id = ?")) {
             count.setObject(1, organization);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(200);
                 assertThat(rs.getLong(2)).isEqualTo(200);
-                assertThat(rs.getLong(4) - rs.getLong(3) + 1).as("contiguous seqs").isEqualTo(200);
+                assertThat(rs.getLong(4) - rs.getLong(3) + 1)
+                        .as("contiguous seqs")
+                        .isEqualTo(200);
             }
         }
         assertThat(seqs).hasSize(200);
-        try (Connection db = superuser(); Statement whole = db.createStatement();
+        try (Connection db = superuser();
+                Statement whole = db.createStatement();
                 ResultSet rs = whole.executeQuery("SELECT count(*), count(DISTINCT seq), max(seq) FROM usage_event")) {
             rs.next();
             assertThat(rs.getLong(2)).as("seq unique over the whole log").isEqualTo(rs.getLong(1));
-            assertThat(rs.getLong(3)).as("seq contiguous from 1 over the whole log").isEqualTo(rs.getLong(1));
+            assertThat(rs.getLong(3))
+                    .as("seq contiguous from 1 over the whole log")
+                    .isEqualTo(rs.getLong(1));
         }
 
         // grouped into batches: fewer write transactions than events
@@ -116,19 +124,27 @@ class UsageLogTest {
         writes = registry.find("labgate.usage.log.write").timer();
         long batchCount = batches.count() - batchesBefore;
         double written = batches.totalAmount() - eventsBefore;
-        System.out.printf("usage log: %d events in %d batches (mean %.1f, max %.0f); write mean %.2f ms, max %.2f ms%n",
-                (long) written, batchCount, written / batchCount, batches.max(),
-                writes.mean(TimeUnit.MILLISECONDS), writes.max(TimeUnit.MILLISECONDS));
+        System.out.printf(
+                "usage log: %d events in %d batches (mean %.1f, max %.0f); write mean %.2f ms, max %.2f ms%n",
+                (long) written,
+                batchCount,
+                written / batchCount,
+                batches.max(),
+                writes.mean(TimeUnit.MILLISECONDS),
+                writes.max(TimeUnit.MILLISECONDS));
         assertThat(written).isEqualTo(200);
         assertThat(batchCount).as("batches").isLessThan(200);
         assertThat(batches.max()).isGreaterThan(1);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("labgate_usage_log_write_seconds_count")
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("labgate_usage_log_write_seconds_count")
                 .contains("labgate_usage_log_batch_size_count")
                 .contains("labgate_usage_events_total{action=\"OBJECT_STREAMED\",outcome=\"SUCCESS\"}");
 
         // the whole chain verifies
-        JsonPath verification = as(Tokens.OPERATOR).get(VERIFY).then().statusCode(200).extract().jsonPath();
+        JsonPath verification =
+                as(Tokens.OPERATOR).get(VERIFY).then().statusCode(200).extract().jsonPath();
         assertThat(verification.getBoolean("valid")).isTrue();
         assertThat(verification.getLong("checked")).isGreaterThanOrEqualTo(200);
         assertThat(verification.getMap("firstBreak")).isNull();
@@ -146,9 +162,15 @@ class UsageLogTest {
         Map<String, Long> listed = new HashMap<>();
         long lastSeq = 0;
         for (int page = 0; page < 2; page++) {
-            JsonPath events = as(Tokens.AUDITOR).queryParam("organizationId", organization)
-                    .queryParam("size", 100).queryParam("page", page)
-                    .get(EVENTS).then().statusCode(200).extract().jsonPath();
+            JsonPath events = as(Tokens.AUDITOR)
+                    .queryParam("organizationId", organization)
+                    .queryParam("size", 100)
+                    .queryParam("page", page)
+                    .get(EVENTS)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(events.getLong("totalItems")).isEqualTo(200);
             for (Map<String, Object> item : events.<Map<String, Object>>getList("items")) {
                 long seq = ((Number) item.get("seq")).longValue();
@@ -166,8 +188,14 @@ class UsageLogTest {
     @Test
     void databaseRefusesUpdateDeleteAndTruncate() throws Exception {
         LoggedEvent event = log.record(streamed(UUID.randomUUID(), 5).build());
-        String partition = "usage_event_" + event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()
-                .withDayOfMonth(1).toString().substring(0, 7).replace('-', '_');
+        String partition = "usage_event_"
+                + event.occurredAt()
+                        .atOffset(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .withDayOfMonth(1)
+                        .toString()
+                        .substring(0, 7)
+                        .replace('-', '_');
 
         try (Connection db = superuser()) {
             for (String sql : List.of(
@@ -178,7 +206,9 @@ class UsageLogTest {
                     "TRUNCATE usage_event",
                     "TRUNCATE " + partition,
                     "TRUNCATE usage_event_default")) {
-                assertThatThrownBy(() -> execute(db, sql)).as(sql).isInstanceOf(SQLException.class)
+                assertThatThrownBy(() -> execute(db, sql))
+                        .as(sql)
+                        .isInstanceOf(SQLException.class)
                         .hasMessageContaining("append-only");
             }
         }
@@ -241,16 +271,38 @@ class UsageLogTest {
         anonymous().get(EVENTS).then().statusCode(401);
         as(Tokens.CAROL).get(EVENTS).then().statusCode(403);
 
-        assertThat(as(Tokens.AUDITOR).queryParam("grantId", grant).get(EVENTS).then().statusCode(200)
-                .extract().<Integer>path("totalItems")).isEqualTo(2);
-        JsonPath alice = as(Tokens.ALICE).queryParam("grantId", grant).get(EVENTS).then().statusCode(200)
-                .extract().jsonPath();
+        assertThat(as(Tokens.AUDITOR)
+                        .queryParam("grantId", grant)
+                        .get(EVENTS)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("totalItems"))
+                .isEqualTo(2);
+        JsonPath alice = as(Tokens.ALICE)
+                .queryParam("grantId", grant)
+                .get(EVENTS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(alice.getList("items.organizationId")).containsExactly(DemoOrganizations.ALPHA.toString());
-        assertThat(as(Tokens.ALICE).queryParam("grantId", grant).queryParam("organizationId", DemoOrganizations.BETA)
-                .get(EVENTS).then().statusCode(200).extract().<Integer>path("totalItems")).isZero();
+        assertThat(as(Tokens.ALICE)
+                        .queryParam("grantId", grant)
+                        .queryParam("organizationId", DemoOrganizations.BETA)
+                        .get(EVENTS)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("totalItems"))
+                .isZero();
         as(Tokens.AUDITOR).queryParam("from", "yesterday").get(VERIFY).then().statusCode(400);
-        as(Tokens.AUDITOR).queryParam("from", "2026-01-02T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z")
-                .get(EVENTS).then().statusCode(400);
+        as(Tokens.AUDITOR)
+                .queryParam("from", "2026-01-02T00:00:00Z")
+                .queryParam("to", "2026-01-01T00:00:00Z")
+                .get(EVENTS)
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -270,7 +322,13 @@ class UsageLogTest {
         assertThat(countOf(organization)).isEqualTo(120);
         assertThatThrownBy(() -> writer.record(streamed(organization, 1).build()))
                 .isInstanceOf(UsageLogException.class);
-        assertThat(as(Tokens.AUDITOR).get(VERIFY).then().statusCode(200).extract().<Boolean>path("valid")).isTrue();
+        assertThat(as(Tokens.AUDITOR)
+                        .get(VERIFY)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Boolean>path("valid"))
+                .isTrue();
     }
 
     @Test
@@ -287,8 +345,9 @@ class UsageLogTest {
             }
             stopped = CompletableFuture.runAsync(() -> writer.stop(Duration.ofSeconds(30)));
             Thread.sleep(300);
-            assertThat(queued).as("nothing commits while another replica holds the chain").noneMatch(
-                    CompletableFuture::isDone);
+            assertThat(queued)
+                    .as("nothing commits while another replica holds the chain")
+                    .noneMatch(CompletableFuture::isDone);
             assertThat(stopped).isNotDone();
             advisory(otherReplica, "SELECT pg_advisory_unlock(?)");
         }
@@ -296,7 +355,8 @@ class UsageLogTest {
 
         assertThat(queued).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
         assertThat(countOf(organization)).isEqualTo(100);
-        DistributionSummary batches = meters.find("labgate.usage.log.batch.size").summary();
+        DistributionSummary batches =
+                meters.find("labgate.usage.log.batch.size").summary();
         assertThat(batches.totalAmount()).isEqualTo(100);
         assertThat(batches.max()).isEqualTo(50);
     }
@@ -311,17 +371,21 @@ class UsageLogTest {
         assertThat(partitions.ensure(far)).isEqualTo("usage_event_2039_07");
         assertThat(partitions.ensure(far)).isEqualTo("usage_event_2039_07");
         LoggedEvent later = log.record(streamed(UUID.randomUUID(), 3)
-                .occurredAt(Instant.parse("2039-07-31T23:59:59.999999Z")).build());
+                .occurredAt(Instant.parse("2039-07-31T23:59:59.999999Z"))
+                .build());
         try (Connection db = superuser()) {
-            try (Statement where = db.createStatement(); ResultSet rs = where.executeQuery(
-                    "SELECT tableoid::regclass FROM usage_event WHERE id = '" + later.id() + "'")) {
+            try (Statement where = db.createStatement();
+                    ResultSet rs = where.executeQuery(
+                            "SELECT tableoid::regclass FROM usage_event WHERE id = '" + later.id() + "'")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("usage_event_2039_07");
             }
-            assertThatThrownBy(() -> execute(db, "TRUNCATE usage_event_2039_07")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> execute(db, "TRUNCATE usage_event_2039_07"))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> execute(db, "DELETE FROM usage_event_2039_07"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("append-only");
         }
     }
 
@@ -341,13 +405,21 @@ class UsageLogTest {
     private static JsonPath verify(List<LoggedEvent> events) {
         Instant from = events.get(0).occurredAt();
         Instant to = events.get(events.size() - 1).occurredAt().plus(1, ChronoUnit.MICROS);
-        return as(Tokens.OPERATOR).queryParam("from", from.toString()).queryParam("to", to.toString())
-                .get(VERIFY).then().statusCode(200).extract().jsonPath();
+        return as(Tokens.OPERATOR)
+                .queryParam("from", from.toString())
+                .queryParam("to", to.toString())
+                .get(VERIFY)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static UsageEventDraft.Builder streamed(UUID organization, long bytes) {
         return UsageEventDraft.builder(UsageAction.OBJECT_STREAMED, UsageOutcome.SUCCESS, "usage-test")
-                .organization(organization).objectKey("images/" + bytes + ".png").bytes(bytes)
+                .organization(organization)
+                .objectKey("images/" + bytes + ".png")
+                .bytes(bytes)
                 .clientAddress("10.0.0.1");
     }
 
@@ -379,9 +451,24 @@ class UsageLogTest {
                 "INSERT INTO usage_event (id, seq, occurred_at, organization_id, subject, grant_id, dataset_version_id,"
                         + " action, object_key, bytes, client_address, outcome, reason, request_id, prev_hash, hash)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Object[] values = {e.id(), e.seq(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC),
-                e.organizationId(), e.subject(), e.grantId(), e.datasetVersionId(), e.action(), e.objectKey(),
-                e.bytes(), e.clientAddress(), e.outcome(), e.reason(), e.requestId(), e.prevHash(), e.hash()};
+            Object[] values = {
+                e.id(),
+                e.seq(),
+                OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC),
+                e.organizationId(),
+                e.subject(),
+                e.grantId(),
+                e.datasetVersionId(),
+                e.action(),
+                e.objectKey(),
+                e.bytes(),
+                e.clientAddress(),
+                e.outcome(),
+                e.reason(),
+                e.requestId(),
+                e.prevHash(),
+                e.hash()
+            };
             for (int i = 0; i < values.length; i++) {
                 insert.setObject(i + 1, values[i]);
             }
@@ -391,7 +478,8 @@ class UsageLogTest {
 
     private static long countOf(UUID organization) throws SQLException {
         try (Connection db = superuser();
-                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM usage_event WHERE organization_id = ?")) {
+                PreparedStatement count =
+                        db.prepareStatement("SELECT count(*) FROM usage_event WHERE organization_id = ?")) {
             count.setObject(1, organization);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
@@ -426,7 +514,7 @@ class UsageLogTest {
 
     private static Connection superuser() throws SQLException {
         EmbeddedPostgresServer postgres = EmbeddedLabTestResource.lab().postgres();
-        return DriverManager.getConnection(postgres.jdbcUrl("labgate"), EmbeddedPostgresServer.USER,
-                EmbeddedPostgresServer.PASSWORD);
+        return DriverManager.getConnection(
+                postgres.jdbcUrl("labgate"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 }

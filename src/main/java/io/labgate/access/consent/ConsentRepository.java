@@ -25,14 +25,18 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
     // --- exclusions ---
 
     public Optional<ProviderExclusion> exclusion(UUID providerOrgId, UUID excludedOrgId) {
-        return Optional.ofNullable(getEntityManager().find(ProviderExclusion.class,
-                new ProviderExclusion.Key(providerOrgId, excludedOrgId)));
+        return Optional.ofNullable(getEntityManager()
+                .find(ProviderExclusion.class, new ProviderExclusion.Key(providerOrgId, excludedOrgId)));
     }
 
     public List<ProviderExclusion> exclusionsOf(UUID providerOrgId) {
-        return getEntityManager().createQuery("select e from ProviderExclusion e where e.key.providerOrgId = :p "
-                + "order by e.createdAt, e.key.excludedOrgId", ProviderExclusion.class)
-                .setParameter("p", providerOrgId).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "select e from ProviderExclusion e where e.key.providerOrgId = :p "
+                                + "order by e.createdAt, e.key.excludedOrgId",
+                        ProviderExclusion.class)
+                .setParameter("p", providerOrgId)
+                .getResultList();
     }
 
     public void persistExclusion(ProviderExclusion exclusion) {

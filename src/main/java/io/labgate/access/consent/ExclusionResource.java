@@ -29,9 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Provider exclusions", description = "AI companies a data provider refuses standing")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ExclusionResource {
 
@@ -48,14 +52,18 @@ public class ExclusionResource {
     @PUT
     @Path("{orgId}")
     @RolesAllowed(Roles.PROVIDER)
-    @Operation(summary = "Exclude an AI company", description = "Providers only. Consents of requests submitted "
-            + "by this AI company afterwards are refused automatically, and those requests REJECTED.")
+    @Operation(
+            summary = "Exclude an AI company",
+            description = "Providers only. Consents of requests submitted "
+                    + "by this AI company afterwards are refused automatically, and those requests REJECTED.")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "200", description = "Reason replaced")
     @APIResponse(responseCode = "422", description = "Not a registered AI company")
     public Response put(@PathParam("orgId") UUID orgId, @Valid @NotNull ExclusionRequest request) {
         ExclusionService.Put put = service.put(orgId, request.reason());
-        return Response.status(put.created() ? 201 : 200).entity(put.exclusion()).build();
+        return Response.status(put.created() ? 201 : 200)
+                .entity(put.exclusion())
+                .build();
     }
 
     @DELETE

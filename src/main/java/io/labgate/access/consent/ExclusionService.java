@@ -45,13 +45,17 @@ public class ExclusionService {
     /** Adds the entry for one AI company, or replaces its reason. */
     public Put put(UUID excludedOrgId, String reason) {
         UUID provider = provider();
-        OrganizationResponse excluded = organizations.find(excludedOrgId).orElseThrow(() -> new ApiException(
-                ErrorCode.UNPROCESSABLE, "organization " + excludedOrgId + " is not registered"));
+        OrganizationResponse excluded = organizations
+                .find(excludedOrgId)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.UNPROCESSABLE, "organization " + excludedOrgId + " is not registered"));
         if (excluded.kind() != Organization.Kind.AI_COMPANY) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE, "organization " + excludedOrgId + " is "
-                    + excluded.kind() + "; only AI companies can be excluded");
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    "organization " + excludedOrgId + " is " + excluded.kind() + "; only AI companies can be excluded");
         }
-        ProviderExclusion exclusion = consents.exclusion(provider, excludedOrgId).orElse(null);
+        ProviderExclusion exclusion =
+                consents.exclusion(provider, excludedOrgId).orElse(null);
         boolean created = exclusion == null;
         if (created) {
             exclusion = new ProviderExclusion();
@@ -74,12 +78,15 @@ public class ExclusionService {
     }
 
     private ExclusionResponse response(ProviderExclusion e) {
-        String name = organizations.find(e.key.excludedOrgId).map(OrganizationResponse::name).orElse(null);
+        String name = organizations
+                .find(e.key.excludedOrgId)
+                .map(OrganizationResponse::name)
+                .orElse(null);
         return new ExclusionResponse(e.key.excludedOrgId, name, e.reason, e.createdBy, e.createdAt);
     }
 
     private UUID provider() {
-        return caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
-                "your token names no organization"));
+        return caller.organizationId()
+                .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "your token names no organization"));
     }
 }

@@ -46,7 +46,8 @@ public class ProviderExclusion extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(providerOrgId, k.providerOrgId)
+            return o instanceof Key k
+                    && Objects.equals(providerOrgId, k.providerOrgId)
                     && Objects.equals(excludedOrgId, k.excludedOrgId);
         }
 

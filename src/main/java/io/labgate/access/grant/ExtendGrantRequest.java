@@ -6,4 +6,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** A later end for a live grant, within the policy's longest grant counted from its start. */
-public record ExtendGrantRequest(@NotNull Instant validUntil, @NotBlank @Size(max = 2000) String reason) {}
+public record ExtendGrantRequest(
+        @NotNull Instant validUntil,
+        @NotBlank @Size(max = 2000) String reason) {}

@@ -1,9 +1,9 @@
 package io.labgate.access.grant;
 
-import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.labgate.access.WorkflowChange;
 import io.labgate.usage.UsageAction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,7 +40,9 @@ public class GrantExpiryJob {
     @Inject
     Event<WorkflowChange> changes;
 
-    @Scheduled(identity = "grant-expiry", every = "${labgate.access.expiry-every:1m}",
+    @Scheduled(
+            identity = "grant-expiry",
+            every = "${labgate.access.expiry-every:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         int count = expireDue().size();
@@ -84,8 +86,8 @@ public class GrantExpiryJob {
             UUID id = (UUID) row[0];
             ids.add(id);
             expired.fire(new GrantExpired(id));
-            changes.fire(new WorkflowChange(UsageAction.GRANT_CHANGED, (UUID) row[1], id, (UUID) row[2], ACTOR,
-                    "EXPIRED"));
+            changes.fire(
+                    new WorkflowChange(UsageAction.GRANT_CHANGED, (UUID) row[1], id, (UUID) row[2], ACTOR, "EXPIRED"));
         }
         return ids;
     }

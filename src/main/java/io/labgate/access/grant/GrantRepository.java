@@ -17,20 +17,33 @@ public class GrantRepository implements PanacheRepositoryBase<AccessGrant, UUID>
 
     /** Grants of an organization under a policy version that are ACTIVE or SUSPENDED and not yet ended. */
     public long countLive(UUID organizationId, UUID policyId, Instant now) {
-        return count("organizationId = ?1 and policyId = ?2 and status in ?3 and validUntil > ?4", organizationId,
-                policyId, List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED), now);
+        return count(
+                "organizationId = ?1 and policyId = ?2 and status in ?3 and validUntil > ?4",
+                organizationId,
+                policyId,
+                List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED),
+                now);
     }
 
     /** Live grants on a dataset version, locked. */
     public List<AccessGrant> liveOnVersionForUpdate(UUID versionId) {
-        return find("datasetVersionId = ?1 and status in ?2 order by id", versionId,
-                List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return find(
+                        "datasetVersionId = ?1 and status in ?2 order by id",
+                        versionId,
+                        List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     /** Live grants of a request on a dataset, locked. */
     public List<AccessGrant> liveOfRequestOnDatasetForUpdate(UUID requestId, UUID datasetId) {
-        return find("requestId = ?1 and datasetId = ?2 and status in ?3 order by id", requestId, datasetId,
-                List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return find(
+                        "requestId = ?1 and datasetId = ?2 and status in ?3 order by id",
+                        requestId,
+                        datasetId,
+                        List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     public List<AccessGrant> ofRequest(UUID requestId) {

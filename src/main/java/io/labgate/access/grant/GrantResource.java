@@ -33,9 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Grants", description = "Time-boxed access of an organization to a dataset version")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class GrantResource {
 
@@ -44,11 +48,15 @@ public class GrantResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "List grants", description = "Operators and auditors: all; AI companies: their own; "
-            + "providers: grants on datasets they provide (which company, project, until when). Filter by "
-            + "status, dataset version and request.")
-    public PageResponse<GrantResponse> list(@QueryParam("status") GrantStatus status,
-            @QueryParam("datasetVersionId") UUID datasetVersionId, @QueryParam("requestId") UUID requestId,
+    @Operation(
+            summary = "List grants",
+            description = "Operators and auditors: all; AI companies: their own; "
+                    + "providers: grants on datasets they provide (which company, project, until when). Filter by "
+                    + "status, dataset version and request.")
+    public PageResponse<GrantResponse> list(
+            @QueryParam("status") GrantStatus status,
+            @QueryParam("datasetVersionId") UUID datasetVersionId,
+            @QueryParam("requestId") UUID requestId,
             @Valid @BeanParam PageQuery page) {
         return service.list(status, datasetVersionId, requestId, page);
     }
@@ -97,8 +105,10 @@ public class GrantResource {
     @POST
     @Path("{id}/extend")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Extend a grant", description = "Operators only; a later end within the policy's "
-            + "longest grant from valid_from (else 422), recorded as EXTENDED.")
+    @Operation(
+            summary = "Extend a grant",
+            description = "Operators only; a later end within the policy's "
+                    + "longest grant from valid_from (else 422), recorded as EXTENDED.")
     public GrantResponse extend(@PathParam("id") UUID id, @Valid @NotNull ExtendGrantRequest request) {
         return service.extend(id, request.validUntil(), request.reason());
     }

@@ -1,26 +1,26 @@
 package io.labgate.access.grant;
 
-import io.labgate.access.request.AccessRequest;
-import io.labgate.catalog.DatasetVersionRetired;
 import io.labgate.access.TenantScope;
 import io.labgate.access.WorkflowChange;
+import io.labgate.access.request.AccessRequest;
+import io.labgate.catalog.DatasetVersionRetired;
 import io.labgate.common.error.ApiException;
-import io.labgate.usage.UsageAction;
-import jakarta.enterprise.event.Event;
 import io.labgate.common.error.ErrorCode;
 import io.labgate.common.error.Problem;
 import io.labgate.common.paging.PageQuery;
 import io.labgate.common.paging.PageResponse;
-import io.labgate.organization.OrganizationResponse;
 import io.labgate.organization.Organization;
+import io.labgate.organization.OrganizationResponse;
 import io.labgate.organization.OrganizationService;
 import io.labgate.policy.AccessMode;
 import io.labgate.policy.SecurityPolicyResponse;
 import io.labgate.policy.SecurityPolicyService;
 import io.labgate.security.Caller;
 import io.labgate.security.Roles;
+import io.labgate.usage.UsageAction;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,8 +47,8 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.REQUIRED)
 public class GrantService {
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "createdAt", "createdAt", "validFrom", "validFrom", "validUntil", "validUntil", "status", "status");
+    private static final Map<String, String> SORTABLE =
+            Map.of("createdAt", "createdAt", "validFrom", "validFrom", "validUntil", "validUntil", "status", "status");
 
     @Inject
     GrantRepository grants;
@@ -71,8 +71,7 @@ public class GrantService {
     // --- reading ------------------------------------------------------------------------------------------
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<GrantResponse> list(GrantStatus status, UUID datasetVersionId, UUID requestId,
-            PageQuery page) {
+    public PageResponse<GrantResponse> list(GrantStatus status, UUID datasetVersionId, UUID requestId, PageQuery page) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (status != null) {
@@ -87,11 +86,15 @@ public class GrantService {
             clauses.add("requestId = :request");
             parameters.put("request", requestId);
         }
-        TenantScope.restrict(caller, "datasetId in (select d.id from Dataset d where :own member of d.providerIds)", clauses, parameters);
+        TenantScope.restrict(
+                caller,
+                "datasetId in (select d.id from Dataset d where :own member of d.providerIds)",
+                clauses,
+                parameters);
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
         Map<UUID, String> names = new HashMap<>();
-        return PageResponse.of(grants.find(query, page.toSort(SORTABLE, "createdAt"), parameters), page,
-                g -> response(g, names));
+        return PageResponse.of(
+                grants.find(query, page.toSort(SORTABLE, "createdAt"), parameters), page, g -> response(g, names));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -123,7 +126,8 @@ public class GrantService {
      * earlier in the same request: a long download that checks again must see a revocation.
      */
     public GrantResponse requireUsable(UUID grantId, AccessMode mode, UUID organizationId) {
-        AccessGrant grant = grants.findByIdOptional(grantId).filter(g -> g.organizationId.equals(organizationId))
+        AccessGrant grant = grants.findByIdOptional(grantId)
+                .filter(g -> g.organizationId.equals(organizationId))
                 .orElseThrow(() -> ApiException.notFound("grant", grantId));
         Instant now = clock.instant();
         if (grant.status != GrantStatus.ACTIVE) {
@@ -140,9 +144,12 @@ public class GrantService {
             throw forbidden("grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes);
         }
         // a suspended organization's tokens may live a few minutes more; its grants stop at once
-        organizations.find(organizationId).filter(o -> o.status() != Organization.Status.ACTIVE).ifPresent(o -> {
-            throw forbidden("organization " + organizationId + " is " + o.status());
-        });
+        organizations
+                .find(organizationId)
+                .filter(o -> o.status() != Organization.Status.ACTIVE)
+                .ifPresent(o -> {
+                    throw forbidden("organization " + organizationId + " is " + o.status());
+                });
         return response(grant, new HashMap<>());
     }
 
@@ -155,8 +162,16 @@ public class GrantService {
     // --- changing -----------------------------------------------------------------------------------------
 
     /** What an approval grants for one dataset version. */
-    public record NewGrant(UUID requestId, UUID organizationId, UUID datasetVersionId, UUID datasetId,
-            UUID policyId, List<String> accessModes, Instant validFrom, Instant validUntil, long byteQuota) {}
+    public record NewGrant(
+            UUID requestId,
+            UUID organizationId,
+            UUID datasetVersionId,
+            UUID datasetId,
+            UUID policyId,
+            List<String> accessModes,
+            Instant validFrom,
+            Instant validUntil,
+            long byteQuota) {}
 
     /** Creates an ACTIVE grant for an approved request; joins the approving transaction. */
     public UUID create(NewGrant spec, String reason) {
@@ -200,8 +215,8 @@ public class GrantService {
     public GrantResponse revoke(UUID id, String reason) {
         AccessGrant grant = lock(id);
         if (!grant.status.isLive()) {
-            throw ApiException.conflict("grant " + id + " is " + grant.status + "; only an ACTIVE or SUSPENDED "
-                    + "grant can be revoked");
+            throw ApiException.conflict(
+                    "grant " + id + " is " + grant.status + "; only an ACTIVE or SUSPENDED " + "grant can be revoked");
         }
         change(grant, GrantStatus.REVOKED, GrantAction.REVOKED, reason);
         return response(grant, new HashMap<>());
@@ -211,8 +226,8 @@ public class GrantService {
     public GrantResponse extend(UUID id, Instant newValidUntil, String reason) {
         AccessGrant grant = lock(id);
         if (!grant.status.isLive()) {
-            throw ApiException.conflict("grant " + id + " is " + grant.status + "; only an ACTIVE or SUSPENDED "
-                    + "grant can be extended");
+            throw ApiException.conflict(
+                    "grant " + id + " is " + grant.status + "; only an ACTIVE or SUSPENDED " + "grant can be extended");
         }
         Instant until = newValidUntil.truncatedTo(ChronoUnit.MICROS);
         if (!until.isAfter(grant.validUntil)) {
@@ -221,9 +236,11 @@ public class GrantService {
         SecurityPolicyResponse policy = policies.findVersion(grant.policyId);
         Instant longest = grant.validFrom.plus(Duration.ofDays(policy.maxGrantDays()));
         if (until.isAfter(longest)) {
-            throw unprocessable("validUntil", "policy " + policy.code() + " v" + policy.versionNo()
-                    + " allows at most " + policy.maxGrantDays() + " days from " + grant.validFrom + " (until "
-                    + longest + ")");
+            throw unprocessable(
+                    "validUntil",
+                    "policy " + policy.code() + " v" + policy.versionNo()
+                            + " allows at most " + policy.maxGrantDays() + " days from " + grant.validFrom + " (until "
+                            + longest + ")");
         }
         Instant now = now();
         Instant old = grant.validUntil;
@@ -259,8 +276,8 @@ public class GrantService {
         grants.flush();
     }
 
-    private void record(AccessGrant grant, GrantAction action, String reason, Instant oldUntil, Instant newUntil,
-            Instant at) {
+    private void record(
+            AccessGrant grant, GrantAction action, String reason, Instant oldUntil, Instant newUntil, Instant at) {
         GrantChange change = new GrantChange();
         change.id = UUID.randomUUID();
         change.grantId = grant.id;
@@ -271,8 +288,13 @@ public class GrantService {
         change.newValidUntil = newUntil;
         change.at = at;
         grants.record(change);
-        changes.fire(new WorkflowChange(UsageAction.GRANT_CHANGED, grant.organizationId, grant.id,
-                grant.datasetVersionId, change.actor, action.name()));
+        changes.fire(new WorkflowChange(
+                UsageAction.GRANT_CHANGED,
+                grant.organizationId,
+                grant.id,
+                grant.datasetVersionId,
+                change.actor,
+                action.name()));
     }
 
     /** Who changes a grant: the caller, or "system" when no request is being served (a job, an event). */
@@ -282,8 +304,8 @@ public class GrantService {
 
     private static void requireStatus(AccessGrant grant, GrantStatus expected, String what) {
         if (grant.status != expected) {
-            throw ApiException.conflict("grant " + grant.id + " is " + grant.status + "; only an " + expected
-                    + " grant can be " + what);
+            throw ApiException.conflict(
+                    "grant " + grant.id + " is " + grant.status + "; only an " + expected + " grant can be " + what);
         }
     }
 
@@ -292,8 +314,7 @@ public class GrantService {
     }
 
     private AccessGrant findVisible(UUID id) {
-        return grants.findByIdOptional(id).filter(this::visible)
-                .orElseThrow(() -> ApiException.notFound("grant", id));
+        return grants.findByIdOptional(id).filter(this::visible).orElseThrow(() -> ApiException.notFound("grant", id));
     }
 
     private boolean visible(AccessGrant grant) {
@@ -305,22 +326,45 @@ public class GrantService {
             return false;
         }
         if (caller.is(Roles.PROVIDER)) {
-            return grants.getEntityManager().createQuery("select count(d) from Dataset d where d.id = :dataset "
-                    + "and :own member of d.providerIds", Long.class)
-                    .setParameter("dataset", grant.datasetId).setParameter("own", own.get())
-                    .getSingleResult() > 0;
+            return grants.getEntityManager()
+                            .createQuery(
+                                    "select count(d) from Dataset d where d.id = :dataset "
+                                            + "and :own member of d.providerIds",
+                                    Long.class)
+                            .setParameter("dataset", grant.datasetId)
+                            .setParameter("own", own.get())
+                            .getSingleResult()
+                    > 0;
         }
         return grant.organizationId.equals(own.get());
     }
 
     private GrantResponse response(AccessGrant g, Map<UUID, String> names) {
         AccessRequest request = grants.getEntityManager().find(AccessRequest.class, g.requestId);
-        String name = names.computeIfAbsent(g.organizationId,
+        String name = names.computeIfAbsent(
+                g.organizationId,
                 id -> organizations.find(id).map(OrganizationResponse::name).orElse(null));
-        return new GrantResponse(g.id, g.requestId, g.organizationId, name, request.projectTitle, request.purpose,
-                request.purposeCategory, g.datasetId, g.datasetVersionId, g.policyId,
-                g.accessModes.stream().map(AccessMode::valueOf).sorted().toList(), g.validFrom, g.validUntil,
-                g.status, g.statusReason, g.byteQuota, g.bytesUsed, g.createdAt, g.updatedAt, g.version);
+        return new GrantResponse(
+                g.id,
+                g.requestId,
+                g.organizationId,
+                name,
+                request.projectTitle,
+                request.purpose,
+                request.purposeCategory,
+                g.datasetId,
+                g.datasetVersionId,
+                g.policyId,
+                g.accessModes.stream().map(AccessMode::valueOf).sorted().toList(),
+                g.validFrom,
+                g.validUntil,
+                g.status,
+                g.statusReason,
+                g.byteQuota,
+                g.bytesUsed,
+                g.createdAt,
+                g.updatedAt,
+                g.version);
     }
 
     private static ApiException forbidden(String detail) {
@@ -328,8 +372,8 @@ public class GrantService {
     }
 
     private static ApiException unprocessable(String field, String message) {
-        return new ApiException(ErrorCode.UNPROCESSABLE, field + ": " + message,
-                List.of(new Problem.Violation(field, message)));
+        return new ApiException(
+                ErrorCode.UNPROCESSABLE, field + ": " + message, List.of(new Problem.Violation(field, message)));
     }
 
     private Instant now() {

@@ -39,9 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Access requests", description = "An AI company applies, providers consent, an operator decides")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AccessRequestResource {
 
@@ -53,28 +57,40 @@ public class AccessRequestResource {
 
     @POST
     @RolesAllowed(Roles.AI_COMPANY)
-    @Operation(summary = "Apply for dataset versions", description = "AI companies only, for their own "
-            + "organization. Checked against every dataset's policy (period, modes, terms version, concurrent "
-            + "grants) and use conditions; 422 lists every failing reason. Accepts an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Submitted; status AWAITING_CONSENT, UNDER_REVIEW, or "
-            + "REJECTED when a provider's exclusion list names the company")
-    @APIResponse(responseCode = "422", description = "Refused by a policy or use condition, or Idempotency-Key "
-            + "reused with another body")
-    public Response submit(@Valid @NotNull SubmitAccessRequest request,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
+    @Operation(
+            summary = "Apply for dataset versions",
+            description = "AI companies only, for their own "
+                    + "organization. Checked against every dataset's policy (period, modes, terms version, concurrent "
+                    + "grants) and use conditions; 422 lists every failing reason. Accepts an Idempotency-Key.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Submitted; status AWAITING_CONSENT, UNDER_REVIEW, or "
+                    + "REJECTED when a provider's exclusion list names the company")
+    @APIResponse(
+            responseCode = "422",
+            description = "Refused by a policy or use condition, or Idempotency-Key " + "reused with another body")
+    public Response submit(
+            @Valid @NotNull SubmitAccessRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "submit-access-request", request, () -> {
             AccessRequestResponse created = service.submit(request);
-            return new IdempotentResult(201, uri.getAbsolutePathBuilder().path(created.id().toString()).build(),
-                    created, ETags.of(created.version()));
+            return new IdempotentResult(
+                    201,
+                    uri.getAbsolutePathBuilder().path(created.id().toString()).build(),
+                    created,
+                    ETags.of(created.version()));
         });
     }
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "List access requests", description = "Operators and auditors: all; AI companies: "
-            + "their own; providers: those asking for their consent. Filter by status.")
-    public PageResponse<AccessRequestResponse> list(@QueryParam("status") RequestStatus status,
-            @Valid @BeanParam PageQuery page) {
+    @Operation(
+            summary = "List access requests",
+            description = "Operators and auditors: all; AI companies: "
+                    + "their own; providers: those asking for their consent. Filter by status.")
+    public PageResponse<AccessRequestResponse> list(
+            @QueryParam("status") RequestStatus status, @Valid @BeanParam PageQuery page) {
         return service.list(status, page);
     }
 
@@ -98,8 +114,9 @@ public class AccessRequestResource {
     @POST
     @Path("{id}/withdraw")
     @RolesAllowed(Roles.AI_COMPANY)
-    @Operation(summary = "Withdraw a request", description = "AI companies only, their own request, before a "
-            + "decision; afterwards 409.")
+    @Operation(
+            summary = "Withdraw a request",
+            description = "AI companies only, their own request, before a " + "decision; afterwards 409.")
     @APIResponse(responseCode = "409", description = "Already decided")
     public AccessRequestResponse withdraw(@PathParam("id") UUID id, @Valid ReasonRequest request) {
         return service.withdraw(id, request == null ? null : request.reason());
@@ -108,30 +125,37 @@ public class AccessRequestResource {
     @POST
     @Path("{id}/consents/{datasetId}")
     @RolesAllowed(Roles.PROVIDER)
-    @Operation(summary = "Consent or refuse", description = "Providers only, for a dataset they provide (else "
-            + "404). A refusal rejects the request; the last consent sends it to review.")
+    @Operation(
+            summary = "Consent or refuse",
+            description = "Providers only, for a dataset they provide (else "
+                    + "404). A refusal rejects the request; the last consent sends it to review.")
     @APIResponse(responseCode = "409", description = "Not AWAITING_CONSENT, or already answered")
-    public AccessRequestResponse consent(@PathParam("id") UUID id, @PathParam("datasetId") UUID datasetId,
-            @Valid @NotNull ConsentRequest request) {
+    public AccessRequestResponse consent(
+            @PathParam("id") UUID id, @PathParam("datasetId") UUID datasetId, @Valid @NotNull ConsentRequest request) {
         return service.consent(id, datasetId, ConsentDecision.valueOf(request.decision()), request.reason());
     }
 
     @POST
     @Path("{id}/consents/{datasetId}/withdraw")
     @RolesAllowed(Roles.PROVIDER)
-    @Operation(summary = "Withdraw a consent", description = "Providers only, a consent they granted; before the "
-            + "decision the request is REJECTED, after an approval the grants relying on it are revoked at once.")
+    @Operation(
+            summary = "Withdraw a consent",
+            description =
+                    "Providers only, a consent they granted; before the "
+                            + "decision the request is REJECTED, after an approval the grants relying on it are revoked at once.")
     @APIResponse(responseCode = "409", description = "The consent is not GRANTED")
-    public AccessRequestResponse withdrawConsent(@PathParam("id") UUID id, @PathParam("datasetId") UUID datasetId,
-            @Valid ReasonRequest request) {
+    public AccessRequestResponse withdrawConsent(
+            @PathParam("id") UUID id, @PathParam("datasetId") UUID datasetId, @Valid ReasonRequest request) {
         return service.withdrawConsent(id, datasetId, request == null ? null : request.reason());
     }
 
     @POST
     @Path("{id}/decision")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Approve or reject", description = "Operators only, from UNDER_REVIEW (else 409 naming "
-            + "the current status). Approval creates one grant per dataset version.")
+    @Operation(
+            summary = "Approve or reject",
+            description = "Operators only, from UNDER_REVIEW (else 409 naming "
+                    + "the current status). Approval creates one grant per dataset version.")
     @APIResponse(responseCode = "409", description = "Not UNDER_REVIEW")
     public AccessRequestResponse decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         return service.decide(id, request.approve(), request.reason());

@@ -35,23 +35,45 @@ public record AccessRequestResponse(
     /** A server slot asked for, with the booking that the approval made (null before). */
     public record Server(UUID serverId, Instant startsAt, Instant endsAt, UUID bookingId) {}
 
-    public record ConsentView(UUID datasetId, UUID providerOrgId, ConsentDecision decision, String reason,
-            boolean automatic, String decidedBy, Instant decidedAt) {
+    public record ConsentView(
+            UUID datasetId,
+            UUID providerOrgId,
+            ConsentDecision decision,
+            String reason,
+            boolean automatic,
+            String decidedBy,
+            Instant decidedAt) {
 
         static ConsentView from(Consent c) {
-            return new ConsentView(c.datasetId, c.providerOrgId, c.decision, c.reason, c.automatic, c.decidedBy,
-                    c.decidedAt);
+            return new ConsentView(
+                    c.datasetId, c.providerOrgId, c.decision, c.reason, c.automatic, c.decidedBy, c.decidedAt);
         }
     }
 
-    static AccessRequestResponse from(AccessRequest r, List<AccessRequestItem> items, List<Consent> consents,
-            List<RequestedServer> servers) {
-        return new AccessRequestResponse(r.id, r.organizationId, r.submittedBy, r.projectTitle, r.purpose,
-                r.purposeCategory, r.periodFrom, r.periodUntil,
-                r.accessModes.stream().map(AccessMode::valueOf).sorted().toList(), r.termsVersion, r.status,
-                items.stream().map(i -> new Item(i.datasetVersionId, i.datasetId, i.policyId)).toList(),
+    static AccessRequestResponse from(
+            AccessRequest r, List<AccessRequestItem> items, List<Consent> consents, List<RequestedServer> servers) {
+        return new AccessRequestResponse(
+                r.id,
+                r.organizationId,
+                r.submittedBy,
+                r.projectTitle,
+                r.purpose,
+                r.purposeCategory,
+                r.periodFrom,
+                r.periodUntil,
+                r.accessModes.stream().map(AccessMode::valueOf).sorted().toList(),
+                r.termsVersion,
+                r.status,
+                items.stream()
+                        .map(i -> new Item(i.datasetVersionId, i.datasetId, i.policyId))
+                        .toList(),
                 consents.stream().map(ConsentView::from).toList(),
-                servers.stream().map(RequestedServer::view).toList(), r.decidedBy, r.decidedAt, r.decisionReason,
-                r.createdAt, r.updatedAt, r.version);
+                servers.stream().map(RequestedServer::view).toList(),
+                r.decidedBy,
+                r.decidedAt,
+                r.decisionReason,
+                r.createdAt,
+                r.updatedAt,
+                r.version);
     }
 }

@@ -1,5 +1,8 @@
 package io.labgate.access.request;
 
+import io.labgate.access.ConsentNeeded;
+import io.labgate.access.TenantScope;
+import io.labgate.access.WorkflowChange;
 import io.labgate.access.consent.Consent;
 import io.labgate.access.consent.ConsentDecision;
 import io.labgate.access.consent.ConsentRepository;
@@ -8,12 +11,7 @@ import io.labgate.access.grant.GrantService;
 import io.labgate.catalog.DatasetCatalogService;
 import io.labgate.catalog.GrantableVersion;
 import io.labgate.catalog.UseCondition;
-import io.labgate.access.ConsentNeeded;
-import io.labgate.access.TenantScope;
-import io.labgate.access.WorkflowChange;
 import io.labgate.common.error.ApiException;
-import io.labgate.usage.UsageAction;
-import jakarta.enterprise.event.Event;
 import io.labgate.common.error.ErrorCode;
 import io.labgate.common.error.Problem;
 import io.labgate.common.paging.PageQuery;
@@ -25,7 +23,9 @@ import io.labgate.policy.SecurityPolicyResponse;
 import io.labgate.policy.SecurityPolicyService;
 import io.labgate.security.Caller;
 import io.labgate.security.Roles;
+import io.labgate.usage.UsageAction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -59,8 +59,8 @@ public class AccessRequestService {
     /** The actor of what LabGate does by itself (automatic refusals). */
     static final String SYSTEM = "system";
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "createdAt", "createdAt", "updatedAt", "updatedAt", "status", "status", "periodFrom", "periodFrom");
+    private static final Map<String, String> SORTABLE =
+            Map.of("createdAt", "createdAt", "updatedAt", "updatedAt", "status", "status", "periodFrom", "periodFrom");
 
     @Inject
     AccessRequestRepository requests;
@@ -105,10 +105,11 @@ public class AccessRequestService {
             clauses.add("status = :status");
             parameters.put("status", status);
         }
-        TenantScope.restrict(caller, "id in (select c.requestId from Consent c where c.providerOrgId = :own)", clauses, parameters);
+        TenantScope.restrict(
+                caller, "id in (select c.requestId from Consent c where c.providerOrgId = :own)", clauses, parameters);
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
-        return PageResponse.of(requests.find(query, page.toSort(SORTABLE, "createdAt"), parameters), page,
-                this::response);
+        return PageResponse.of(
+                requests.find(query, page.toSort(SORTABLE, "createdAt"), parameters), page, this::response);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -130,8 +131,8 @@ public class AccessRequestService {
      * whose exclusion list names the AI company refuses at once, and the request is REJECTED.
      */
     public AccessRequestResponse submit(SubmitAccessRequest body) {
-        UUID organizationId = caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
-                "your token names no organization"));
+        UUID organizationId = caller.organizationId()
+                .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "your token names no organization"));
         organizations.requireActive(organizationId, Organization.Kind.AI_COMPANY);
         Instant now = now();
         Instant from = body.periodFrom().truncatedTo(ChronoUnit.MICROS);
@@ -171,8 +172,10 @@ public class AccessRequestService {
         }
         requestedServers.check(body.serversOrNone(), from, until, violations);
         if (!violations.isEmpty()) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE, violations.stream()
-                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
+                    violations);
         }
 
         AccessRequest request = new AccessRequest();
@@ -184,7 +187,8 @@ public class AccessRequestService {
         request.purposeCategory = body.purposeCategory();
         request.periodFrom = from;
         request.periodUntil = until;
-        request.accessModes = body.accessModes().stream().sorted().map(Enum::name).toList();
+        request.accessModes =
+                body.accessModes().stream().sorted().map(Enum::name).toList();
         request.termsVersion = body.termsVersion();
         request.status = RequestStatus.SUBMITTED;
         request.createdAt = now;
@@ -238,51 +242,78 @@ public class AccessRequestService {
         } else {
             move(request, RequestStatus.AWAITING_CONSENT, caller.subject(), "provider consent required", now);
             if (!exclusions.isEmpty()) {
-                decide(request, RequestStatus.REJECTED, SYSTEM, "refused automatically: "
-                        + String.join("; ", exclusions), now);
+                decide(
+                        request,
+                        RequestStatus.REJECTED,
+                        SYSTEM,
+                        "refused automatically: " + String.join("; ", exclusions),
+                        now);
             } else {
-                consentNeeded.fire(new ConsentNeeded(request.id, organizationId, consentKeys.stream()
-                        .map(key -> UUID.fromString(key.substring(key.indexOf('/') + 1))).distinct().sorted()
-                        .toList(), caller.subject()));
+                consentNeeded.fire(new ConsentNeeded(
+                        request.id,
+                        organizationId,
+                        consentKeys.stream()
+                                .map(key -> UUID.fromString(key.substring(key.indexOf('/') + 1)))
+                                .distinct()
+                                .sorted()
+                                .toList(),
+                        caller.subject()));
             }
         }
         requests.flush();
         return response(request);
     }
 
-    private void check(SubmitAccessRequest body, Instant from, Instant until, String field,
-            GrantableVersion version, SecurityPolicyResponse policy, int askedUnderPolicy, UUID organizationId,
+    private void check(
+            SubmitAccessRequest body,
+            Instant from,
+            Instant until,
+            String field,
+            GrantableVersion version,
+            SecurityPolicyResponse policy,
+            int askedUnderPolicy,
+            UUID organizationId,
             List<Problem.Violation> violations) {
-        String dataset = "dataset " + version.datasetCode() + " (policy " + policy.code() + " v"
-                + policy.versionNo() + ")";
-        if (until.isAfter(from) && Duration.between(from, until).compareTo(Duration.ofDays(policy.maxGrantDays())) > 0) {
-            violations.add(new Problem.Violation("periodUntil", dataset + " allows a period of at most "
-                    + policy.maxGrantDays() + " days"));
+        String dataset =
+                "dataset " + version.datasetCode() + " (policy " + policy.code() + " v" + policy.versionNo() + ")";
+        if (until.isAfter(from)
+                && Duration.between(from, until).compareTo(Duration.ofDays(policy.maxGrantDays())) > 0) {
+            violations.add(new Problem.Violation(
+                    "periodUntil", dataset + " allows a period of at most " + policy.maxGrantDays() + " days"));
         }
-        Set<AccessMode> notAllowed = body.accessModes().stream().filter(m -> !policy.allowedModes().contains(m))
+        Set<AccessMode> notAllowed = body.accessModes().stream()
+                .filter(m -> !policy.allowedModes().contains(m))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         if (!notAllowed.isEmpty()) {
-            violations.add(new Problem.Violation("accessModes", dataset + " does not allow " + notAllowed
-                    + "; it allows " + policy.allowedModes()));
+            violations.add(new Problem.Violation(
+                    "accessModes", dataset + " does not allow " + notAllowed + "; it allows " + policy.allowedModes()));
         }
         if (!policy.termsVersion().equals(body.termsVersion())) {
-            violations.add(new Problem.Violation("termsVersion", dataset + " requires accepting terms version "
-                    + policy.termsVersion() + ", not " + body.termsVersion()));
+            violations.add(new Problem.Violation(
+                    "termsVersion",
+                    dataset + " requires accepting terms version " + policy.termsVersion() + ", not "
+                            + body.termsVersion()));
         }
         long live = grants.countLive(organizationId, policy.id());
         if (live + askedUnderPolicy > policy.maxConcurrentGrants()) {
-            violations.add(new Problem.Violation(field, dataset + " allows at most " + policy.maxConcurrentGrants()
-                    + " concurrent grants per organization; yours has " + live + " live"));
+            violations.add(new Problem.Violation(
+                    field,
+                    dataset + " allows at most " + policy.maxConcurrentGrants()
+                            + " concurrent grants per organization; yours has " + live + " live"));
         }
         List<UseCondition> conditions = version.useConditions();
         if (body.purposeCategory() == PurposeCategory.COMMERCIAL
                 && !conditions.contains(UseCondition.COMMERCIAL_USE_ALLOWED)) {
-            violations.add(new Problem.Violation("purposeCategory", dataset + " lacks use condition "
-                    + UseCondition.COMMERCIAL_USE_ALLOWED + "; COMMERCIAL purposes are refused"));
+            violations.add(new Problem.Violation(
+                    "purposeCategory",
+                    dataset + " lacks use condition " + UseCondition.COMMERCIAL_USE_ALLOWED
+                            + "; COMMERCIAL purposes are refused"));
         }
         if (conditions.contains(UseCondition.RESEARCH_ONLY) && body.purposeCategory() != PurposeCategory.RESEARCH) {
-            violations.add(new Problem.Violation("purposeCategory", dataset + " has use condition "
-                    + UseCondition.RESEARCH_ONLY + "; " + body.purposeCategory() + " purposes are refused"));
+            violations.add(new Problem.Violation(
+                    "purposeCategory",
+                    dataset + " has use condition " + UseCondition.RESEARCH_ONLY + "; " + body.purposeCategory()
+                            + " purposes are refused"));
         }
     }
 
@@ -292,8 +323,8 @@ public class AccessRequestService {
     public AccessRequestResponse withdraw(UUID id, String reason) {
         AccessRequest request = lockVisible(id);
         if (!request.status.next().contains(RequestStatus.WITHDRAWN)) {
-            throw ApiException.conflict("request " + id + " is " + request.status
-                    + "; only a request not yet decided can be withdrawn");
+            throw ApiException.conflict(
+                    "request " + id + " is " + request.status + "; only a request not yet decided can be withdrawn");
         }
         decide(request, RequestStatus.WITHDRAWN, caller.subject(), blankToNull(reason), now());
         requests.flush();
@@ -311,8 +342,8 @@ public class AccessRequestService {
             throw ApiException.invalid("reason", "a refusal needs a reason");
         }
         UUID provider = providerOrganization();
-        AccessRequest request = requests.findByIdForUpdate(id)
-                .orElseThrow(() -> ApiException.notFound("access request", id));
+        AccessRequest request =
+                requests.findByIdForUpdate(id).orElseThrow(() -> ApiException.notFound("access request", id));
         Consent consent = consents.find(id, datasetId, provider)
                 .orElseThrow(() -> ApiException.notFound("consent for dataset", datasetId));
         if (request.status != RequestStatus.AWAITING_CONSENT) {
@@ -320,8 +351,7 @@ public class AccessRequestService {
                     + "; consents are given only while it is AWAITING_CONSENT");
         }
         if (consent.decision != ConsentDecision.PENDING) {
-            throw ApiException.conflict("your consent for dataset " + datasetId + " is already "
-                    + consent.decision);
+            throw ApiException.conflict("your consent for dataset " + datasetId + " is already " + consent.decision);
         }
         Instant now = now();
         consent.decision = decision;
@@ -330,8 +360,12 @@ public class AccessRequestService {
         consent.decidedAt = now;
         logConsent(request, consent);
         if (decision == ConsentDecision.REFUSED) {
-            decide(request, RequestStatus.REJECTED, caller.subject(), "provider " + provider
-                    + " refused consent for dataset " + datasetId + ": " + consent.reason, now);
+            decide(
+                    request,
+                    RequestStatus.REJECTED,
+                    caller.subject(),
+                    "provider " + provider + " refused consent for dataset " + datasetId + ": " + consent.reason,
+                    now);
         } else if (consents.ofRequest(id).stream().allMatch(c -> c.decision == ConsentDecision.GRANTED)) {
             move(request, RequestStatus.UNDER_REVIEW, caller.subject(), "every provider consented", now);
         }
@@ -345,8 +379,8 @@ public class AccessRequestService {
      */
     public AccessRequestResponse withdrawConsent(UUID id, UUID datasetId, String reason) {
         UUID provider = providerOrganization();
-        AccessRequest request = requests.findByIdForUpdate(id)
-                .orElseThrow(() -> ApiException.notFound("access request", id));
+        AccessRequest request =
+                requests.findByIdForUpdate(id).orElseThrow(() -> ApiException.notFound("access request", id));
         Consent consent = consents.find(id, datasetId, provider)
                 .orElseThrow(() -> ApiException.notFound("consent for dataset", datasetId));
         if (consent.decision != ConsentDecision.GRANTED) {
@@ -377,11 +411,11 @@ public class AccessRequestService {
      * naming the current status. The row lock makes concurrent decisions wait and then see the first one.
      */
     public AccessRequestResponse decide(UUID id, boolean approve, String reason) {
-        AccessRequest request = requests.findByIdForUpdate(id)
-                .orElseThrow(() -> ApiException.notFound("access request", id));
+        AccessRequest request =
+                requests.findByIdForUpdate(id).orElseThrow(() -> ApiException.notFound("access request", id));
         if (request.status != RequestStatus.UNDER_REVIEW) {
-            throw ApiException.conflict("request " + id + " is " + request.status
-                    + "; only a request UNDER_REVIEW can be decided");
+            throw ApiException.conflict(
+                    "request " + id + " is " + request.status + "; only a request UNDER_REVIEW can be decided");
         }
         Instant now = now();
         if (!approve) {
@@ -394,8 +428,8 @@ public class AccessRequestService {
         }
         Instant validFrom = request.periodFrom.isAfter(now) ? request.periodFrom : now;
         if (!request.periodUntil.isAfter(validFrom)) {
-            throw ApiException.conflict("request " + id + " asked for a period that ended at "
-                    + request.periodUntil + "; it can only be rejected");
+            throw ApiException.conflict("request " + id + " asked for a period that ended at " + request.periodUntil
+                    + "; it can only be rejected");
         }
         for (AccessRequestItem item : requests.itemsOf(id)) {
             try {
@@ -404,8 +438,17 @@ public class AccessRequestService {
                 throw ApiException.conflict("cannot approve request " + id + ": " + e.getMessage());
             }
             long quota = policies.findVersion(item.policyId).byteQuotaPerGrant();
-            grants.create(new GrantService.NewGrant(id, request.organizationId, item.datasetVersionId,
-                    item.datasetId, item.policyId, request.accessModes, validFrom, request.periodUntil, quota),
+            grants.create(
+                    new GrantService.NewGrant(
+                            id,
+                            request.organizationId,
+                            item.datasetVersionId,
+                            item.datasetId,
+                            item.policyId,
+                            request.accessModes,
+                            validFrom,
+                            request.periodUntil,
+                            quota),
                     "approval of request " + id);
         }
         requestedServers.book(request);
@@ -418,8 +461,7 @@ public class AccessRequestService {
 
     private void move(AccessRequest request, RequestStatus to, String actor, String reason, Instant at) {
         if (!request.status.next().contains(to)) {
-            throw ApiException.conflict("request " + request.id + " is " + request.status + " and cannot become "
-                    + to);
+            throw ApiException.conflict("request " + request.id + " is " + request.status + " and cannot become " + to);
         }
         record(request, request.status, to, actor, reason, at);
         request.status = to;
@@ -433,8 +475,8 @@ public class AccessRequestService {
         request.decisionReason = reason;
     }
 
-    private void record(AccessRequest request, RequestStatus from, RequestStatus to, String actor, String reason,
-            Instant at) {
+    private void record(
+            AccessRequest request, RequestStatus from, RequestStatus to, String actor, String reason, Instant at) {
         RequestTransition transition = new RequestTransition();
         transition.id = UUID.randomUUID();
         transition.requestId = request.id;
@@ -452,29 +494,36 @@ public class AccessRequestService {
             case AWAITING_CONSENT, UNDER_REVIEW -> null;
         };
         if (action != null) {
-            changes.fire(new WorkflowChange(action, request.organizationId, null, null, actor, to.name(),
-                    request.id));
+            changes.fire(new WorkflowChange(action, request.organizationId, null, null, actor, to.name(), request.id));
         }
     }
 
     /** A provider's consent decision (or an automatic refusal), for the usage log. */
     private void logConsent(AccessRequest request, Consent consent) {
-        changes.fire(new WorkflowChange(UsageAction.CONSENT_DECIDED, request.organizationId, null, null,
-                consent.decidedBy, (consent.automatic ? "AUTOMATIC_" : "") + consent.decision.name(), request.id));
+        changes.fire(new WorkflowChange(
+                UsageAction.CONSENT_DECIDED,
+                request.organizationId,
+                null,
+                null,
+                consent.decidedBy,
+                (consent.automatic ? "AUTOMATIC_" : "") + consent.decision.name(),
+                request.id));
     }
 
     private UUID providerOrganization() {
-        return caller.organizationId().orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
-                "your token names no organization"));
+        return caller.organizationId()
+                .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "your token names no organization"));
     }
 
     private AccessRequest findVisible(UUID id) {
-        return requests.findByIdOptional(id).filter(this::visible)
+        return requests.findByIdOptional(id)
+                .filter(this::visible)
                 .orElseThrow(() -> ApiException.notFound("access request", id));
     }
 
     private AccessRequest lockVisible(UUID id) {
-        return requests.findByIdForUpdate(id).filter(this::visible)
+        return requests.findByIdForUpdate(id)
+                .filter(this::visible)
                 .orElseThrow(() -> ApiException.notFound("access request", id));
     }
 
@@ -493,8 +542,8 @@ public class AccessRequestService {
     }
 
     private AccessRequestResponse response(AccessRequest request) {
-        return AccessRequestResponse.from(request, requests.itemsOf(request.id), consents.ofRequest(request.id),
-                requestedServers.of(request.id));
+        return AccessRequestResponse.from(
+                request, requests.itemsOf(request.id), consents.ofRequest(request.id), requestedServers.of(request.id));
     }
 
     private static String blankToNull(String s) {

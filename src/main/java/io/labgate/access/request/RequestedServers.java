@@ -36,8 +36,8 @@ public class RequestedServers implements PanacheRepositoryBase<RequestedServer, 
             if (server.isEmpty()) {
                 violations.add(new Problem.Violation(field + ".serverId", "no lab server " + slot.serverId()));
             } else if (server.get().status == ServerStatus.RETIRED) {
-                violations.add(new Problem.Violation(field + ".serverId", "server " + server.get().hostname
-                        + " is RETIRED"));
+                violations.add(
+                        new Problem.Violation(field + ".serverId", "server " + server.get().hostname + " is RETIRED"));
             }
             if (!slot.endsAt().isAfter(slot.startsAt())) {
                 violations.add(new Problem.Violation(field + ".endsAt", "must be after startsAt"));
@@ -62,8 +62,14 @@ public class RequestedServers implements PanacheRepositoryBase<RequestedServer, 
     /** Books every slot of an approved request for its organization; a taken server fails the approval. */
     void book(AccessRequest request) {
         for (RequestedServer requested : of(request.id)) {
-            requested.bookingId = bookings.book(requested.serverId, request.organizationId, requested.startsAt,
-                    requested.endsAt, "access request: " + request.projectTitle, request.id).id();
+            requested.bookingId = bookings.book(
+                            requested.serverId,
+                            request.organizationId,
+                            requested.startsAt,
+                            requested.endsAt,
+                            "access request: " + request.projectTitle,
+                            request.id)
+                    .id();
         }
     }
 

@@ -1,16 +1,16 @@
 package io.labgate.access.request;
 
 import io.labgate.policy.AccessMode;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import jakarta.validation.Valid;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An AI company's application: which dataset versions, for what, when, how, under which terms. */
 public record SubmitAccessRequest(
@@ -22,6 +22,7 @@ public record SubmitAccessRequest(
         @NotNull Instant periodUntil,
         @NotEmpty Set<@NotNull AccessMode> accessModes,
         @NotBlank @Size(max = 32) String termsVersion,
+
         @Size(max = 5) @Schema(description = "Lab servers wanted for slots within the period; approval books them")
         List<@Valid @NotNull ServerSlot> servers) {
 

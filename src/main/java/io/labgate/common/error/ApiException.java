@@ -44,7 +44,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(String field, String message) {
-        return new ApiException(ErrorCode.VALIDATION_FAILED, field + ": " + message,
-                List.of(new Problem.Violation(field, message)));
+        return new ApiException(
+                ErrorCode.VALIDATION_FAILED, field + ": " + message, List.of(new Problem.Violation(field, message)));
     }
 }

@@ -13,7 +13,8 @@ public final class DatabaseConstraints {
             if (t instanceof ConstraintViolationException cve && constraintName.equals(cve.getConstraintName())) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getMessage() != null
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getMessage() != null
                     && sql.getMessage().contains("\"" + constraintName + "\"")) {
                 return true;
             }

@@ -1,6 +1,7 @@
 package io.labgate.common.error;
 
 import java.util.Locale;
+
 /**
  * Every error LabGate answers with, each with a stable problem type and one HTTP status. Clients may rely on
  * {@link #type()}; the human text may change.

@@ -11,7 +11,10 @@ public record Problem(
         @Schema(example = "urn:labgate:problem:not-found") String type,
         @Schema(example = "Not found") String title,
         @Schema(example = "404") int status,
-        @Schema(example = "lab server 7d0c... does not exist") String detail,
+
+        @Schema(example = "lab server 7d0c... does not exist")
+        String detail,
+
         String instance,
         String requestId,
         List<Violation> violations) {
@@ -19,5 +22,7 @@ public record Problem(
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One invalid field: where it is in the request and what is wrong with it. */
-    public record Violation(@Schema(example = "cpuCores") String field, @Schema(example = "must be greater than 0") String message) {}
+    public record Violation(
+            @Schema(example = "cpuCores") String field,
+            @Schema(example = "must be greater than 0") String message) {}
 }

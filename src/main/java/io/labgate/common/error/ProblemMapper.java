@@ -50,15 +50,17 @@ public class ProblemMapper {
                 .map(v -> new Problem.Violation(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
-        String detail = violations.stream().map(v -> v.field() + " " + v.message())
-                .collect(Collectors.joining("; "));
+        String detail =
+                violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
         return respond(ErrorCode.VALIDATION_FAILED, detail, violations);
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
         String field = jsonPath(e);
-        return respond(ErrorCode.VALIDATION_FAILED, "unknown field '" + field + "'",
+        return respond(
+                ErrorCode.VALIDATION_FAILED,
+                "unknown field '" + field + "'",
                 List.of(new Problem.Violation(field, "unknown field")));
     }
 
@@ -66,7 +68,9 @@ public class ProblemMapper {
     public Response wrongType(InvalidFormatException e) {
         String field = jsonPath(e);
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        return respond(ErrorCode.VALIDATION_FAILED, field + ": expected " + expected,
+        return respond(
+                ErrorCode.VALIDATION_FAILED,
+                field + ": expected " + expected,
                 List.of(new Problem.Violation(field, "expected " + expected)));
     }
 
@@ -80,19 +84,27 @@ public class ProblemMapper {
             return respond(ErrorCode.MALFORMED_REQUEST, "the request body does not have the expected shape", List.of());
         }
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        return respond(ErrorCode.VALIDATION_FAILED, field + ": expected " + expected,
+        return respond(
+                ErrorCode.VALIDATION_FAILED,
+                field + ": expected " + expected,
                 List.of(new Problem.Violation(field, "expected " + expected)));
     }
 
     @ServerExceptionMapper({JsonMappingException.class, JsonProcessingException.class})
     public Response malformedJson(JsonProcessingException e) {
-        if (!isSyntaxError(e) && e instanceof JsonMappingException mapping && !jsonPath(mapping).isEmpty()) {
+        if (!isSyntaxError(e)
+                && e instanceof JsonMappingException mapping
+                && !jsonPath(mapping).isEmpty()) {
             String field = jsonPath(mapping);
-            return respond(ErrorCode.VALIDATION_FAILED, field + ": invalid value",
+            return respond(
+                    ErrorCode.VALIDATION_FAILED,
+                    field + ": invalid value",
                     List.of(new Problem.Violation(field, "invalid value")));
         }
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         return respond(ErrorCode.MALFORMED_REQUEST, "the request body is not valid JSON" + where, List.of());
     }
 
@@ -111,8 +123,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
-        return Response.fromResponse(respond(ErrorCode.UNAUTHENTICATED,
-                        "a valid bearer token is required", List.of()))
+        return Response.fromResponse(respond(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required", List.of()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
@@ -124,16 +135,18 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentUpdate(RuntimeException e) {
-        return respond(ErrorCode.PRECONDITION_FAILED,
-                "the resource was changed by someone else; read it again and retry with its new ETag", List.of());
+        return respond(
+                ErrorCode.PRECONDITION_FAILED,
+                "the resource was changed by someone else; read it again and retry with its new ETag",
+                List.of());
     }
 
     @ServerExceptionMapper
     public Response databaseRule(org.hibernate.exception.ConstraintViolationException e) {
         // a race that the service's own checks could not see; the database kept the data consistent
         LOG.debugf("database constraint %s refused a write", e.getConstraintName());
-        return respond(ErrorCode.CONFLICT, "the change conflicts with existing data; read it again and retry",
-                List.of());
+        return respond(
+                ErrorCode.CONFLICT, "the change conflicts with existing data; read it again and retry", List.of());
     }
 
     @ServerExceptionMapper
@@ -150,17 +163,20 @@ public class ProblemMapper {
         ErrorCode code = status == 400 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.forStatus(status);
         if (code == ErrorCode.NOT_FOUND && e.getCause() != null) {
             // JAX-RS answers 404 when a query parameter cannot be converted; to a client that is bad input
-            return respond(ErrorCode.MALFORMED_REQUEST,
-                    "a path or query parameter has an invalid value (check enums, numbers and ids)", List.of());
+            return respond(
+                    ErrorCode.MALFORMED_REQUEST,
+                    "a path or query parameter has an invalid value (check enums, numbers and ids)",
+                    List.of());
         }
         String detail = switch (code) {
             case NOT_FOUND -> "no resource at this path";
             case METHOD_NOT_ALLOWED -> "this method is not allowed on this resource";
             case UNSUPPORTED_MEDIA_TYPE -> "the request body must be application/json";
             case NOT_ACCEPTABLE -> "no acceptable representation";
-            default -> e.getCause() instanceof IllegalArgumentException || e.getMessage() == null
-                    ? "the request is malformed (check query and path parameters)"
-                    : safeMessage(e.getMessage());
+            default ->
+                e.getCause() instanceof IllegalArgumentException || e.getMessage() == null
+                        ? "the request is malformed (check query and path parameters)"
+                        : safeMessage(e.getMessage());
         };
         Response.ResponseBuilder builder = Response.fromResponse(respond(code, detail, List.of()));
         Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
@@ -173,17 +189,20 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response internal(Throwable e) {
         LOG.errorf(e, "unexpected failure (request %s)", RequestIds.current());
-        return respond(ErrorCode.INTERNAL, "an internal error occurred; quote the request id to the operators",
-                List.of());
+        return respond(
+                ErrorCode.INTERNAL, "an internal error occurred; quote the request id to the operators", List.of());
     }
 
     public static Response respond(ErrorCode code, String detail, List<Problem.Violation> violations) {
         if (code.status() < 500) {
             LOG.debugf("%s: %s", code, detail);
         }
-        Problem problem = new Problem(code.type(), code.title(), code.status(), detail, null, RequestIds.current(),
-                violations);
-        return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Problem problem =
+                new Problem(code.type(), code.title(), code.status(), detail, null, RequestIds.current(), violations);
+        return Response.status(code.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     /** Truncated or syntactically broken JSON, as opposed to well-formed JSON of the wrong shape. */

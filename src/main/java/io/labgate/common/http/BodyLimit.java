@@ -30,9 +30,16 @@ public class BodyLimit {
             if (length != null && parse(length) > limit) {
                 ErrorCode code = ErrorCode.PAYLOAD_TOO_LARGE;
                 String requestId = UUID.randomUUID().toString();
-                Problem problem = new Problem(code.type(), code.title(), code.status(),
-                        "the request body is larger than " + limit + " bytes", null, requestId, List.of());
-                ctx.response().setStatusCode(code.status())
+                Problem problem = new Problem(
+                        code.type(),
+                        code.title(),
+                        code.status(),
+                        "the request body is larger than " + limit + " bytes",
+                        null,
+                        requestId,
+                        List.of());
+                ctx.response()
+                        .setStatusCode(code.status())
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(RequestIds.HEADER, requestId)
                         .putHeader(HttpHeaders.CONNECTION, "close")

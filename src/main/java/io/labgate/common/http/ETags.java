@@ -20,7 +20,8 @@ public final class ETags {
      */
     public static long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(ErrorCode.PRECONDITION_REQUIRED,
+            throw new ApiException(
+                    ErrorCode.PRECONDITION_REQUIRED,
                     "updates need an If-Match header with the ETag of the version you read");
         }
         String tag = ifMatch.trim();
@@ -38,7 +39,8 @@ public final class ETags {
     /** Throws 412 unless the stored version is the one the caller read. */
     public static void requireVersion(long stored, long expected) {
         if (stored != expected) {
-            throw new ApiException(ErrorCode.PRECONDITION_FAILED,
+            throw new ApiException(
+                    ErrorCode.PRECONDITION_FAILED,
                     "the resource is at version " + stored + ", not " + expected + "; read it again and retry");
         }
     }

@@ -19,7 +19,9 @@ public class RequestIdFilter {
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String offered = request.getHeaderString(RequestIds.HEADER);
-        String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && ACCEPTED.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         request.setProperty(RequestIds.MDC_KEY, id);
         MDC.put(RequestIds.MDC_KEY, id);
     }

@@ -64,8 +64,11 @@ public class Idempotency {
         int claimed = em.createNativeQuery("""
                 INSERT INTO idempotency_record (principal, operation, idem_key, request_hash, status, body, created_at)
                 VALUES (?1, ?2, ?3, ?4, 0, '', ?5) ON CONFLICT DO NOTHING""")
-                .setParameter(1, caller.subject()).setParameter(2, operation).setParameter(3, key)
-                .setParameter(4, hash).setParameter(5, clock.instant())
+                .setParameter(1, caller.subject())
+                .setParameter(2, operation)
+                .setParameter(3, key)
+                .setParameter(4, hash)
+                .setParameter(5, clock.instant())
                 .executeUpdate();
         if (claimed == 0) {
             return replay(key, operation, hash);
@@ -75,9 +78,12 @@ public class Idempotency {
                 UPDATE idempotency_record SET status = ?1, location = ?2, body = ?3
                 WHERE principal = ?4 AND operation = ?5 AND idem_key = ?6""")
                 .setParameter(1, result.status())
-                .setParameter(2, result.location() == null ? null : result.location().toString())
+                .setParameter(
+                        2, result.location() == null ? null : result.location().toString())
                 .setParameter(3, serialize(result.body()))
-                .setParameter(4, caller.subject()).setParameter(5, operation).setParameter(6, key)
+                .setParameter(4, caller.subject())
+                .setParameter(5, operation)
+                .setParameter(6, key)
                 .executeUpdate();
         return toResponse(result);
     }
@@ -87,15 +93,20 @@ public class Idempotency {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT request_hash, status, location, body FROM idempotency_record
                 WHERE principal = ?1 AND operation = ?2 AND idem_key = ?3""")
-                .setParameter(1, caller.subject()).setParameter(2, operation).setParameter(3, key)
+                .setParameter(1, caller.subject())
+                .setParameter(2, operation)
+                .setParameter(3, key)
                 .getResultList();
         Object[] row = rows.get(0);
         if (!hash.equals(row[0])) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE,
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
                     "Idempotency-Key " + key + " was already used with a different request body");
         }
         Response.ResponseBuilder builder = Response.status((Integer) row[1])
-                .type(MediaType.APPLICATION_JSON).entity(row[3]).header("Idempotent-Replayed", "true");
+                .type(MediaType.APPLICATION_JSON)
+                .entity(row[3])
+                .header("Idempotent-Replayed", "true");
         if (row[2] != null) {
             builder.location(URI.create((String) row[2]));
         }
@@ -123,8 +134,8 @@ public class Idempotency {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

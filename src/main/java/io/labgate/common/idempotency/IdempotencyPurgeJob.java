@@ -32,7 +32,9 @@ public class IdempotencyPurgeJob {
     @ConfigProperty(name = "labgate.idempotency.retention", defaultValue = "P7D")
     Duration retention;
 
-    @Scheduled(identity = "idempotency-purge", every = "${labgate.idempotency.purge-every:1h}",
+    @Scheduled(
+            identity = "idempotency-purge",
+            every = "${labgate.idempotency.purge-every:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         long purged = purgeCreatedBefore(clock.instant().minus(retention));
@@ -46,11 +48,14 @@ public class IdempotencyPurgeJob {
         long total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("""
                     DELETE FROM idempotency_record WHERE ctid IN (
                         SELECT ctid FROM idempotency_record WHERE created_at < ?1
                         LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
-                    .setParameter(1, cutoff).setParameter(2, BATCH).executeUpdate());
+                            .setParameter(1, cutoff)
+                            .setParameter(2, BATCH)
+                            .executeUpdate());
             total += deleted;
         } while (deleted == BATCH);
         return total;

@@ -43,8 +43,12 @@ public class ProblemResponsesFilter implements OASFilter {
         if (responses.hasAPIResponse(status)) {
             return;
         }
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
+        Content content = OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("Problem")));
+        responses.addAPIResponse(
+                status, OASFactory.createAPIResponse().description(description).content(content));
     }
 }

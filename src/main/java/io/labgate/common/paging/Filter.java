@@ -1,9 +1,9 @@
 package io.labgate.common.paging;
 
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds a Panache query from the optional filters of a list request; absent filters add nothing. */
@@ -34,7 +34,13 @@ public final class Filter {
         if (value != null && !value.isBlank()) {
             String name = "p" + parameters.size();
             clauses.add("lower(" + attribute + ") like :" + name);
-            parameters.put(name, "%" + value.trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.put(
+                    name,
+                    "%"
+                            + value.trim()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         return this;
     }

@@ -1,12 +1,12 @@
 package io.labgate.common.paging;
 
-import java.util.Locale;
 import io.labgate.common.error.ApiException;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -52,7 +52,9 @@ public class PageQuery {
             String[] parts = sort.split(",", -1);
             field = parts[0].trim();
             if (!allowed.containsKey(field)) {
-                throw ApiException.invalid("sort", "must be one of " + allowed.keySet().stream().sorted().toList());
+                throw ApiException.invalid(
+                        "sort",
+                        "must be one of " + allowed.keySet().stream().sorted().toList());
             }
             if (parts.length > 1) {
                 direction = switch (parts[1].trim().toLowerCase(Locale.ROOT)) {

@@ -14,10 +14,12 @@ public record PageResponse<T>(List<T> items, int page, int size, long totalItems
         long total = query.count();
         int totalPages = (int) ((total + request.size - 1) / request.size);
         if (request.page > 0 && request.page >= totalPages) {
-            throw ApiException.invalid("page", "must be less than " + Math.max(totalPages, 1)
-                    + " (there are " + total + " items)");
+            throw ApiException.invalid(
+                    "page", "must be less than " + Math.max(totalPages, 1) + " (there are " + total + " items)");
         }
-        List<T> items = query.page(Page.of(request.page, request.size)).list().stream().map(mapper).toList();
+        List<T> items = query.page(Page.of(request.page, request.size)).list().stream()
+                .map(mapper)
+                .toList();
         return new PageResponse<>(items, request.page, request.size, total, totalPages);
     }
 }

@@ -8,8 +8,14 @@ import java.util.UUID;
  * {@code accessKeyId}, {@code secretAccessKey}, {@code region}, path-style addressing and the endpoint
  * {@code <LabGate URL>/s3}.
  */
-public record AccessKeyCreated(UUID id, UUID grantId, String accessKeyId, String secretAccessKey, String region,
-        Instant createdAt, String createdBy) {
+public record AccessKeyCreated(
+        UUID id,
+        UUID grantId,
+        String accessKeyId,
+        String secretAccessKey,
+        String region,
+        Instant createdAt,
+        String createdBy) {
 
     @Override
     public String toString() {

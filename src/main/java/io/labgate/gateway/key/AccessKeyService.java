@@ -68,8 +68,9 @@ public class AccessKeyService {
         try {
             box = encryption.active();
         } catch (IllegalStateException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "access keys cannot be issued: no key-encryption "
-                    + "key is configured");
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "access keys cannot be issued: no key-encryption " + "key is configured");
         }
         SecureRandom random = encryption.random();
         AccessKey key = new AccessKey();
@@ -85,8 +86,8 @@ public class AccessKeyService {
         keys.persist(key);
         keys.flush();
         record(key, "issued " + key.accessKeyId);
-        return new AccessKeyCreated(key.id, key.grantId, key.accessKeyId, secret, config.region(), key.createdAt,
-                key.createdBy);
+        return new AccessKeyCreated(
+                key.id, key.grantId, key.accessKeyId, secret, config.region(), key.createdAt, key.createdBy);
     }
 
     /** Every key of a grant the caller may see (operators, auditors, the owning AI company), without secrets. */
@@ -99,8 +100,7 @@ public class AccessKeyService {
     /** Revokes a key at once; revoking a revoked key changes nothing. */
     public AccessKeyResponse revoke(UUID grantId, UUID keyId) {
         requireVisible(grantId);
-        AccessKey key = keys.findOfGrant(grantId, keyId)
-                .orElseThrow(() -> ApiException.notFound("access key", keyId));
+        AccessKey key = keys.findOfGrant(grantId, keyId).orElseThrow(() -> ApiException.notFound("access key", keyId));
         if (key.revokedAt == null) {
             key.revokedAt = now();
             key.revokedBy = caller.subject();
@@ -132,8 +132,8 @@ public class AccessKeyService {
         } catch (RuntimeException e) {
             throw new IllegalStateException("access key " + key.accessKeyId + " does not decrypt: " + e.getMessage());
         }
-        return new KeyResolution.Usable(key.accessKeyId, key.grantId, key.organizationId,
-                grant.datasetVersionId(), secret);
+        return new KeyResolution.Usable(
+                key.accessKeyId, key.grantId, key.organizationId, grant.datasetVersionId(), secret);
     }
 
     private void requireVisible(UUID grantId) {
@@ -145,7 +145,10 @@ public class AccessKeyService {
 
     private void record(AccessKey key, String reason) {
         usage.record(UsageEventDraft.builder(UsageAction.ACCESS_KEY_CHANGED, UsageOutcome.SUCCESS, caller.subject())
-                .organization(key.organizationId).grant(key.grantId).reason(reason).build());
+                .organization(key.organizationId)
+                .grant(key.grantId)
+                .reason(reason)
+                .build());
     }
 
     static String randomString(SecureRandom random, String alphabet, int length) {

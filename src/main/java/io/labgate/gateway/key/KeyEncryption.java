@@ -35,8 +35,8 @@ public class KeyEncryption {
     public KeyEncryption(Map<Integer, byte[]> keys, int activeVersion) {
         keys.forEach((version, key) -> {
             if (version == null || version < 1) {
-                throw new IllegalStateException("labgate.gateway.key-encryption-keys: version " + version
-                        + " is not a positive number");
+                throw new IllegalStateException(
+                        "labgate.gateway.key-encryption-keys: version " + version + " is not a positive number");
             }
             if (Objects.requireNonNull(key, "key").length != SecretBox.KEY_BYTES) {
                 throw new IllegalStateException("labgate.gateway.key-encryption-keys." + version + " must decode "
@@ -54,8 +54,8 @@ public class KeyEncryption {
             try {
                 v = Integer.parseInt(version.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalStateException("labgate.gateway.key-encryption-keys: version '" + version
-                        + "' is not a number");
+                throw new IllegalStateException(
+                        "labgate.gateway.key-encryption-keys: version '" + version + "' is not a number");
             }
             try {
                 keys.put(v, Base64.getDecoder().decode(encoded.strip()));

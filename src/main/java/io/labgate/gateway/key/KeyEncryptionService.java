@@ -83,8 +83,12 @@ public class KeyEncryptionService {
         List<Integer> missing = new ArrayList<>();
         long notOnActive = 0;
         for (int v : versions) {
-            KeyVersionUsage u = new KeyVersionUsage(v, ring.has(v), v == ring.activeVersion(),
-                    accessKeys.getOrDefault(v, 0L), webhooks.getOrDefault(v, 0L));
+            KeyVersionUsage u = new KeyVersionUsage(
+                    v,
+                    ring.has(v),
+                    v == ring.activeVersion(),
+                    accessKeys.getOrDefault(v, 0L),
+                    webhooks.getOrDefault(v, 0L));
             usage.add(u);
             if (!u.active()) {
                 notOnActive += u.secrets();
@@ -96,8 +100,14 @@ public class KeyEncryptionService {
                 missing.add(v);
             }
         }
-        return new KeyEncryptionStatus(ring.activeVersion(), ring.has(ring.activeVersion()),
-                List.copyOf(ring.versions()), usage, notOnActive, retirable, missing);
+        return new KeyEncryptionStatus(
+                ring.activeVersion(),
+                ring.has(ring.activeVersion()),
+                List.copyOf(ring.versions()),
+                usage,
+                notOnActive,
+                retirable,
+                missing);
     }
 
     /** Rewraps under the configured ring. */
@@ -115,23 +125,25 @@ public class KeyEncryptionService {
             throw new IllegalArgumentException("batch size must be positive");
         }
         if (!ring.has(ring.activeVersion())) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "no key-encryption key of the active version "
-                    + ring.activeVersion() + " is configured (labgate.gateway.key-encryption-keys)");
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "no key-encryption key of the active version " + ring.activeVersion()
+                            + " is configured (labgate.gateway.key-encryption-keys)");
         }
         List<RewrapResult.Failure> failures = new ArrayList<>();
         long[] failed = {0};
         long accessKeys = rewrapAll(Sealed.ACCESS_KEY, ring, batchSize, failures, failed);
         long webhooks = rewrapAll(Sealed.WEBHOOK, ring, batchSize, failures, failed);
         KeyEncryptionStatus after = QuarkusTransaction.requiringNew().call(() -> status(ring));
-        LOG.infof("rewrap by %s: %d access-key and %d webhook secrets re-encrypted under key-encryption key "
-                + "version %d, %d could not be opened, %d remain on other versions", by, accessKeys, webhooks,
-                ring.activeVersion(), failed[0], after.notOnActiveVersion());
-        return new RewrapResult(ring.activeVersion(), accessKeys, webhooks, failed[0], List.copyOf(failures),
-                after);
+        LOG.infof(
+                "rewrap by %s: %d access-key and %d webhook secrets re-encrypted under key-encryption key "
+                        + "version %d, %d could not be opened, %d remain on other versions",
+                by, accessKeys, webhooks, ring.activeVersion(), failed[0], after.notOnActiveVersion());
+        return new RewrapResult(ring.activeVersion(), accessKeys, webhooks, failed[0], List.copyOf(failures), after);
     }
 
-    private long rewrapAll(Sealed kind, KeyEncryption ring, int batchSize, List<RewrapResult.Failure> failures,
-            long[] failed) {
+    private long rewrapAll(
+            Sealed kind, KeyEncryption ring, int batchSize, List<RewrapResult.Failure> failures, long[] failed) {
         long rewrapped = 0;
         UUID after = BEFORE_FIRST;
         while (true) {
@@ -159,9 +171,12 @@ public class KeyEncryptionService {
         int active = ring.activeVersion();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, " + kind.aadColumn + ", secret_ciphertext, "
-                + "key_version FROM " + kind.table + " WHERE key_version <> ?1 AND id > ?2 ORDER BY id LIMIT ?3 "
-                + "FOR UPDATE SKIP LOCKED")
-                .setParameter(1, active).setParameter(2, after).setParameter(3, limit)
+                        + "key_version FROM " + kind.table
+                        + " WHERE key_version <> ?1 AND id > ?2 ORDER BY id LIMIT ?3 "
+                        + "FOR UPDATE SKIP LOCKED")
+                .setParameter(1, active)
+                .setParameter(2, after)
+                .setParameter(3, limit)
                 .getResultList();
         UUID last = null;
         int rewrapped = 0;
@@ -173,29 +188,33 @@ public class KeyEncryptionService {
             String aad = kind.aad.apply(row[1]);
             int version = ((Number) row[3]).intValue();
             if (!ring.has(version)) {
-                failures.add(new RewrapResult.Failure(kind.name(), id, version,
-                        "key-encryption key version " + version + " is not configured"));
+                failures.add(new RewrapResult.Failure(
+                        kind.name(), id, version, "key-encryption key version " + version + " is not configured"));
                 continue;
             }
             byte[] sealed;
             try {
                 sealed = target.seal(ring.version(version).open((byte[]) row[2], aad), aad);
             } catch (SecretBox.SecretBoxException e) {
-                failures.add(new RewrapResult.Failure(kind.name(), id, version,
-                        "does not open with key-encryption key version " + version));
+                failures.add(new RewrapResult.Failure(
+                        kind.name(), id, version, "does not open with key-encryption key version " + version));
                 continue;
             }
             rewrapped += em.createNativeQuery("UPDATE " + kind.table + " SET secret_ciphertext = ?1, "
-                    + "key_version = ?2" + (kind.versioned ? ", version = version + 1" : "") + " WHERE id = ?3")
-                    .setParameter(1, sealed).setParameter(2, active).setParameter(3, id).executeUpdate();
+                            + "key_version = ?2" + (kind.versioned ? ", version = version + 1" : "") + " WHERE id = ?3")
+                    .setParameter(1, sealed)
+                    .setParameter(2, active)
+                    .setParameter(3, id)
+                    .executeUpdate();
         }
         return new Batch(last, rewrapped, failures);
     }
 
     private Map<Integer, Long> countByVersion(Sealed kind) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT key_version, count(*) FROM " + kind.table
-                + " GROUP BY key_version").getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT key_version, count(*) FROM " + kind.table + " GROUP BY key_version")
+                .getResultList();
         Map<Integer, Long> counts = new TreeMap<>();
         for (Object[] row : rows) {
             counts.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());

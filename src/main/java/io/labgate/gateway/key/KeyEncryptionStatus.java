@@ -13,6 +13,11 @@ import java.util.List;
  * @param retirableVersions configured, not active, and no stored secret uses them: safe to remove
  * @param missingVersions used by stored secrets but not configured: those secrets cannot be opened here
  */
-public record KeyEncryptionStatus(int activeVersion, boolean activeConfigured, List<Integer> configuredVersions,
-        List<KeyVersionUsage> versions, long notOnActiveVersion, List<Integer> retirableVersions,
+public record KeyEncryptionStatus(
+        int activeVersion,
+        boolean activeConfigured,
+        List<Integer> configuredVersions,
+        List<KeyVersionUsage> versions,
+        long notOnActiveVersion,
+        List<Integer> retirableVersions,
         List<Integer> missingVersions) {}

@@ -14,8 +14,13 @@ import java.util.UUID;
  * @param status the state after the run; {@code notOnActiveVersion} also counts rows that were locked by another
  *     transaction (skipped, not waited for) and rows sealed meanwhile by a replica with an older active version
  */
-public record RewrapResult(int activeVersion, long accessKeysRewrapped, long webhooksRewrapped, long failed,
-        List<Failure> failures, KeyEncryptionStatus status) {
+public record RewrapResult(
+        int activeVersion,
+        long accessKeysRewrapped,
+        long webhooksRewrapped,
+        long failed,
+        List<Failure> failures,
+        KeyEncryptionStatus status) {
 
     /** A secret that did not open: which row, under which version, and why (never the bytes). */
     public record Failure(String kind, UUID id, int keyVersion, String reason) {}

@@ -63,15 +63,16 @@ public final class SecretBox {
         }
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.DECRYPT_MODE, key,
-                    new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(sealed, 0, IV_BYTES)));
+            cipher.init(
+                    Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(sealed, 0, IV_BYTES)));
             cipher.updateAAD(accessKeyId.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new SecretBoxException("sealed secret does not open with this key for " + accessKeyId);
         } catch (GeneralSecurityException e) {
-            throw new SecretBoxException("sealed secret cannot be opened: " + e.getClass().getSimpleName());
+            throw new SecretBoxException(
+                    "sealed secret cannot be opened: " + e.getClass().getSimpleName());
         }
     }
 

@@ -50,10 +50,9 @@ public final class SigV4Verifier {
     private static final List<String> PRESIGN_PARAMETERS = List.of(
             X_AMZ_ALGORITHM, X_AMZ_CREDENTIAL, X_AMZ_DATE, X_AMZ_EXPIRES, X_AMZ_SIGNED_HEADERS, X_AMZ_SIGNATURE);
 
-    private static final DateTimeFormatter AMZ_DATE =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
-                    .withZone(ZoneOffset.UTC)
-                    .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC)
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter SCOPE_DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
@@ -95,7 +94,8 @@ public final class SigV4Verifier {
             boolean header = !request.headerValues("authorization").isEmpty();
             boolean presigned = PRESIGN_PARAMETERS.stream().anyMatch(query::containsKey);
             if (header && presigned) {
-                throw reject(S3ErrorCode.InvalidArgument,
+                throw reject(
+                        S3ErrorCode.InvalidArgument,
                         "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query"
                                 + " string parameter or the Authorization header should be specified");
             }
@@ -156,26 +156,28 @@ public final class SigV4Verifier {
         String payloadHash = payloadHash(request);
         Instant now = clock.instant();
         if (Duration.between(signedAt, now).abs().compareTo(maxSkew) > 0) {
-            throw reject(S3ErrorCode.RequestTimeTooSkewed,
+            throw reject(
+                    S3ErrorCode.RequestTimeTooSkewed,
                     "The difference between the request time and the current time is too large.");
         }
 
         checkSignature(request, scope, amzDate, signedHeaders, payloadHash, null, components.get("Signature"));
-        return new Verified(scope.accessKeyId(), scope.region(), AuthLocation.HEADER, signedAt, null,
-                signedHeaders, payloadHash);
+        return new Verified(
+                scope.accessKeyId(), scope.region(), AuthLocation.HEADER, signedAt, null, signedHeaders, payloadHash);
     }
 
     /** {@code x-amz-date} when present, else {@code Date}. */
     private static Instant requestTime(SigV4Request request) {
         String invalid = "AWS authentication requires a valid Date or x-amz-date header";
         if (!request.headerValues("x-amz-date").isEmpty()) {
-            String value = request.singleHeader("x-amz-date")
-                    .orElseThrow(() -> reject(S3ErrorCode.AccessDenied, invalid));
+            String value =
+                    request.singleHeader("x-amz-date").orElseThrow(() -> reject(S3ErrorCode.AccessDenied, invalid));
             return parseAmzDate(value.strip()).orElseThrow(() -> reject(S3ErrorCode.AccessDenied, invalid));
         }
         String date = request.singleHeader("date").orElseThrow(() -> reject(S3ErrorCode.AccessDenied, invalid));
         try {
-            return ZonedDateTime.parse(date.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(date.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw reject(S3ErrorCode.AccessDenied, invalid);
         }
@@ -184,17 +186,20 @@ public final class SigV4Verifier {
     private static String payloadHash(SigV4Request request) {
         List<String> values = request.headerValues("x-amz-content-sha256");
         if (values.isEmpty()) {
-            throw reject(S3ErrorCode.MissingSecurityHeader,
+            throw reject(
+                    S3ErrorCode.MissingSecurityHeader,
                     "Your request was missing a required header: x-amz-content-sha256");
         }
         String hash = values.size() == 1 ? values.get(0).strip() : "";
         if (hash.startsWith("STREAMING-")) {
-            throw reject(S3ErrorCode.NotImplemented,
-                    "A header you provided implies functionality that is not implemented: x-amz-content-sha256 "
-                            + hash + " (streaming uploads; this endpoint is read-only)");
+            throw reject(
+                    S3ErrorCode.NotImplemented,
+                    "A header you provided implies functionality that is not implemented: x-amz-content-sha256 " + hash
+                            + " (streaming uploads; this endpoint is read-only)");
         }
         if (!hash.equals(UNSIGNED_PAYLOAD) && !Hex.isSha256(hash)) {
-            throw reject(S3ErrorCode.InvalidArgument,
+            throw reject(
+                    S3ErrorCode.InvalidArgument,
                     "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER,"
                             + " STREAMING-AWS4-HMAC-SHA256-PAYLOAD or a valid sha256 value.");
         }
@@ -223,12 +228,12 @@ public final class SigV4Verifier {
         Scope scope = Scope.parse(params.get(X_AMZ_CREDENTIAL))
                 .orElseThrow(() -> queryError("Error parsing the X-Amz-Credential parameter; the Credential is"
                         + " mal-formed; expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\"."));
-        checkScope(scope, S3ErrorCode.AuthorizationQueryParametersError,
-                "Error parsing the X-Amz-Credential parameter; ");
+        checkScope(
+                scope, S3ErrorCode.AuthorizationQueryParametersError, "Error parsing the X-Amz-Credential parameter; ");
         String amzDate = params.get(X_AMZ_DATE);
         Instant signedAt = parseAmzDate(amzDate)
-                .orElseThrow(() -> queryError("X-Amz-Date must be in the ISO8601 Long Format"
-                        + " \"yyyyMMdd'T'HHmmss'Z'\""));
+                .orElseThrow(() ->
+                        queryError("X-Amz-Date must be in the ISO8601 Long Format" + " \"yyyyMMdd'T'HHmmss'Z'\""));
         if (!scope.date().equals(amzDate.substring(0, 8))) {
             throw queryError("Error parsing the X-Amz-Credential parameter; Invalid credential date \"" + scope.date()
                     + "\". This date is not the same as X-Amz-Date: \"" + amzDate.substring(0, 8) + "\".");
@@ -246,10 +251,16 @@ public final class SigV4Verifier {
             throw reject(S3ErrorCode.AccessDenied, "Request is not valid yet");
         }
 
-        checkSignature(request, scope, amzDate, signedHeaders, UNSIGNED_PAYLOAD, X_AMZ_SIGNATURE,
-                params.get(X_AMZ_SIGNATURE));
-        return new Verified(scope.accessKeyId(), scope.region(), AuthLocation.QUERY, signedAt, expiresAt,
-                signedHeaders, UNSIGNED_PAYLOAD);
+        checkSignature(
+                request, scope, amzDate, signedHeaders, UNSIGNED_PAYLOAD, X_AMZ_SIGNATURE, params.get(X_AMZ_SIGNATURE));
+        return new Verified(
+                scope.accessKeyId(),
+                scope.region(),
+                AuthLocation.QUERY,
+                signedAt,
+                expiresAt,
+                signedHeaders,
+                UNSIGNED_PAYLOAD);
     }
 
     private static long expiresSeconds(String value) {
@@ -276,16 +287,22 @@ public final class SigV4Verifier {
             throw reject(code, prefix + "the region '" + scope.region() + "' is wrong; expecting '" + region + "'");
         }
         if (!SERVICE.equals(scope.service())) {
-            throw reject(code, prefix + "incorrect service '" + scope.service() + "'. This endpoint belongs to '"
-                    + SERVICE + "'.");
+            throw reject(
+                    code,
+                    prefix + "incorrect service '" + scope.service() + "'. This endpoint belongs to '" + SERVICE
+                            + "'.");
         }
         if (!SigningKey.TERMINATOR.equals(scope.terminator())) {
-            throw reject(code, prefix + "incorrect terminal '" + scope.terminator() + "'. This endpoint uses '"
-                    + SigningKey.TERMINATOR + "'.");
+            throw reject(
+                    code,
+                    prefix + "incorrect terminal '" + scope.terminator() + "'. This endpoint uses '"
+                            + SigningKey.TERMINATOR + "'.");
         }
         if (parseScopeDate(scope.date()).isEmpty()) {
-            throw reject(code, prefix + "incorrect date format '" + scope.date()
-                    + "'. This date in the credential must be in the format \"yyyyMMdd\".");
+            throw reject(
+                    code,
+                    prefix + "incorrect date format '" + scope.date()
+                            + "'. This date in the credential must be in the format \"yyyyMMdd\".");
         }
     }
 
@@ -298,7 +315,8 @@ public final class SigV4Verifier {
             String excludedQueryParameter,
             String signature) {
         String secret = secrets.secretFor(scope.accessKeyId())
-                .orElseThrow(() -> reject(S3ErrorCode.InvalidAccessKeyId,
+                .orElseThrow(() -> reject(
+                        S3ErrorCode.InvalidAccessKeyId,
                         "The AWS Access Key Id you provided does not exist in our records."));
         CanonicalRequest canonical;
         try {
@@ -308,12 +326,15 @@ public final class SigV4Verifier {
         }
         String stringToSign = ALGORITHM + '\n' + amzDate + '\n' + scope.credentialScope() + '\n' + canonical.hash();
         LocalDate day = parseScopeDate(scope.date()).orElseThrow();
-        String expected = signingKeys.get(scope.accessKeyId(), secret, day, scope.region(), SERVICE)
+        String expected = signingKeys
+                .get(scope.accessKeyId(), secret, day, scope.region(), SERVICE)
                 .signatureOf(stringToSign);
         if (!MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.UTF_8))) {
-            throw reject(S3ErrorCode.SignatureDoesNotMatch, "The request signature we calculated does not match the"
-                    + " signature you provided. Check your key and signing method.");
+            throw reject(
+                    S3ErrorCode.SignatureDoesNotMatch,
+                    "The request signature we calculated does not match the"
+                            + " signature you provided. Check your key and signing method.");
         }
     }
 

@@ -31,18 +31,28 @@ public class BucketMetrics {
 
     @PostConstruct
     void register() {
-        usedBytes = MultiGauge.builder("labgate.bucket.used").baseUnit("bytes")
-                .description("Bytes in the bucket at its last reconciliation").register(registry);
-        quotaBytes = MultiGauge.builder("labgate.bucket.quota").baseUnit("bytes")
-                .description("Quota of the bucket").register(registry);
+        usedBytes = MultiGauge.builder("labgate.bucket.used")
+                .baseUnit("bytes")
+                .description("Bytes in the bucket at its last reconciliation")
+                .register(registry);
+        quotaBytes = MultiGauge.builder("labgate.bucket.quota")
+                .baseUnit("bytes")
+                .description("Quota of the bucket")
+                .register(registry);
         objects = MultiGauge.builder("labgate.bucket.objects")
-                .description("Objects in the bucket at its last reconciliation").register(registry);
+                .description("Objects in the bucket at its last reconciliation")
+                .register(registry);
         quotaRatio = MultiGauge.builder("labgate.bucket.quota.ratio")
-                .description("Used bytes over quota of the bucket at its last reconciliation").register(registry);
-        reconciled = Counter.builder("labgate.bucket.reconciliations").tag("outcome", "reconciled")
-                .description("Bucket reconciliations against the object store").register(registry);
-        failed = Counter.builder("labgate.bucket.reconciliations").tag("outcome", "failed")
-                .description("Bucket reconciliations against the object store").register(registry);
+                .description("Used bytes over quota of the bucket at its last reconciliation")
+                .register(registry);
+        reconciled = Counter.builder("labgate.bucket.reconciliations")
+                .tag("outcome", "reconciled")
+                .description("Bucket reconciliations against the object store")
+                .register(registry);
+        failed = Counter.builder("labgate.bucket.reconciliations")
+                .tag("outcome", "failed")
+                .description("Bucket reconciliations against the object store")
+                .register(registry);
     }
 
     void reconciled() {
@@ -55,15 +65,28 @@ public class BucketMetrics {
 
     /** Replaces the gauges with the given buckets; buckets no longer listed disappear. */
     void publish(List<BucketResponse> buckets) {
-        usedBytes.register(buckets.stream()
-                .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), b.usedBytes())).toList(), true);
-        quotaBytes.register(buckets.stream()
-                .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), b.quotaBytes())).toList(), true);
-        objects.register(buckets.stream()
-                .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), b.objectCount())).toList(), true);
-        quotaRatio.register(buckets.stream().filter(b -> b.quotaBytes() > 0)
-                .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), (double) b.usedBytes() / b.quotaBytes()))
-                .toList(), true);
+        usedBytes.register(
+                buckets.stream()
+                        .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), b.usedBytes()))
+                        .toList(),
+                true);
+        quotaBytes.register(
+                buckets.stream()
+                        .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), b.quotaBytes()))
+                        .toList(),
+                true);
+        objects.register(
+                buckets.stream()
+                        .<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(tags(b), b.objectCount()))
+                        .toList(),
+                true);
+        quotaRatio.register(
+                buckets.stream()
+                        .filter(b -> b.quotaBytes() > 0)
+                        .<MultiGauge.Row<?>>map(
+                                b -> MultiGauge.Row.of(tags(b), (double) b.usedBytes() / b.quotaBytes()))
+                        .toList(),
+                true);
     }
 
     private static Tags tags(BucketResponse bucket) {

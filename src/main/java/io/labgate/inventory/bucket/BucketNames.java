@@ -7,8 +7,8 @@ package io.labgate.inventory.bucket;
  */
 final class BucketNames {
 
-    static final String PATTERN = "^(?!\\d{1,3}(\\.\\d{1,3}){3}$)(?!.*(\\.\\.|\\.-|-\\.))"
-            + "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
+    static final String PATTERN =
+            "^(?!\\d{1,3}(\\.\\d{1,3}){3}$)(?!.*(\\.\\.|\\.-|-\\.))" + "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
 
     static final String MESSAGE = "must be 3 to 63 lower-case letters, digits, dots and dashes, start and end "
             + "with a letter or digit, contain no '..', '.-' or '-.', and not look like an IP address";

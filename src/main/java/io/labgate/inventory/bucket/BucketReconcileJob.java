@@ -18,7 +18,9 @@ public class BucketReconcileJob {
     @Inject
     StorageBucketService buckets;
 
-    @Scheduled(identity = "bucket-reconcile", every = "${labgate.inventory.reconcile-every:15m}",
+    @Scheduled(
+            identity = "bucket-reconcile",
+            every = "${labgate.inventory.reconcile-every:15m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         run();
@@ -30,8 +32,9 @@ public class BucketReconcileJob {
         if (!summary.ran()) {
             LOG.debug("bucket reconciliation skipped: another replica is reconciling");
         } else if (!summary.failed().isEmpty() || summary.deferred() > 0) {
-            LOG.warnf("reconciled %d buckets; failed: %s; deferred to the next tick: %d", summary.reconciled(),
-                    summary.failed(), summary.deferred());
+            LOG.warnf(
+                    "reconciled %d buckets; failed: %s; deferred to the next tick: %d",
+                    summary.reconciled(), summary.failed(), summary.deferred());
         } else {
             LOG.debugf("reconciled %d buckets", summary.reconciled());
         }

@@ -14,19 +14,43 @@ public record BucketResponse(
         boolean versioning,
         boolean encryption,
         String description,
+
         @Schema(description = "Objects counted in the store at the last reconciliation (0 when MISSING)")
         long objectCount,
+
         @Schema(description = "Bytes counted in the store at the last reconciliation (0 when MISSING)")
         long usedBytes,
+
         Instant lastReconciledAt,
-        @Schema(description = "NONE, MISSING (gone from the store), OVER_QUOTA (usedBytes > quotaBytes), or "
-                + "UNKNOWN before the first reconciliation") BucketDrift drift,
+
+        @Schema(
+                description = "NONE, MISSING (gone from the store), OVER_QUOTA (usedBytes > quotaBytes), or "
+                        + "UNKNOWN before the first reconciliation")
+        BucketDrift drift,
+
         Instant createdAt,
-        @Schema(description = "When an operator last changed the bucket's settings") Instant updatedAt,
-        @Schema(description = "Changes with every update and every reconciliation; also the ETag") long version) {
+
+        @Schema(description = "When an operator last changed the bucket's settings")
+        Instant updatedAt,
+
+        @Schema(description = "Changes with every update and every reconciliation; also the ETag")
+        long version) {
 
     static BucketResponse from(StorageBucket b) {
-        return new BucketResponse(b.id, b.name, b.purpose, b.quotaBytes, b.versioning, b.encryption, b.description,
-                b.objectCount, b.usedBytes, b.lastReconciledAt, b.drift, b.createdAt, b.updatedAt, b.version);
+        return new BucketResponse(
+                b.id,
+                b.name,
+                b.purpose,
+                b.quotaBytes,
+                b.versioning,
+                b.encryption,
+                b.description,
+                b.objectCount,
+                b.usedBytes,
+                b.lastReconciledAt,
+                b.drift,
+                b.createdAt,
+                b.updatedAt,
+                b.version);
     }
 }

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One usage sample of a bucket. */
-public record BucketUsageSampleResponse(UUID id, UUID bucketId, Instant sampledAt, boolean present,
-        long objectCount, long usedBytes, long quotaBytes) {
+public record BucketUsageSampleResponse(
+        UUID id, UUID bucketId, Instant sampledAt, boolean present, long objectCount, long usedBytes, long quotaBytes) {
 
     static BucketUsageSampleResponse from(BucketUsageSample s) {
-        return new BucketUsageSampleResponse(s.id, s.bucketId, s.sampledAt, s.present, s.objectCount, s.usedBytes,
-                s.quotaBytes);
+        return new BucketUsageSampleResponse(
+                s.id, s.bucketId, s.sampledAt, s.present, s.objectCount, s.usedBytes, s.quotaBytes);
     }
 }

@@ -34,8 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/buckets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Storage buckets", description = "Object-storage buckets of the lab, their quotas, and their usage "
-        + "reconciled against the real store. Operators manage them; auditors read them; nobody else sees them.")
+@Tag(
+        name = "Storage buckets",
+        description =
+                "Object-storage buckets of the lab, their quotas, and their usage "
+                        + "reconciled against the real store. Operators manage them; auditors read them; nobody else sees them.")
 @SecurityRequirement(name = "SecurityScheme")
 public class StorageBucketResource {
 
@@ -44,18 +47,24 @@ public class StorageBucketResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "List buckets", description = "Operators and auditors. Filter by purpose and drift; "
-            + "sort by name, purpose, usedBytes or createdAt.")
-    public PageResponse<BucketResponse> list(@QueryParam("purpose") BucketPurpose purpose,
-            @QueryParam("drift") BucketDrift drift, @Valid @BeanParam PageQuery page) {
+    @Operation(
+            summary = "List buckets",
+            description = "Operators and auditors. Filter by purpose and drift; "
+                    + "sort by name, purpose, usedBytes or createdAt.")
+    public PageResponse<BucketResponse> list(
+            @QueryParam("purpose") BucketPurpose purpose,
+            @QueryParam("drift") BucketDrift drift,
+            @Valid @BeanParam PageQuery page) {
         return service.list(purpose, drift, page);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "Read a bucket", description = "Operators and auditors. The ETag is the version to send "
-            + "in If-Match when updating; a reconciliation changes it too.")
+    @Operation(
+            summary = "Read a bucket",
+            description = "Operators and auditors. The ETag is the version to send "
+                    + "in If-Match when updating; a reconciliation changes it too.")
     public Response get(@PathParam("id") UUID id) {
         BucketResponse bucket = service.get(id);
         return Response.ok(bucket).tag(ETags.of(bucket.version())).build();
@@ -63,26 +72,36 @@ public class StorageBucketResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Register a bucket", description = "Operators only. mode REGISTER records a bucket that "
-            + "already exists in the object store; mode CREATE creates it there first (or records it if it "
-            + "exists). The bucket is reconciled once right away.")
+    @Operation(
+            summary = "Register a bucket",
+            description = "Operators only. mode REGISTER records a bucket that "
+                    + "already exists in the object store; mode CREATE creates it there first (or records it if it "
+                    + "exists). The bucket is reconciled once right away.")
     @APIResponse(responseCode = "201", description = "Registered and reconciled")
     @APIResponse(responseCode = "409", description = "A bucket of that name is already registered")
     @APIResponse(responseCode = "422", description = "mode REGISTER, and the bucket is not in the object store")
     @APIResponse(responseCode = "502", description = "The object store failed; nothing was registered")
     public Response create(@Valid @NotNull BucketRequest request, @Context UriInfo uri) {
         BucketResponse bucket = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(bucket.id().toString()).build())
-                .entity(bucket).tag(ETags.of(bucket.version())).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(bucket.id().toString())
+                        .build())
+                .entity(bucket)
+                .tag(ETags.of(bucket.version()))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Update a bucket", description = "Operators only. Changes purpose, quota, flags and "
-            + "description; the name is immutable. Needs If-Match with the ETag read before (428 without it, "
-            + "412 when the bucket changed meanwhile).")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Update a bucket",
+            description = "Operators only. Changes purpose, quota, flags and "
+                    + "description; the name is immutable. Needs If-Match with the ETag read before (428 without it, "
+                    + "412 when the bucket changed meanwhile).")
+    public Response update(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull BucketUpdateRequest request) {
         BucketResponse bucket = service.update(id, ETags.expectedVersion(ifMatch), request);
         return Response.ok(bucket).tag(ETags.of(bucket.version())).build();
@@ -91,9 +110,11 @@ public class StorageBucketResource {
     @POST
     @Path("{id}/reconcile")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Reconcile a bucket now", description = "Operators only. Counts the bucket's objects "
-            + "and bytes in the object store, records them with the drift (MISSING, OVER_QUOTA or NONE) and "
-            + "appends a usage sample.")
+    @Operation(
+            summary = "Reconcile a bucket now",
+            description = "Operators only. Counts the bucket's objects "
+                    + "and bytes in the object store, records them with the drift (MISSING, OVER_QUOTA or NONE) and "
+                    + "appends a usage sample.")
     @APIResponse(responseCode = "502", description = "The object store failed; nothing was recorded")
     public Response reconcile(@PathParam("id") UUID id) {
         BucketResponse bucket = service.reconcile(id);
@@ -103,13 +124,18 @@ public class StorageBucketResource {
     @GET
     @Path("{id}/usage-samples")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "List a bucket's usage samples", description = "Operators and auditors. One sample per "
-            + "reconciliation, newest first, optionally within [from, to).")
-    public PageResponse<BucketUsageSampleResponse> usageSamples(@PathParam("id") UUID id,
+    @Operation(
+            summary = "List a bucket's usage samples",
+            description = "Operators and auditors. One sample per "
+                    + "reconciliation, newest first, optionally within [from, to).")
+    public PageResponse<BucketUsageSampleResponse> usageSamples(
+            @PathParam("id") UUID id,
             @Parameter(description = "Earliest sample time, inclusive (ISO-8601)", example = "2026-01-01T00:00:00Z")
-            @QueryParam("from") Instant from,
+                    @QueryParam("from")
+                    Instant from,
             @Parameter(description = "Latest sample time, exclusive (ISO-8601)", example = "2026-02-01T00:00:00Z")
-            @QueryParam("to") Instant to,
+                    @QueryParam("to")
+                    Instant to,
             @Valid @BeanParam PageQuery page) {
         return service.usageSamples(id, from, to, page);
     }

@@ -39,8 +39,8 @@ public class StorageBucketService {
 
     private static final Logger LOG = Logger.getLogger(StorageBucketService.class);
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "name", "name", "purpose", "purpose", "usedBytes", "usedBytes", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE =
+            Map.of("name", "name", "purpose", "purpose", "usedBytes", "usedBytes", "createdAt", "createdAt");
 
     @Inject
     StorageBucketRepository buckets;
@@ -63,8 +63,10 @@ public class StorageBucketService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<BucketResponse> list(BucketPurpose purpose, BucketDrift drift, PageQuery page) {
         Filter filter = new Filter().equal("purpose", purpose).equal("drift", drift);
-        return PageResponse.of(buckets.find(filter.query(), page.toSort(SORTABLE, "name"), filter.parameters()),
-                page, BucketResponse::from);
+        return PageResponse.of(
+                buckets.find(filter.query(), page.toSort(SORTABLE, "name"), filter.parameters()),
+                page,
+                BucketResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -81,8 +83,10 @@ public class StorageBucketService {
         String name = request.name();
         QuarkusTransaction.requiringNew().run(() -> ensureUnregistered(name));
         if (request.mode() == RegistrationMode.REGISTER && !store.bucketExists(name)) {
-            throw new ApiException(ErrorCode.UNPROCESSABLE, "bucket " + name + " does not exist in the object "
-                    + "store; create it there first, or register it with mode CREATE",
+            throw new ApiException(
+                    ErrorCode.UNPROCESSABLE,
+                    "bucket " + name + " does not exist in the object "
+                            + "store; create it there first, or register it with mode CREATE",
                     List.of(new Problem.Violation("name", "no such bucket in the object store")));
         }
         if (request.mode() == RegistrationMode.CREATE) {
@@ -140,42 +144,44 @@ public class StorageBucketService {
         int timeoutSeconds = (int) Math.max(1, config.reconcileTimeout().toSeconds());
         // stop starting new buckets a little before the lock transaction would time out
         Instant deadline = clock.instant().plusMillis(config.reconcileTimeout().toMillis() * 9 / 10);
-        ReconcileSummary summary = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
-            if (!buckets.tryReconcileLock()) {
-                return ReconcileSummary.skipped();
-            }
-            List<StorageBucket> all = buckets.listAllByName();
-            List<String> failed = new ArrayList<>();
-            int reconciled = 0;
-            for (int i = 0; i < all.size(); i++) {
-                if (clock.instant().isAfter(deadline)) {
-                    LOG.warnf("bucket reconciliation ran out of time; %d buckets wait for the next tick",
-                            all.size() - i);
-                    return new ReconcileSummary(true, reconciled, failed, all.size() - i);
-                }
-                StorageBucket bucket = all.get(i);
-                try {
-                    BucketUsage usage = store.usage(bucket.name);
-                    Instant countedAt = now();
-                    QuarkusTransaction.requiringNew().run(() -> record(bucket.id, usage, countedAt));
-                    metrics.reconciled();
-                    reconciled++;
-                } catch (RuntimeException e) {
-                    // the store's own message is already logged by ObjectStore; keep going with the others
-                    LOG.warnf("could not reconcile bucket %s (%s): %s", bucket.name, bucket.id, e.getMessage());
-                    metrics.failed();
-                    failed.add(bucket.name);
-                }
-            }
-            return new ReconcileSummary(true, reconciled, failed, 0);
-        });
+        ReconcileSummary summary = QuarkusTransaction.requiringNew()
+                .timeout(timeoutSeconds)
+                .call(() -> {
+                    if (!buckets.tryReconcileLock()) {
+                        return ReconcileSummary.skipped();
+                    }
+                    List<StorageBucket> all = buckets.listAllByName();
+                    List<String> failed = new ArrayList<>();
+                    int reconciled = 0;
+                    for (int i = 0; i < all.size(); i++) {
+                        if (clock.instant().isAfter(deadline)) {
+                            LOG.warnf(
+                                    "bucket reconciliation ran out of time; %d buckets wait for the next tick",
+                                    all.size() - i);
+                            return new ReconcileSummary(true, reconciled, failed, all.size() - i);
+                        }
+                        StorageBucket bucket = all.get(i);
+                        try {
+                            BucketUsage usage = store.usage(bucket.name);
+                            Instant countedAt = now();
+                            QuarkusTransaction.requiringNew().run(() -> record(bucket.id, usage, countedAt));
+                            metrics.reconciled();
+                            reconciled++;
+                        } catch (RuntimeException e) {
+                            // the store's own message is already logged by ObjectStore; keep going with the others
+                            LOG.warnf("could not reconcile bucket %s (%s): %s", bucket.name, bucket.id, e.getMessage());
+                            metrics.failed();
+                            failed.add(bucket.name);
+                        }
+                    }
+                    return new ReconcileSummary(true, reconciled, failed, 0);
+                });
         publishMetrics();
         return summary;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<BucketUsageSampleResponse> usageSamples(UUID id, Instant from, Instant to,
-            PageQuery page) {
+    public PageResponse<BucketUsageSampleResponse> usageSamples(UUID id, Instant from, Instant to, PageQuery page) {
         find(id);
         if (from != null && to != null && !to.isAfter(from)) {
             throw ApiException.invalid("to", "must be after from");
@@ -219,8 +225,7 @@ public class StorageBucketService {
 
     private BucketResponse record(UUID id, BucketUsage usage, Instant countedAt) {
         // locked so that a concurrent operator update waits and then fails on the version, never overwritten
-        StorageBucket bucket = buckets.findByIdForUpdate(id)
-                .orElseThrow(() -> ApiException.notFound("bucket", id));
+        StorageBucket bucket = buckets.findByIdForUpdate(id).orElseThrow(() -> ApiException.notFound("bucket", id));
         apply(bucket, usage, countedAt);
         samples.persist(sample(bucket, usage, countedAt));
         buckets.flush();
@@ -248,8 +253,10 @@ public class StorageBucketService {
 
     private void publishMetrics() {
         try {
-            metrics.publish(QuarkusTransaction.requiringNew().call(
-                    () -> buckets.listAllByName().stream().map(BucketResponse::from).toList()));
+            metrics.publish(QuarkusTransaction.requiringNew()
+                    .call(() -> buckets.listAllByName().stream()
+                            .map(BucketResponse::from)
+                            .toList()));
         } catch (RuntimeException e) {
             LOG.warnf("could not refresh bucket metrics: %s", e.getMessage());
         }

@@ -46,19 +46,25 @@ public class LabServerResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "List lab servers", description = "Any authenticated user. Filter by kind, status, "
-            + "network zone and GPU model (substring); sort by hostname, cpuCores, gpuCount, createdAt, ...")
-    public PageResponse<LabServerResponse> list(@QueryParam("kind") ServerKind kind,
-            @QueryParam("status") ServerStatus status, @QueryParam("networkZone") String networkZone,
-            @QueryParam("gpuModel") String gpuModel, @Valid @BeanParam PageQuery page) {
+    @Operation(
+            summary = "List lab servers",
+            description = "Any authenticated user. Filter by kind, status, "
+                    + "network zone and GPU model (substring); sort by hostname, cpuCores, gpuCount, createdAt, ...")
+    public PageResponse<LabServerResponse> list(
+            @QueryParam("kind") ServerKind kind,
+            @QueryParam("status") ServerStatus status,
+            @QueryParam("networkZone") String networkZone,
+            @QueryParam("gpuModel") String gpuModel,
+            @Valid @BeanParam PageQuery page) {
         return service.list(kind, status, networkZone, gpuModel, page);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Read a lab server", description = "Any authenticated user. The ETag is the version to "
-            + "send in If-Match when updating.")
+    @Operation(
+            summary = "Read a lab server",
+            description = "Any authenticated user. The ETag is the version to " + "send in If-Match when updating.")
     public Response get(@PathParam("id") UUID id) {
         LabServerResponse server = service.get(id);
         return Response.ok(server).tag(ETags.of(server.version())).build();
@@ -70,21 +76,31 @@ public class LabServerResource {
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "Host name or asset tag already registered")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
-    public Response create(@Valid @NotNull LabServerRequest request,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(
+            @Valid @NotNull LabServerRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "create-server", request, () -> {
             LabServerResponse server = service.create(request);
-            return new IdempotentResult(201, uri.getAbsolutePathBuilder().path(server.id().toString()).build(),
-                    server, ETags.of(server.version()));
+            return new IdempotentResult(
+                    201,
+                    uri.getAbsolutePathBuilder().path(server.id().toString()).build(),
+                    server,
+                    ETags.of(server.version()));
         });
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Update a lab server", description = "Operators only. Needs If-Match with the ETag "
-            + "read before; answers 412 when someone changed the server meanwhile. A RETIRED server cannot change.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Update a lab server",
+            description =
+                    "Operators only. Needs If-Match with the ETag "
+                            + "read before; answers 412 when someone changed the server meanwhile. A RETIRED server cannot change.")
+    public Response update(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LabServerRequest request) {
         LabServerResponse server = service.update(id, ETags.expectedVersion(ifMatch), request);
         return Response.ok(server).tag(ETags.of(server.version())).build();
@@ -93,9 +109,12 @@ public class LabServerResource {
     @POST
     @Path("{id}/retire")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Retire a lab server for good", description = "Operators only. Needs If-Match. "
-            + "Refused while bookings of the server have not ended.")
-    public Response retire(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(
+            summary = "Retire a lab server for good",
+            description = "Operators only. Needs If-Match. " + "Refused while bookings of the server have not ended.")
+    public Response retire(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RetireServerRequest request) {
         LabServerResponse server = service.retire(id, ETags.expectedVersion(ifMatch), request.reason());
         return Response.ok(server).tag(ETags.of(server.version())).build();
@@ -105,22 +124,29 @@ public class LabServerResource {
     @Path("{id}/maintenance")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(summary = "List a server's maintenance windows", description = "Any authenticated user.")
-    public PageResponse<MaintenanceWindowResponse> maintenance(@PathParam("id") UUID id,
-            @Valid @BeanParam PageQuery page) {
+    public PageResponse<MaintenanceWindowResponse> maintenance(
+            @PathParam("id") UUID id, @Valid @BeanParam PageQuery page) {
         return service.maintenance(id, page);
     }
 
     @POST
     @Path("{id}/maintenance")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Schedule maintenance", description = "Operators only. The database refuses a window "
-            + "that overlaps a booking or another window of the same server (409).")
+    @Operation(
+            summary = "Schedule maintenance",
+            description = "Operators only. The database refuses a window "
+                    + "that overlaps a booking or another window of the same server (409).")
     @APIResponse(responseCode = "201", description = "Scheduled")
-    public Response scheduleMaintenance(@PathParam("id") UUID id, @Valid @NotNull MaintenanceWindowRequest request,
+    public Response scheduleMaintenance(
+            @PathParam("id") UUID id,
+            @Valid @NotNull MaintenanceWindowRequest request,
             @jakarta.ws.rs.core.Context UriInfo uri) {
         MaintenanceWindowResponse window = service.scheduleMaintenance(id, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(window.id().toString()).build())
-                .entity(window).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(window.id().toString())
+                        .build())
+                .entity(window)
+                .build();
     }
 
     @DELETE

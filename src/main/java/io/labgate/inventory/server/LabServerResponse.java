@@ -24,8 +24,23 @@ public record LabServerResponse(
         long version) {
 
     static LabServerResponse from(LabServer s) {
-        return new LabServerResponse(s.id, s.hostname, s.assetTag, s.kind, s.cpuCores, s.memoryGib, s.gpuModel,
-                s.gpuCount, s.gpuMemoryGib, s.location, s.networkZone, s.status, s.retiredAt, s.retiredReason,
-                s.createdAt, s.updatedAt, s.version);
+        return new LabServerResponse(
+                s.id,
+                s.hostname,
+                s.assetTag,
+                s.kind,
+                s.cpuCores,
+                s.memoryGib,
+                s.gpuModel,
+                s.gpuCount,
+                s.gpuMemoryGib,
+                s.location,
+                s.networkZone,
+                s.status,
+                s.retiredAt,
+                s.retiredReason,
+                s.createdAt,
+                s.updatedAt,
+                s.version);
     }
 }

@@ -1,6 +1,5 @@
 package io.labgate.inventory.server;
 
-import java.util.Locale;
 import io.labgate.common.error.ApiException;
 import io.labgate.common.error.DatabaseConstraints;
 import io.labgate.common.http.ETags;
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,9 +28,24 @@ public class LabServerService {
     static final Duration MAX_MAINTENANCE = Duration.ofDays(90);
 
     private static final Map<String, String> SORTABLE = Map.of(
-            "hostname", "hostname", "assetTag", "assetTag", "kind", "kind", "status", "status",
-            "cpuCores", "cpuCores", "memoryGib", "memoryGib", "gpuCount", "gpuCount",
-            "createdAt", "createdAt", "networkZone", "networkZone");
+            "hostname",
+            "hostname",
+            "assetTag",
+            "assetTag",
+            "kind",
+            "kind",
+            "status",
+            "status",
+            "cpuCores",
+            "cpuCores",
+            "memoryGib",
+            "memoryGib",
+            "gpuCount",
+            "gpuCount",
+            "createdAt",
+            "createdAt",
+            "networkZone",
+            "networkZone");
 
     @Inject
     LabServerRepository servers;
@@ -45,15 +60,17 @@ public class LabServerService {
     Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<LabServerResponse> list(ServerKind kind, ServerStatus status, String networkZone,
-            String gpuModel, PageQuery page) {
+    public PageResponse<LabServerResponse> list(
+            ServerKind kind, ServerStatus status, String networkZone, String gpuModel, PageQuery page) {
         Filter filter = new Filter()
                 .equal("kind", kind)
                 .equal("status", status)
                 .equalIgnoreCase("networkZone", networkZone)
                 .contains("gpuModel", gpuModel);
-        return PageResponse.of(servers.find(filter.query(), page.toSort(SORTABLE, "hostname"), filter.parameters()),
-                page, LabServerResponse::from);
+        return PageResponse.of(
+                servers.find(filter.query(), page.toSort(SORTABLE, "hostname"), filter.parameters()),
+                page,
+                LabServerResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -136,8 +153,8 @@ public class LabServerService {
             throw ApiException.invalid("endsAt", "must be in the future");
         }
         if (Duration.between(request.startsAt(), request.endsAt()).compareTo(MAX_MAINTENANCE) > 0) {
-            throw ApiException.invalid("endsAt", "a maintenance window lasts at most " + MAX_MAINTENANCE.toDays()
-                    + " days");
+            throw ApiException.invalid(
+                    "endsAt", "a maintenance window lasts at most " + MAX_MAINTENANCE.toDays() + " days");
         }
         ServerReservation window = new ServerReservation();
         window.id = UUID.randomUUID();
@@ -152,8 +169,8 @@ public class LabServerService {
             reservations.persistAndFlush(window);
         } catch (PersistenceException e) {
             if (DatabaseConstraints.violated(e, "server_reservation_no_overlap")) {
-                throw ApiException.conflict("the window overlaps a booking or another maintenance window of server "
-                        + serverId);
+                throw ApiException.conflict(
+                        "the window overlaps a booking or another maintenance window of server " + serverId);
             }
             throw e;
         }
@@ -161,8 +178,10 @@ public class LabServerService {
     }
 
     public void cancelMaintenance(UUID serverId, UUID windowId) {
-        ServerReservation window = reservations.findByIdOptional(windowId)
-                .filter(w -> w.serverId.equals(serverId) && w.kind == ServerReservation.Kind.MAINTENANCE
+        ServerReservation window = reservations
+                .findByIdOptional(windowId)
+                .filter(w -> w.serverId.equals(serverId)
+                        && w.kind == ServerReservation.Kind.MAINTENANCE
                         && w.cancelledAt == null)
                 .orElseThrow(() -> ApiException.notFound("maintenance window", windowId));
         window.cancelledAt = now();
@@ -182,12 +201,16 @@ public class LabServerService {
     }
 
     private void ensureUnique(LabServerRequest request, UUID self) {
-        servers.findByHostname(request.hostname()).filter(s -> !s.id.equals(self)).ifPresent(s -> {
-            throw ApiException.conflict("hostname " + request.hostname() + " is already registered");
-        });
-        servers.findByAssetTag(request.assetTag()).filter(s -> !s.id.equals(self)).ifPresent(s -> {
-            throw ApiException.conflict("asset tag " + request.assetTag() + " is already registered");
-        });
+        servers.findByHostname(request.hostname())
+                .filter(s -> !s.id.equals(self))
+                .ifPresent(s -> {
+                    throw ApiException.conflict("hostname " + request.hostname() + " is already registered");
+                });
+        servers.findByAssetTag(request.assetTag())
+                .filter(s -> !s.id.equals(self))
+                .ifPresent(s -> {
+                    throw ApiException.conflict("asset tag " + request.assetTag() + " is already registered");
+                });
     }
 
     private static void apply(LabServer server, LabServerRequest request) {
@@ -196,7 +219,8 @@ public class LabServerService {
         server.kind = request.kind();
         server.cpuCores = request.cpuCores();
         server.memoryGib = request.memoryGib();
-        server.gpuModel = isBlank(request.gpuModel()) ? null : request.gpuModel().trim();
+        server.gpuModel =
+                isBlank(request.gpuModel()) ? null : request.gpuModel().trim();
         server.gpuCount = request.gpuCount();
         server.gpuMemoryGib = request.gpuMemoryGib();
         server.location = request.location().trim();

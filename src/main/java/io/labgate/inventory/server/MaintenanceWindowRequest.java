@@ -10,4 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MaintenanceWindowRequest(
         @NotNull @Schema(example = "2026-12-01T09:00:00Z") Instant startsAt,
         @NotNull @Schema(example = "2026-12-01T18:00:00Z") Instant endsAt,
-        @NotBlank @Size(max = 500) @Schema(example = "GPU firmware update") String reason) {}
+
+        @NotBlank @Size(max = 500) @Schema(example = "GPU firmware update")
+        String reason) {}

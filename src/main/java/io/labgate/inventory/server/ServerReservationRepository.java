@@ -11,12 +11,18 @@ import java.util.UUID;
 public class ServerReservationRepository implements PanacheRepositoryBase<ServerReservation, UUID> {
 
     public PanacheQuery<ServerReservation> liveMaintenanceOf(UUID serverId) {
-        return find("serverId = ?1 and kind = ?2 and cancelledAt is null", Sort.by("startsAt").and("id"),
-                serverId, ServerReservation.Kind.MAINTENANCE);
+        return find(
+                "serverId = ?1 and kind = ?2 and cancelledAt is null",
+                Sort.by("startsAt").and("id"),
+                serverId,
+                ServerReservation.Kind.MAINTENANCE);
     }
 
     public long countLiveBookingsEndingAfter(UUID serverId, Instant instant) {
-        return count("serverId = ?1 and kind = ?2 and cancelledAt is null and endsAt > ?3", serverId,
-                ServerReservation.Kind.BOOKING, instant);
+        return count(
+                "serverId = ?1 and kind = ?2 and cancelledAt is null and endsAt > ?3",
+                serverId,
+                ServerReservation.Kind.BOOKING,
+                instant);
     }
 }

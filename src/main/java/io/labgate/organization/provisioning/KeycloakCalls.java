@@ -39,19 +39,23 @@ final class KeycloakCalls {
 
     static ApiException translate(String action, String consequence, RuntimeException failure) {
         if (unreachable(failure)) {
-            LOG.errorf("Keycloak could not be reached to %s (request %s): %s", action, RequestIds.current(),
-                    rootMessage(failure));
-            return new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+            LOG.errorf(
+                    "Keycloak could not be reached to %s (request %s): %s",
+                    action, RequestIds.current(), rootMessage(failure));
+            return new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
                     "the identity provider cannot be reached; " + consequence + ". Retry later");
         }
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
-            LOG.errorf("Keycloak answered %d to %s (request %s): %s", web.getResponse().getStatus(), action,
-                    RequestIds.current(), body(web));
+            LOG.errorf(
+                    "Keycloak answered %d to %s (request %s): %s",
+                    web.getResponse().getStatus(), action, RequestIds.current(), body(web));
         } else {
             LOG.errorf(failure, "Keycloak provisioning failed to %s (request %s)", action, RequestIds.current());
         }
-        return new ApiException(ErrorCode.IDENTITY_PROVIDER_FAILED, "the identity provider refused the change; "
-                + consequence + ". Quote the request id to the operators");
+        return new ApiException(
+                ErrorCode.IDENTITY_PROVIDER_FAILED,
+                "the identity provider refused the change; " + consequence + ". Quote the request id to the operators");
     }
 
     /** Transport failures: refused or reset connections, unknown hosts, timeouts (not unreadable answers). */
@@ -60,8 +64,10 @@ final class KeycloakCalls {
             if (t instanceof com.fasterxml.jackson.core.JacksonException) {
                 return false;
             }
-            if (t instanceof IOException || t instanceof TimeoutException
-                    || t instanceof io.vertx.core.VertxException && t.getMessage() != null
+            if (t instanceof IOException
+                    || t instanceof TimeoutException
+                    || t instanceof io.vertx.core.VertxException
+                            && t.getMessage() != null
                             && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
                 return true;
             }

@@ -116,8 +116,8 @@ public class KeycloakProvisioning implements IdentityProvisioning {
             ensureRealmRole(realm.groups().group(group.getId()).roles().realmLevel(), role);
             MachineClient client = ensureClient(realm, organization);
             ensureRealmRole(serviceAccountRoles(realm, client), role);
-            MachineCredentials issued = client.created() || organization.keycloakClientId == null
-                    ? issueSecret(realm, client) : null;
+            MachineCredentials issued =
+                    client.created() || organization.keycloakClientId == null ? issueSecret(realm, client) : null;
             for (String userId : disabledBySuspension) {
                 if (setUserEnabled(realm, userId, true)) {
                     undo.push("disable user " + userId, () -> setUserEnabled(realm(), userId, false));
@@ -126,8 +126,12 @@ public class KeycloakProvisioning implements IdentityProvisioning {
             if (setClientEnabled(realm, client.id(), true)) {
                 undo.push("disable client " + client.clientId(), () -> setClientEnabled(realm(), client.id(), false));
             }
-            LOG.infof("organization %s provisioned in Keycloak: group %s, client %s%s, %d user(s) enabled again", id,
-                    group.getPath(), client.clientId(), issued == null ? "" : " (new secret issued)",
+            LOG.infof(
+                    "organization %s provisioned in Keycloak: group %s, client %s%s, %d user(s) enabled again",
+                    id,
+                    group.getPath(),
+                    client.clientId(),
+                    issued == null ? "" : " (new secret issued)",
                     disabledBySuspension.size());
             return new Provisioned(group.getPath(), client.clientId(), Optional.ofNullable(issued));
         });
@@ -143,24 +147,28 @@ public class KeycloakProvisioning implements IdentityProvisioning {
                 Optional<ClientRepresentation> client = findClient(realm, organization.keycloakClientId);
                 if (client.isPresent() && setClientEnabled(realm, client.get().getId(), false)) {
                     String clientUuid = client.get().getId();
-                    undo.push("enable client " + organization.keycloakClientId,
+                    undo.push(
+                            "enable client " + organization.keycloakClientId,
                             () -> setClientEnabled(realm(), clientUuid, true));
                 }
             }
             List<String> disabled = new ArrayList<>();
-            Optional<GroupRepresentation> group = organization.keycloakGroup == null ? Optional.empty()
+            Optional<GroupRepresentation> group = organization.keycloakGroup == null
+                    ? Optional.empty()
                     : groupByPath(realm, organization.keycloakGroup);
             if (group.isPresent()) {
                 for (UserRepresentation member : members(realm, group.get().getId())) {
-                    if (Boolean.TRUE.equals(member.isEnabled()) && member.getServiceAccountClientId() == null
+                    if (Boolean.TRUE.equals(member.isEnabled())
+                            && member.getServiceAccountClientId() == null
                             && setUserEnabled(realm, member.getId(), false)) {
                         disabled.add(member.getId());
                         undo.push("enable user " + member.getId(), () -> setUserEnabled(realm(), member.getId(), true));
                     }
                 }
             }
-            LOG.infof("organization %s suspended in Keycloak: client %s disabled, %d user(s) disabled", id,
-                    organization.keycloakClientId, disabled.size());
+            LOG.infof(
+                    "organization %s suspended in Keycloak: client %s disabled, %d user(s) disabled",
+                    id, organization.keycloakClientId, disabled.size());
             return disabled;
         });
     }
@@ -168,8 +176,10 @@ public class KeycloakProvisioning implements IdentityProvisioning {
     @Override
     public MachineCredentials rotate(Organization organization) {
         UUID id = organization.id;
-        return KeycloakCalls.run("rotate the secret of organization " + id,
-                "the previous secret may or may not still work; rotate again", () -> {
+        return KeycloakCalls.run(
+                "rotate the secret of organization " + id,
+                "the previous secret may or may not still work; rotate again",
+                () -> {
                     RealmResource realm = realm();
                     MachineClient client = ensureClient(realm, organization);
                     ensureRealmRole(serviceAccountRoles(realm, client), roleOf(organization.kind));
@@ -191,11 +201,13 @@ public class KeycloakProvisioning implements IdentityProvisioning {
             if (stored.isPresent() && ownedBy(stored.get(), organization.id)) {
                 return stored.get();
             }
-            LOG.warnf("the Keycloak group %s of organization %s is missing or not its own; provisioning it again",
+            LOG.warnf(
+                    "the Keycloak group %s of organization %s is missing or not its own; provisioning it again",
                     organization.keycloakGroup, organization.id);
         }
-        GroupRepresentation parent = groupByPath(realm, config.parentGroup()).orElseThrow(
-                () -> new IllegalStateException("the parent group " + config.parentGroup() + " does not exist"));
+        GroupRepresentation parent = groupByPath(realm, config.parentGroup())
+                .orElseThrow(() ->
+                        new IllegalStateException("the parent group " + config.parentGroup() + " does not exist"));
         for (String name : KeycloakNames.groupNames(organization.id, organization.name)) {
             Optional<GroupRepresentation> group = subGroup(realm, parent.getId(), name);
             if (group.isEmpty()) {
@@ -260,7 +272,8 @@ public class KeycloakProvisioning implements IdentityProvisioning {
     private record MachineClient(String id, String clientId, boolean created) {}
 
     private MachineClient ensureClient(RealmResource realm, Organization organization) {
-        List<String> candidates = organization.keycloakClientId != null ? List.of(organization.keycloakClientId)
+        List<String> candidates = organization.keycloakClientId != null
+                ? List.of(organization.keycloakClientId)
                 : KeycloakNames.clientIds(organization.id);
         for (String clientId : candidates) {
             Optional<ClientRepresentation> client = findClient(realm, clientId);
@@ -313,19 +326,25 @@ public class KeycloakProvisioning implements IdentityProvisioning {
         attributes.put("client_credentials.use_refresh_token", "false");
         client.setAttributes(attributes);
         client.setProtocolMappers(List.of(
-                mapper("labgate-api-audience", "oidc-audience-mapper", Map.of(
-                        "included.client.audience", config.audience(),
-                        "access.token.claim", "true",
-                        "introspection.token.claim", "true",
-                        "id.token.claim", "false")),
-                mapper(ORG_ID, "oidc-hardcoded-claim-mapper", Map.of(
-                        "claim.name", ORG_ID,
-                        "claim.value", organization.id.toString(),
-                        "jsonType.label", "String",
-                        "access.token.claim", "true",
-                        "introspection.token.claim", "true",
-                        "id.token.claim", "false",
-                        "userinfo.token.claim", "false"))));
+                mapper(
+                        "labgate-api-audience",
+                        "oidc-audience-mapper",
+                        Map.of(
+                                "included.client.audience", config.audience(),
+                                "access.token.claim", "true",
+                                "introspection.token.claim", "true",
+                                "id.token.claim", "false")),
+                mapper(
+                        ORG_ID,
+                        "oidc-hardcoded-claim-mapper",
+                        Map.of(
+                                "claim.name", ORG_ID,
+                                "claim.value", organization.id.toString(),
+                                "jsonType.label", "String",
+                                "access.token.claim", "true",
+                                "introspection.token.claim", "true",
+                                "id.token.claim", "false",
+                                "userinfo.token.claim", "false"))));
         return client;
     }
 
@@ -345,7 +364,8 @@ public class KeycloakProvisioning implements IdentityProvisioning {
     }
 
     private static boolean ownedBy(ClientRepresentation client, UUID id) {
-        return client.getAttributes() != null && id.toString().equals(client.getAttributes().get(CLIENT_OWNER));
+        return client.getAttributes() != null
+                && id.toString().equals(client.getAttributes().get(CLIENT_OWNER));
     }
 
     private static RoleScopeResource serviceAccountRoles(RealmResource realm, MachineClient client) {
@@ -447,8 +467,9 @@ public class KeycloakProvisioning implements IdentityProvisioning {
                     step.getValue().run();
                     LOG.infof("rolled back: %s for organization %s", step.getKey(), organization);
                 } catch (RuntimeException e) {
-                    LOG.errorf("could not %s for organization %s after a rollback; Keycloak disagrees with the "
-                            + "database until the organization's next activation or suspension: %s",
+                    LOG.errorf(
+                            "could not %s for organization %s after a rollback; Keycloak disagrees with the "
+                                    + "database until the organization's next activation or suspension: %s",
                             step.getKey(), organization, e.toString());
                 }
             }

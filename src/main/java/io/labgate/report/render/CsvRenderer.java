@@ -28,7 +28,8 @@ public final class CsvRenderer {
     /** The UTF-8 byte-order mark. */
     public static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private CsvRenderer() {}
 

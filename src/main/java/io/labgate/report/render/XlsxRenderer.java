@@ -44,9 +44,12 @@ public final class XlsxRenderer {
     public static byte[] render(Report report) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(workbook);
-            String period = "Period " + report.query().period().from() + " to " + report.query().period().to()
+            String period = "Period " + report.query().period().from() + " to "
+                    + report.query().period().to()
                     + " (" + ReportPeriod.ZONE.getId() + ", both days included)"
-                    + (report.query().groupBy() == null ? "" : ", grouped by " + report.query().groupBy())
+                    + (report.query().groupBy() == null
+                            ? ""
+                            : ", grouped by " + report.query().groupBy())
                     + ", generated " + report.generatedAt();
             Set<String> names = new HashSet<>();
             summary(workbook, styles, report.summary(), period, names);
@@ -61,26 +64,33 @@ public final class XlsxRenderer {
         }
     }
 
-    private static void summary(SXSSFWorkbook workbook, Styles styles, List<ReportFigure> figures, String period,
-            Set<String> names) {
+    private static void summary(
+            SXSSFWorkbook workbook, Styles styles, List<ReportFigure> figures, String period, Set<String> names) {
         Sheet sheet = workbook.createSheet(sheetName(SUMMARY_SHEET, names));
         title(sheet, styles, "LabGate operation report: summary", period);
-        List<ReportColumn> columns = List.of(ReportColumn.text("section", "Section"),
-                ReportColumn.text("figure", "Figure"), ReportColumn.decimal("value", "Value"));
+        List<ReportColumn> columns = List.of(
+                ReportColumn.text("section", "Section"),
+                ReportColumn.text("figure", "Figure"),
+                ReportColumn.decimal("value", "Value"));
         int[] widths = header(sheet, styles, columns);
         int r = HEADER_ROW + 1;
         for (ReportFigure figure : figures) {
             Row row = sheet.createRow(r++);
             write(row, 0, figure.section(), ReportColumn.Type.TEXT, styles, widths);
             write(row, 1, figure.title(), ReportColumn.Type.TEXT, styles, widths);
-            write(row, 2, figure.value(), figure.value() instanceof Long ? ReportColumn.Type.INTEGER
-                    : ReportColumn.Type.DECIMAL, styles, widths);
+            write(
+                    row,
+                    2,
+                    figure.value(),
+                    figure.value() instanceof Long ? ReportColumn.Type.INTEGER : ReportColumn.Type.DECIMAL,
+                    styles,
+                    widths);
         }
         widths(sheet, widths);
     }
 
-    private static void section(SXSSFWorkbook workbook, Styles styles, Report.Part part, String period,
-            Set<String> names) {
+    private static void section(
+            SXSSFWorkbook workbook, Styles styles, Report.Part part, String period, Set<String> names) {
         ReportTable table = part.table();
         Sheet sheet = workbook.createSheet(sheetName(table.section(), names));
         title(sheet, styles, table.title() + (part.note() == null ? "" : " (" + part.note() + ")"), period);
@@ -116,8 +126,7 @@ public final class XlsxRenderer {
         return widths;
     }
 
-    private static void write(Row row, int column, Object value, ReportColumn.Type type, Styles styles,
-            int[] widths) {
+    private static void write(Row row, int column, Object value, ReportColumn.Type type, Styles styles, int[] widths) {
         if (value == null) {
             return;
         }

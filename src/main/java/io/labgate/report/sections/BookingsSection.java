@@ -71,7 +71,8 @@ public class BookingsSection implements ReportSection {
             List<ReportColumn> columns = new ArrayList<>();
             columns.add(ReportColumn.text("month", "Month"));
             columns.addAll(ORGANIZATION_COLUMNS);
-            for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to()));
+            for (YearMonth month = YearMonth.from(period.from());
+                    !month.isAfter(YearMonth.from(period.to()));
                     month = month.plusMonths(1)) {
                 LocalDate first = max(month.atDay(1), period.from());
                 LocalDate last = min(month.atEndOfMonth(), period.to());
@@ -101,7 +102,8 @@ public class BookingsSection implements ReportSection {
             serverHours = serverHours.add(Sql.decimal(row.serverHours()));
             count += row.bookings();
         }
-        return List.of(new ReportFigure(ID, "gpuHours", "Booked GPU-hours", gpuHours),
+        return List.of(
+                new ReportFigure(ID, "gpuHours", "Booked GPU-hours", gpuHours),
                 new ReportFigure(ID, "serverHours", "Booked server-hours", serverHours),
                 new ReportFigure(ID, "bookings", "Bookings overlapping the period", count),
                 new ReportFigure(ID, "organizations", "Organizations with a booking", (long) all.size()));
@@ -114,8 +116,12 @@ public class BookingsSection implements ReportSection {
     }
 
     private static List<Object> cells(GpuHoursReport.OrganizationGpuHours row) {
-        return Arrays.asList(row.organizationId().toString(), row.organizationName(), Sql.decimal(row.gpuHours()),
-                Sql.decimal(row.serverHours()), row.bookings());
+        return Arrays.asList(
+                row.organizationId().toString(),
+                row.organizationName(),
+                Sql.decimal(row.gpuHours()),
+                Sql.decimal(row.serverHours()),
+                row.bookings());
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -38,8 +38,9 @@ public class CoverageSection implements ReportSection {
             ReportColumn.text("aiTechnology", "AI technology"),
             ReportColumn.integer("publishedDatasets", "Published datasets"),
             ReportColumn.integer("providers", "Providers"),
-            ReportColumn.text("meetsProgrammeTarget", "Target met (≥ " + CoverageEntry.PROGRAMME_TARGET_PROVIDERS
-                    + " providers)"),
+            ReportColumn.text(
+                    "meetsProgrammeTarget",
+                    "Target met (≥ " + CoverageEntry.PROGRAMME_TARGET_PROVIDERS + " providers)"),
             ReportColumn.text("asOf", "As of"));
 
     @Inject
@@ -78,9 +79,15 @@ public class CoverageSection implements ReportSection {
         Map<String, String> technologies = names("ai_technology");
         List<List<Object>> rows = new ArrayList<>();
         for (CoverageEntry entry : coverage.asOf(at)) {
-            rows.add(Arrays.asList(entry.industryCode(), industries.get(entry.industryCode()),
-                    entry.aiTechnologyCode(), technologies.get(entry.aiTechnologyCode()), entry.publishedDatasets(),
-                    entry.providers(), Boolean.toString(entry.meetsProgrammeTarget()), at.toString()));
+            rows.add(Arrays.asList(
+                    entry.industryCode(),
+                    industries.get(entry.industryCode()),
+                    entry.aiTechnologyCode(),
+                    technologies.get(entry.aiTechnologyCode()),
+                    entry.publishedDatasets(),
+                    entry.providers(),
+                    Boolean.toString(entry.meetsProgrammeTarget()),
+                    at.toString()));
         }
         return new ReportTable(ID, title(), null, COLUMNS, rows);
     }
@@ -90,7 +97,8 @@ public class CoverageSection implements ReportSection {
         List<CoverageEntry> entries = coverage.asOf(asOf(query));
         long covered = entries.stream().filter(e -> e.publishedDatasets() > 0).count();
         long met = entries.stream().filter(CoverageEntry::meetsProgrammeTarget).count();
-        return List.of(new ReportFigure(ID, "pairs", "Industry × AI technology pairs", (long) entries.size()),
+        return List.of(
+                new ReportFigure(ID, "pairs", "Industry × AI technology pairs", (long) entries.size()),
                 new ReportFigure(ID, "pairsCovered", "Pairs with a published dataset", covered),
                 new ReportFigure(ID, "pairsMeetingTarget", "Pairs meeting the programme target", met));
     }
@@ -105,8 +113,8 @@ public class CoverageSection implements ReportSection {
     @SuppressWarnings("unchecked")
     private Map<String, String> names(String table) {
         Map<String, String> names = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT code, name FROM " + table)
-                .getResultList()) {
+        for (Object[] row : (List<Object[]>)
+                em.createNativeQuery("SELECT code, name FROM " + table).getResultList()) {
             names.put((String) row[0], (String) row[1]);
         }
         return names;

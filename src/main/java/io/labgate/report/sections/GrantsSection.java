@@ -63,8 +63,14 @@ public class GrantsSection implements ReportSection {
     public ReportTable compute(ReportQuery query) {
         List<List<Object>> rows = new ArrayList<>();
         for (Object[] row : Sql.rows(em, sql(query.groupBy()), Sql.period(query))) {
-            rows.add(Arrays.asList(Sql.text(row[0]), Sql.text(row[1]), Sql.integer(row[2]), Sql.integer(row[3]),
-                    Sql.integer(row[4]), Sql.integer(row[5]), Sql.integer(row[6])));
+            rows.add(Arrays.asList(
+                    Sql.text(row[0]),
+                    Sql.text(row[1]),
+                    Sql.integer(row[2]),
+                    Sql.integer(row[3]),
+                    Sql.integer(row[4]),
+                    Sql.integer(row[5]),
+                    Sql.integer(row[6])));
         }
         return new ReportTable(ID, title(), query.groupBy(), COLUMNS, rows);
     }
@@ -98,8 +104,14 @@ public class GrantsSection implements ReportSection {
                        count(DISTINCT e.grant_id) FILTER (WHERE e.kind = 'ENDED_EXPIRED'),
                        count(DISTINCT e.grant_id) FILTER (WHERE e.kind = 'ENDED_REVOKED')
                 FROM ev e%7$s
-                """.formatted(Sql.GRANT_SPANS, Sql.ACTIVE_GRANT_MONTHS, Sql.day("gs.valid_from"),
-                Sql.day("gs.ends_at"), grouping.key(), grouping.label(), grouping.joins())
+                """.formatted(
+                                Sql.GRANT_SPANS,
+                                Sql.ACTIVE_GRANT_MONTHS,
+                                Sql.day("gs.valid_from"),
+                                Sql.day("gs.ends_at"),
+                                grouping.key(),
+                                grouping.label(),
+                                grouping.joins())
                 + (dimension == null ? "" : "GROUP BY 1, 2\nORDER BY " + RequestsSection.order(dimension));
     }
 }

@@ -68,9 +68,17 @@ public class RequestsSection implements ReportSection {
     public ReportTable compute(ReportQuery query) {
         List<List<Object>> rows = new ArrayList<>();
         for (Object[] row : Sql.rows(em, sql(query.groupBy()), Sql.period(query))) {
-            rows.add(java.util.Arrays.asList(Sql.text(row[0]), Sql.text(row[1]), Sql.integer(row[2]),
-                    Sql.integer(row[3]), Sql.integer(row[4]), Sql.integer(row[5]), Sql.integer(row[6]),
-                    Sql.decimal(row[7]), Sql.decimal(row[8]), Sql.integer(row[9])));
+            rows.add(java.util.Arrays.asList(
+                    Sql.text(row[0]),
+                    Sql.text(row[1]),
+                    Sql.integer(row[2]),
+                    Sql.integer(row[3]),
+                    Sql.integer(row[4]),
+                    Sql.integer(row[5]),
+                    Sql.integer(row[6]),
+                    Sql.decimal(row[7]),
+                    Sql.decimal(row[8]),
+                    Sql.integer(row[9])));
         }
         return new ReportTable(ID, title(), query.groupBy(), COLUMNS, rows);
     }
@@ -87,7 +95,8 @@ public class RequestsSection implements ReportSection {
     static String sql(ReportDimension dimension) {
         GroupingSql grouping = GroupingSql.of(dimension, "e");
         String providerFilter = dimension == ReportDimension.PROVIDER
-                ? " WHERE e.provider_id IS NULL OR e.provider_id = g_dp.organization_id" : "";
+                ? " WHERE e.provider_id IS NULL OR e.provider_id = g_dp.organization_id"
+                : "";
         String decided = "r.decided_at >= CAST(:start AS timestamptz) AND r.decided_at < CAST(:end AS timestamptz)";
         return """
                 WITH %1$s,
@@ -129,9 +138,18 @@ public class RequestsSection implements ReportSection {
                            FILTER (WHERE kind IN ('APPROVED', 'REJECTED')),
                        count(DISTINCT consent_id) FILTER (WHERE kind = 'CONSENT_REFUSED')
                 FROM facts
-                """.formatted(Sql.GRANT_SPANS, Sql.day("r.created_at"), Sql.day("r.decided_at"), decided,
-                Sql.day("c.decided_at"), Sql.ACTIVE_GRANT_MONTHS, grouping.key(), grouping.label(), grouping.joins(),
-                providerFilter, dimension == null ? "CAST(NULL AS text), 'Total'" : "group_key, group_name")
+                """.formatted(
+                                Sql.GRANT_SPANS,
+                                Sql.day("r.created_at"),
+                                Sql.day("r.decided_at"),
+                                decided,
+                                Sql.day("c.decided_at"),
+                                Sql.ACTIVE_GRANT_MONTHS,
+                                grouping.key(),
+                                grouping.label(),
+                                grouping.joins(),
+                                providerFilter,
+                                dimension == null ? "CAST(NULL AS text), 'Total'" : "group_key, group_name")
                 + (dimension == null ? "" : "GROUP BY group_key, group_name\nORDER BY " + order(dimension));
     }
 

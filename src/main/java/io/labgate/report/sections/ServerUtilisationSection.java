@@ -69,17 +69,24 @@ public class ServerUtilisationSection implements ReportSection {
         boolean monthly = query.groupBy() == ReportDimension.MONTH;
         List<List<Object>> rows = new ArrayList<>();
         for (Object[] row : Sql.rows(em, sql(monthly), Sql.period(query))) {
-            List<Object> cells = new ArrayList<>(Arrays.asList(Sql.text(row[0]), Sql.text(row[1]),
-                    Sql.text(row[2]), Sql.integer(row[3]), Sql.decimal(row[4]), Sql.decimal(row[5]),
-                    Sql.decimal(row[6]), Sql.decimal(row[7]), Sql.decimal(row[8]),
+            List<Object> cells = new ArrayList<>(Arrays.asList(
+                    Sql.text(row[0]),
+                    Sql.text(row[1]),
+                    Sql.text(row[2]),
+                    Sql.integer(row[3]),
+                    Sql.decimal(row[4]),
+                    Sql.decimal(row[5]),
+                    Sql.decimal(row[6]),
+                    Sql.decimal(row[7]),
+                    Sql.decimal(row[8]),
                     ratio(Sql.decimal(row[7]), Sql.decimal(row[6]))));
             if (!monthly) {
                 cells.remove(0);
             }
             rows.add(cells);
         }
-        return new ReportTable(ID, title(), query.groupBy(), monthly ? COLUMNS : COLUMNS.subList(1, COLUMNS.size()),
-                rows);
+        return new ReportTable(
+                ID, title(), query.groupBy(), monthly ? COLUMNS : COLUMNS.subList(1, COLUMNS.size()), rows);
     }
 
     @Override
@@ -92,10 +99,14 @@ public class ServerUtilisationSection implements ReportSection {
             booked = booked.add(Sql.decimal(row[7]));
             servers++;
         }
-        return List.of(new ReportFigure(ID, "servers", "Servers in service during the period", servers),
+        return List.of(
+                new ReportFigure(ID, "servers", "Servers in service during the period", servers),
                 new ReportFigure(ID, "availableHours", "Available server-hours", available),
                 new ReportFigure(ID, "bookedHours", "Booked server-hours", booked),
-                new ReportFigure(ID, "utilisation", "Utilisation of all servers (booked / available)",
+                new ReportFigure(
+                        ID,
+                        "utilisation",
+                        "Utilisation of all servers (booked / available)",
                         ratio(booked, available)));
     }
 
@@ -112,7 +123,8 @@ public class ServerUtilisationSection implements ReportSection {
      * with the maintenance and booking hours inside.
      */
     static String sql(boolean monthly) {
-        String windows = monthly ? """
+        String windows = monthly
+                ? """
                 SELECT to_char(m.month_start, 'YYYY-MM') AS month,
                        GREATEST(m.month_start AT TIME ZONE %1$s, CAST(:start AS timestamptz)) AS ws,
                        LEAST((m.month_start + interval '1 month') AT TIME ZONE %1$s, CAST(:end AS timestamptz)) AS we

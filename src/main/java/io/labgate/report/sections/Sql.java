@@ -61,8 +61,15 @@ final class Sql {
 
     /** The period's parameters: :start and :end (instants), :from and :to (dates). */
     static Map<String, Object> period(ReportQuery query) {
-        return Map.of("start", query.period().start(), "end", query.period().end(), "from", query.period().from(),
-                "to", query.period().to());
+        return Map.of(
+                "start",
+                query.period().start(),
+                "end",
+                query.period().end(),
+                "from",
+                query.period().from(),
+                "to",
+                query.period().to());
     }
 
     /** Runs a native query, binding those of the parameters that it names. */
@@ -75,7 +82,9 @@ final class Sql {
             }
         });
         List<?> result = query.getResultList();
-        return result.stream().map(row -> row instanceof Object[] array ? array : new Object[] {row}).toList();
+        return result.stream()
+                .map(row -> row instanceof Object[] array ? array : new Object[] {row})
+                .toList();
     }
 
     static Long integer(Object value) {

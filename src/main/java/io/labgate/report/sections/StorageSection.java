@@ -68,9 +68,18 @@ public class StorageSection implements ReportSection {
         List<List<Object>> rows = new ArrayList<>();
         for (Object[] row : Sql.rows(em, sql(monthly), Sql.period(query))) {
             Object slot = monthly ? Sql.text(row[0]) : LocalDate.parse(row[0].toString());
-            rows.add(Arrays.asList(slot, Sql.text(row[1]), Sql.text(row[2]), Sql.text(row[3]), Sql.text(row[4]),
-                    Boolean.toString((Boolean) row[5]), Sql.integer(row[6]), Sql.integer(row[7]),
-                    Sql.integer(row[8]), Sql.decimal(row[9]), Sql.integer(row[10])));
+            rows.add(Arrays.asList(
+                    slot,
+                    Sql.text(row[1]),
+                    Sql.text(row[2]),
+                    Sql.text(row[3]),
+                    Sql.text(row[4]),
+                    Boolean.toString((Boolean) row[5]),
+                    Sql.integer(row[6]),
+                    Sql.integer(row[7]),
+                    Sql.integer(row[8]),
+                    Sql.decimal(row[9]),
+                    Sql.integer(row[10])));
         }
         return new ReportTable(ID, title(), monthly ? ReportDimension.MONTH : null, columns, rows);
     }
@@ -90,16 +99,21 @@ public class StorageSection implements ReportSection {
                 """, Sql.period(query)).get(0);
         BigDecimal used = new BigDecimal(row[1].toString());
         BigDecimal quota = new BigDecimal(row[2].toString());
-        return List.of(new ReportFigure(ID, "buckets", "Buckets sampled in the period", Sql.integer(row[0])),
+        return List.of(
+                new ReportFigure(ID, "buckets", "Buckets sampled in the period", Sql.integer(row[0])),
                 new ReportFigure(ID, "usedBytes", "Used bytes at each bucket's last sample", Sql.integer(row[1])),
                 new ReportFigure(ID, "quotaBytes", "Quota bytes at each bucket's last sample", Sql.integer(row[2])),
-                new ReportFigure(ID, "usageRatio", "Used / quota over those buckets",
+                new ReportFigure(
+                        ID,
+                        "usageRatio",
+                        "Used / quota over those buckets",
                         ServerUtilisationSection.ratio(used, quota)),
                 new ReportFigure(ID, "maxUsageRatio", "Highest used / quota of one bucket", Sql.decimal(row[3])));
     }
 
     static String sql(boolean monthly) {
-        String slot = monthly ? "to_char(s.sampled_at AT TIME ZONE " + Sql.ZONE + ", 'YYYY-MM')"
+        String slot = monthly
+                ? "to_char(s.sampled_at AT TIME ZONE " + Sql.ZONE + ", 'YYYY-MM')"
                 : "CAST(" + Sql.day("s.sampled_at") + " AS text)";
         return """
                 WITH sampled AS (

@@ -35,10 +35,14 @@ public class DownloadsSection implements ReportSection {
             ReportColumn.integer("objects", "Object transfers and links, all paths"),
             ReportColumn.integer("bytesDelivered", "Bytes delivered through LabGate (REST + S3)"));
 
-    private static final String AGGREGATES = String.join(", ",
-            UsageSql.sum("u.events", UsageSql.STREAM), UsageSql.sum("u.bytes", UsageSql.STREAM),
-            UsageSql.sum("u.events", UsageSql.S3), UsageSql.sum("u.bytes", UsageSql.S3),
-            UsageSql.sum("u.events", UsageSql.LINK), UsageSql.sum("u.bytes", UsageSql.LINK),
+    private static final String AGGREGATES = String.join(
+            ", ",
+            UsageSql.sum("u.events", UsageSql.STREAM),
+            UsageSql.sum("u.bytes", UsageSql.STREAM),
+            UsageSql.sum("u.events", UsageSql.S3),
+            UsageSql.sum("u.bytes", UsageSql.S3),
+            UsageSql.sum("u.events", UsageSql.LINK),
+            UsageSql.sum("u.bytes", UsageSql.LINK),
             UsageSql.sum("u.events", UsageSql.DOWNLOAD),
             UsageSql.sum("u.bytes", "(" + UsageSql.STREAM + " OR " + UsageSql.S3 + ")"));
 

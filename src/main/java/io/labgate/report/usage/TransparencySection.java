@@ -35,7 +35,8 @@ public class TransparencySection implements ReportSection {
     private static final List<ReportColumn> MONTH = List.of(ReportColumn.text("month", "Month"));
 
     /** Per (company, dataset, month): the downloads figures of {@link DownloadsSection} and the active days. */
-    private static final String PER_MONTH = String.join(", ",
+    private static final String PER_MONTH = String.join(
+            ", ",
             UsageSql.sum("u.events", UsageSql.STREAM) + " AS stream_objects",
             UsageSql.sum("u.bytes", UsageSql.STREAM) + " AS stream_bytes",
             UsageSql.sum("u.events", UsageSql.S3) + " AS s3_objects",
@@ -47,16 +48,27 @@ public class TransparencySection implements ReportSection {
             UsageSql.daysIn("u.days") + " AS days_active");
 
     /** The downloads figures. */
-    private static final List<String> FIGURE_NAMES = List.of("stream_objects", "stream_bytes", "s3_objects",
-            "s3_bytes", "link_objects", "link_bytes_offered", "objects", "bytes_delivered");
+    private static final List<String> FIGURE_NAMES = List.of(
+            "stream_objects",
+            "stream_bytes",
+            "s3_objects",
+            "s3_bytes",
+            "link_objects",
+            "link_bytes_offered",
+            "objects",
+            "bytes_delivered");
 
     /** Their sums over the months (active days included). */
-    private static final String TOTALS = String.join(", ", FIGURE_NAMES.stream()
-            .map(f -> "sum(d." + f + ")::bigint AS " + f).toList()) + ", sum(d.days_active)::bigint AS days_active";
+    private static final String TOTALS =
+            String.join(
+                            ", ",
+                            FIGURE_NAMES.stream()
+                                    .map(f -> "sum(d." + f + ")::bigint AS " + f)
+                                    .toList()) + ", sum(d.days_active)::bigint AS days_active";
 
     /** What the outer query selects of the totals. */
-    private static final String FIGURES = String.join(", ", FIGURE_NAMES.stream().map(f -> "t." + f).toList())
-            + ", t.days_active";
+    private static final String FIGURES =
+            String.join(", ", FIGURE_NAMES.stream().map(f -> "t." + f).toList()) + ", t.days_active";
 
     @Inject
     UsageSql sql;
@@ -90,8 +102,8 @@ public class TransparencySection implements ReportSection {
         }
         columns.addAll(DownloadsSection.FIGURES);
         columns.add(ReportColumn.integer("daysActive", "Days with a download or link (KST)"));
-        return new ReportTable(ID, title(), monthly ? ReportDimension.MONTH : null, columns,
-                sql.rows(select(query), query, columns));
+        return new ReportTable(
+                ID, title(), monthly ? ReportDimension.MONTH : null, columns, sql.rows(select(query), query, columns));
     }
 
     /**

@@ -101,16 +101,17 @@ public class UsageSql {
     /** The grouping of a dimension over {@code u}, with unknown groups named {@link #UNKNOWN}. */
     static GroupingSql grouping(ReportDimension dimension) {
         GroupingSql g = GroupingSql.of(dimension, "u");
-        return dimension == null ? g : new GroupingSql(g.joins(), g.key(), "coalesce(" + g.label() + ", '"
-                + UNKNOWN + "')");
+        return dimension == null
+                ? g
+                : new GroupingSql(g.joins(), g.key(), "coalesce(" + g.label() + ", '" + UNKNOWN + "')");
     }
 
     /**
      * The two columns every grouped section starts with, as in the other sections: the group's key and name
      * ({@code null} and {@code Total} when not grouped).
      */
-    static final List<ReportColumn> GROUP_COLUMNS = List.of(ReportColumn.text("group", "Group key"),
-            ReportColumn.text("groupName", "Group"));
+    static final List<ReportColumn> GROUP_COLUMNS =
+            List.of(ReportColumn.text("group", "Group key"), ReportColumn.text("groupName", "Group"));
 
     /** Runs a section's query (whose only parameters are the relation's) and reads the cells by column type. */
     List<List<Object>> rows(String sql, ReportQuery query, List<ReportColumn> columns) {
@@ -133,11 +134,12 @@ public class UsageSql {
         }
     }
 
-    private static List<List<Object>> rows(Connection connection, String sql, ReportPeriod period,
-            ReportSource source, List<ReportColumn> columns) throws SQLException {
+    private static List<List<Object>> rows(
+            Connection connection, String sql, ReportPeriod period, ReportSource source, List<ReportColumn> columns)
+            throws SQLException {
         try (PreparedStatement memory = connection.prepareStatement("SET LOCAL work_mem = '" + WORK_MEM + "'");
-                PreparedStatement planning = connection.prepareStatement(
-                        "SET LOCAL plan_cache_mode = force_custom_plan")) {
+                PreparedStatement planning =
+                        connection.prepareStatement("SET LOCAL plan_cache_mode = force_custom_plan")) {
             // aggregations over a year of rollup rows hash and sort in memory instead of spilling to disk
             memory.execute();
             // plan every run with its own dates: after a few runs of the same statement the JDBC driver prepares
@@ -177,7 +179,8 @@ public class UsageSql {
      * an empty range (both ends equal) when the period holds no whole month.
      */
     static LocalDate[] wholeMonths(ReportPeriod period) {
-        LocalDate first = period.from().getDayOfMonth() == 1 ? period.from()
+        LocalDate first = period.from().getDayOfMonth() == 1
+                ? period.from()
                 : period.from().withDayOfMonth(1).plusMonths(1);
         LocalDate after = period.to().plusDays(1);
         LocalDate end = after.getDayOfMonth() == 1 ? after : after.withDayOfMonth(1);

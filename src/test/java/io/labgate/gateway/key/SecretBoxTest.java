@@ -23,7 +23,8 @@ class SecretBoxTest {
     void sealedSecretOpensForItsAccessKeyId() {
         byte[] sealed = box.seal(SECRET, "LGAAAAAAAAAAAAAAAAAA");
         assertThat(sealed).hasSize(12 + 40 + 16);
-        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("abcdefghij");
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("abcdefghij");
         assertThat(box.open(sealed, "LGAAAAAAAAAAAAAAAAAA")).isEqualTo(SECRET);
     }
 

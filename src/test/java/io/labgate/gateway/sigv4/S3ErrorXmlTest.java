@@ -36,8 +36,8 @@ class S3ErrorXmlTest {
         String message = "the region 'eu<1>' & \"x\" is wrong";
         String resource = "/lab-data/데이터/<script>&amp;'\".csv\r\n\ttab";
 
-        Document document = parse(
-                S3ErrorXml.render(new S3Error(S3ErrorCode.AuthorizationHeaderMalformed, message), resource, "r"));
+        Document document =
+                parse(S3ErrorXml.render(new S3Error(S3ErrorCode.AuthorizationHeaderMalformed, message), resource, "r"));
 
         assertThat(text(document, "Code")).isEqualTo("AuthorizationHeaderMalformed");
         assertThat(text(document, "Message")).isEqualTo(message);
@@ -48,8 +48,8 @@ class S3ErrorXmlTest {
     void renderReplacesCharactersXmlCannotCarry() throws Exception {
         String resource = "/b/a\u0000b\u001Fc\uFFFEd\uD800e😀";
 
-        Document document = parse(
-                S3ErrorXml.render(new S3Error(S3ErrorCode.SignatureDoesNotMatch, "m"), resource, "r"));
+        Document document =
+                parse(S3ErrorXml.render(new S3Error(S3ErrorCode.SignatureDoesNotMatch, "m"), resource, "r"));
 
         assertThat(text(document, "Resource")).isEqualTo("/b/a\uFFFDb\uFFFDc\uFFFDd\uFFFDe😀");
     }
@@ -58,7 +58,10 @@ class S3ErrorXmlTest {
     void renderLeavesOutMissingElements() {
         String xml = S3ErrorXml.render(new S3Error(S3ErrorCode.InvalidAccessKeyId, "unknown"), null, null);
 
-        assertThat(xml).doesNotContain("Resource").doesNotContain("RequestId").contains("<Code>InvalidAccessKeyId</Code>");
+        assertThat(xml)
+                .doesNotContain("Resource")
+                .doesNotContain("RequestId")
+                .contains("<Code>InvalidAccessKeyId</Code>");
     }
 
     @Test

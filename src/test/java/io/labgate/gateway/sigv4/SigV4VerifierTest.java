@@ -114,7 +114,8 @@ class SigV4VerifierTest {
 
     /** Signs in the Authorization header, with {@code x-amz-content-sha256} as an S3 client sends it. */
     static SdkHttpRequest signHeader(SdkHttpRequest.Builder request, Signing signing) {
-        SdkHttpRequest unsigned = request.putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD").build();
+        SdkHttpRequest unsigned =
+                request.putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD").build();
         return AwsV4HttpSigner.create()
                 .sign(r -> r.identity(AwsCredentialsIdentity.create(signing.accessKeyId(), signing.secret()))
                         .request(unsigned)
@@ -154,8 +155,11 @@ class SigV4VerifierTest {
         if (headers.keySet().stream().noneMatch("host"::equalsIgnoreCase)) {
             headers.put("Host", List.of(request.host()));
         }
-        return new SigV4Request(request.method().name(), request.encodedPath(),
-                request.encodedQueryParameters().orElse(null), headers);
+        return new SigV4Request(
+                request.method().name(),
+                request.encodedPath(),
+                request.encodedQueryParameters().orElse(null),
+                headers);
     }
 
     static SigV4Request withHeader(SigV4Request request, String name, String... values) {
@@ -176,7 +180,10 @@ class SigV4VerifierTest {
     }
 
     static SigV4Request withAuthorization(SigV4Request request, UnaryOperator<String> change) {
-        return withHeader(request, "Authorization", change.apply(request.headerValues("Authorization").get(0)));
+        return withHeader(
+                request,
+                "Authorization",
+                change.apply(request.headerValues("Authorization").get(0)));
     }
 
     static SigV4Request withQueryParameter(SigV4Request request, String name, String value) {
@@ -189,7 +196,8 @@ class SigV4VerifierTest {
 
     static String upperCaseSignature(String authorization) {
         int at = authorization.indexOf("Signature=") + "Signature=".length();
-        String upper = authorization.substring(0, at) + authorization.substring(at).toUpperCase(Locale.ROOT);
+        String upper =
+                authorization.substring(0, at) + authorization.substring(at).toUpperCase(Locale.ROOT);
         assertThat(upper).isNotEqualTo(authorization);
         return upper;
     }
@@ -200,7 +208,9 @@ class SigV4VerifierTest {
     }
 
     static S3Error assertRejected(SigV4Result result, S3ErrorCode code) {
-        assertThat(result).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo(code));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.code()).isEqualTo(code));
         return ((Rejected) result).error();
     }
 
@@ -210,16 +220,17 @@ class SigV4VerifierTest {
     class HeaderSigned {
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "데이터/파일 1.csv",
-            "plain.csv",
-            "with space and+plus=equals&amp~tilde.txt",
-            "100% real/50%25 off.bin",
-            "quote's (1)!*$@,;:.txt",
-            "emoji 😀/ünïcödé.json",
-            "dir//double/./dot/../x",
-            "trailing/",
-        })
+        @ValueSource(
+                strings = {
+                    "데이터/파일 1.csv",
+                    "plain.csv",
+                    "with space and+plus=equals&amp~tilde.txt",
+                    "100% real/50%25 off.bin",
+                    "quote's (1)!*$@,;:.txt",
+                    "emoji 😀/ünïcödé.json",
+                    "dir//double/./dot/../x",
+                    "trailing/",
+                })
         void getObjectWithAnyKeyVerifies(String key) {
             Verified verified = assertVerified(verifier.verify(received(signHeader(get(key)))));
 
@@ -236,7 +247,8 @@ class SigV4VerifierTest {
         void pathSpelledDifferentlyButEquallyVerifies() {
             SigV4Request request = received(signHeader(get("데이터/a~b.csv")));
             // lower-case hex digits and an escaped unreserved character: the same bytes, so the same signature
-            String lowerHexAndEscapedTilde = request.rawPath().toLowerCase(Locale.ROOT).replace("a~b", "a%7eb");
+            String lowerHexAndEscapedTilde =
+                    request.rawPath().toLowerCase(Locale.ROOT).replace("a~b", "a%7eb");
             assertThat(lowerHexAndEscapedTilde).isNotEqualTo(request.rawPath());
 
             assertVerified(verifier.verify(withPath(request, lowerHexAndEscapedTilde)));
@@ -300,10 +312,10 @@ class SigV4VerifierTest {
 
         @Test
         void timeWithinTheSkewVerifies() {
-            assertVerified(
-                    verifier.verify(received(signHeader(get("a"), Signing.standard().at(NOW.minusSeconds(14 * 60))))));
-            assertVerified(
-                    verifier.verify(received(signHeader(get("a"), Signing.standard().at(NOW.plusSeconds(14 * 60))))));
+            assertVerified(verifier.verify(
+                    received(signHeader(get("a"), Signing.standard().at(NOW.minusSeconds(14 * 60))))));
+            assertVerified(verifier.verify(
+                    received(signHeader(get("a"), Signing.standard().at(NOW.plusSeconds(14 * 60))))));
         }
 
         @ParameterizedTest
@@ -317,7 +329,8 @@ class SigV4VerifierTest {
 
         @Test
         void skewIsConfigurable() {
-            SigV4Verifier strict = new SigV4Verifier(REGION, secrets, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1));
+            SigV4Verifier strict =
+                    new SigV4Verifier(REGION, secrets, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1));
             SdkHttpRequest signed = signHeader(get("a"), Signing.standard().at(NOW.minusSeconds(120)));
 
             assertRejected(strict.verify(received(signed)), S3ErrorCode.RequestTimeTooSkewed);
@@ -343,14 +356,15 @@ class SigV4VerifierTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "/lab-data/b.csv",
-            "/lab-data/a.csv/",
-            "/lab-data//a.csv",
-            "/other/a.csv",
-            "/lab-data/a%2Ecsv2",
-            "/lab-data/A.csv",
-        })
+        @ValueSource(
+                strings = {
+                    "/lab-data/b.csv",
+                    "/lab-data/a.csv/",
+                    "/lab-data//a.csv",
+                    "/other/a.csv",
+                    "/lab-data/a%2Ecsv2",
+                    "/lab-data/A.csv",
+                })
         void tamperedPathIsSignatureDoesNotMatch(String path) {
             SigV4Request request = received(signHeader(get("a.csv")));
 
@@ -366,14 +380,12 @@ class SigV4VerifierTest {
 
         @Test
         void tamperedQueryIsSignatureDoesNotMatch() {
-            SigV4Request request = received(signHeader(listObjects()
-                    .putRawQueryParameter("list-type", "2")
-                    .putRawQueryParameter("prefix", "team-a/")));
+            SigV4Request request = received(signHeader(
+                    listObjects().putRawQueryParameter("list-type", "2").putRawQueryParameter("prefix", "team-a/")));
 
             assertRejected(verifier.verify(withQueryParameter(request, "prefix", "team-b/")), SignatureDoesNotMatch);
             assertRejected(
-                    verifier.verify(withQuery(request, request.rawQuery() + "&max-keys=1")),
-                    SignatureDoesNotMatch);
+                    verifier.verify(withQuery(request, request.rawQuery() + "&max-keys=1")), SignatureDoesNotMatch);
             assertRejected(verifier.verify(withQuery(request, "list-type=2")), SignatureDoesNotMatch);
         }
 
@@ -384,8 +396,7 @@ class SigV4VerifierTest {
             assertRejected(verifier.verify(withHeader(request, "Range", "bytes=0-")), SignatureDoesNotMatch);
             assertRejected(verifier.verify(withHeader(request, "Host", "evil.example")), SignatureDoesNotMatch);
             assertRejected(
-                    verifier.verify(withHeader(request, "Range", "bytes=0-1023", "bytes=5-6")),
-                    SignatureDoesNotMatch);
+                    verifier.verify(withHeader(request, "Range", "bytes=0-1023", "bytes=5-6")), SignatureDoesNotMatch);
         }
 
         @Test
@@ -401,14 +412,14 @@ class SigV4VerifierTest {
             SigV4Request request = received(signHeader(get("a.csv")));
 
             assertRejected(
-                    verifier.verify(withAuthorization(request, a -> a.replaceAll("Signature=.*", "Signature=" + "0".repeat(64)))),
+                    verifier.verify(withAuthorization(
+                            request, a -> a.replaceAll("Signature=.*", "Signature=" + "0".repeat(64)))),
                     SignatureDoesNotMatch);
             assertRejected(
                     verifier.verify(withAuthorization(request, SigV4VerifierTest::upperCaseSignature)),
                     SignatureDoesNotMatch);
             assertRejected(
-                    verifier.verify(withAuthorization(request, String::toUpperCase)),
-                    AuthorizationHeaderMalformed);
+                    verifier.verify(withAuthorization(request, String::toUpperCase)), AuthorizationHeaderMalformed);
             assertRejected(
                     verifier.verify(withAuthorization(request, a -> a.substring(0, a.length() - 1))),
                     SignatureDoesNotMatch);
@@ -456,16 +467,17 @@ class SigV4VerifierTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "AWS4-HMAC-SHA256 Credential=AKIALABGATE00000001/20260314/us-east-1/s3/aws4_request",
-            "AWS4-HMAC-SHA256 Credential=AKIALABGATE00000001/20260314/us-east-1/s3, SignedHeaders=host, Signature=00",
-            "AWS4-HMAC-SHA256 Credential=a, Credential=b, SignedHeaders=host, Signature=00",
-            "AWS4-HMAC-SHA256 Credential=AKIALABGATE00000001/2026-03-14/us-east-1/s3/aws4_request, SignedHeaders=host,"
-                    + " Signature=00",
-            "AWS4-HMAC-SHA256 Credential=AKIALABGATE00000001/20260314/us-east-1/s3/aws4_request, SignedHeaders=host;;x,"
-                    + " Signature=00",
-            "AWS4-HMAC-SHA256",
-        })
+        @ValueSource(
+                strings = {
+                    "AWS4-HMAC-SHA256 Credential=AKIALABGATE00000001/20260314/us-east-1/s3/aws4_request",
+                    "AWS4-HMAC-SHA256 Credential=AKIALABGATE00000001/20260314/us-east-1/s3, SignedHeaders=host, Signature=00",
+                    "AWS4-HMAC-SHA256 Credential=a, Credential=b, SignedHeaders=host, Signature=00",
+                    "AWS4-HMAC-SHA256 Credential=AKIALABGATE00000001/2026-03-14/us-east-1/s3/aws4_request, SignedHeaders=host,"
+                            + " Signature=00",
+                    "AWS4-HMAC-SHA256 Credential=AKIALABGATE00000001/20260314/us-east-1/s3/aws4_request, SignedHeaders=host;;x,"
+                            + " Signature=00",
+                    "AWS4-HMAC-SHA256",
+                })
         void malformedAuthorizationIsAuthorizationHeaderMalformed(String authorization) {
             SigV4Request request = withHeader(received(signHeader(get("a.csv"))), "authorization", authorization);
 
@@ -473,7 +485,8 @@ class SigV4VerifierTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"AWS AKIALABGATE00000001:c2lnbmF0dXJl", "AWS4-ECDSA-P256-SHA256 Credential=x", "Bearer x"})
+        @ValueSource(
+                strings = {"AWS AKIALABGATE00000001:c2lnbmF0dXJl", "AWS4-ECDSA-P256-SHA256 Credential=x", "Bearer x"})
         void otherAuthorizationSchemesAreInvalidArgument(String authorization) {
             SigV4Request request = withHeader(received(signHeader(get("a.csv"))), "authorization", authorization);
 
@@ -485,8 +498,7 @@ class SigV4VerifierTest {
             SigV4Request request = received(signHeader(get("a.csv")));
 
             assertRejected(
-                    verifier.verify(withHeader(request, "x-amz-content-sha256")),
-                    S3ErrorCode.MissingSecurityHeader);
+                    verifier.verify(withHeader(request, "x-amz-content-sha256")), S3ErrorCode.MissingSecurityHeader);
         }
 
         @Test
@@ -509,8 +521,7 @@ class SigV4VerifierTest {
                     verifier.verify(withHeader(request, "x-amz-date", "2026-03-14T09:26:53Z")),
                     S3ErrorCode.AccessDenied);
             assertRejected(
-                    verifier.verify(withHeader(request, "x-amz-date", "20260230T092653Z")),
-                    S3ErrorCode.AccessDenied);
+                    verifier.verify(withHeader(request, "x-amz-date", "20260230T092653Z")), S3ErrorCode.AccessDenied);
         }
 
         @Test
@@ -540,16 +551,16 @@ class SigV4VerifierTest {
         @Test
         void rotatedSecretStopsTheOldOneAtOnce() {
             AtomicReference<String> current = new AtomicReference<>(SECRET);
-            SigV4Verifier rotating = new SigV4Verifier(REGION, id -> Optional.of(current.get()),
-                    Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(15));
+            SigV4Verifier rotating = new SigV4Verifier(
+                    REGION, id -> Optional.of(current.get()), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(15));
             SigV4Request oldSigned = received(signHeader(get("a.csv")));
             assertVerified(rotating.verify(oldSigned));
 
             current.set("the-rotated-secret");
 
             assertRejected(rotating.verify(oldSigned), SignatureDoesNotMatch);
-            assertVerified(
-                    rotating.verify(received(signHeader(get("a.csv"), Signing.standard().secret("the-rotated-secret")))));
+            assertVerified(rotating.verify(
+                    received(signHeader(get("a.csv"), Signing.standard().secret("the-rotated-secret")))));
         }
     }
 
@@ -561,7 +572,8 @@ class SigV4VerifierTest {
         @ParameterizedTest
         @ValueSource(strings = {"데이터/파일 1.csv", "a b+c=d&e~f%g.txt", "plain"})
         void presignedGetVerifies(String key) {
-            SdkHttpRequest signed = presign(get(key), Signing.standard().at(NOW.minusSeconds(60)), Duration.ofMinutes(10));
+            SdkHttpRequest signed =
+                    presign(get(key), Signing.standard().at(NOW.minusSeconds(60)), Duration.ofMinutes(10));
 
             Verified verified = assertVerified(verifier.verify(received(signed)));
 
@@ -574,10 +586,13 @@ class SigV4VerifierTest {
 
         @Test
         void presignedListWithOtherParametersVerifiesInAnyOrder() {
-            SigV4Request request = received(presign(listObjects()
-                    .putRawQueryParameter("list-type", "2")
-                    .putRawQueryParameter("prefix", "데이터/")
-                    .putRawQueryParameter("delimiter", "/"), Signing.standard(), Duration.ofMinutes(5)));
+            SigV4Request request = received(presign(
+                    listObjects()
+                            .putRawQueryParameter("list-type", "2")
+                            .putRawQueryParameter("prefix", "데이터/")
+                            .putRawQueryParameter("delimiter", "/"),
+                    Signing.standard(),
+                    Duration.ofMinutes(5)));
             List<String> pairs = new ArrayList<>(List.of(request.rawQuery().split("&")));
             Collections.reverse(pairs);
 
@@ -586,7 +601,8 @@ class SigV4VerifierTest {
 
         @Test
         void expiredIsAccessDenied() {
-            SdkHttpRequest signed = presign(get("a.csv"), Signing.standard().at(NOW.minusSeconds(600)), Duration.ofMinutes(5));
+            SdkHttpRequest signed =
+                    presign(get("a.csv"), Signing.standard().at(NOW.minusSeconds(600)), Duration.ofMinutes(5));
 
             S3Error error = assertRejected(verifier.verify(received(signed)), S3ErrorCode.AccessDenied);
             assertThat(error.message()).isEqualTo("Request has expired");
@@ -594,19 +610,21 @@ class SigV4VerifierTest {
 
         @Test
         void lastSecondStillVerifies() {
-            SdkHttpRequest signed = presign(get("a.csv"), Signing.standard().at(NOW.minusSeconds(300)), Duration.ofMinutes(5));
+            SdkHttpRequest signed =
+                    presign(get("a.csv"), Signing.standard().at(NOW.minusSeconds(300)), Duration.ofMinutes(5));
 
             assertVerified(verifier.verify(received(signed)));
         }
 
         @Test
         void futureBeyondTheSkewIsAccessDenied() {
-            SdkHttpRequest signed = presign(get("a.csv"), Signing.standard().at(NOW.plusSeconds(20 * 60)), Duration.ofHours(1));
+            SdkHttpRequest signed =
+                    presign(get("a.csv"), Signing.standard().at(NOW.plusSeconds(20 * 60)), Duration.ofHours(1));
 
             S3Error error = assertRejected(verifier.verify(received(signed)), S3ErrorCode.AccessDenied);
             assertThat(error.message()).isEqualTo("Request is not valid yet");
-            assertVerified(
-                    verifier.verify(received(presign(get("a.csv"), Signing.standard().at(NOW.plusSeconds(600)), Duration.ofHours(1)))));
+            assertVerified(verifier.verify(
+                    received(presign(get("a.csv"), Signing.standard().at(NOW.plusSeconds(600)), Duration.ofHours(1)))));
         }
 
         @Test
@@ -618,7 +636,8 @@ class SigV4VerifierTest {
 
         @Test
         void unknownAccessKeyIsInvalidAccessKeyId() {
-            SdkHttpRequest signed = presign(get("a.csv"), Signing.standard().accessKeyId("AKIAUNKNOWN"), Duration.ofMinutes(5));
+            SdkHttpRequest signed =
+                    presign(get("a.csv"), Signing.standard().accessKeyId("AKIAUNKNOWN"), Duration.ofMinutes(5));
 
             assertRejected(verifier.verify(received(signed)), S3ErrorCode.InvalidAccessKeyId);
         }
@@ -639,8 +658,7 @@ class SigV4VerifierTest {
             SigV4Request request = received(presign(get("a.csv"), Signing.standard(), Duration.ofMinutes(5)));
 
             assertRejected(
-                    verifier.verify(withQueryParameter(request, "X-Amz-Expires", "3600")),
-                    SignatureDoesNotMatch);
+                    verifier.verify(withQueryParameter(request, "X-Amz-Expires", "3600")), SignatureDoesNotMatch);
         }
 
         @ParameterizedTest
@@ -655,7 +673,8 @@ class SigV4VerifierTest {
 
         @Test
         void sevenDaysIsTheLongestLifetime() {
-            SdkHttpRequest signed = presign(get("a.csv"), Signing.standard().at(NOW.minusSeconds(60)), Duration.ofDays(7));
+            SdkHttpRequest signed =
+                    presign(get("a.csv"), Signing.standard().at(NOW.minusSeconds(60)), Duration.ofDays(7));
 
             assertVerified(verifier.verify(received(signed)));
         }
@@ -663,10 +682,12 @@ class SigV4VerifierTest {
         @Test
         void wrongRegionOrServiceIsAuthorizationQueryParametersError() {
             assertRejected(
-                    verifier.verify(received(presign(get("a.csv"), Signing.standard().region("eu-west-1"), Duration.ofMinutes(5)))),
+                    verifier.verify(received(
+                            presign(get("a.csv"), Signing.standard().region("eu-west-1"), Duration.ofMinutes(5)))),
                     AuthorizationQueryParametersError);
             assertRejected(
-                    verifier.verify(received(presign(get("a.csv"), Signing.standard().service("sqs"), Duration.ofMinutes(5)))),
+                    verifier.verify(
+                            received(presign(get("a.csv"), Signing.standard().service("sqs"), Duration.ofMinutes(5)))),
                     AuthorizationQueryParametersError);
         }
 
@@ -689,7 +710,15 @@ class SigV4VerifierTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Algorithm"})
+        @ValueSource(
+                strings = {
+                    "X-Amz-Credential",
+                    "X-Amz-Date",
+                    "X-Amz-Expires",
+                    "X-Amz-SignedHeaders",
+                    "X-Amz-Signature",
+                    "X-Amz-Algorithm"
+                })
         void missingParameterIsAuthorizationQueryParametersError(String name) {
             SigV4Request request = received(presign(get("a.csv"), Signing.standard(), Duration.ofMinutes(5)));
             List<String> kept = new ArrayList<>();
@@ -700,8 +729,7 @@ class SigV4VerifierTest {
             }
 
             assertRejected(
-                    verifier.verify(withQuery(request, String.join("&", kept))),
-                    AuthorizationQueryParametersError);
+                    verifier.verify(withQuery(request, String.join("&", kept))), AuthorizationQueryParametersError);
         }
 
         @Test
@@ -741,8 +769,10 @@ class SigV4VerifierTest {
                     public HttpExecuteResponse call() {
                         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                         return HttpExecuteResponse.builder()
-                                .response(SdkHttpResponse.builder().statusCode(200)
-                                        .putHeader("Content-Length", String.valueOf(bytes.length)).build())
+                                .response(SdkHttpResponse.builder()
+                                        .statusCode(200)
+                                        .putHeader("Content-Length", String.valueOf(bytes.length))
+                                        .build())
                                 .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
                                 .build();
                     }
@@ -771,11 +801,13 @@ class SigV4VerifierTest {
             Capturing http = new Capturing();
             http.body = "hello";
             try (S3Client s3 = client(http)) {
-                s3.getObject(r -> r.bucket(BUCKET).key("데이터/파일 1.csv").range("bytes=0-4"), ResponseTransformer.toBytes());
+                s3.getObject(
+                        r -> r.bucket(BUCKET).key("데이터/파일 1.csv").range("bytes=0-4"), ResponseTransformer.toBytes());
             }
 
             SdkHttpRequest sent = http.requests.get(0);
-            assertThat(sent.encodedPath()).isEqualTo("/lab-data/%EB%8D%B0%EC%9D%B4%ED%84%B0/%ED%8C%8C%EC%9D%BC%201.csv");
+            assertThat(sent.encodedPath())
+                    .isEqualTo("/lab-data/%EB%8D%B0%EC%9D%B4%ED%84%B0/%ED%8C%8C%EC%9D%BC%201.csv");
             Verified verified = assertVerified(onSystemClock.verify(received(sent)));
             assertThat(verified.signs("range")).isTrue();
         }
@@ -797,8 +829,12 @@ class SigV4VerifierTest {
             http.body = "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>lab-data</Name>"
                     + "<IsTruncated>false</IsTruncated></ListBucketResult>";
             try (S3Client s3 = client(http)) {
-                s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("데이터/파일 +=&~").delimiter("/")
-                        .continuationToken("1/a+b==").maxKeys(50).startAfter("데이터/a b"));
+                s3.listObjectsV2(r -> r.bucket(BUCKET)
+                        .prefix("데이터/파일 +=&~")
+                        .delimiter("/")
+                        .continuationToken("1/a+b==")
+                        .maxKeys(50)
+                        .startAfter("데이터/a b"));
             }
 
             SdkHttpRequest sent = http.requests.get(0);
@@ -813,18 +849,20 @@ class SigV4VerifierTest {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AKID, SECRET)))
                     .endpointOverride(URI.create("https://" + HOST))
                     .serviceConfiguration(S3Configuration.builder()
-                            .pathStyleAccessEnabled(true).build())
+                            .pathStyleAccessEnabled(true)
+                            .build())
                     .build()) {
                 var presigned = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(10))
                         .getObjectRequest(r -> r.bucket(BUCKET).key("데이터/파일 1.csv")));
                 URL url = presigned.url();
 
-                SigV4Request request = new SigV4Request("GET", url.toURI().getRawPath(), url.toURI().getRawQuery(),
-                        presigned.signedHeaders());
+                SigV4Request request = new SigV4Request(
+                        "GET", url.toURI().getRawPath(), url.toURI().getRawQuery(), presigned.signedHeaders());
 
                 Verified verified = assertVerified(onSystemClock.verify(request));
                 assertThat(verified.authLocation()).isEqualTo(SigV4Result.AuthLocation.QUERY);
-                assertRejected(onSystemClock.verify(withPath(request, request.rawPath().replace("1.csv", "2.csv"))),
+                assertRejected(
+                        onSystemClock.verify(withPath(request, request.rawPath().replace("1.csv", "2.csv"))),
                         SignatureDoesNotMatch);
             }
         }

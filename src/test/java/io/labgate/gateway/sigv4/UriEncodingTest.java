@@ -37,7 +37,8 @@ class UriEncodingTest {
 
     @Test
     void pathEncodingKeepsSlashes() {
-        assertThat(UriEncoding.encodePath("/데이터/파일 1.csv")).isEqualTo("/%EB%8D%B0%EC%9D%B4%ED%84%B0/%ED%8C%8C%EC%9D%BC%201.csv");
+        assertThat(UriEncoding.encodePath("/데이터/파일 1.csv"))
+                .isEqualTo("/%EB%8D%B0%EC%9D%B4%ED%84%B0/%ED%8C%8C%EC%9D%BC%201.csv");
     }
 
     @ParameterizedTest

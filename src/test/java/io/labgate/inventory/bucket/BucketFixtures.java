@@ -6,8 +6,8 @@ import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedS3Server;
 import io.labgate.storage.BucketUsage;
 import io.labgate.storage.ObjectStore;
-import io.labgate.storage.StorageMetrics;
 import io.labgate.storage.StorageException;
+import io.labgate.storage.StorageMetrics;
 import io.labgate.testing.Tokens;
 import io.minio.BucketExistsArgs;
 import io.minio.ListObjectsArgs;
@@ -43,8 +43,11 @@ final class BucketFixtures {
     static synchronized MinioClient minio() {
         if (minio == null) {
             EmbeddedS3Server s3 = EmbeddedLabTestResource.lab().s3();
-            minio = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")
-                    .credentials(s3.accessKey(), s3.secretKey()).build();
+            minio = MinioClient.builder()
+                    .endpoint(s3.endpoint())
+                    .region("us-east-1")
+                    .credentials(s3.accessKey(), s3.secretKey())
+                    .build();
         }
         return minio;
     }
@@ -58,8 +61,9 @@ final class BucketFixtures {
     static void upload(String bucket, String key, int size) throws Exception {
         byte[] content = new byte[size];
         java.util.Arrays.fill(content, (byte) 'x');
-        minio().putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                .stream(new ByteArrayInputStream(content), size, -1).build());
+        minio().putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                        new ByteArrayInputStream(content), size, -1)
+                .build());
     }
 
     static boolean existsInStore(String bucket) throws Exception {
@@ -69,8 +73,11 @@ final class BucketFixtures {
     /** Empties the bucket and removes it from the store, behind LabGate's back. */
     static void deleteFromStore(String bucket) throws Exception {
         for (Result<Item> result : minio().listObjects(
-                ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
-            minio().removeObject(RemoveObjectArgs.builder().bucket(bucket).object(result.get().objectName()).build());
+                        ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+            minio().removeObject(RemoveObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(result.get().objectName())
+                    .build());
         }
         minio().removeBucket(RemoveBucketArgs.builder().bucket(bucket).build());
     }
@@ -114,7 +121,11 @@ final class BucketFixtures {
             // the real store's metrics, so that healthy buckets behave exactly as with the real bean
             Field metrics = ObjectStore.class.getDeclaredField("metrics");
             metrics.setAccessible(true);
-            metrics.set(this, io.quarkus.arc.Arc.container().instance(StorageMetrics.class).get());
+            metrics.set(
+                    this,
+                    io.quarkus.arc.Arc.container()
+                            .instance(StorageMetrics.class)
+                            .get());
         }
 
         @Override

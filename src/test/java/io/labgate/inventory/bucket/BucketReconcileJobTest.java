@@ -52,20 +52,30 @@ class BucketReconcileJobTest {
         assertThat(summary.ran()).isTrue();
         assertThat(summary.failed()).isEmpty();
         assertThat(summary.reconciled()).isGreaterThanOrEqualTo(2);
-        as(Tokens.AUDITOR).get(BUCKETS + "/" + growingId).then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "/" + growingId)
+                .then()
+                .statusCode(200)
                 .body("objectCount", equalTo(2))
                 .body("usedBytes", equalTo(1100))
                 .body("drift", equalTo("OVER_QUOTA"));
-        as(Tokens.AUDITOR).get(BUCKETS + "/" + vanishingId).then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "/" + vanishingId)
+                .then()
+                .statusCode(200)
                 .body("drift", equalTo("MISSING"));
-        as(Tokens.AUDITOR).get(BUCKETS + "/" + growingId + "/usage-samples").then()
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "/" + growingId + "/usage-samples")
+                .then()
                 .body("totalItems", equalTo(2))
                 .body("items[0].usedBytes", equalTo(1100));
 
         // every replica shows the reconciled usage to Prometheus
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         String tags = "{bucket=\"" + growing + "\",purpose=\"PROCESSED\"}";
-        assertThat(metrics).contains("labgate_bucket_used_bytes" + tags + " 1100.0")
+        assertThat(metrics)
+                .contains("labgate_bucket_used_bytes" + tags + " 1100.0")
                 .contains("labgate_bucket_quota_bytes" + tags + " 1000.0")
                 .contains("labgate_bucket_objects" + tags + " 2.0")
                 .contains("labgate_bucket_reconciliations_total{outcome=\"reconciled\"}");
@@ -80,15 +90,17 @@ class BucketReconcileJobTest {
         upload(name, "two.bin", 20);
 
         EmbeddedPostgresServer postgres = EmbeddedLabTestResource.lab().postgres();
-        try (Connection otherReplica = DriverManager.getConnection(postgres.jdbcUrl("labgate"),
-                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)) {
+        try (Connection otherReplica = DriverManager.getConnection(
+                postgres.jdbcUrl("labgate"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)) {
             advisory(otherReplica, "SELECT pg_advisory_lock(?)");
 
             ReconcileSummary skipped = job.run();
 
             assertThat(skipped.ran()).isFalse();
             assertThat(skipped.reconciled()).isZero();
-            as(Tokens.AUDITOR).get(BUCKETS + "/" + id).then()
+            as(Tokens.AUDITOR)
+                    .get(BUCKETS + "/" + id)
+                    .then()
                     .body("usedBytes", equalTo(10))
                     .body("version", equalTo(0));
             as(Tokens.AUDITOR).get(BUCKETS + "/" + id + "/usage-samples").then().body("totalItems", equalTo(1));
@@ -118,10 +130,15 @@ class BucketReconcileJobTest {
         assertThat(summary.ran()).isTrue();
         assertThat(summary.failed()).containsExactly(failing);
         as(Tokens.AUDITOR).get(BUCKETS + "/" + healthyId).then().body("usedBytes", equalTo(5));
-        as(Tokens.AUDITOR).get(BUCKETS + "/" + failingId).then()
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "/" + failingId)
+                .then()
                 .body("usedBytes", equalTo(0))
                 .body("version", equalTo(0));
-        as(Tokens.AUDITOR).get(BUCKETS + "/" + failingId + "/usage-samples").then().body("totalItems", equalTo(1));
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "/" + failingId + "/usage-samples")
+                .then()
+                .body("totalItems", equalTo(1));
     }
 
     private static void advisory(Connection connection, String sql) throws Exception {

@@ -48,7 +48,8 @@ class BucketResourceTest {
         upload(name, "images/2024/c.bin", 1);
 
         Response created = register(bucketBody(name, "REGISTER"));
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("Location", containsString(BUCKETS + "/"))
                 .header("ETag", "\"0\"")
                 .body("name", equalTo(name))
@@ -63,21 +64,33 @@ class BucketResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith(BUCKETS + "/" + id);
 
-        as(Tokens.OPERATOR).get(BUCKETS + "/" + id).then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("usedBytes", equalTo(2059))
                 .body("description", equalTo("test bucket"));
-        as(Tokens.AUDITOR).get(BUCKETS + "/" + id + "/usage-samples").then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "/" + id + "/usage-samples")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].bucketId", equalTo(id))
                 .body("items[0].present", equalTo(true))
                 .body("items[0].objectCount", equalTo(3))
                 .body("items[0].usedBytes", equalTo(2059))
                 .body("items[0].quotaBytes", equalTo(1_000_000));
-        as(Tokens.AUDITOR).get(BUCKETS + "?purpose=PROCESSED&drift=NONE&size=100&sort=createdAt,desc")
-                .then().statusCode(200).body("items.id", hasItem(id));
-        as(Tokens.AUDITOR).get(BUCKETS + "?purpose=RAW&size=100")
-                .then().statusCode(200).body("items.id", not(hasItem(id)));
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "?purpose=PROCESSED&drift=NONE&size=100&sort=createdAt,desc")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id));
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "?purpose=RAW&size=100")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(id)));
     }
 
     @Test
@@ -85,7 +98,9 @@ class BucketResourceTest {
         String name = unique("new");
         assertThat(existsInStore(name)).isFalse();
 
-        register(bucketBody(name, "CREATE")).then().statusCode(201)
+        register(bucketBody(name, "CREATE"))
+                .then()
+                .statusCode(201)
                 .body("objectCount", equalTo(0))
                 .body("usedBytes", equalTo(0))
                 .body("drift", equalTo("NONE"));
@@ -103,7 +118,9 @@ class BucketResourceTest {
         makeBucket(name);
         upload(name, "kept.bin", 500);
 
-        register(bucketBody(name, "CREATE")).then().statusCode(201)
+        register(bucketBody(name, "CREATE"))
+                .then()
+                .statusCode(201)
                 .body("objectCount", equalTo(1))
                 .body("usedBytes", equalTo(500));
     }
@@ -111,7 +128,9 @@ class BucketResourceTest {
     @Test
     void registeringAMissingBucketIsUnprocessable() throws Exception {
         String name = unique("none");
-        register(bucketBody(name, "REGISTER")).then().statusCode(422)
+        register(bucketBody(name, "REGISTER"))
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:unprocessable"))
                 .body("detail", containsString(name))
@@ -128,7 +147,9 @@ class BucketResourceTest {
         makeBucket(name);
         registerExisting(name, 1000);
 
-        register(bucketBody(name, "REGISTER")).then().statusCode(409)
+        register(bucketBody(name, "REGISTER"))
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:conflict"));
         register(bucketBody(name, "CREATE")).then().statusCode(409);
@@ -136,9 +157,22 @@ class BucketResourceTest {
 
     @Test
     void invalidBodiesAnswerProblemsWithEachField() {
-        for (String badName : List.of("ab", "a".repeat(64), "Upper-case", "under_score", "-starts-dash",
-                "ends-dash-", ".starts-dot", "two..dots", "dot.-dash", "dash-.dot", "192.168.10.1", "with space")) {
-            register(bucketBody(badName, "CREATE")).then().statusCode(400)
+        for (String badName : List.of(
+                "ab",
+                "a".repeat(64),
+                "Upper-case",
+                "under_score",
+                "-starts-dash",
+                "ends-dash-",
+                ".starts-dot",
+                "two..dots",
+                "dot.-dash",
+                "dash-.dot",
+                "192.168.10.1",
+                "with space")) {
+            register(bucketBody(badName, "CREATE"))
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:labgate:problem:validation-failed"))
                     .body("violations.field", hasItem("name"));
@@ -148,7 +182,9 @@ class BucketResourceTest {
         negativeQuota.put("quotaBytes", -1);
         negativeQuota.remove("purpose");
         negativeQuota.remove("mode");
-        register(negativeQuota).then().statusCode(400)
+        register(negativeQuota)
+                .then()
+                .statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.hasItems("quotaBytes", "purpose", "mode"))
                 .body("requestId", notNullValue());
 
@@ -179,13 +215,33 @@ class BucketResourceTest {
         makeBucket(name);
         upload(name, "x.bin", 100);
         String id = registerExisting(name, 1000);
-        Map<String, Object> change = Map.of("name", name, "purpose", "ARCHIVE", "quotaBytes", 5000,
-                "versioning", false, "encryption", true, "description", "archived");
+        Map<String, Object> change = Map.of(
+                "name",
+                name,
+                "purpose",
+                "ARCHIVE",
+                "quotaBytes",
+                5000,
+                "versioning",
+                false,
+                "encryption",
+                true,
+                "description",
+                "archived");
 
-        as(Tokens.OPERATOR).body(change).put(BUCKETS + "/" + id).then().statusCode(428)
+        as(Tokens.OPERATOR)
+                .body(change)
+                .put(BUCKETS + "/" + id)
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json");
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(change).put(BUCKETS + "/" + id).then()
-                .statusCode(200).header("ETag", "\"1\"")
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(BUCKETS + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
                 .body("purpose", equalTo("ARCHIVE"))
                 .body("quotaBytes", equalTo(5000))
                 .body("versioning", equalTo(false))
@@ -193,30 +249,55 @@ class BucketResourceTest {
                 .body("description", equalTo("archived"))
                 .body("usedBytes", equalTo(100));
         // a second writer who read version 0 loses
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(change).put(BUCKETS + "/" + id).then()
-                .statusCode(412).contentType("application/problem+json");
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(BUCKETS + "/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
 
         // the name is immutable; leaving it out is fine
         Map<String, Object> renamed = new java.util.HashMap<>(change);
         renamed.put("name", unique("other"));
-        as(Tokens.OPERATOR).header("If-Match", "\"1\"").body(renamed).put(BUCKETS + "/" + id).then()
-                .statusCode(400).body("violations.field", hasItem("name"));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"1\"")
+                .body(renamed)
+                .put(BUCKETS + "/" + id)
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("name"));
         Map<String, Object> nameless = new java.util.HashMap<>(change);
         nameless.remove("name");
         nameless.remove("description");
-        as(Tokens.OPERATOR).header("If-Match", "\"1\"").body(nameless).put(BUCKETS + "/" + id).then()
-                .statusCode(200).header("ETag", "\"2\"")
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"1\"")
+                .body(nameless)
+                .put(BUCKETS + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
                 .body("name", equalTo(name))
                 .body("description", nullValue());
         // the update body has no mode: registration only
         Map<String, Object> withMode = new java.util.HashMap<>(nameless);
         withMode.put("mode", "CREATE");
-        as(Tokens.OPERATOR).header("If-Match", "\"2\"").body(withMode).put(BUCKETS + "/" + id).then()
-                .statusCode(400).body("violations.field", hasItem("mode"));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"2\"")
+                .body(withMode)
+                .put(BUCKETS + "/" + id)
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("mode"));
         Map<String, Object> badQuota = new java.util.HashMap<>(nameless);
         badQuota.put("quotaBytes", -5);
-        as(Tokens.OPERATOR).header("If-Match", "\"2\"").body(badQuota).put(BUCKETS + "/" + id).then()
-                .statusCode(400).body("violations.field", hasItem("quotaBytes"));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"2\"")
+                .body(badQuota)
+                .put(BUCKETS + "/" + id)
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("quotaBytes"));
     }
 
     @Test
@@ -229,7 +310,10 @@ class BucketResourceTest {
 
         upload(name, "second.bin", 234);
         upload(name, "deep/third.bin", 4096);
-        as(Tokens.OPERATOR).post(BUCKETS + "/" + id + "/reconcile").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .post(BUCKETS + "/" + id + "/reconcile")
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("objectCount", equalTo(3))
                 .body("usedBytes", equalTo(5330))
@@ -241,17 +325,36 @@ class BucketResourceTest {
         List<Integer> used = samples.path("items.usedBytes");
         assertThat(used).as("newest first").containsExactly(5330, 1000);
         List<String> times = samples.path("items.sampledAt");
-        assertThat(times).isSortedAccordingTo(Comparator.comparing(Instant::parse).reversed());
+        assertThat(times)
+                .isSortedAccordingTo(Comparator.comparing(Instant::parse).reversed());
 
-        as(Tokens.OPERATOR).get(BUCKETS + "/" + id + "/usage-samples?from=" + afterFirst).then().statusCode(200)
-                .body("totalItems", equalTo(1)).body("items[0].usedBytes", equalTo(5330));
-        as(Tokens.OPERATOR).get(BUCKETS + "/" + id + "/usage-samples?to=" + afterFirst).then().statusCode(200)
-                .body("totalItems", equalTo(1)).body("items[0].usedBytes", equalTo(1000));
-        as(Tokens.OPERATOR).get(BUCKETS + "/" + id + "/usage-samples?size=1&page=1").then().statusCode(200)
-                .body("items[0].usedBytes", equalTo(1000)).body("totalPages", equalTo(2));
-        as(Tokens.OPERATOR).get(BUCKETS + "/" + id + "/usage-samples?from=" + afterFirst + "&to=" + afterFirst)
-                .then().statusCode(400).body("violations.field", hasItem("to"));
-        as(Tokens.OPERATOR).get(BUCKETS + "/" + id + "/usage-samples?from=yesterday").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "/" + id + "/usage-samples?from=" + afterFirst)
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].usedBytes", equalTo(5330));
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "/" + id + "/usage-samples?to=" + afterFirst)
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].usedBytes", equalTo(1000));
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "/" + id + "/usage-samples?size=1&page=1")
+                .then()
+                .statusCode(200)
+                .body("items[0].usedBytes", equalTo(1000))
+                .body("totalPages", equalTo(2));
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "/" + id + "/usage-samples?from=" + afterFirst + "&to=" + afterFirst)
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("to"));
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "/" + id + "/usage-samples?from=yesterday")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -263,13 +366,22 @@ class BucketResourceTest {
         String id = registerExisting(name, 1_000_000);
 
         deleteFromStore(name);
-        as(Tokens.OPERATOR).post(BUCKETS + "/" + id + "/reconcile").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .post(BUCKETS + "/" + id + "/reconcile")
+                .then()
+                .statusCode(200)
                 .body("drift", equalTo("MISSING"))
                 .body("objectCount", equalTo(0))
                 .body("usedBytes", equalTo(0));
-        as(Tokens.AUDITOR).get(BUCKETS + "?drift=MISSING&size=100").then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "?drift=MISSING&size=100")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(id));
-        as(Tokens.AUDITOR).get(BUCKETS + "/" + id + "/usage-samples").then().statusCode(200)
+        as(Tokens.AUDITOR)
+                .get(BUCKETS + "/" + id + "/usage-samples")
+                .then()
+                .statusCode(200)
                 .body("items[0].present", equalTo(false))
                 .body("items[1].present", equalTo(true))
                 .body("items[1].usedBytes", equalTo(300));
@@ -286,13 +398,23 @@ class BucketResourceTest {
 
         // raising the quota clears the drift at once; lowering it brings it back
         Map<String, Object> change = Map.of("purpose", "RAW", "quotaBytes", 2000);
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(change).put(BUCKETS + "/" + id).then()
-                .statusCode(200).body("drift", equalTo("NONE"));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(BUCKETS + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("drift", equalTo("NONE"));
         upload(name, "one-more.bin", 1);
-        as(Tokens.OPERATOR).post(BUCKETS + "/" + id + "/reconcile").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .post(BUCKETS + "/" + id + "/reconcile")
+                .then()
+                .statusCode(200)
                 .body("usedBytes", equalTo(2001))
                 .body("drift", equalTo("OVER_QUOTA"));
-        as(Tokens.OPERATOR).get(BUCKETS + "/" + id + "/usage-samples").then()
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "/" + id + "/usage-samples")
+                .then()
                 .body("items[0].quotaBytes", equalTo(2000))
                 .body("items[1].quotaBytes", equalTo(1999));
     }
@@ -320,14 +442,24 @@ class BucketResourceTest {
         assertThat(ids.indexOf(largeId)).isNotNegative().isLessThan(ids.indexOf(smallId));
         assertThat(page.<List<String>>path("items.purpose")).containsOnly("SANDBOX");
 
-        List<String> names = as(Tokens.AUDITOR).get(BUCKETS + "?sort=name&size=100").path("items.name");
+        List<String> names =
+                as(Tokens.AUDITOR).get(BUCKETS + "?sort=name&size=100").path("items.name");
         assertThat(names).isSorted();
 
-        as(Tokens.OPERATOR).get(BUCKETS + "?sort=quotaBytes").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "?sort=quotaBytes")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("sort"));
-        as(Tokens.OPERATOR).get(BUCKETS + "?size=1000").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "?size=1000")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("size"));
-        as(Tokens.OPERATOR).get(BUCKETS + "?drift=SOMETIMES").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(BUCKETS + "?drift=SOMETIMES")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -339,18 +471,34 @@ class BucketResourceTest {
         String one = BUCKETS + "/" + id;
         Map<String, Object> change = Map.of("purpose", "RAW", "quotaBytes", 2000);
 
-        anonymous().get(BUCKETS).then().statusCode(401)
+        anonymous()
+                .get(BUCKETS)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
-        anonymous().body(bucketBody(unique("anon"), "CREATE")).post(BUCKETS).then().statusCode(401);
+        anonymous()
+                .body(bucketBody(unique("anon"), "CREATE"))
+                .post(BUCKETS)
+                .then()
+                .statusCode(401);
 
         // AI companies and providers never see bucket internals
         for (String outsider : List.of(Tokens.ALICE, Tokens.CAROL)) {
             as(outsider).get(BUCKETS).then().statusCode(403).contentType("application/problem+json");
             as(outsider).get(one).then().statusCode(403);
             as(outsider).get(one + "/usage-samples").then().statusCode(403);
-            as(outsider).body(bucketBody(unique("out"), "CREATE")).post(BUCKETS).then().statusCode(403);
-            as(outsider).header("If-Match", "\"0\"").body(change).put(one).then().statusCode(403);
+            as(outsider)
+                    .body(bucketBody(unique("out"), "CREATE"))
+                    .post(BUCKETS)
+                    .then()
+                    .statusCode(403);
+            as(outsider)
+                    .header("If-Match", "\"0\"")
+                    .body(change)
+                    .put(one)
+                    .then()
+                    .statusCode(403);
             as(outsider).post(one + "/reconcile").then().statusCode(403);
         }
 
@@ -359,12 +507,26 @@ class BucketResourceTest {
         as(Tokens.AUDITOR).get(one).then().statusCode(200);
         as(Tokens.AUDITOR).get(one + "/usage-samples").then().statusCode(200);
         String auditorsBucket = unique("aud");
-        as(Tokens.AUDITOR).body(bucketBody(auditorsBucket, "CREATE")).post(BUCKETS).then().statusCode(403);
-        as(Tokens.AUDITOR).header("If-Match", "\"0\"").body(change).put(one).then().statusCode(403);
+        as(Tokens.AUDITOR)
+                .body(bucketBody(auditorsBucket, "CREATE"))
+                .post(BUCKETS)
+                .then()
+                .statusCode(403);
+        as(Tokens.AUDITOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(one)
+                .then()
+                .statusCode(403);
         as(Tokens.AUDITOR).post(one + "/reconcile").then().statusCode(403);
 
         assertThat(existsInStore(auditorsBucket)).isFalse();
-        as(Tokens.OPERATOR).get(one).then().statusCode(200).header("ETag", "\"0\"").body("quotaBytes", equalTo(1000));
+        as(Tokens.OPERATOR)
+                .get(one)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("quotaBytes", equalTo(1000));
     }
 
     @Test
@@ -374,7 +536,10 @@ class BucketResourceTest {
         String id = registerExisting(name, 1000);
         QuarkusMock.installMockForType(new BucketFixtures.StoreFailingFor(name, labGatesMinio), ObjectStore.class);
 
-        as(Tokens.OPERATOR).post(BUCKETS + "/" + id + "/reconcile").then().statusCode(502)
+        as(Tokens.OPERATOR)
+                .post(BUCKETS + "/" + id + "/reconcile")
+                .then()
+                .statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:storage-unavailable"))
                 .body("detail", not(containsString("simulated")));
@@ -388,8 +553,12 @@ class BucketResourceTest {
         as(Tokens.OPERATOR).get(missing).then().statusCode(404).contentType("application/problem+json");
         as(Tokens.OPERATOR).post(missing + "/reconcile").then().statusCode(404);
         as(Tokens.OPERATOR).get(missing + "/usage-samples").then().statusCode(404);
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(Map.of("purpose", "RAW", "quotaBytes", 1))
-                .put(missing).then().statusCode(404);
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("purpose", "RAW", "quotaBytes", 1))
+                .put(missing)
+                .then()
+                .statusCode(404);
         as(Tokens.OPERATOR).get(BUCKETS + "/not-a-uuid").then().statusCode(400);
     }
 }

@@ -1,6 +1,5 @@
 package io.labgate.inventory.server;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.anonymous;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,7 @@ import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,8 @@ class LabServerResourceTest {
     void operatorRegistersReadsAndListsAServer() {
         String name = unique("gpu");
         Response created = create(gpuServer(name));
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("Location", notNullValue())
                 .header("ETag", "\"0\"")
                 .header("X-Request-Id", notNullValue())
@@ -58,10 +59,15 @@ class LabServerResourceTest {
                 .body("gpuCount", equalTo(8));
         String id = created.path("id");
 
-        as(Tokens.ALICE).get(SERVERS + "/" + id).then().statusCode(200)
+        as(Tokens.ALICE)
+                .get(SERVERS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("hostname", equalTo(name + ".lab.internal"));
-        as(Tokens.CAROL).get(SERVERS + "?kind=GPU&networkZone=lab-secure&size=100&sort=createdAt,desc")
-                .then().statusCode(200)
+        as(Tokens.CAROL)
+                .get(SERVERS + "?kind=GPU&networkZone=lab-secure&size=100&sort=createdAt,desc")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(id));
     }
 
@@ -74,31 +80,48 @@ class LabServerResourceTest {
             body.put("cpuCores", 10 + i);
             create(body).then().statusCode(201);
         }
-        List<Integer> cores = as(Tokens.AUDITOR).get(SERVERS + "?networkZone=" + zone + "&sort=cpuCores,desc")
-                .then().statusCode(200)
+        List<Integer> cores = as(Tokens.AUDITOR)
+                .get(SERVERS + "?networkZone=" + zone + "&sort=cpuCores,desc")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(3))
-                .extract().path("items.cpuCores");
+                .extract()
+                .path("items.cpuCores");
         assertThat(cores).containsExactly(12, 11, 10);
 
-        as(Tokens.AUDITOR).get(SERVERS + "?networkZone=" + zone + "&size=2&page=1")
-                .then().statusCode(200).body("items.size()", equalTo(1)).body("totalPages", equalTo(2));
+        as(Tokens.AUDITOR)
+                .get(SERVERS + "?networkZone=" + zone + "&size=2&page=1")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("totalPages", equalTo(2));
     }
 
     @Test
     void badPagesAndSortsAreProblems() {
-        as(Tokens.OPERATOR).get(SERVERS + "?size=1000").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(SERVERS + "?size=1000")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("size"));
-        as(Tokens.OPERATOR).get(SERVERS + "?page=-1").then().statusCode(400)
+        as(Tokens.OPERATOR).get(SERVERS + "?page=-1").then().statusCode(400).body("violations.field", hasItem("page"));
+        as(Tokens.OPERATOR)
+                .get(SERVERS + "?page=9999")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("page"));
-        as(Tokens.OPERATOR).get(SERVERS + "?page=9999").then().statusCode(400)
-                .body("violations.field", hasItem("page"));
-        as(Tokens.OPERATOR).get(SERVERS + "?sort=password").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(SERVERS + "?sort=password")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("sort"));
-        as(Tokens.OPERATOR).get(SERVERS + "?kind=QUANTUM").then().statusCode(400)
+        as(Tokens.OPERATOR)
+                .get(SERVERS + "?kind=QUANTUM")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        as(Tokens.OPERATOR).get(SERVERS + "?size=abc").then().statusCode(400)
-                .contentType("application/problem+json");
+        as(Tokens.OPERATOR).get(SERVERS + "?size=abc").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -107,7 +130,9 @@ class LabServerResourceTest {
         body.put("cpuCores", 0);
         body.put("hostname", "not a host");
         body.remove("location");
-        create(body).then().statusCode(400)
+        create(body)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:validation-failed"))
                 .body("violations.field", org.hamcrest.Matchers.hasItems("cpuCores", "hostname", "location"))
@@ -129,12 +154,21 @@ class LabServerResourceTest {
         wrongEnum.put("kind", "TPU");
         create(wrongEnum).then().statusCode(400).body("violations.field", hasItem("kind"));
 
-        as(Tokens.OPERATOR).body("{\"hostname\": ").post(SERVERS).then().log().ifValidationFails().statusCode(400)
+        as(Tokens.OPERATOR)
+                .body("{\"hostname\": ")
+                .post(SERVERS)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:malformed-request"));
-        as(Tokens.OPERATOR).body("").post(SERVERS).then().statusCode(400)
-                .contentType("application/problem+json");
-        as(Tokens.OPERATOR).body("x".repeat(2 * 1024 * 1024)).post(SERVERS).then().statusCode(413);
+        as(Tokens.OPERATOR).body("").post(SERVERS).then().statusCode(400).contentType("application/problem+json");
+        as(Tokens.OPERATOR)
+                .body("x".repeat(2 * 1024 * 1024))
+                .post(SERVERS)
+                .then()
+                .statusCode(413);
     }
 
     @Test
@@ -149,18 +183,36 @@ class LabServerResourceTest {
     void retriedCreationWithIdempotencyKeyReturnsTheFirstResult() {
         String key = "create-" + UUID.randomUUID();
         Map<String, Object> body = gpuServer(unique("idem"));
-        String first = as(Tokens.OPERATOR).header("Idempotency-Key", key).body(body).post(SERVERS)
-                .then().statusCode(201).extract().path("id");
-        Response retry = as(Tokens.OPERATOR).header("Idempotency-Key", key).body(body).post(SERVERS);
-        retry.then().statusCode(201).header("Idempotent-Replayed", "true")
+        String first = as(Tokens.OPERATOR)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post(SERVERS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Response retry =
+                as(Tokens.OPERATOR).header("Idempotency-Key", key).body(body).post(SERVERS);
+        retry.then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
                 .header("Location", org.hamcrest.Matchers.endsWith(first));
         assertThat(retry.<String>path("id")).isEqualTo(first);
 
         Map<String, Object> other = gpuServer(unique("idem2"));
-        as(Tokens.OPERATOR).header("Idempotency-Key", key).body(other).post(SERVERS)
-                .then().statusCode(422).contentType("application/problem+json");
-        as(Tokens.OPERATOR).header("Idempotency-Key", "bad key!").body(other).post(SERVERS)
-                .then().statusCode(400);
+        as(Tokens.OPERATOR)
+                .header("Idempotency-Key", key)
+                .body(other)
+                .post(SERVERS)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        as(Tokens.OPERATOR)
+                .header("Idempotency-Key", "bad key!")
+                .body(other)
+                .post(SERVERS)
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -172,9 +224,17 @@ class LabServerResourceTest {
         try {
             List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                ids.add(pool.submit(() -> io.restassured.RestAssured.given().auth().oauth2(token)
-                        .contentType("application/json").header("Idempotency-Key", key).body(body)
-                        .post(SERVERS).then().statusCode(201).extract().<String>path("id")));
+                ids.add(pool.submit(() -> io.restassured.RestAssured.given()
+                        .auth()
+                        .oauth2(token)
+                        .contentType("application/json")
+                        .header("Idempotency-Key", key)
+                        .body(body)
+                        .post(SERVERS)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .<String>path("id")));
             }
             java.util.Set<String> distinct = new java.util.HashSet<>();
             for (java.util.concurrent.Future<String> id : ids) {
@@ -184,7 +244,10 @@ class LabServerResourceTest {
         } finally {
             pool.shutdownNow();
         }
-        as(Tokens.OPERATOR).get(SERVERS + "?networkZone=lab-secure&size=100").then().statusCode(200);
+        as(Tokens.OPERATOR)
+                .get(SERVERS + "?networkZone=lab-secure&size=100")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -195,72 +258,146 @@ class LabServerResourceTest {
         change.put("status", "MAINTENANCE");
 
         as(Tokens.OPERATOR).body(change).put(SERVERS + "/" + id).then().statusCode(428);
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(change).put(SERVERS + "/" + id).then()
-                .statusCode(200).header("ETag", "\"1\"").body("status", equalTo("MAINTENANCE"));
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(SERVERS + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("status", equalTo("MAINTENANCE"));
         // a second writer who read version 0 loses
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(change).put(SERVERS + "/" + id).then()
-                .statusCode(412).contentType("application/problem+json");
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put(SERVERS + "/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
     }
 
     @Test
     void retiredServersStayRetired() {
         String id = create(gpuServer(unique("ret"))).path("id");
-        as(Tokens.OPERATOR).header("If-Match", "\"0\"").body(Map.of("reason", "end of life"))
-                .post(SERVERS + "/" + id + "/retire").then().statusCode(200)
-                .body("status", equalTo("RETIRED")).body("retiredAt", notNullValue());
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("reason", "end of life"))
+                .post(SERVERS + "/" + id + "/retire")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RETIRED"))
+                .body("retiredAt", notNullValue());
 
         Map<String, Object> revive = gpuServer(unique("rev"));
         revive.put("status", "AVAILABLE");
-        as(Tokens.OPERATOR).header("If-Match", "\"1\"").body(revive).put(SERVERS + "/" + id).then()
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"1\"")
+                .body(revive)
+                .put(SERVERS + "/" + id)
+                .then()
                 .statusCode(409);
-        as(Tokens.OPERATOR).header("If-Match", "\"1\"").body(Map.of("reason", "again"))
-                .post(SERVERS + "/" + id + "/retire").then().statusCode(409);
-        as(Tokens.OPERATOR).body(window(1, 2)).post(SERVERS + "/" + id + "/maintenance").then().statusCode(409);
+        as(Tokens.OPERATOR)
+                .header("If-Match", "\"1\"")
+                .body(Map.of("reason", "again"))
+                .post(SERVERS + "/" + id + "/retire")
+                .then()
+                .statusCode(409);
+        as(Tokens.OPERATOR)
+                .body(window(1, 2))
+                .post(SERVERS + "/" + id + "/maintenance")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void maintenanceWindowsNeverOverlap() {
         String id = create(gpuServer(unique("mw"))).path("id");
-        String windowId = as(Tokens.OPERATOR).body(window(10, 20)).post(SERVERS + "/" + id + "/maintenance")
-                .then().statusCode(201).extract().path("id");
-        as(Tokens.OPERATOR).body(window(15, 25)).post(SERVERS + "/" + id + "/maintenance")
-                .then().statusCode(409);
+        String windowId = as(Tokens.OPERATOR)
+                .body(window(10, 20))
+                .post(SERVERS + "/" + id + "/maintenance")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(Tokens.OPERATOR)
+                .body(window(15, 25))
+                .post(SERVERS + "/" + id + "/maintenance")
+                .then()
+                .statusCode(409);
         // back to back is fine: periods are half-open
-        as(Tokens.OPERATOR).body(window(20, 30)).post(SERVERS + "/" + id + "/maintenance")
-                .then().statusCode(201);
-        as(Tokens.OPERATOR).body(window(5, 4)).post(SERVERS + "/" + id + "/maintenance")
-                .then().statusCode(400).body("violations.field", hasItem("endsAt"));
-        as(Tokens.ALICE).get(SERVERS + "/" + id + "/maintenance").then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .body(window(20, 30))
+                .post(SERVERS + "/" + id + "/maintenance")
+                .then()
+                .statusCode(201);
+        as(Tokens.OPERATOR)
+                .body(window(5, 4))
+                .post(SERVERS + "/" + id + "/maintenance")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("endsAt"));
+        as(Tokens.ALICE)
+                .get(SERVERS + "/" + id + "/maintenance")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(2));
 
-        as(Tokens.OPERATOR).delete(SERVERS + "/" + id + "/maintenance/" + windowId).then().statusCode(204);
-        as(Tokens.OPERATOR).body(window(15, 19)).post(SERVERS + "/" + id + "/maintenance")
-                .then().statusCode(201);
+        as(Tokens.OPERATOR)
+                .delete(SERVERS + "/" + id + "/maintenance/" + windowId)
+                .then()
+                .statusCode(204);
+        as(Tokens.OPERATOR)
+                .body(window(15, 19))
+                .post(SERVERS + "/" + id + "/maintenance")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void rolesAreEnforced() {
-        anonymous().get(SERVERS).then().statusCode(401)
+        anonymous()
+                .get(SERVERS)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
-        anonymous().header("Authorization", "Bearer not-a-token").get(SERVERS).then().statusCode(401);
-        as(Tokens.ALICE).body(gpuServer(unique("x"))).post(SERVERS).then().statusCode(403)
+        anonymous()
+                .header("Authorization", "Bearer not-a-token")
+                .get(SERVERS)
+                .then()
+                .statusCode(401);
+        as(Tokens.ALICE)
+                .body(gpuServer(unique("x")))
+                .post(SERVERS)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         as(Tokens.AUDITOR).body(gpuServer(unique("x"))).post(SERVERS).then().statusCode(403);
-        as(Tokens.CAROL).body(window(1, 2)).post(SERVERS + "/" + UUID.randomUUID() + "/maintenance")
-                .then().statusCode(403);
+        as(Tokens.CAROL)
+                .body(window(1, 2))
+                .post(SERVERS + "/" + UUID.randomUUID() + "/maintenance")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void unknownServerIsNotFound() {
-        as(Tokens.OPERATOR).get(SERVERS + "/" + UUID.randomUUID()).then().statusCode(404)
+        as(Tokens.OPERATOR)
+                .get(SERVERS + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         as(Tokens.OPERATOR).get(SERVERS + "/not-a-uuid").then().statusCode(400);
     }
 
     static Map<String, Object> window(int fromHours, int toHours) {
         Instant base = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        return Map.of("startsAt", base.plus(fromHours, ChronoUnit.HOURS).toString(),
-                "endsAt", base.plus(toHours, ChronoUnit.HOURS).toString(), "reason", "firmware");
+        return Map.of(
+                "startsAt",
+                base.plus(fromHours, ChronoUnit.HOURS).toString(),
+                "endsAt",
+                base.plus(toHours, ChronoUnit.HOURS).toString(),
+                "reason",
+                "firmware");
     }
 }

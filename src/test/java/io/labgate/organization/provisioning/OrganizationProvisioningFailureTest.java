@@ -56,14 +56,20 @@ class OrganizationProvisioningFailureTest {
         provisionThrough(admin(unreachable, "any-secret"));
 
         Response refused = as(Tokens.OPERATOR).post(ORGS + "/" + id + "/activate");
-        refused.then().statusCode(503)
+        refused.then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:service-unavailable"))
                 .body("requestId", notNullValue());
-        assertThat(refused.<String>path("detail")).contains("not changed").doesNotContain("127.0.0.1")
+        assertThat(refused.<String>path("detail"))
+                .contains("not changed")
+                .doesNotContain("127.0.0.1")
                 .doesNotContainIgnoringCase("keycloak");
 
-        as(Tokens.OPERATOR).get(ORGS + "/" + id).then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get(ORGS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("PENDING"))
                 .body("keycloakGroup", nullValue())
                 .body("keycloakClientId", nullValue())
@@ -80,14 +86,21 @@ class OrganizationProvisioningFailureTest {
 
         provisionThrough(admin(EmbeddedLabTestResource.lab().keycloak().url(), "not-the-admin-secret"));
         Response refused = as(Tokens.OPERATOR).body(Map.of("reason", "audit")).post(ORGS + "/" + id + "/suspend");
-        refused.then().statusCode(502)
+        refused.then()
+                .statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:identity-provider-failed"));
-        assertThat(refused.<String>path("detail")).contains("not changed").doesNotContainIgnoringCase("keycloak")
-                .doesNotContain("401").doesNotContain("unauthorized");
+        assertThat(refused.<String>path("detail"))
+                .contains("not changed")
+                .doesNotContainIgnoringCase("keycloak")
+                .doesNotContain("401")
+                .doesNotContain("unauthorized");
         as(Tokens.OPERATOR).post(ORGS + "/" + id + "/credentials/rotate").then().statusCode(502);
 
-        as(Tokens.OPERATOR).get(ORGS + "/" + id).then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get(ORGS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("version", equalTo(1));
         // Keycloak was never touched: the machine client still gets tokens with its first secret
@@ -130,12 +143,17 @@ class OrganizationProvisioningFailureTest {
 
     private static String register() {
         String name = "failure " + UUID.randomUUID().toString().substring(0, 8);
-        return as(Tokens.OPERATOR).body(Map.of(
+        return as(Tokens.OPERATOR)
+                .body(Map.of(
                         "kind", "AI_COMPANY",
                         "name", name,
                         "businessRegistrationNumber", BusinessRegistrationNumbers.random(),
                         "contactEmail", "lab@failure.example",
                         "contactName", "Kim Min-jun"))
-                .post(ORGS).then().statusCode(201).extract().path("id");
+                .post(ORGS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -1,6 +1,5 @@
 package io.labgate.organization.provisioning;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.anonymous;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,7 +67,9 @@ class OrganizationProvisioningTest {
     void activationProvisionsAMachineClientWhoseTokensLabGateAccepts() {
         String id = register("AI_COMPANY");
         Response activated = activate(id);
-        activated.then().statusCode(200)
+        activated
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("status", equalTo("ACTIVE"))
                 .body("keycloakGroup", startsWith("/organizations/"))
@@ -88,7 +90,10 @@ class OrganizationProvisioningTest {
         assertThat(audiences(claims)).contains("labgate-api");
         assertThat(realmRoles(claims)).contains("ai-company").doesNotContain("provider", "operator", "auditor");
 
-        withToken(token).get(ORGS + "/me").then().statusCode(200)
+        withToken(token)
+                .get(ORGS + "/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("kind", equalTo("AI_COMPANY"))
                 .body("credentials", nullValue());
@@ -103,20 +108,25 @@ class OrganizationProvisioningTest {
         activated.then().statusCode(200);
         String secret = activated.path("credentials.clientSecret");
 
-        for (Response read : List.of(as(Tokens.OPERATOR).get(ORGS + "/" + id),
+        for (Response read : List.of(
+                as(Tokens.OPERATOR).get(ORGS + "/" + id),
                 as(Tokens.AUDITOR).get(ORGS + "/" + id),
                 as(Tokens.OPERATOR).get(ORGS + "?size=100&sort=createdAt,desc"))) {
             read.then().statusCode(200);
-            assertThat(read.asString()).doesNotContain(secret).doesNotContain("clientSecret")
+            assertThat(read.asString())
+                    .doesNotContain(secret)
+                    .doesNotContain("clientSecret")
                     .doesNotContain("\"credentials\"");
         }
-        as(Tokens.OPERATOR).get(ORGS + "/" + id).then()
+        as(Tokens.OPERATOR)
+                .get(ORGS + "/" + id)
+                .then()
                 .body("keycloakClientId", equalTo("org-" + id.substring(0, 8) + "-loader"));
 
-        Object stored = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT row_to_json(o)::text FROM organization o WHERE id = :id")
-                .setParameter("id", UUID.fromString(id))
-                .getSingleResult());
+        Object stored = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("SELECT row_to_json(o)::text FROM organization o WHERE id = :id")
+                        .setParameter("id", UUID.fromString(id))
+                        .getSingleResult());
         assertThat(stored.toString()).contains(id).doesNotContain(secret);
     }
 
@@ -129,7 +139,11 @@ class OrganizationProvisioningTest {
 
         GroupRepresentation group = realm().getGroupByPath(path);
         assertThat(group.getAttributes()).containsEntry("org_id", List.of(id));
-        assertThat(names(realm().groups().group(group.getId()).roles().realmLevel().listAll()))
+        assertThat(names(realm().groups()
+                        .group(group.getId())
+                        .roles()
+                        .realmLevel()
+                        .listAll()))
                 .contains("ai-company");
 
         ClientRepresentation client = onlyClient("org-" + id.substring(0, 8) + "-loader");
@@ -140,8 +154,13 @@ class OrganizationProvisioningTest {
         assertThat(client.isImplicitFlowEnabled()).isFalse();
         assertThat(client.isDirectAccessGrantsEnabled()).isFalse();
         assertThat(client.getAttributes()).containsEntry("labgate.org_id", id);
-        UserRepresentation serviceAccount = realm().clients().get(client.getId()).getServiceAccountUser();
-        assertThat(names(realm().users().get(serviceAccount.getId()).roles().realmLevel().listAll()))
+        UserRepresentation serviceAccount =
+                realm().clients().get(client.getId()).getServiceAccountUser();
+        assertThat(names(realm().users()
+                        .get(serviceAccount.getId())
+                        .roles()
+                        .realmLevel()
+                        .listAll()))
                 .contains("ai-company");
     }
 
@@ -151,27 +170,42 @@ class OrganizationProvisioningTest {
         Response activated = activate(id);
         activated.then().statusCode(200).body("credentials.clientSecret", notNullValue());
 
-        String token = Tokens.ofClient(activated.path("credentials.clientId"),
-                activated.path("credentials.clientSecret"));
+        String token =
+                Tokens.ofClient(activated.path("credentials.clientId"), activated.path("credentials.clientSecret"));
         assertThat(realmRoles(claims(token))).contains("provider").doesNotContain("ai-company");
-        withToken(token).get(ORGS + "/me").then().statusCode(200)
+        withToken(token)
+                .get(ORGS + "/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("kind", equalTo("DATA_PROVIDER"));
-        assertThat(names(realm().groups().group(realm().getGroupByPath(activated.path("keycloakGroup")).getId())
-                .roles().realmLevel().listAll())).contains("provider").doesNotContain("ai-company");
+        assertThat(names(realm().groups()
+                        .group(realm().getGroupByPath(activated.path("keycloakGroup"))
+                                .getId())
+                        .roles()
+                        .realmLevel()
+                        .listAll()))
+                .contains("provider")
+                .doesNotContain("ai-company");
     }
 
     @Test
     void theOperatorsOwnOrganizationIsNotProvisioned() {
         String id = register("OPERATOR");
-        activate(id).then().statusCode(200)
+        activate(id)
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", nullValue())
                 .body("status", equalTo("ACTIVE"))
                 .body("keycloakGroup", nullValue())
                 .body("keycloakClientId", nullValue())
                 .body("credentials", nullValue());
-        assertThat(realm().clients().findByClientId("org-" + id.substring(0, 8) + "-loader")).isEmpty();
-        as(Tokens.OPERATOR).post(ORGS + "/" + id + "/credentials/rotate").then().statusCode(409)
+        assertThat(realm().clients().findByClientId("org-" + id.substring(0, 8) + "-loader"))
+                .isEmpty();
+        as(Tokens.OPERATOR)
+                .post(ORGS + "/" + id + "/credentials/rotate")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
         suspend(id).then().statusCode(200);
     }
@@ -186,7 +220,10 @@ class OrganizationProvisioningTest {
         String secret = activated.path("credentials.clientSecret");
         Tokens.ofClient(clientId, secret);
 
-        suspend(id).then().statusCode(200).body("status", equalTo("SUSPENDED"))
+        suspend(id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUSPENDED"))
                 .body("keycloakClientId", equalTo(clientId));
         Response refused = tokenRequest(clientId, secret);
         assertThat(refused.statusCode()).isIn(400, 401);
@@ -194,20 +231,27 @@ class OrganizationProvisioningTest {
         assertThat(onlyClient(clientId).isEnabled()).isFalse();
 
         Response reactivated = activate(id);
-        reactivated.then().statusCode(200)
+        reactivated
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", nullValue())
                 .body("status", equalTo("ACTIVE"))
                 .body("keycloakClientId", equalTo(clientId))
                 .body("credentials", nullValue());
         assertThat(reactivated.asString()).doesNotContain(secret);
         // the secret handed out at the first activation works again
-        withToken(Tokens.ofClient(clientId, secret)).get(ORGS + "/me").then().statusCode(200)
+        withToken(Tokens.ofClient(clientId, secret))
+                .get(ORGS + "/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id));
 
         // activating twice made one client and one group, not two
         onlyClient(clientId);
         assertThat(realm().clients().findAll().stream()
-                .filter(c -> c.getClientId().startsWith("org-" + id.substring(0, 8))).count()).isEqualTo(1);
+                        .filter(c -> c.getClientId().startsWith("org-" + id.substring(0, 8)))
+                        .count())
+                .isEqualTo(1);
         GroupRepresentation parent = realm().getGroupByPath("/organizations");
         assertThat(realm().groups().group(parent.getId()).getSubGroups(id.substring(0, 8), false, 0, 100, false))
                 .hasSize(1);
@@ -250,7 +294,8 @@ class OrganizationProvisioningTest {
         String issuedAt = activated.path("credentialsIssuedAt");
 
         Response rotated = as(Tokens.OPERATOR).post(ORGS + "/" + id + "/credentials/rotate");
-        rotated.then().statusCode(200)
+        rotated.then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("clientId", equalTo(clientId))
                 .body("clientSecret", notNullValue())
@@ -260,7 +305,11 @@ class OrganizationProvisioningTest {
         assertThat(second).isNotEqualTo(first);
 
         assertThat(tokenRequest(clientId, first).statusCode()).isIn(400, 401);
-        withToken(Tokens.ofClient(clientId, second)).get(ORGS + "/me").then().statusCode(200).body("id", equalTo(id));
+        withToken(Tokens.ofClient(clientId, second))
+                .get(ORGS + "/me")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
         Response read = as(Tokens.OPERATOR).get(ORGS + "/" + id);
         read.then().body("credentialsIssuedAt", notNullValue());
         assertThat(read.<String>path("credentialsIssuedAt")).isNotEqualTo(issuedAt);
@@ -268,8 +317,12 @@ class OrganizationProvisioningTest {
 
         // while suspended a rotation issues a secret but the client stays disabled
         suspend(id).then().statusCode(200);
-        String third = as(Tokens.OPERATOR).post(ORGS + "/" + id + "/credentials/rotate").then().statusCode(200)
-                .extract().path("clientSecret");
+        String third = as(Tokens.OPERATOR)
+                .post(ORGS + "/" + id + "/credentials/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("clientSecret");
         assertThat(tokenRequest(clientId, third).statusCode()).isIn(400, 401);
         activate(id).then().statusCode(200).body("credentials", nullValue());
         Tokens.ofClient(clientId, third);
@@ -278,10 +331,16 @@ class OrganizationProvisioningTest {
     @Test
     void rotationNeedsAProvisionedOrganization() {
         String pending = register("AI_COMPANY");
-        as(Tokens.OPERATOR).post(ORGS + "/" + pending + "/credentials/rotate").then().statusCode(409)
+        as(Tokens.OPERATOR)
+                .post(ORGS + "/" + pending + "/credentials/rotate")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:labgate:problem:conflict"));
-        as(Tokens.OPERATOR).post(ORGS + "/" + UUID.randomUUID() + "/credentials/rotate").then().statusCode(404);
+        as(Tokens.OPERATOR)
+                .post(ORGS + "/" + UUID.randomUUID() + "/credentials/rotate")
+                .then()
+                .statusCode(404);
     }
 
     // --- who may do it --------------------------------------------------------------------------------
@@ -290,21 +349,31 @@ class OrganizationProvisioningTest {
     void onlyOperatorsActivateSuspendAndRotate() {
         String id = register("AI_COMPANY");
         Response activated = activate(id);
-        String machine = Tokens.ofClient(activated.path("credentials.clientId"),
-                activated.path("credentials.clientSecret"));
+        String machine =
+                Tokens.ofClient(activated.path("credentials.clientId"), activated.path("credentials.clientSecret"));
         String other = register("AI_COMPANY");
 
         // the AI company's own machine token, on itself and on another organization
-        withToken(machine).post(ORGS + "/" + other + "/activate").then().statusCode(403)
+        withToken(machine)
+                .post(ORGS + "/" + other + "/activate")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         withToken(machine).post(ORGS + "/" + id + "/credentials/rotate").then().statusCode(403);
-        withToken(machine).body(Map.of("reason", "r")).post(ORGS + "/" + id + "/suspend").then().statusCode(403);
+        withToken(machine)
+                .body(Map.of("reason", "r"))
+                .post(ORGS + "/" + id + "/suspend")
+                .then()
+                .statusCode(403);
         for (String user : List.of(Tokens.ALICE, Tokens.CAROL, Tokens.AUDITOR)) {
             as(user).post(ORGS + "/" + other + "/activate").then().statusCode(403);
             as(user).post(ORGS + "/" + id + "/credentials/rotate").then().statusCode(403);
         }
         anonymous().post(ORGS + "/" + id + "/credentials/rotate").then().statusCode(401);
-        as(Tokens.OPERATOR).get(ORGS + "/" + other).then().body("status", equalTo("PENDING"))
+        as(Tokens.OPERATOR)
+                .get(ORGS + "/" + other)
+                .then()
+                .body("status", equalTo("PENDING"))
                 .body("keycloakClientId", nullValue());
     }
 
@@ -342,29 +411,43 @@ class OrganizationProvisioningTest {
     void aFailedCommitLeavesTheClientDisabledAndTheRetryHandsOutASecret() {
         String id = register("AI_COMPANY");
         String name = as(Tokens.OPERATOR).get(ORGS + "/" + id).path("name");
-        String path = "/organizations/" + KeycloakNames.groupNames(UUID.fromString(id), name).get(0);
+        String path = "/organizations/"
+                + KeycloakNames.groupNames(UUID.fromString(id), name).get(0);
         // another row already claims the group path, so the database refuses the activation after Keycloak
         // has done its part
         UUID squatter = insertOrganizationWithGroup(path);
 
-        as(Tokens.OPERATOR).post(ORGS + "/" + id + "/activate").then().statusCode(409)
+        as(Tokens.OPERATOR)
+                .post(ORGS + "/" + id + "/activate")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
-        as(Tokens.OPERATOR).get(ORGS + "/" + id).then().statusCode(200)
+        as(Tokens.OPERATOR)
+                .get(ORGS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("PENDING"))
                 .body("keycloakClientId", nullValue())
                 .body("version", equalTo(0));
         String clientId = "org-" + id.substring(0, 8) + "-loader";
-        assertThat(onlyClient(clientId).isEnabled()).as("switched back after the rollback").isFalse();
+        assertThat(onlyClient(clientId).isEnabled())
+                .as("switched back after the rollback")
+                .isFalse();
 
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE organization SET keycloak_group = NULL WHERE id = :id").setParameter("id", squatter)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("UPDATE organization SET keycloak_group = NULL WHERE id = :id")
+                        .setParameter("id", squatter)
+                        .executeUpdate());
         Response retried = activate(id);
-        retried.then().statusCode(200)
+        retried.then()
+                .statusCode(200)
                 .body("keycloakGroup", equalTo(path))
                 .body("credentials.clientId", equalTo(clientId));
-        withToken(Tokens.ofClient(clientId, retried.path("credentials.clientSecret"))).get(ORGS + "/me").then()
-                .statusCode(200).body("id", equalTo(id));
+        withToken(Tokens.ofClient(clientId, retried.path("credentials.clientSecret")))
+                .get(ORGS + "/me")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
         onlyClient(clientId);
     }
 
@@ -389,8 +472,12 @@ class OrganizationProvisioningTest {
         try {
             String id = register("AI_COMPANY");
             String first = activate(id).then().statusCode(200).extract().path("credentials.clientSecret");
-            String second = as(Tokens.OPERATOR).post(ORGS + "/" + id + "/credentials/rotate").then()
-                    .statusCode(200).extract().path("clientSecret");
+            String second = as(Tokens.OPERATOR)
+                    .post(ORGS + "/" + id + "/credentials/rotate")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("clientSecret");
             suspend(id).then().statusCode(200);
             activate(id).then().statusCode(200);
             // the capture works: provisioning logs what it did, by client id
@@ -404,14 +491,21 @@ class OrganizationProvisioningTest {
     // --- helpers --------------------------------------------------------------------------------------
 
     private static String register(String kind) {
-        String name = kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " " + UUID.randomUUID().toString().substring(0, 8);
+        String name = kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " "
+                + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = new HashMap<>();
         body.put("kind", kind);
         body.put("name", name);
         body.put("businessRegistrationNumber", BusinessRegistrationNumbers.randomWithDashes());
         body.put("contactEmail", "lab@" + name.replace(' ', '-') + ".example");
         body.put("contactName", "Kim Min-jun");
-        return as(Tokens.OPERATOR).body(body).post(ORGS).then().statusCode(201).extract().path("id");
+        return as(Tokens.OPERATOR)
+                .body(body)
+                .post(ORGS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static Response activate(String id) {
@@ -423,7 +517,11 @@ class OrganizationProvisioningTest {
     }
 
     private static io.restassured.specification.RequestSpecification withToken(String token) {
-        return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return RestAssured.given()
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     private static String tokenEndpoint() {
@@ -486,23 +584,24 @@ class OrganizationProvisioningTest {
 
     private UUID insertOrganizationWithGroup(String groupPath) {
         UUID squatter = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 INSERT INTO organization (id, kind, name, business_registration_number, status, status_changed_at,
                     keycloak_group, contact_email, contact_name, created_at, updated_at)
                 VALUES (:id, 'AI_COMPANY', 'Squatter', :brn, 'PENDING', now(), :path, 'squat@test.example',
                     'Squatter', now(), now())
                 """)
-                .setParameter("id", squatter)
-                .setParameter("brn", BusinessRegistrationNumbers.random())
-                .setParameter("path", groupPath)
-                .executeUpdate());
+                        .setParameter("id", squatter)
+                        .setParameter("brn", BusinessRegistrationNumbers.random())
+                        .setParameter("path", groupPath)
+                        .executeUpdate());
         return squatter;
     }
 
     private static JsonNode claims(String token) {
         try {
-            return JSON.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                    StandardCharsets.UTF_8));
+            return JSON.readTree(
+                    new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

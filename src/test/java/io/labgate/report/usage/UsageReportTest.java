@@ -1,6 +1,5 @@
 package io.labgate.report.usage;
 
-import java.util.Locale;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,10 +33,10 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -108,41 +107,82 @@ class UsageReportTest {
     private Fixture build() throws Exception {
         Map<String, byte[]> objects = new LinkedHashMap<>();
         Random random = new Random(7);
-        for (Map.Entry<String, Integer> object : Map.of("d/a.bin", A, "d/b.bin", B, "d/c.bin", C).entrySet()) {
+        for (Map.Entry<String, Integer> object :
+                Map.of("d/a.bin", A, "d/b.bin", B, "d/c.bin", C).entrySet()) {
             byte[] bytes = new byte[object.getValue()];
             random.nextBytes(bytes);
             objects.put(object.getKey(), bytes);
         }
-        Approved grant = ApprovedGrants.grant(ApprovedGrants.allModes(), objects,
-                List.of("STREAM", "PRESIGNED_URL", "S3_ENDPOINT"), Duration.ofDays(1));
+        Approved grant = ApprovedGrants.grant(
+                ApprovedGrants.allModes(),
+                objects,
+                List.of("STREAM", "PRESIGNED_URL", "S3_ENDPOINT"),
+                Duration.ofDays(1));
         String objectsPath = "/api/v1/grants/" + grant.grantId() + "/objects/";
 
         // 3 streamed downloads: 1000 + 2500 + a 100-byte range of c.bin
-        assertThat(as(Tokens.ALICE).get(objectsPath + "a.bin").then().statusCode(200).extract().asByteArray())
+        assertThat(as(Tokens.ALICE)
+                        .get(objectsPath + "a.bin")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray())
                 .hasSize(A);
-        assertThat(as(Tokens.ALICE).get(objectsPath + "b.bin").then().statusCode(200).extract().asByteArray())
+        assertThat(as(Tokens.ALICE)
+                        .get(objectsPath + "b.bin")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray())
                 .hasSize(B);
-        assertThat(as(Tokens.ALICE).header("Range", "bytes=0-99").get(objectsPath + "c.bin").then().statusCode(206)
-                .extract().asByteArray()).hasSize(100);
+        assertThat(as(Tokens.ALICE)
+                        .header("Range", "bytes=0-99")
+                        .get(objectsPath + "c.bin")
+                        .then()
+                        .statusCode(206)
+                        .extract()
+                        .asByteArray())
+                .hasSize(100);
         // 2 links: a.bin and c.bin offer 8000 bytes
-        as(Tokens.ALICE).body(Map.of("keys", List.of("a.bin", "c.bin")))
-                .post("/api/v1/grants/" + grant.grantId() + "/links").then().statusCode(200);
+        as(Tokens.ALICE)
+                .body(Map.of("keys", List.of("a.bin", "c.bin")))
+                .post("/api/v1/grants/" + grant.grantId() + "/links")
+                .then()
+                .statusCode(200);
         // refusal 1: a key that is not in the manifest (REST)
         as(Tokens.ALICE).get(objectsPath + "missing.bin").then().statusCode(404);
 
         // the S3 endpoint: a HeadObject (not a download), 1 GetObject of b.bin, refusal 2 (NoSuchKey)
-        String code = as(Tokens.OPERATOR).get("/api/v1/datasets/" + grant.datasetId()).then().statusCode(200)
-                .extract().path("code");
-        String title = as(Tokens.OPERATOR).get("/api/v1/datasets/" + grant.datasetId()).then().statusCode(200)
-                .extract().path("title");
-        String label = as(Tokens.OPERATOR).get("/api/v1/datasets/" + grant.datasetId() + "/versions/"
-                + grant.versionId()).then().statusCode(200).extract().path("label");
+        String code = as(Tokens.OPERATOR)
+                .get("/api/v1/datasets/" + grant.datasetId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("code");
+        String title = as(Tokens.OPERATOR)
+                .get("/api/v1/datasets/" + grant.datasetId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("title");
+        String label = as(Tokens.OPERATOR)
+                .get("/api/v1/datasets/" + grant.datasetId() + "/versions/" + grant.versionId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("label");
         String bucket = S3Gateway.bucketName(code, label);
-        var key = as(Tokens.ALICE).post("/api/v1/grants/" + grant.grantId() + "/access-keys").then().statusCode(201)
-                .extract().jsonPath();
+        var key = as(Tokens.ALICE)
+                .post("/api/v1/grants/" + grant.grantId() + "/access-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         try (S3Client s3 = s3(key.getString("accessKeyId"), key.getString("secretAccessKey"))) {
-            assertThat(s3.headObject(r -> r.bucket(bucket).key("a.bin")).contentLength()).isEqualTo(A);
-            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("b.bin")).asByteArray()).hasSize(B);
+            assertThat(s3.headObject(r -> r.bucket(bucket).key("a.bin")).contentLength())
+                    .isEqualTo(A);
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("b.bin")).asByteArray())
+                    .hasSize(B);
             assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket(bucket).key("missing.bin")))
                     .isInstanceOf(S3Exception.class);
         }
@@ -165,12 +205,29 @@ class UsageReportTest {
 
             ReportTable table = downloads.compute(query);
             List<Object> row = only(table, 0, fixture.datasetCode());
-            assertThat(cells(table, row)).as(source.name()).containsExactlyEntriesOf(figures(
-                    "group", fixture.datasetCode(), "groupName", fixture.datasetTitle(),
-                    "streamObjects", 3L, "streamBytes", (long) A + B + 100,
-                    "s3Objects", 1L, "s3Bytes", (long) B,
-                    "linkObjects", 2L, "linkBytesOffered", (long) A + C,
-                    "objects", 6L, "bytesDelivered", (long) A + B + 100 + B));
+            assertThat(cells(table, row))
+                    .as(source.name())
+                    .containsExactlyEntriesOf(figures(
+                            "group",
+                            fixture.datasetCode(),
+                            "groupName",
+                            fixture.datasetTitle(),
+                            "streamObjects",
+                            3L,
+                            "streamBytes",
+                            (long) A + B + 100,
+                            "s3Objects",
+                            1L,
+                            "s3Bytes",
+                            (long) B,
+                            "linkObjects",
+                            2L,
+                            "linkBytesOffered",
+                            (long) A + C,
+                            "objects",
+                            6L,
+                            "bytesDelivered",
+                            (long) A + B + 100 + B));
 
             table = refusals.compute(query);
             Map<String, Long> byReason = table.rows().stream()
@@ -182,24 +239,48 @@ class UsageReportTest {
             table = transparency.compute(query.groupedBy(null));
             row = only(table, 4, fixture.datasetCode());
             Map<String, Object> cells = cells(table, row);
-            assertThat(cells).as(source.name()).containsAllEntriesOf(figures(
-                    "providerId", DemoOrganizations.JEJU.toString(),
-                    "organizationId", DemoOrganizations.ALPHA.toString(),
-                    "dataset", fixture.datasetTitle(),
-                    "streamObjects", 3L, "streamBytes", (long) A + B + 100,
-                    "s3Objects", 1L, "s3Bytes", (long) B,
-                    "linkObjects", 2L, "linkBytesOffered", (long) A + C,
-                    "objects", 6L, "bytesDelivered", (long) A + B + 100 + B,
-                    "daysActive", (long) fixture.days().size()));
+            assertThat(cells)
+                    .as(source.name())
+                    .containsAllEntriesOf(figures(
+                            "providerId",
+                            DemoOrganizations.JEJU.toString(),
+                            "organizationId",
+                            DemoOrganizations.ALPHA.toString(),
+                            "dataset",
+                            fixture.datasetTitle(),
+                            "streamObjects",
+                            3L,
+                            "streamBytes",
+                            (long) A + B + 100,
+                            "s3Objects",
+                            1L,
+                            "s3Bytes",
+                            (long) B,
+                            "linkObjects",
+                            2L,
+                            "linkBytesOffered",
+                            (long) A + C,
+                            "objects",
+                            6L,
+                            "bytesDelivered",
+                            (long) A + B + 100 + B,
+                            "daysActive",
+                            (long) fixture.days().size()));
             assertThat((String) cells.get("provider")).isNotBlank().isNotEqualTo(UsageSql.UNKNOWN);
             assertThat((String) cells.get("organization")).isNotBlank().isNotEqualTo(UsageSql.UNKNOWN);
 
             // by month: the same figures under the month(s) of the events
             table = transparency.compute(query.groupedBy(ReportDimension.MONTH));
             List<List<Object>> monthly = table.rows().stream()
-                    .filter(r -> fixture.datasetCode().equals(r.get(4))).toList();
-            assertThat(monthly).extracting(r -> (String) r.get(6)).containsExactlyElementsOf(
-                    fixture.days().stream().map(d -> d.toString().substring(0, 7)).distinct().sorted().toList());
+                    .filter(r -> fixture.datasetCode().equals(r.get(4)))
+                    .toList();
+            assertThat(monthly)
+                    .extracting(r -> (String) r.get(6))
+                    .containsExactlyElementsOf(fixture.days().stream()
+                            .map(d -> d.toString().substring(0, 7))
+                            .distinct()
+                            .sorted()
+                            .toList());
             assertThat(monthly.stream().mapToLong(r -> (Long) r.get(13)).sum()).isEqualTo(6);
         }
     }
@@ -207,8 +288,8 @@ class UsageReportTest {
     /** The same figures through the REST API, as JSON, as CSV (with BOM) and as XLSX. */
     @Test
     void fixtureFiguresReadTheSameInJsonCsvAndXlsx() {
-        Map<String, String> byDataset = Map.of("from", period().from().toString(), "to", period().to().toString(),
-                "groupBy", "DATASET");
+        Map<String, String> byDataset =
+                Map.of("from", period().from().toString(), "to", period().to().toString(), "groupBy", "DATASET");
         Map<String, Long> downloaded = new LinkedHashMap<>();
         downloaded.put("streamObjects", 3L);
         downloaded.put("streamBytes", (long) A + B + 100);
@@ -221,7 +302,8 @@ class UsageReportTest {
         for (ReportTables.Table table : ReportTables.all("downloads", byDataset)) {
             Map<String, Object> row = table.row("group", fixture.datasetCode());
             assertThat(row.get("groupName")).as(table.format()).isEqualTo(fixture.datasetTitle());
-            downloaded.forEach((key, value) -> assertThat(table.number(row, key)).as(table.format() + " " + key)
+            downloaded.forEach((key, value) -> assertThat(table.number(row, key))
+                    .as(table.format() + " " + key)
                     .isEqualByComparingTo(BigDecimal.valueOf(value)));
         }
         for (ReportTables.Table table : ReportTables.all("refusals", byDataset)) {
@@ -230,12 +312,14 @@ class UsageReportTest {
             assertThat(rows.get(0).get("reason")).isEqualTo("NO_SUCH_KEY");
             assertThat(table.number(rows.get(0), "refusals")).isEqualByComparingTo(BigDecimal.valueOf(2));
         }
-        Map<String, String> ungrouped = Map.of("from", period().from().toString(), "to", period().to().toString());
+        Map<String, String> ungrouped =
+                Map.of("from", period().from().toString(), "to", period().to().toString());
         for (ReportTables.Table table : ReportTables.all("transparency", ungrouped)) {
             Map<String, Object> row = table.row("datasetCode", fixture.datasetCode());
             assertThat(row.get("providerId")).as(table.format()).isEqualTo(DemoOrganizations.JEJU.toString());
             assertThat(row.get("organizationId")).isEqualTo(DemoOrganizations.ALPHA.toString());
-            downloaded.forEach((key, value) -> assertThat(table.number(row, key)).as(table.format() + " " + key)
+            downloaded.forEach((key, value) -> assertThat(table.number(row, key))
+                    .as(table.format() + " " + key)
                     .isEqualByComparingTo(BigDecimal.valueOf(value)));
             assertThat(table.number(row, "daysActive"))
                     .isEqualByComparingTo(BigDecimal.valueOf(fixture.days().size()));
@@ -245,33 +329,38 @@ class UsageReportTest {
     @Test
     void refusalsWithoutOrganizationOrDatasetAreTheUnknownGroup() {
         for (ReportSource source : ReportSource.values()) {
-            for (ReportDimension dimension : List.of(ReportDimension.ORGANIZATION, ReportDimension.DATASET,
-                    ReportDimension.PROVIDER)) {
+            for (ReportDimension dimension :
+                    List.of(ReportDimension.ORGANIZATION, ReportDimension.DATASET, ReportDimension.PROVIDER)) {
                 ReportTable table = refusals.compute(new ReportQuery(period(), dimension, source));
-                assertThat(table.rows()).as(source + " " + dimension)
-                        .anySatisfy(r -> {
-                            assertThat(r.get(0)).isNull();
-                            assertThat(r.get(1)).isEqualTo(UsageSql.UNKNOWN);
-                            assertThat(r.get(2)).isEqualTo("s3 InvalidAccessKeyId");
-                            assertThat((Long) r.get(3)).isPositive();
-                        });
+                assertThat(table.rows()).as(source + " " + dimension).anySatisfy(r -> {
+                    assertThat(r.get(0)).isNull();
+                    assertThat(r.get(1)).isEqualTo(UsageSql.UNKNOWN);
+                    assertThat(r.get(2)).isEqualTo("s3 InvalidAccessKeyId");
+                    assertThat((Long) r.get(3)).isPositive();
+                });
             }
             // and the ungrouped table has every refusal: the sum of any grouping without PROVIDER's duplicates
             long total = sum(refusals.compute(new ReportQuery(period(), null, source)), 3);
             assertThat(sum(refusals.compute(new ReportQuery(period(), ReportDimension.ORGANIZATION, source)), 3))
                     .isEqualTo(total);
             assertThat(refusals.summary(new ReportQuery(period(), null, source)))
-                    .extracting(ReportFigure::value).containsExactly(total);
+                    .extracting(ReportFigure::value)
+                    .containsExactly(total);
         }
     }
 
     @Test
     void everyUsageSectionAndDimensionGivesTheSameTableFromRollupAndRaw() {
-        List<ReportSection> usage = sections.stream().filter(s -> s instanceof DownloadsSection
-                || s instanceof RefusalsSection || s instanceof TransparencySection).toList();
+        List<ReportSection> usage = sections.stream()
+                .filter(s -> s instanceof DownloadsSection
+                        || s instanceof RefusalsSection
+                        || s instanceof TransparencySection)
+                .toList();
         assertThat(usage).hasSize(3);
         LocalDate today = LocalDate.now(ReportPeriod.ZONE);
-        List<ReportPeriod> periods = List.of(period(), new ReportPeriod(today.minusDays(365), today.plusDays(1)),
+        List<ReportPeriod> periods = List.of(
+                period(),
+                new ReportPeriod(today.minusDays(365), today.plusDays(1)),
                 new ReportPeriod(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 12, 31)));
         for (ReportSection section : usage) {
             List<ReportDimension> dimensions = new ArrayList<>(section.dimensions());
@@ -302,8 +391,10 @@ class UsageReportTest {
         ReportTable total = downloads.compute(query);
         assertThat(total.rows()).hasSize(1);
         Map<String, Object> cells = cells(total, total.rows().get(0));
-        assertThat(downloads.summary(query)).allSatisfy(f -> assertThat(f.value()).isEqualTo(cells.get(f.key())))
-                .extracting(ReportFigure::key).contains("streamBytes", "s3Objects", "linkBytesOffered");
+        assertThat(downloads.summary(query))
+                .allSatisfy(f -> assertThat(f.value()).isEqualTo(cells.get(f.key())))
+                .extracting(ReportFigure::key)
+                .contains("streamBytes", "s3Objects", "linkBytesOffered");
         assertThat((Long) cells.get("streamBytes")).isGreaterThanOrEqualTo(A + B + 100);
     }
 
@@ -315,7 +406,8 @@ class UsageReportTest {
     }
 
     private static List<Object> only(ReportTable table, int column, String value) {
-        List<List<Object>> rows = table.rows().stream().filter(r -> value.equals(r.get(column))).toList();
+        List<List<Object>> rows =
+                table.rows().stream().filter(r -> value.equals(r.get(column))).toList();
         assertThat(rows).as(table.section() + " rows of " + value).hasSize(1);
         return rows.get(0);
     }
@@ -341,16 +433,21 @@ class UsageReportTest {
     }
 
     private S3Client s3(String accessKeyId, String secret) throws Exception {
-        return S3Client.builder().endpointOverride(s3Endpoint.toURI()).region(Region.US_EAST_1)
+        return S3Client.builder()
+                .endpointOverride(s3Endpoint.toURI())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true)
-                        .chunkedEncodingEnabled(false).build())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(true)
+                        .chunkedEncodingEnabled(false)
+                        .build())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private long eventsOf(UUID grantId) throws Exception {
-        try (Connection db = dataSource.getConnection(); PreparedStatement count = db.prepareStatement(
-                "SELECT count(*) FROM usage_event WHERE grant_id = ? "
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM usage_event WHERE grant_id = ? "
                         + "AND action IN ('OBJECT_STREAMED', 'LINK_ISSUED', 'S3_REQUEST', 'ACCESS_REFUSED')")) {
             count.setObject(1, grantId);
             try (ResultSet rs = count.executeQuery()) {
@@ -362,10 +459,11 @@ class UsageReportTest {
 
     private Set<LocalDate> daysOf(UUID grantId) throws Exception {
         Set<LocalDate> days = new HashSet<>();
-        try (Connection db = dataSource.getConnection(); PreparedStatement read = db.prepareStatement(
-                "SELECT DISTINCT (occurred_at AT TIME ZONE 'Asia/Seoul')::date FROM usage_event WHERE grant_id = ? "
-                        + "AND action IN ('OBJECT_STREAMED', 'LINK_ISSUED', 'S3_REQUEST') AND outcome = 'SUCCESS' "
-                        + "AND (action <> 'S3_REQUEST' OR reason = 's3 GetObject')")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement read = db.prepareStatement(
+                        "SELECT DISTINCT (occurred_at AT TIME ZONE 'Asia/Seoul')::date FROM usage_event WHERE grant_id = ? "
+                                + "AND action IN ('OBJECT_STREAMED', 'LINK_ISSUED', 'S3_REQUEST') AND outcome = 'SUCCESS' "
+                                + "AND (action <> 'S3_REQUEST' OR reason = 's3 GetObject')")) {
             read.setObject(1, grantId);
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {

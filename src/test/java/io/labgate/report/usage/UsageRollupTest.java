@@ -90,8 +90,8 @@ class UsageRollupTest {
         Map<UUID, long[]> expected = new HashMap<>();
         Random random = new Random(42);
         for (int w = 0; w < 3; w++) {
-            UsageLogWriter writer = new UsageLogWriter(dataSource, 2500, 5000, Clock.systemUTC(),
-                    new SimpleMeterRegistry());
+            UsageLogWriter writer =
+                    new UsageLogWriter(dataSource, 2500, 5000, Clock.systemUTC(), new SimpleMeterRegistry());
             writers.add(writer);
             for (int i = 0; i < 5000; i++) {
                 UsageEventDraft draft = randomDraft(random, organizations, versions);
@@ -113,9 +113,10 @@ class UsageRollupTest {
 
         // the rollup has exactly what was written, per organization
         Map<UUID, long[]> rolledUp = new HashMap<>();
-        try (Connection db = dataSource.getConnection(); PreparedStatement read = db.prepareStatement(
-                "SELECT organization_id, sum(events), sum(bytes) FROM usage_daily_rollup "
-                        + "WHERE organization_id = ANY (?) GROUP BY 1")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement read =
+                        db.prepareStatement("SELECT organization_id, sum(events), sum(bytes) FROM usage_daily_rollup "
+                                + "WHERE organization_id = ANY (?) GROUP BY 1")) {
             read.setArray(1, db.createArrayOf("uuid", organizations.toArray()));
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
@@ -125,13 +126,15 @@ class UsageRollupTest {
         }
         assertThat(rolledUp).hasSize(3);
         for (UUID organization : organizations) {
-            assertThat(rolledUp.get(organization)).as("events and bytes of %s", organization)
+            assertThat(rolledUp.get(organization))
+                    .as("events and bytes of %s", organization)
                     .containsExactly(expected.get(organization));
         }
         // today's events were routed to a monthly partition, not the default one: the trigger on the partitioned
         // table saw them all the same
-        try (Connection db = dataSource.getConnection(); PreparedStatement where = db.prepareStatement(
-                "SELECT DISTINCT tableoid::regclass::text FROM usage_event WHERE organization_id = ANY (?)")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement where = db.prepareStatement(
+                        "SELECT DISTINCT tableoid::regclass::text FROM usage_event WHERE organization_id = ANY (?)")) {
             where.setArray(1, db.createArrayOf("uuid", organizations.toArray()));
             try (ResultSet rs = where.executeQuery()) {
                 while (rs.next()) {
@@ -144,7 +147,8 @@ class UsageRollupTest {
 
         // rebuilding gives the same rollup
         long rows;
-        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+        try (Connection db = dataSource.getConnection();
+                Statement statement = db.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT usage_rollup_rebuild()")) {
             rs.next();
             rows = rs.getLong(1);
@@ -161,23 +165,26 @@ class UsageRollupTest {
      */
     @Test
     void upsertIsCorrectForConcurrentInsertersWithoutTheChainLock() throws Exception {
-        String schema = "rollup_race_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection db = dataSource.getConnection(); Statement ddl = db.createStatement()) {
+        String schema =
+                "rollup_race_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection db = dataSource.getConnection();
+                Statement ddl = db.createStatement()) {
             ddl.execute("CREATE SCHEMA " + schema);
             ddl.execute("CREATE TABLE " + schema + ".usage_event (LIKE public.usage_event INCLUDING DEFAULTS) "
                     + "PARTITION BY RANGE (occurred_at)");
             ddl.execute("CREATE TABLE " + schema + ".usage_event_old PARTITION OF " + schema + ".usage_event "
                     + "FOR VALUES FROM ('2000-01-01') TO ('2020-01-01')");
-            ddl.execute("CREATE TABLE " + schema + ".usage_event_default PARTITION OF " + schema
-                    + ".usage_event DEFAULT");
+            ddl.execute(
+                    "CREATE TABLE " + schema + ".usage_event_default PARTITION OF " + schema + ".usage_event DEFAULT");
             ddl.execute("CREATE TABLE " + schema + ".usage_daily_rollup (LIKE public.usage_daily_rollup "
                     + "INCLUDING DEFAULTS INCLUDING CONSTRAINTS, CONSTRAINT usage_daily_rollup_key UNIQUE NULLS NOT "
                     + "DISTINCT (day, organization_id, dataset_version_id, action, outcome, reason))");
             ddl.execute("CREATE TABLE " + schema + ".usage_monthly_rollup (LIKE public.usage_monthly_rollup "
                     + "INCLUDING DEFAULTS INCLUDING CONSTRAINTS, CONSTRAINT usage_monthly_rollup_key UNIQUE NULLS "
                     + "NOT DISTINCT (month, organization_id, dataset_version_id, action, outcome, reason))");
-            ddl.execute("CREATE TRIGGER usage_event_rollup AFTER INSERT ON " + schema + ".usage_event "
-                    + "REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION public.usage_rollup_add()");
+            ddl.execute(
+                    "CREATE TRIGGER usage_event_rollup AFTER INSERT ON " + schema + ".usage_event "
+                            + "REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION public.usage_rollup_add()");
         }
         try {
             int threads = 8;
@@ -187,7 +194,8 @@ class UsageRollupTest {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 done.add(pool.submit(() -> {
-                    try (Connection db = dataSource.getConnection(); Statement insert = db.createStatement()) {
+                    try (Connection db = dataSource.getConnection();
+                            Statement insert = db.createStatement()) {
                         insert.execute("SET search_path = " + schema + ", public");
                         try {
                             race(insert, thread, statements);
@@ -202,11 +210,12 @@ class UsageRollupTest {
                 f.get(120, TimeUnit.SECONDS);
             }
             pool.shutdown();
-            try (Connection db = dataSource.getConnection(); Statement check = db.createStatement()) {
+            try (Connection db = dataSource.getConnection();
+                    Statement check = db.createStatement()) {
                 check.execute("SET search_path = " + schema + ", public");
                 try {
-                    try (ResultSet rs = check.executeQuery(
-                            "SELECT count(*), sum(events), sum(bytes) FROM usage_daily_rollup")) {
+                    try (ResultSet rs =
+                            check.executeQuery("SELECT count(*), sum(events), sum(bytes) FROM usage_daily_rollup")) {
                         rs.next();
                         assertThat(rs.getLong(2)).isEqualTo((long) threads * statements * 200);
                         assertThat(rs.getLong(3)).isEqualTo((long) threads * statements * (200 * 201 / 2));
@@ -216,14 +225,17 @@ class UsageRollupTest {
                         assertThat(rs.next()).as("rollup differs from raw").isFalse();
                     }
                     try (ResultSet rs = check.executeQuery(MONTHLY_DIFFERENCE)) {
-                        assertThat(rs.next()).as("monthly rollup differs from raw").isFalse();
+                        assertThat(rs.next())
+                                .as("monthly rollup differs from raw")
+                                .isFalse();
                     }
                 } finally {
                     check.execute("RESET search_path");
                 }
             }
         } finally {
-            try (Connection db = dataSource.getConnection(); Statement ddl = db.createStatement()) {
+            try (Connection db = dataSource.getConnection();
+                    Statement ddl = db.createStatement()) {
                 ddl.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
@@ -250,13 +262,17 @@ class UsageRollupTest {
         // the same group (reason and version NULL) written in three separate transactions: one row, summed
         for (int i = 1; i <= 3; i++) {
             log.record(UsageEventDraft.builder(UsageAction.OBJECT_STREAMED, UsageOutcome.SUCCESS, "rollup-test")
-                    .organization(organization).bytes(100L * i).build());
+                    .organization(organization)
+                    .bytes(100L * i)
+                    .build());
         }
         log.record(UsageEventDraft.builder(UsageAction.OBJECT_LISTED, UsageOutcome.SUCCESS, "rollup-test")
-                .organization(organization).build());
-        try (Connection db = dataSource.getConnection(); PreparedStatement read = db.prepareStatement(
-                "SELECT action, reason, dataset_version_id, events, bytes FROM usage_daily_rollup "
-                        + "WHERE organization_id = ? ORDER BY action")) {
+                .organization(organization)
+                .build());
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement read = db.prepareStatement(
+                        "SELECT action, reason, dataset_version_id, events, bytes FROM usage_daily_rollup "
+                                + "WHERE organization_id = ? ORDER BY action")) {
             read.setObject(1, organization);
             try (ResultSet rs = read.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -269,7 +285,9 @@ class UsageRollupTest {
                 assertThat(rs.getObject(3)).isNull();
                 assertThat(rs.getLong(4)).isEqualTo(3);
                 assertThat(rs.getLong(5)).isEqualTo(600);
-                assertThat(rs.next()).as("one row per group, NULLs not distinct").isFalse();
+                assertThat(rs.next())
+                        .as("one row per group, NULLs not distinct")
+                        .isFalse();
             }
         }
     }
@@ -283,8 +301,9 @@ class UsageRollupTest {
         write(lastSecond, organization, 1111);
         write(midnight, organization, 2222);
 
-        try (Connection db = dataSource.getConnection(); PreparedStatement read = db.prepareStatement(
-                "SELECT day, events, bytes FROM usage_daily_rollup WHERE organization_id = ? ORDER BY day")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement read = db.prepareStatement(
+                        "SELECT day, events, bytes FROM usage_daily_rollup WHERE organization_id = ? ORDER BY day")) {
             read.setObject(1, organization);
             try (ResultSet rs = read.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -298,17 +317,21 @@ class UsageRollupTest {
         }
         // a report of one KST day sees only that day's event, from either source
         for (ReportSource source : ReportSource.values()) {
-            assertThat(streamedBytes(LocalDate.of(2025, 12, 31), LocalDate.of(2025, 12, 31), source,
-                    organization)).as(source.name()).isEqualTo(1111);
+            assertThat(streamedBytes(LocalDate.of(2025, 12, 31), LocalDate.of(2025, 12, 31), source, organization))
+                    .as(source.name())
+                    .isEqualTo(1111);
             assertThat(streamedBytes(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1), source, organization))
-                    .as(source.name()).isEqualTo(2222);
+                    .as(source.name())
+                    .isEqualTo(2222);
             assertThat(streamedBytes(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 31), source, organization))
-                    .as(source.name()).isEqualTo(3333);
+                    .as(source.name())
+                    .isEqualTo(3333);
         }
         // and by month they fall into December and January
-        try (Connection db = dataSource.getConnection(); PreparedStatement read = db.prepareStatement(
-                "SELECT to_char(day, 'YYYY-MM'), sum(bytes) FROM usage_daily_rollup WHERE organization_id = ? "
-                        + "GROUP BY 1 ORDER BY 1")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement read = db.prepareStatement(
+                        "SELECT to_char(day, 'YYYY-MM'), sum(bytes) FROM usage_daily_rollup WHERE organization_id = ? "
+                                + "GROUP BY 1 ORDER BY 1")) {
             read.setObject(1, organization);
             try (ResultSet rs = read.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -321,18 +344,23 @@ class UsageRollupTest {
     }
 
     private long streamedBytes(LocalDate from, LocalDate to, ReportSource source, UUID organization) {
-        ReportTable table = downloads.compute(new ReportQuery(new ReportPeriod(from, to),
-                ReportDimension.ORGANIZATION, source));
-        return table.rows().stream().filter(row -> organization.toString().equals(row.get(0)))
-                .mapToLong(row -> (Long) row.get(3)).sum();
+        ReportTable table =
+                downloads.compute(new ReportQuery(new ReportPeriod(from, to), ReportDimension.ORGANIZATION, source));
+        return table.rows().stream()
+                .filter(row -> organization.toString().equals(row.get(0)))
+                .mapToLong(row -> (Long) row.get(3))
+                .sum();
     }
 
     private void write(Instant at, UUID organization, long bytes) {
-        UsageLogWriter writer = new UsageLogWriter(dataSource, 10, 10, Clock.fixed(at, ZoneOffset.UTC),
-                new SimpleMeterRegistry()).start();
+        UsageLogWriter writer = new UsageLogWriter(
+                        dataSource, 10, 10, Clock.fixed(at, ZoneOffset.UTC), new SimpleMeterRegistry())
+                .start();
         try {
             writer.record(UsageEventDraft.builder(UsageAction.OBJECT_STREAMED, UsageOutcome.SUCCESS, "kst-test")
-                    .organization(organization).bytes(bytes).build());
+                    .organization(organization)
+                    .bytes(bytes)
+                    .build());
         } finally {
             writer.stop(Duration.ofSeconds(10));
         }
@@ -342,14 +370,18 @@ class UsageRollupTest {
         UUID organization = organizations.get(random.nextInt(organizations.size()));
         UUID version = versions.get(random.nextInt(versions.size()));
         UsageEventDraft.Builder draft = switch (random.nextInt(4)) {
-            case 0 -> UsageEventDraft.builder(UsageAction.OBJECT_STREAMED, UsageOutcome.SUCCESS, "rollup-test")
-                    .bytes((long) random.nextInt(1_000_000));
-            case 1 -> UsageEventDraft.builder(UsageAction.LINK_ISSUED, UsageOutcome.SUCCESS, "rollup-test")
-                    .bytes((long) random.nextInt(1000));
-            case 2 -> UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, "rollup-test")
-                    .reason(random.nextBoolean() ? "NO_SUCH_KEY" : "s3 AccessDenied");
-            default -> UsageEventDraft.builder(UsageAction.S3_REQUEST, UsageOutcome.SUCCESS, "rollup-test")
-                    .reason(random.nextBoolean() ? "s3 GetObject" : "s3 HeadObject");
+            case 0 ->
+                UsageEventDraft.builder(UsageAction.OBJECT_STREAMED, UsageOutcome.SUCCESS, "rollup-test")
+                        .bytes((long) random.nextInt(1_000_000));
+            case 1 ->
+                UsageEventDraft.builder(UsageAction.LINK_ISSUED, UsageOutcome.SUCCESS, "rollup-test")
+                        .bytes((long) random.nextInt(1000));
+            case 2 ->
+                UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, "rollup-test")
+                        .reason(random.nextBoolean() ? "NO_SUCH_KEY" : "s3 AccessDenied");
+            default ->
+                UsageEventDraft.builder(UsageAction.S3_REQUEST, UsageOutcome.SUCCESS, "rollup-test")
+                        .reason(random.nextBoolean() ? "s3 GetObject" : "s3 HeadObject");
         };
         return draft.organization(organization).datasetVersion(version).build();
     }
@@ -363,7 +395,8 @@ class UsageRollupTest {
     /** Rows that differ between either rollup and the raw events: none when both rollups are exact. */
     private List<String> difference() throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+        try (Connection db = dataSource.getConnection();
+                Statement statement = db.createStatement()) {
             for (String query : List.of(DIFFERENCE, MONTHLY_DIFFERENCE)) {
                 try (ResultSet rs = statement.executeQuery(query)) {
                     int columns = rs.getMetaData().getColumnCount();
