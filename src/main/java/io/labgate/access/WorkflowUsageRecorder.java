@@ -1,6 +1,6 @@
 package io.labgate.access;
 
-import io.labgate.common.http.RequestIds;
+import io.labgate.platform.http.RequestIds;
 import io.labgate.usage.UsageEventDraft;
 import io.labgate.usage.UsageLog;
 import io.labgate.usage.UsageOutcome;

@@ -1,11 +1,11 @@
 package io.labgate.booking;
 
-import io.labgate.common.error.Problem;
-import io.labgate.common.idempotency.Idempotency;
-import io.labgate.common.idempotency.IdempotentResult;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
-import io.labgate.security.Roles;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.idempotency.Idempotency;
+import io.labgate.platform.idempotency.IdempotentResult;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,17 +1,17 @@
 package io.labgate.booking;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.DatabaseConstraints;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.error.Problem;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
 import io.labgate.inventory.server.LabServer;
 import io.labgate.inventory.server.LabServerRepository;
 import io.labgate.inventory.server.ServerStatus;
-import io.labgate.organization.Organization;
 import io.labgate.organization.OrganizationService;
-import io.labgate.security.Caller;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.DatabaseConstraints;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -80,7 +80,7 @@ public class BookingService {
         Instant startsAt = from == null ? null : from.truncatedTo(ChronoUnit.SECONDS);
         Instant endsAt = until == null ? null : until.truncatedTo(ChronoUnit.SECONDS);
         checkBooking(serverId, organizationId, startsAt, endsAt, purpose);
-        organizations.requireActive(organizationId, Organization.Kind.AI_COMPANY);
+        organizations.requireActive(organizationId, OrganizationKind.AI_COMPANY);
         // FOR SHARE: concurrent bookings of one server do not wait for each other (the exclusion constraint
         // settles them), but retiring the server (FOR UPDATE) waits for this transaction and then sees the booking
         LabServer server = servers.findByIdOptional(serverId, LockModeType.PESSIMISTIC_READ)

@@ -1,8 +1,8 @@
 package io.labgate.catalog;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

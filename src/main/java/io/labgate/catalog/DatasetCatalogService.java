@@ -1,23 +1,23 @@
 package io.labgate.catalog;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.DatabaseConstraints;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.error.Problem;
-import io.labgate.common.http.ETags;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
 import io.labgate.inventory.bucket.BucketPurpose;
 import io.labgate.inventory.bucket.BucketResponse;
 import io.labgate.inventory.bucket.StorageBucketService;
-import io.labgate.organization.Organization;
 import io.labgate.organization.OrganizationResponse;
 import io.labgate.organization.OrganizationService;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.DatabaseConstraints;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.http.ETags;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Caller;
+import io.labgate.platform.security.Roles;
 import io.labgate.policy.SecurityPolicyService;
 import io.labgate.reference.AiTechnologyService;
 import io.labgate.reference.IndustryService;
-import io.labgate.security.Caller;
-import io.labgate.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -428,7 +428,7 @@ public class DatasetCatalogService {
             Optional<OrganizationResponse> organization = organizations.find(id);
             if (organization.isEmpty()) {
                 violations.add(new Problem.Violation("providerIds[" + i + "]", "no organization " + id));
-            } else if (organization.get().kind() != Organization.Kind.DATA_PROVIDER) {
+            } else if (organization.get().kind() != OrganizationKind.DATA_PROVIDER) {
                 violations.add(new Problem.Violation(
                         "providerIds[" + i + "]",
                         "organization " + id + " is " + organization.get().kind() + ", not DATA_PROVIDER"));

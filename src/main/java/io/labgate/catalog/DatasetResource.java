@@ -1,11 +1,11 @@
 package io.labgate.catalog;
 
-import io.labgate.common.http.ETags;
-import io.labgate.common.idempotency.Idempotency;
-import io.labgate.common.idempotency.IdempotentResult;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
-import io.labgate.security.Roles;
+import io.labgate.platform.http.ETags;
+import io.labgate.platform.idempotency.Idempotency;
+import io.labgate.platform.idempotency.IdempotentResult;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,11 +1,11 @@
 package io.labgate.catalog;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.error.Problem;
-import io.labgate.storage.ObjectStore;
-import io.labgate.storage.ObjectSummary;
-import io.labgate.storage.StorageException;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.storage.ObjectStore;
+import io.labgate.platform.storage.ObjectSummary;
+import io.labgate.platform.storage.StorageException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

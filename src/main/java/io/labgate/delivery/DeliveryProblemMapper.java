@@ -1,6 +1,6 @@
 package io.labgate.delivery;
 
-import io.labgate.common.error.ProblemMapper;
+import io.labgate.platform.error.ProblemMapper;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -15,7 +15,7 @@ public class DeliveryProblemMapper {
     @ServerExceptionMapper
     public Response refused(DeliveryRefused e) {
         Response.ResponseBuilder response =
-                Response.fromResponse(ProblemMapper.respond(e.code(), e.getMessage(), List.of()));
+                Response.fromResponse(ProblemMapper.respond(e.reason(), e.getMessage(), List.of()));
         if (e.retryAfterSeconds() > 0) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }

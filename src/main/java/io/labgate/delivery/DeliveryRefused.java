@@ -1,7 +1,8 @@
 package io.labgate.delivery;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.ProblemCode;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
 public class DeliveryRefused extends ApiException {
 
     /** Why a data request was refused; written as the {@code reason} of the ACCESS_REFUSED usage event. */
-    public enum Reason {
+    public enum Reason implements ProblemCode {
         /** No such grant, or another organization's (404: its existence is not revealed). */
         NO_SUCH_GRANT(ErrorCode.NOT_FOUND),
         /** The grant is not ACTIVE, not yet valid or already ended, or its version is no longer grantable. */
@@ -37,7 +38,8 @@ public class DeliveryRefused extends ApiException {
             this.code = code;
         }
 
-        public ErrorCode code() {
+        @Override
+        public ErrorCode error() {
             return code;
         }
     }
@@ -51,7 +53,7 @@ public class DeliveryRefused extends ApiException {
     }
 
     private DeliveryRefused(Reason reason, String detail, long retryAfterSeconds, long objectSize) {
-        super(Objects.requireNonNull(reason, "reason").code(), reason.name() + ": " + detail);
+        super(Objects.requireNonNull(reason, "reason"), reason.name() + ": " + detail);
         this.reason = reason;
         this.retryAfterSeconds = retryAfterSeconds;
         this.objectSize = objectSize;

@@ -1,11 +1,11 @@
 package io.labgate.delivery;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.Problem;
-import io.labgate.common.http.RequestIds;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.http.RequestIds;
+import io.labgate.platform.security.Caller;
+import io.labgate.platform.security.Roles;
 import io.labgate.policy.AccessMode;
-import io.labgate.security.Caller;
-import io.labgate.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;

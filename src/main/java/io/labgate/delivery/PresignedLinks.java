@@ -1,8 +1,8 @@
 package io.labgate.delivery;
 
 import io.labgate.delivery.DeliveryRefused.Reason;
-import io.labgate.storage.StorageConfig;
-import io.labgate.storage.StorageException;
+import io.labgate.platform.storage.StorageConfig;
+import io.labgate.platform.storage.StorageException;
 import io.labgate.usage.LoggedEvent;
 import io.labgate.usage.UsageAction;
 import io.labgate.usage.UsageEventDraft;

@@ -10,7 +10,6 @@ import io.labgate.catalog.DatasetVersionResponse;
 import io.labgate.catalog.DeidentificationMethod;
 import io.labgate.catalog.ManifestBuilder;
 import io.labgate.catalog.UseCondition;
-import io.labgate.common.paging.PageQuery;
 import io.labgate.inventory.bucket.BucketPurpose;
 import io.labgate.inventory.bucket.BucketRequest;
 import io.labgate.inventory.bucket.RegistrationMode;
@@ -20,9 +19,11 @@ import io.labgate.inventory.server.LabServerRepository;
 import io.labgate.inventory.server.LabServerRequest;
 import io.labgate.inventory.server.LabServerService;
 import io.labgate.inventory.server.ServerKind;
-import io.labgate.organization.Organization;
 import io.labgate.organization.OrganizationRequest;
 import io.labgate.organization.OrganizationService;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.storage.ObjectStore;
 import io.labgate.policy.AccessMode;
 import io.labgate.policy.SecurityPolicyRepository;
 import io.labgate.policy.SecurityPolicyRequest;
@@ -30,7 +31,6 @@ import io.labgate.policy.SecurityPolicyService;
 import io.labgate.reference.AiTechnologyService;
 import io.labgate.reference.IndustryService;
 import io.labgate.reference.ReferenceEntryRequest;
-import io.labgate.storage.ObjectStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -131,14 +131,14 @@ public class DemoData {
     }
 
     private void loadOrganizations() {
-        organization(OPERATOR_ORG, Organization.Kind.OPERATOR, "LabGate 실증랩 운영팀", "2208162517", "ops");
-        organization(ALPHA_AI, Organization.Kind.AI_COMPANY, "Alpha Vision AI", "1058702435", "alpha");
-        organization(BETA_AI, Organization.Kind.AI_COMPANY, "Beta Robotics AI", "1234500003", "beta");
-        organization(JEJU_FARM, Organization.Kind.DATA_PROVIDER, "제주 스마트팜 영농조합", "2118800006", "jeju");
-        organization(OCEAN_BIO, Organization.Kind.DATA_PROVIDER, "Ocean Bio Aquaculture", "6168100008", "ocean");
+        organization(OPERATOR_ORG, OrganizationKind.OPERATOR, "LabGate 실증랩 운영팀", "2208162517", "ops");
+        organization(ALPHA_AI, OrganizationKind.AI_COMPANY, "Alpha Vision AI", "1058702435", "alpha");
+        organization(BETA_AI, OrganizationKind.AI_COMPANY, "Beta Robotics AI", "1234500003", "beta");
+        organization(JEJU_FARM, OrganizationKind.DATA_PROVIDER, "제주 스마트팜 영농조합", "2118800006", "jeju");
+        organization(OCEAN_BIO, OrganizationKind.DATA_PROVIDER, "Ocean Bio Aquaculture", "6168100008", "ocean");
     }
 
-    private void organization(UUID id, Organization.Kind kind, String name, String brn, String mailbox) {
+    private void organization(UUID id, OrganizationKind kind, String name, String brn, String mailbox) {
         if (organizations.find(id).isPresent()) {
             return;
         }

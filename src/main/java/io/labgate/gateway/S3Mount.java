@@ -1,7 +1,7 @@
 package io.labgate.gateway;
 
-import io.labgate.common.http.RequestIds;
 import io.labgate.gateway.sigv4.SigV4Request;
+import io.labgate.platform.http.RequestIds;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

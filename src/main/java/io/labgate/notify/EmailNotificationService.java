@@ -1,8 +1,8 @@
 package io.labgate.notify;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.labgate.notify;
 
-import io.labgate.gateway.key.KeyEncryption;
+import io.labgate.platform.crypto.KeyRing;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,13 +34,13 @@ public class WebhookDeliveryJob {
     private static final Logger LOG = Logger.getLogger(WebhookDeliveryJob.class);
 
     final NotificationOutbox outbox;
-    final KeyEncryption encryption;
+    final KeyRing encryption;
     final NotifyConfig config;
     final Clock clock;
     final HttpClient http;
 
     @Inject
-    public WebhookDeliveryJob(NotificationOutbox outbox, KeyEncryption encryption, NotifyConfig config, Clock clock) {
+    public WebhookDeliveryJob(NotificationOutbox outbox, KeyRing encryption, NotifyConfig config, Clock clock) {
         this.outbox = outbox;
         this.encryption = encryption;
         this.config = config;

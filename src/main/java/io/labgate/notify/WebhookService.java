@@ -1,12 +1,12 @@
 package io.labgate.notify;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
-import io.labgate.gateway.key.KeyEncryption;
-import io.labgate.gateway.key.SecretBox;
-import io.labgate.security.Caller;
+import io.labgate.platform.crypto.KeyRing;
+import io.labgate.platform.crypto.SecretBox;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Caller;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class WebhookService {
             Map.of("createdAt", "createdAt", "nextAttemptAt", "nextAttemptAt", "attempts", "attempts");
 
     @Inject
-    KeyEncryption encryption;
+    KeyRing encryption;
 
     @Inject
     Caller caller;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * An organization's identity in the identity provider (Keycloak): a group for its people and a machine client
  * for its scripts and data loaders. {@link OrganizationService} calls it while it holds the organization's row
  * locked, inside the transaction that changes the status and <em>before</em> that transaction commits: when the
- * identity provider fails, the call throws an {@link io.labgate.common.error.ApiException} (502/503), the
+ * identity provider fails, the call throws an {@link io.labgate.platform.error.ApiException} (502/503), the
  * transaction rolls back, and the organization stays as it was. Implementations must therefore be idempotent
  * (a retry after a failure finishes the job) and never leave the identity provider more permissive than the
  * database once the transaction is over. They read the organization and never change it.

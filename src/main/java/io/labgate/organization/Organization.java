@@ -1,5 +1,7 @@
 package io.labgate.organization;
 
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.OrganizationStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,30 +22,11 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "organization")
 public class Organization extends PanacheEntityBase {
 
-    /** What an organization does in the lab; fixed when it is registered. */
-    @Schema(name = "OrganizationKind")
-    public enum Kind {
-        AI_COMPANY,
-        DATA_PROVIDER,
-        OPERATOR
-    }
-
-    /**
-     * Where an organization stands: PENDING after registration, ACTIVE once an operator activates it,
-     * SUSPENDED while an operator has stopped it. Only ACTIVE organizations may act in the lab.
-     */
-    @Schema(name = "OrganizationStatus")
-    public enum Status {
-        PENDING,
-        ACTIVE,
-        SUSPENDED
-    }
-
     @Id
     public UUID id;
 
     @Enumerated(EnumType.STRING)
-    public Kind kind;
+    public OrganizationKind kind;
 
     public String name;
 
@@ -53,7 +35,7 @@ public class Organization extends PanacheEntityBase {
     public String businessRegistrationNumber;
 
     @Enumerated(EnumType.STRING)
-    public Status status;
+    public OrganizationStatus status;
 
     /** Why the status last changed (required when suspending). */
     @Column(name = "status_reason")

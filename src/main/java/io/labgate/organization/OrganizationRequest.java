@@ -1,5 +1,6 @@
 package io.labgate.organization;
 
+import io.labgate.organization.api.OrganizationKind;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "OrganizationRequest")
 public record OrganizationRequest(
-        @NotNull @Schema(example = "AI_COMPANY") Organization.Kind kind,
+        @NotNull @Schema(example = "AI_COMPANY") OrganizationKind kind,
 
         @NotBlank @Size(max = 200) @Schema(example = "Alpha AI Co., Ltd.")
         String name,

@@ -1,10 +1,12 @@
 package io.labgate.organization;
 
-import io.labgate.common.error.Problem;
-import io.labgate.common.http.ETags;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
-import io.labgate.security.Roles;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.OrganizationStatus;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.http.ETags;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -52,8 +54,8 @@ public class OrganizationResource {
                     + "an AI company or provider sees only its own. Filter by kind, status and a substring of the name; "
                     + "sort by name or createdAt.")
     public PageResponse<OrganizationResponse> list(
-            @QueryParam("kind") Organization.Kind kind,
-            @QueryParam("status") Organization.Status status,
+            @QueryParam("kind") OrganizationKind kind,
+            @QueryParam("status") OrganizationStatus status,
             @QueryParam("name") @Parameter(description = "Substring of the name, any case") String name,
             @Valid @BeanParam PageQuery page) {
         return service.list(kind, status, name, page);

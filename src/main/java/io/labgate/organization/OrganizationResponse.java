@@ -1,6 +1,8 @@
 package io.labgate.organization;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.OrganizationStatus;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,10 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record OrganizationResponse(
         UUID id,
-        Organization.Kind kind,
+        OrganizationKind kind,
         String name,
         String businessRegistrationNumber,
-        Organization.Status status,
+        OrganizationStatus status,
         String statusReason,
         Instant statusChangedAt,
 

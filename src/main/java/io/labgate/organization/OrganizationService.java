@@ -1,13 +1,15 @@
 package io.labgate.organization;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.DatabaseConstraints;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.http.ETags;
-import io.labgate.common.paging.Filter;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
-import io.labgate.security.Caller;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.OrganizationStatus;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.DatabaseConstraints;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.http.ETags;
+import io.labgate.platform.paging.Filter;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -59,7 +61,7 @@ public class OrganizationService {
     /** Operators and auditors list every organization; anyone else sees at most their own. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<OrganizationResponse> list(
-            Organization.Kind kind, Organization.Status status, String name, PageQuery page) {
+            OrganizationKind kind, OrganizationStatus status, String name, PageQuery page) {
         Filter filter = new Filter().equal("kind", kind).equal("status", status).contains("name", name);
         if (!caller.seesAllTenants()) {
             Optional<UUID> own = caller.organizationId();
@@ -106,7 +108,7 @@ public class OrganizationService {
      * expected kind.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public void requireActive(UUID id, Organization.Kind kind) {
+    public void requireActive(UUID id, OrganizationKind kind) {
         Organization organization = organizations
                 .findByIdOptional(id)
                 .orElseThrow(
@@ -115,7 +117,7 @@ public class OrganizationService {
             throw new ApiException(
                     ErrorCode.UNPROCESSABLE, "organization " + id + " is " + organization.kind + ", not " + kind);
         }
-        if (organization.status != Organization.Status.ACTIVE) {
+        if (organization.status != OrganizationStatus.ACTIVE) {
             throw new ApiException(
                     ErrorCode.UNPROCESSABLE, "organization " + id + " is " + organization.status + ", not ACTIVE");
         }
@@ -143,7 +145,7 @@ public class OrganizationService {
         organization.kind = request.kind();
         organization.businessRegistrationNumber = digits;
         apply(organization, request);
-        organization.status = Organization.Status.PENDING;
+        organization.status = OrganizationStatus.PENDING;
         organization.createdAt = now();
         organization.updatedAt = organization.createdAt;
         organization.statusChangedAt = organization.createdAt;
@@ -186,7 +188,7 @@ public class OrganizationService {
     public OrganizationResponse activate(UUID id, OptionalLong expectedVersion, String reason) {
         Organization organization = lockForUpdate(id);
         expectedVersion.ifPresent(v -> ETags.requireVersion(organization.version, v));
-        if (organization.status == Organization.Status.ACTIVE) {
+        if (organization.status == OrganizationStatus.ACTIVE) {
             throw ApiException.conflict("organization " + id + " is already ACTIVE");
         }
         MachineCredentials issued = null;
@@ -203,7 +205,7 @@ public class OrganizationService {
             }
             organization.keycloakDisabledUsers = new ArrayList<>();
         }
-        changeStatus(organization, Organization.Status.ACTIVE, reason);
+        changeStatus(organization, OrganizationStatus.ACTIVE, reason);
         activated.fire(new OrganizationActivated(id));
         OrganizationResponse response = OrganizationResponse.from(organization);
         return issued == null ? response : response.withCredentials(issued);
@@ -217,7 +219,7 @@ public class OrganizationService {
     public OrganizationResponse suspend(UUID id, OptionalLong expectedVersion, String reason) {
         Organization organization = lockForUpdate(id);
         expectedVersion.ifPresent(v -> ETags.requireVersion(organization.version, v));
-        if (organization.status != Organization.Status.ACTIVE) {
+        if (organization.status != OrganizationStatus.ACTIVE) {
             throw ApiException.conflict("organization " + id + " is " + organization.status
                     + "; only an ACTIVE organization can be suspended");
         }
@@ -225,7 +227,7 @@ public class OrganizationService {
                 && (organization.keycloakClientId != null || organization.keycloakGroup != null)) {
             organization.keycloakDisabledUsers = new ArrayList<>(identities.suspend(organization));
         }
-        changeStatus(organization, Organization.Status.SUSPENDED, reason);
+        changeStatus(organization, OrganizationStatus.SUSPENDED, reason);
         suspended.fire(new OrganizationSuspended(id));
         return OrganizationResponse.from(organization);
     }
@@ -250,11 +252,11 @@ public class OrganizationService {
     }
 
     /** AI companies and data providers get a Keycloak group and machine client; the operator does not. */
-    static boolean isProvisioned(Organization.Kind kind) {
-        return kind == Organization.Kind.AI_COMPANY || kind == Organization.Kind.DATA_PROVIDER;
+    static boolean isProvisioned(OrganizationKind kind) {
+        return kind == OrganizationKind.AI_COMPANY || kind == OrganizationKind.DATA_PROVIDER;
     }
 
-    private void changeStatus(Organization organization, Organization.Status status, String reason) {
+    private void changeStatus(Organization organization, OrganizationStatus status, String reason) {
         organization.status = status;
         organization.statusReason = reason == null || reason.isBlank() ? null : reason.strip();
         organization.statusChangedAt = now();

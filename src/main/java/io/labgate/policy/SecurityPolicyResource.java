@@ -1,10 +1,10 @@
 package io.labgate.policy;
 
-import io.labgate.common.error.Problem;
-import io.labgate.common.http.ETags;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
-import io.labgate.security.Roles;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.http.ETags;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,14 +1,14 @@
 package io.labgate.policy;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.DatabaseConstraints;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.error.Problem;
-import io.labgate.common.http.ETags;
-import io.labgate.common.paging.Filter;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
-import io.labgate.security.Caller;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.DatabaseConstraints;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.http.ETags;
+import io.labgate.platform.paging.Filter;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;

@@ -1,10 +1,10 @@
 package io.labgate.reference;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.DatabaseConstraints;
-import io.labgate.common.http.ETags;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.DatabaseConstraints;
+import io.labgate.platform.http.ETags;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;

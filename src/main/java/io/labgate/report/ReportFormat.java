@@ -1,7 +1,7 @@
 package io.labgate.report;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.labgate.report;
 
-import io.labgate.common.error.ApiException;
+import io.labgate.platform.error.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

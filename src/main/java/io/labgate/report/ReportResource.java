@@ -1,12 +1,12 @@
 package io.labgate.report;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.error.Problem;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.security.Roles;
 import io.labgate.report.render.CsvRenderer;
 import io.labgate.report.render.JsonReport;
 import io.labgate.report.render.XlsxRenderer;
-import io.labgate.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,8 @@
 package io.labgate.report;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.error.Problem;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

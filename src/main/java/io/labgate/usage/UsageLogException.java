@@ -1,7 +1,7 @@
 package io.labgate.usage;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
 
 /**
  * An event could not be committed to the usage log. The access it describes must not be answered: the client

@@ -1,6 +1,6 @@
 package io.labgate.usage;
 
-import io.labgate.common.http.RequestIds;
+import io.labgate.platform.http.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

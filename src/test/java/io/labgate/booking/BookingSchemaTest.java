@@ -7,7 +7,7 @@ import static io.labgate.booking.BookingFixtures.hours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.labgate.common.error.DatabaseConstraints;
+import io.labgate.platform.error.DatabaseConstraints;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;

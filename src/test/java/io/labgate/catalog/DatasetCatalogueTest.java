@@ -24,10 +24,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
 import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedPostgresServer;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,16 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.labgate.gateway.GatewayFixtures.Data;
 import io.labgate.gateway.GatewayFixtures.Key;
-import io.labgate.gateway.key.KeyEncryption;
-import io.labgate.gateway.key.KeyEncryptionService;
-import io.labgate.gateway.key.KeyEncryptionStatus;
-import io.labgate.gateway.key.KeyVersionUsage;
-import io.labgate.gateway.key.RewrapResult;
 import io.labgate.notify.NotificationOutbox;
 import io.labgate.notify.NotifyConfig;
 import io.labgate.notify.WebhookDeliveryJob;
 import io.labgate.notify.WebhookSignature;
 import io.labgate.notify.WebhookSubscription;
+import io.labgate.platform.crypto.CryptoConfig;
+import io.labgate.platform.crypto.KeyEncryptionStatus;
+import io.labgate.platform.crypto.KeyRing;
+import io.labgate.platform.crypto.KeyVersionUsage;
+import io.labgate.platform.crypto.RewrapResult;
+import io.labgate.platform.crypto.SecretRewrap;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
@@ -69,10 +70,10 @@ class KeyRotationTest {
     DemoOrganizations demo;
 
     @Inject
-    KeyEncryptionService service;
+    SecretRewrap service;
 
     @Inject
-    GatewayConfig gateway;
+    CryptoConfig gateway;
 
     @Inject
     NotificationOutbox outbox;
@@ -87,9 +88,9 @@ class KeyRotationTest {
     private final List<String> subscriptions = new ArrayList<>();
 
     /** Versions 1 and 2 of the tests' configuration, version 2 active: the ring after "make version 2 active". */
-    KeyEncryption rotated;
+    KeyRing rotated;
     /** Only version 2: the ring after "remove version 1". */
-    KeyEncryption withoutOld;
+    KeyRing withoutOld;
 
     @BeforeEach
     void setUp() {
@@ -109,8 +110,8 @@ class KeyRotationTest {
                         keys.put(Integer.parseInt(v), Base64.getDecoder().decode(k)));
         assertThat(keys).as("the tests configure versions 1 and 2").containsKeys(1, 2);
         assertThat(gateway.activeKeyVersion()).isEqualTo(1);
-        rotated = new KeyEncryption(keys, 2);
-        withoutOld = new KeyEncryption(Map.of(2, keys.get(2)), 2);
+        rotated = new KeyRing(keys, 2);
+        withoutOld = new KeyRing(Map.of(2, keys.get(2)), 2);
     }
 
     @AfterEach
@@ -303,7 +304,7 @@ class KeyRotationTest {
         assertListable(key);
 
         // a ring whose active version has no key cannot rewrap; the endpoint says so without a 500
-        KeyEncryption noActive = new KeyEncryption(Map.of(), 3);
+        KeyRing noActive = new KeyRing(Map.of(), 3);
         assertThat(service.status(noActive).activeConfigured()).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.rewrap(noActive, 10, "test"))
                 .hasMessageContaining("active version 3");
@@ -321,7 +322,7 @@ class KeyRotationTest {
     }
 
     /** Every stored secret of both tables opens with this ring. */
-    private static boolean everySecretOpens(KeyEncryption ring) throws SQLException {
+    private static boolean everySecretOpens(KeyRing ring) throws SQLException {
         try (Connection db = PublishedDatasets.database()) {
             try (ResultSet rs = db.createStatement()
                     .executeQuery("SELECT access_key_id, secret_ciphertext, key_version FROM access_key")) {

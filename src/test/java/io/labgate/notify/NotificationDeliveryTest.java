@@ -3,7 +3,7 @@ package io.labgate.notify;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labgate.gateway.key.KeyEncryption;
+import io.labgate.platform.crypto.KeyRing;
 import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.DemoOrganizations;
@@ -58,7 +58,7 @@ class NotificationDeliveryTest {
     NotificationOutbox outbox;
 
     @Inject
-    KeyEncryption encryption;
+    KeyRing encryption;
 
     @Inject
     NotifyConfig config;

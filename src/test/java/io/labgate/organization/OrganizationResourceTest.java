@@ -12,8 +12,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.OrganizationStatus;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
 import io.labgate.testing.BusinessRegistrationNumbers;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.Tokens;
@@ -585,7 +587,7 @@ class OrganizationResourceTest {
         service.createWithId(
                 erinsOrg,
                 new OrganizationRequest(
-                        Organization.Kind.AI_COMPANY,
+                        OrganizationKind.AI_COMPANY,
                         "Erin Analytics",
                         BusinessRegistrationNumbers.random(),
                         "erin@labgate.example",
@@ -679,22 +681,22 @@ class OrganizationResourceTest {
     void requireActiveRefusesWhatIsNotAnActiveOrganizationOfTheKind() {
         String id = createdId(aiCompany());
         UUID uuid = UUID.fromString(id);
-        assertUnprocessable(() -> requireActive(uuid, Organization.Kind.AI_COMPANY), "PENDING");
+        assertUnprocessable(() -> requireActive(uuid, OrganizationKind.AI_COMPANY), "PENDING");
 
         activate(id).then().statusCode(200);
-        requireActive(uuid, Organization.Kind.AI_COMPANY);
-        assertUnprocessable(() -> requireActive(uuid, Organization.Kind.DATA_PROVIDER), "AI_COMPANY");
+        requireActive(uuid, OrganizationKind.AI_COMPANY);
+        assertUnprocessable(() -> requireActive(uuid, OrganizationKind.DATA_PROVIDER), "AI_COMPANY");
 
         suspend(id, "audit").then().statusCode(200);
-        assertUnprocessable(() -> requireActive(uuid, Organization.Kind.AI_COMPANY), "SUSPENDED");
-        assertUnprocessable(() -> requireActive(UUID.randomUUID(), Organization.Kind.AI_COMPANY), "not registered");
+        assertUnprocessable(() -> requireActive(uuid, OrganizationKind.AI_COMPANY), "SUSPENDED");
+        assertUnprocessable(() -> requireActive(UUID.randomUUID(), OrganizationKind.AI_COMPANY), "not registered");
     }
 
     /**
      * Each check in a transaction of its own, as a request of a later feature would make it; outside one, the
      * test method's request-scoped session would keep answering with what it read first.
      */
-    private void requireActive(UUID id, Organization.Kind kind) {
+    private void requireActive(UUID id, OrganizationKind kind) {
         QuarkusTransaction.requiringNew().run(() -> service.requireActive(id, kind));
     }
 
@@ -704,7 +706,7 @@ class OrganizationResourceTest {
         UUID id = UUID.randomUUID();
         String digits = BusinessRegistrationNumbers.random();
         OrganizationRequest request = new OrganizationRequest(
-                Organization.Kind.OPERATOR,
+                OrganizationKind.OPERATOR,
                 unique("Seeded"),
                 BusinessRegistrationNumbers.withDashes(digits),
                 "ops@lab.example",
@@ -712,7 +714,7 @@ class OrganizationResourceTest {
 
         OrganizationResponse created = service.createWithId(id, request);
         assertThat(created.id()).isEqualTo(id);
-        assertThat(created.status()).isEqualTo(Organization.Status.PENDING);
+        assertThat(created.status()).isEqualTo(OrganizationStatus.PENDING);
         assertThat(created.businessRegistrationNumber()).isEqualTo(digits);
         assertThat(service.find(id)).contains(created);
 
@@ -720,7 +722,7 @@ class OrganizationResourceTest {
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
         OrganizationRequest sameNumber = new OrganizationRequest(
-                Organization.Kind.OPERATOR, unique("Other"), digits, "ops@lab.example", "Park Ji-ho");
+                OrganizationKind.OPERATOR, unique("Other"), digits, "ops@lab.example", "Park Ji-ho");
         assertThatThrownBy(() -> service.createWithId(UUID.randomUUID(), sameNumber))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));

@@ -3,7 +3,7 @@ package io.labgate.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.labgate.common.error.DatabaseConstraints;
+import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.testing.BusinessRegistrationNumbers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,9 +14,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.labgate.common.error.ApiException;
 import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedPostgresServer;
+import io.labgate.platform.error.ApiException;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -3,8 +3,8 @@ package io.labgate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
 import io.labgate.report.render.CsvRenderer;
 import io.labgate.report.render.XlsxRenderer;
 import jakarta.ws.rs.core.MediaType;

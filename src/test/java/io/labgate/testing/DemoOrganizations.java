@@ -1,9 +1,9 @@
 package io.labgate.testing;
 
-import io.labgate.organization.Organization;
 import io.labgate.organization.OrganizationRequest;
 import io.labgate.organization.OrganizationResponse;
 import io.labgate.organization.OrganizationService;
+import io.labgate.organization.api.OrganizationKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,27 +41,27 @@ public class DemoOrganizations {
      * them first still shows the demo lab as the demo data describes it (DemoDataTest reads alice's name).
      */
     private static OrganizationRequest request(UUID id) {
-        Organization.Kind kind;
+        OrganizationKind kind;
         String name;
         String mailbox;
         if (id.equals(ALPHA)) {
-            kind = Organization.Kind.AI_COMPANY;
+            kind = OrganizationKind.AI_COMPANY;
             name = "Alpha Vision AI";
             mailbox = "alpha";
         } else if (id.equals(BETA)) {
-            kind = Organization.Kind.AI_COMPANY;
+            kind = OrganizationKind.AI_COMPANY;
             name = "Beta Robotics AI";
             mailbox = "beta";
         } else if (id.equals(JEJU)) {
-            kind = Organization.Kind.DATA_PROVIDER;
+            kind = OrganizationKind.DATA_PROVIDER;
             name = "제주 스마트팜 영농조합";
             mailbox = "jeju";
         } else if (id.equals(OCEAN)) {
-            kind = Organization.Kind.DATA_PROVIDER;
+            kind = OrganizationKind.DATA_PROVIDER;
             name = "Ocean Bio Aquaculture";
             mailbox = "ocean";
         } else if (id.equals(LAB)) {
-            kind = Organization.Kind.OPERATOR;
+            kind = OrganizationKind.OPERATOR;
             name = "LabGate 실증랩 운영팀";
             mailbox = "ops";
         } else {

@@ -1,7 +1,7 @@
 package io.labgate.access.consent;
 
-import io.labgate.common.error.Problem;
-import io.labgate.security.Roles;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,11 +1,11 @@
 package io.labgate.access.consent;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.organization.Organization;
 import io.labgate.organization.OrganizationResponse;
 import io.labgate.organization.OrganizationService;
-import io.labgate.security.Caller;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,7 +49,7 @@ public class ExclusionService {
                 .find(excludedOrgId)
                 .orElseThrow(() -> new ApiException(
                         ErrorCode.UNPROCESSABLE, "organization " + excludedOrgId + " is not registered"));
-        if (excluded.kind() != Organization.Kind.AI_COMPANY) {
+        if (excluded.kind() != OrganizationKind.AI_COMPANY) {
             throw new ApiException(
                     ErrorCode.UNPROCESSABLE,
                     "organization " + excludedOrgId + " is " + excluded.kind() + "; only AI companies can be excluded");

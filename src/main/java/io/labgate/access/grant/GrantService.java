@@ -1,22 +1,22 @@
 package io.labgate.access.grant;
 
-import io.labgate.access.TenantScope;
 import io.labgate.access.WorkflowChange;
 import io.labgate.access.request.AccessRequest;
 import io.labgate.catalog.DatasetVersionRetired;
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.error.Problem;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
-import io.labgate.organization.Organization;
 import io.labgate.organization.OrganizationResponse;
 import io.labgate.organization.OrganizationService;
+import io.labgate.organization.api.OrganizationStatus;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Caller;
+import io.labgate.platform.security.Roles;
+import io.labgate.platform.security.TenantScope;
 import io.labgate.policy.AccessMode;
 import io.labgate.policy.SecurityPolicyResponse;
 import io.labgate.policy.SecurityPolicyService;
-import io.labgate.security.Caller;
-import io.labgate.security.Roles;
 import io.labgate.usage.UsageAction;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -146,7 +146,7 @@ public class GrantService {
         // a suspended organization's tokens may live a few minutes more; its grants stop at once
         organizations
                 .find(organizationId)
-                .filter(o -> o.status() != Organization.Status.ACTIVE)
+                .filter(o -> o.status() != OrganizationStatus.ACTIVE)
                 .ifPresent(o -> {
                     throw forbidden("organization " + organizationId + " is " + o.status());
                 });

@@ -1,7 +1,6 @@
 package io.labgate.access.request;
 
 import io.labgate.access.ConsentNeeded;
-import io.labgate.access.TenantScope;
 import io.labgate.access.WorkflowChange;
 import io.labgate.access.consent.Consent;
 import io.labgate.access.consent.ConsentDecision;
@@ -11,18 +10,19 @@ import io.labgate.access.grant.GrantService;
 import io.labgate.catalog.DatasetCatalogService;
 import io.labgate.catalog.GrantableVersion;
 import io.labgate.catalog.UseCondition;
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.error.Problem;
-import io.labgate.common.paging.PageQuery;
-import io.labgate.common.paging.PageResponse;
-import io.labgate.organization.Organization;
 import io.labgate.organization.OrganizationService;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Caller;
+import io.labgate.platform.security.Roles;
+import io.labgate.platform.security.TenantScope;
 import io.labgate.policy.AccessMode;
 import io.labgate.policy.SecurityPolicyResponse;
 import io.labgate.policy.SecurityPolicyService;
-import io.labgate.security.Caller;
-import io.labgate.security.Roles;
 import io.labgate.usage.UsageAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -133,7 +133,7 @@ public class AccessRequestService {
     public AccessRequestResponse submit(SubmitAccessRequest body) {
         UUID organizationId = caller.organizationId()
                 .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "your token names no organization"));
-        organizations.requireActive(organizationId, Organization.Kind.AI_COMPANY);
+        organizations.requireActive(organizationId, OrganizationKind.AI_COMPANY);
         Instant now = now();
         Instant from = body.periodFrom().truncatedTo(ChronoUnit.MICROS);
         Instant until = body.periodUntil().truncatedTo(ChronoUnit.MICROS);

@@ -1,9 +1,9 @@
 package io.labgate.access.request;
 
 import io.labgate.booking.BookingService;
-import io.labgate.common.error.Problem;
 import io.labgate.inventory.server.LabServerRepository;
 import io.labgate.inventory.server.ServerStatus;
+import io.labgate.platform.error.Problem;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

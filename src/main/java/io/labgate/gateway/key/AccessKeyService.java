@@ -2,12 +2,14 @@ package io.labgate.gateway.key;
 
 import io.labgate.access.grant.GrantResponse;
 import io.labgate.access.grant.GrantService;
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
 import io.labgate.gateway.GatewayConfig;
+import io.labgate.platform.crypto.KeyRing;
+import io.labgate.platform.crypto.SecretBox;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.security.Caller;
+import io.labgate.platform.security.Roles;
 import io.labgate.policy.AccessMode;
-import io.labgate.security.Caller;
-import io.labgate.security.Roles;
 import io.labgate.usage.UsageAction;
 import io.labgate.usage.UsageEventDraft;
 import io.labgate.usage.UsageLog;
@@ -46,7 +48,7 @@ public class AccessKeyService {
     GrantService grants;
 
     @Inject
-    KeyEncryption encryption;
+    KeyRing encryption;
 
     @Inject
     GatewayConfig config;

@@ -1,8 +1,8 @@
 package io.labgate.organization.provisioning;
 
-import io.labgate.common.error.ApiException;
-import io.labgate.common.error.ErrorCode;
-import io.labgate.common.http.RequestIds;
+import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.http.RequestIds;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;

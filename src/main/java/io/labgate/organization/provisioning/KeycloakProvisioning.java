@@ -3,8 +3,10 @@ package io.labgate.organization.provisioning;
 import io.labgate.organization.IdentityProvisioning;
 import io.labgate.organization.MachineCredentials;
 import io.labgate.organization.Organization;
-import io.labgate.security.Caller;
-import io.labgate.security.Roles;
+import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.OrganizationStatus;
+import io.labgate.platform.security.Caller;
+import io.labgate.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -184,7 +186,7 @@ public class KeycloakProvisioning implements IdentityProvisioning {
                     MachineClient client = ensureClient(realm, organization);
                     ensureRealmRole(serviceAccountRoles(realm, client), roleOf(organization.kind));
                     MachineCredentials issued = issueSecret(realm, client);
-                    if (organization.status == Organization.Status.ACTIVE) {
+                    if (organization.status == OrganizationStatus.ACTIVE) {
                         // a client created again by this call starts disabled
                         setClientEnabled(realm, client.id(), true);
                     }
@@ -427,7 +429,7 @@ public class KeycloakProvisioning implements IdentityProvisioning {
         roles.add(List.of(grantable));
     }
 
-    static String roleOf(Organization.Kind kind) {
+    static String roleOf(OrganizationKind kind) {
         return switch (kind) {
             case AI_COMPANY -> Roles.AI_COMPANY;
             case DATA_PROVIDER -> Roles.PROVIDER;

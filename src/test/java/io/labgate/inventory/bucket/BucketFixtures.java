@@ -4,10 +4,10 @@ import static io.labgate.testing.Api.as;
 
 import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedS3Server;
-import io.labgate.storage.BucketUsage;
-import io.labgate.storage.ObjectStore;
-import io.labgate.storage.StorageException;
-import io.labgate.storage.StorageMetrics;
+import io.labgate.platform.storage.BucketUsage;
+import io.labgate.platform.storage.ObjectStore;
+import io.labgate.platform.storage.StorageException;
+import io.labgate.platform.storage.StorageMetrics;
 import io.labgate.testing.Tokens;
 import io.minio.BucketExistsArgs;
 import io.minio.ListObjectsArgs;

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedPostgresServer;
-import io.labgate.storage.ObjectStore;
+import io.labgate.platform.storage.ObjectStore;
 import io.labgate.testing.Tokens;
 import io.minio.MinioClient;
 import io.quarkus.test.junit.QuarkusMock;

@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.labgate.storage.ObjectStore;
+import io.labgate.platform.storage.ObjectStore;
 import io.labgate.testing.Tokens;
 import io.minio.MinioClient;
 import io.quarkus.test.junit.QuarkusMock;

@@ -3,7 +3,7 @@ package io.labgate.inventory.server;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labgate.common.idempotency.IdempotencyPurgeJob;
+import io.labgate.platform.idempotency.IdempotencyPurgeJob;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -1,0 +1,17 @@
+package io.labgate.platform.http;
+
+import org.jboss.logging.MDC;
+
+/** The id of the request being served; it is in the log context, the response header and every problem. */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+
+    private RequestIds() {}
+
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+}

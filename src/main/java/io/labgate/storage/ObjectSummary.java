@@ -1,4 +1,0 @@
-package io.labgate.storage;
-
-/** One object of a bucket, as listed by the store. */
-public record ObjectSummary(String key, long size, String etag) {}
