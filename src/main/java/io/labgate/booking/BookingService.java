@@ -3,8 +3,8 @@ package io.labgate.booking;
 import io.labgate.inventory.server.LabServer;
 import io.labgate.inventory.server.LabServerRepository;
 import io.labgate.inventory.server.ServerStatus;
-import io.labgate.organization.OrganizationService;
 import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.error.ErrorCode;
@@ -56,7 +56,7 @@ public class BookingService {
     LabServerRepository servers;
 
     @Inject
-    OrganizationService organizations;
+    Organizations organizations;
 
     @Inject
     Caller caller;

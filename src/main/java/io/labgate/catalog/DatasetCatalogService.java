@@ -3,9 +3,9 @@ package io.labgate.catalog;
 import io.labgate.inventory.bucket.BucketPurpose;
 import io.labgate.inventory.bucket.BucketResponse;
 import io.labgate.inventory.bucket.StorageBucketService;
-import io.labgate.organization.OrganizationResponse;
-import io.labgate.organization.OrganizationService;
 import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.OrganizationSummary;
+import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.error.ErrorCode;
@@ -15,7 +15,7 @@ import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
-import io.labgate.policy.SecurityPolicyService;
+import io.labgate.policy.api.SecurityPolicies;
 import io.labgate.reference.AiTechnologyService;
 import io.labgate.reference.IndustryService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,10 +83,10 @@ public class DatasetCatalogService {
     AiTechnologyService technologies;
 
     @Inject
-    OrganizationService organizations;
+    Organizations organizations;
 
     @Inject
-    SecurityPolicyService policies;
+    SecurityPolicies policies;
 
     @Inject
     Caller caller;
@@ -413,19 +413,14 @@ public class DatasetCatalogService {
         if (technologies.find(request.aiTechnologyCode()).isEmpty()) {
             violations.add(new Problem.Violation("aiTechnologyCode", "no AI technology " + request.aiTechnologyCode()));
         }
-        try {
-            policies.findVersion(request.securityPolicyId());
-        } catch (ApiException e) {
-            if (e.code() != ErrorCode.NOT_FOUND) {
-                throw e;
-            }
+        if (policies.find(request.securityPolicyId()).isEmpty()) {
             violations.add(new Problem.Violation(
                     "securityPolicyId", "no security policy version " + request.securityPolicyId()));
         }
         Set<UUID> providers = new LinkedHashSet<>();
         for (int i = 0; i < request.providerIds().size(); i++) {
             UUID id = request.providerIds().get(i);
-            Optional<OrganizationResponse> organization = organizations.find(id);
+            Optional<OrganizationSummary> organization = organizations.find(id);
             if (organization.isEmpty()) {
                 violations.add(new Problem.Violation("providerIds[" + i + "]", "no organization " + id));
             } else if (organization.get().kind() != OrganizationKind.DATA_PROVIDER) {

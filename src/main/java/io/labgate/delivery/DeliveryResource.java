@@ -5,7 +5,7 @@ import io.labgate.platform.error.Problem;
 import io.labgate.platform.http.RequestIds;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
-import io.labgate.policy.AccessMode;
+import io.labgate.policy.api.AccessMode;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;

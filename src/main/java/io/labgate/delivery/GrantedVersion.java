@@ -1,6 +1,6 @@
 package io.labgate.delivery;
 
-import io.labgate.policy.AccessMode;
+import io.labgate.policy.api.AccessMode;
 import java.time.Instant;
 import java.util.UUID;
 

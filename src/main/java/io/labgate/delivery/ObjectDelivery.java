@@ -9,10 +9,10 @@ import io.labgate.catalog.GrantableVersion;
 import io.labgate.delivery.DeliveryRefused.Reason;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.storage.ObjectStore;
-import io.labgate.policy.AccessMode;
-import io.labgate.policy.ClientNetworks;
-import io.labgate.policy.SecurityPolicyResponse;
-import io.labgate.policy.SecurityPolicyService;
+import io.labgate.policy.api.AccessMode;
+import io.labgate.policy.api.ClientNetworks;
+import io.labgate.policy.api.PolicyVersion;
+import io.labgate.policy.api.SecurityPolicies;
 import io.labgate.usage.UsageAction;
 import io.labgate.usage.UsageEventDraft;
 import io.labgate.usage.UsageLog;
@@ -67,7 +67,7 @@ public class ObjectDelivery {
     DatasetCatalogService catalog;
 
     @Inject
-    SecurityPolicyService policies;
+    SecurityPolicies policies;
 
     @Inject
     ObjectStore store;
@@ -148,7 +148,7 @@ public class ObjectDelivery {
                     null,
                     new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
         }
-        SecurityPolicyResponse policy = policies.findVersion(grant.policyId);
+        PolicyVersion policy = policies.require(grant.policyId);
         if (!ClientNetworks.allows(policy.allowedNetworks(), client)) {
             throw refuse(
                     ctx,

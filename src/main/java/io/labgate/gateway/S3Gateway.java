@@ -21,7 +21,7 @@ import io.labgate.gateway.sigv4.S3ErrorXml;
 import io.labgate.gateway.sigv4.SigV4Request;
 import io.labgate.gateway.sigv4.SigV4Result;
 import io.labgate.gateway.sigv4.SigV4Verifier;
-import io.labgate.policy.AccessMode;
+import io.labgate.policy.api.AccessMode;
 import io.labgate.usage.UsageAction;
 import io.labgate.usage.UsageEventDraft;
 import io.labgate.usage.UsageLog;

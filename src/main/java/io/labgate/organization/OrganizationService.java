@@ -103,26 +103,6 @@ public class OrganizationService {
         return organizations.findByIdOptional(id).map(OrganizationResponse::from);
     }
 
-    /**
-     * For other services: refuses (422) an organization that is not registered, not ACTIVE, or not of the
-     * expected kind.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public void requireActive(UUID id, OrganizationKind kind) {
-        Organization organization = organizations
-                .findByIdOptional(id)
-                .orElseThrow(
-                        () -> new ApiException(ErrorCode.UNPROCESSABLE, "organization " + id + " is not registered"));
-        if (organization.kind != kind) {
-            throw new ApiException(
-                    ErrorCode.UNPROCESSABLE, "organization " + id + " is " + organization.kind + ", not " + kind);
-        }
-        if (organization.status != OrganizationStatus.ACTIVE) {
-            throw new ApiException(
-                    ErrorCode.UNPROCESSABLE, "organization " + id + " is " + organization.status + ", not ACTIVE");
-        }
-    }
-
     /** Registers an organization under a new id; it starts PENDING. */
     public OrganizationResponse create(@Valid @NotNull OrganizationRequest request) {
         return createWithId(UUID.randomUUID(), request);

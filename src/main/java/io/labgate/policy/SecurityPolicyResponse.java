@@ -1,5 +1,6 @@
 package io.labgate.policy;
 
+import io.labgate.policy.api.AccessMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

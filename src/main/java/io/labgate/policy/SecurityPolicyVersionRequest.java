@@ -1,5 +1,7 @@
 package io.labgate.policy;
 
+import io.labgate.policy.api.AccessMode;
+import io.labgate.policy.api.ClientNetworks;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -11,7 +11,7 @@
  *       changes by creating a new version, never in place.</li>
  *   <li>Client networks are refused (400), not silently widened, when bits are set after the prefix
  *       ({@code 10.1.2.3/8}); accepted networks are stored in normal form. See
- *       {@link io.labgate.policy.ClientNetworks}.</li>
+ *       {@link io.labgate.policy.api.ClientNetworks}.</li>
  *   <li>Every term is required in a request, also {@code allowedNetworks} ({@code []} means any network) and
  *       {@code consentRequired}: for security settings an omitted field must not silently mean the permissive
  *       default.</li>

@@ -22,7 +22,7 @@ import io.labgate.access.grant.GrantService;
 import io.labgate.access.grant.GrantStatus;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
-import io.labgate.policy.AccessMode;
+import io.labgate.policy.api.AccessMode;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.PublishedDatasets.Published;

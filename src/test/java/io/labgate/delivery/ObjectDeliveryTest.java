@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labgate.delivery.DeliveryData.Event;
 import io.labgate.delivery.DeliveryRefused.Reason;
-import io.labgate.policy.AccessMode;
+import io.labgate.policy.api.AccessMode;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.Organizations;
 import io.labgate.organization.api.OrganizationStatus;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
@@ -39,6 +40,9 @@ class OrganizationResourceTest {
 
     @Inject
     OrganizationService service;
+
+    @Inject
+    Organizations directory;
 
     @Inject
     DemoOrganizations demo;
@@ -697,7 +701,7 @@ class OrganizationResourceTest {
      * test method's request-scoped session would keep answering with what it read first.
      */
     private void requireActive(UUID id, OrganizationKind kind) {
-        QuarkusTransaction.requiringNew().run(() -> service.requireActive(id, kind));
+        QuarkusTransaction.requiringNew().run(() -> directory.requireActive(id, kind));
     }
 
     @Test

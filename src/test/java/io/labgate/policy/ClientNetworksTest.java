@@ -3,6 +3,7 @@ package io.labgate.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.labgate.policy.api.ClientNetworks;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,8 +1,8 @@
 package io.labgate.access.consent;
 
-import io.labgate.organization.OrganizationResponse;
-import io.labgate.organization.OrganizationService;
 import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.OrganizationSummary;
+import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.security.Caller;
@@ -26,7 +26,7 @@ public class ExclusionService {
     ConsentRepository consents;
 
     @Inject
-    OrganizationService organizations;
+    Organizations organizations;
 
     @Inject
     Caller caller;
@@ -45,7 +45,7 @@ public class ExclusionService {
     /** Adds the entry for one AI company, or replaces its reason. */
     public Put put(UUID excludedOrgId, String reason) {
         UUID provider = provider();
-        OrganizationResponse excluded = organizations
+        OrganizationSummary excluded = organizations
                 .find(excludedOrgId)
                 .orElseThrow(() -> new ApiException(
                         ErrorCode.UNPROCESSABLE, "organization " + excludedOrgId + " is not registered"));
@@ -80,7 +80,7 @@ public class ExclusionService {
     private ExclusionResponse response(ProviderExclusion e) {
         String name = organizations
                 .find(e.key.excludedOrgId)
-                .map(OrganizationResponse::name)
+                .map(OrganizationSummary::name)
                 .orElse(null);
         return new ExclusionResponse(e.key.excludedOrgId, name, e.reason, e.createdBy, e.createdAt);
     }

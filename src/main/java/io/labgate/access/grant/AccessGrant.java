@@ -37,7 +37,7 @@ public class AccessGrant extends PanacheEntityBase {
     @Column(name = "policy_id")
     public UUID policyId;
 
-    /** Names of {@link io.labgate.policy.AccessMode}s. */
+    /** Names of {@link io.labgate.policy.api.AccessMode}s. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "access_modes")
     public List<String> accessModes;

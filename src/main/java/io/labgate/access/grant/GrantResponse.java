@@ -1,7 +1,7 @@
 package io.labgate.access.grant;
 
 import io.labgate.access.request.PurposeCategory;
-import io.labgate.policy.AccessMode;
+import io.labgate.policy.api.AccessMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

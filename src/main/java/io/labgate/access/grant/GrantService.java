@@ -3,9 +3,9 @@ package io.labgate.access.grant;
 import io.labgate.access.WorkflowChange;
 import io.labgate.access.request.AccessRequest;
 import io.labgate.catalog.DatasetVersionRetired;
-import io.labgate.organization.OrganizationResponse;
-import io.labgate.organization.OrganizationService;
 import io.labgate.organization.api.OrganizationStatus;
+import io.labgate.organization.api.OrganizationSummary;
+import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.error.Problem;
@@ -14,9 +14,9 @@ import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
 import io.labgate.platform.security.TenantScope;
-import io.labgate.policy.AccessMode;
-import io.labgate.policy.SecurityPolicyResponse;
-import io.labgate.policy.SecurityPolicyService;
+import io.labgate.policy.api.AccessMode;
+import io.labgate.policy.api.PolicyVersion;
+import io.labgate.policy.api.SecurityPolicies;
 import io.labgate.usage.UsageAction;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,10 +57,10 @@ public class GrantService {
     Event<WorkflowChange> changes;
 
     @Inject
-    SecurityPolicyService policies;
+    SecurityPolicies policies;
 
     @Inject
-    OrganizationService organizations;
+    Organizations organizations;
 
     @Inject
     Caller caller;
@@ -233,7 +233,7 @@ public class GrantService {
         if (!until.isAfter(grant.validUntil)) {
             throw unprocessable("validUntil", "must be after the current end " + grant.validUntil);
         }
-        SecurityPolicyResponse policy = policies.findVersion(grant.policyId);
+        PolicyVersion policy = policies.require(grant.policyId);
         Instant longest = grant.validFrom.plus(Duration.ofDays(policy.maxGrantDays()));
         if (until.isAfter(longest)) {
             throw unprocessable(
@@ -343,7 +343,7 @@ public class GrantService {
         AccessRequest request = grants.getEntityManager().find(AccessRequest.class, g.requestId);
         String name = names.computeIfAbsent(
                 g.organizationId,
-                id -> organizations.find(id).map(OrganizationResponse::name).orElse(null));
+                id -> organizations.find(id).map(OrganizationSummary::name).orElse(null));
         return new GrantResponse(
                 g.id,
                 g.requestId,

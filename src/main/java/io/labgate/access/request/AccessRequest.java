@@ -43,7 +43,7 @@ public class AccessRequest extends PanacheEntityBase {
     @Column(name = "period_until")
     public Instant periodUntil;
 
-    /** Names of {@link io.labgate.policy.AccessMode}s. */
+    /** Names of {@link io.labgate.policy.api.AccessMode}s. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "access_modes")
     public List<String> accessModes;

@@ -2,7 +2,7 @@ package io.labgate.access.request;
 
 import io.labgate.access.consent.Consent;
 import io.labgate.access.consent.ConsentDecision;
-import io.labgate.policy.AccessMode;
+import io.labgate.policy.api.AccessMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -10,8 +10,8 @@ import io.labgate.access.grant.GrantService;
 import io.labgate.catalog.DatasetCatalogService;
 import io.labgate.catalog.GrantableVersion;
 import io.labgate.catalog.UseCondition;
-import io.labgate.organization.OrganizationService;
 import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.error.Problem;
@@ -20,9 +20,9 @@ import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
 import io.labgate.platform.security.TenantScope;
-import io.labgate.policy.AccessMode;
-import io.labgate.policy.SecurityPolicyResponse;
-import io.labgate.policy.SecurityPolicyService;
+import io.labgate.policy.api.AccessMode;
+import io.labgate.policy.api.PolicyVersion;
+import io.labgate.policy.api.SecurityPolicies;
 import io.labgate.usage.UsageAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -75,10 +75,10 @@ public class AccessRequestService {
     DatasetCatalogService catalog;
 
     @Inject
-    SecurityPolicyService policies;
+    SecurityPolicies policies;
 
     @Inject
-    OrganizationService organizations;
+    Organizations organizations;
 
     @Inject
     RequestedServers requestedServers;
@@ -146,7 +146,7 @@ public class AccessRequestService {
         }
         Set<UUID> seen = new HashSet<>();
         Map<UUID, GrantableVersion> versions = new LinkedHashMap<>();
-        Map<UUID, SecurityPolicyResponse> policyOf = new HashMap<>();
+        Map<UUID, PolicyVersion> policyOf = new HashMap<>();
         Map<UUID, Integer> askedPerPolicy = new HashMap<>();
         for (int i = 0; i < body.datasetVersionIds().size(); i++) {
             UUID versionId = body.datasetVersionIds().get(i);
@@ -166,7 +166,7 @@ public class AccessRequestService {
                 continue;
             }
             versions.put(versionId, version);
-            SecurityPolicyResponse policy = policyOf.computeIfAbsent(version.policyId(), policies::findVersion);
+            PolicyVersion policy = policyOf.computeIfAbsent(version.policyId(), policies::require);
             int asked = askedPerPolicy.merge(policy.id(), 1, Integer::sum);
             check(body, from, until, field, version, policy, asked, organizationId, violations);
         }
@@ -270,7 +270,7 @@ public class AccessRequestService {
             Instant until,
             String field,
             GrantableVersion version,
-            SecurityPolicyResponse policy,
+            PolicyVersion policy,
             int askedUnderPolicy,
             UUID organizationId,
             List<Problem.Violation> violations) {
@@ -437,7 +437,7 @@ public class AccessRequestService {
             } catch (ApiException e) {
                 throw ApiException.conflict("cannot approve request " + id + ": " + e.getMessage());
             }
-            long quota = policies.findVersion(item.policyId).byteQuotaPerGrant();
+            long quota = policies.require(item.policyId).byteQuotaPerGrant();
             grants.create(
                     new GrantService.NewGrant(
                             id,

@@ -1,6 +1,6 @@
 package io.labgate.access.request;
 
-import io.labgate.policy.AccessMode;
+import io.labgate.policy.api.AccessMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -9,7 +9,7 @@ import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
-import io.labgate.policy.AccessMode;
+import io.labgate.policy.api.AccessMode;
 import io.labgate.usage.UsageAction;
 import io.labgate.usage.UsageEventDraft;
 import io.labgate.usage.UsageLog;

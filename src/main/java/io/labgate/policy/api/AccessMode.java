@@ -1,4 +1,4 @@
-package io.labgate.policy;
+package io.labgate.policy.api;
 
 /** The ways an AI company may read the objects of a granted dataset version (DESIGN.md, "Access paths"). */
 public enum AccessMode {

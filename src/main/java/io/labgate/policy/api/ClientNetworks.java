@@ -1,4 +1,4 @@
-package io.labgate.policy;
+package io.labgate.policy.api;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
