@@ -1,8 +1,8 @@
 package io.labgate.booking;
 
-import io.labgate.inventory.server.LabServer;
-import io.labgate.inventory.server.LabServerRepository;
-import io.labgate.inventory.server.ServerStatus;
+import io.labgate.inventory.api.LabServers;
+import io.labgate.inventory.api.ServerInfo;
+import io.labgate.inventory.api.ServerStatus;
 import io.labgate.organization.api.OrganizationKind;
 import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
@@ -14,7 +14,6 @@ import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -53,7 +52,7 @@ public class BookingService {
     BookingRepository bookings;
 
     @Inject
-    LabServerRepository servers;
+    LabServers servers;
 
     @Inject
     Organizations organizations;
@@ -83,12 +82,12 @@ public class BookingService {
         organizations.requireActive(organizationId, OrganizationKind.AI_COMPANY);
         // FOR SHARE: concurrent bookings of one server do not wait for each other (the exclusion constraint
         // settles them), but retiring the server (FOR UPDATE) waits for this transaction and then sees the booking
-        LabServer server = servers.findByIdOptional(serverId, LockModeType.PESSIMISTIC_READ)
+        ServerInfo server = servers.findSharedLock(serverId)
                 .orElseThrow(() ->
                         new ApiException(ErrorCode.UNPROCESSABLE, "lab server " + serverId + " is not registered"));
-        if (server.status == ServerStatus.RETIRED || server.status == ServerStatus.MAINTENANCE) {
+        if (server.status() == ServerStatus.RETIRED || server.status() == ServerStatus.MAINTENANCE) {
             throw ApiException.conflict(
-                    "server " + describe(server) + " is " + server.status + " and cannot be booked");
+                    "server " + describe(server) + " is " + server.status() + " and cannot be booked");
         }
         Booking booking = new Booking();
         booking.id = UUID.randomUUID();
@@ -238,8 +237,8 @@ public class BookingService {
         }
     }
 
-    private static String describe(LabServer server) {
-        return server.hostname + " (" + server.id + ")";
+    private static String describe(ServerInfo server) {
+        return server.hostname() + " (" + server.id() + ")";
     }
 
     private Instant now() {

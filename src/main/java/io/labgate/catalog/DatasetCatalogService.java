@@ -1,8 +1,8 @@
 package io.labgate.catalog;
 
-import io.labgate.inventory.bucket.BucketPurpose;
-import io.labgate.inventory.bucket.BucketResponse;
-import io.labgate.inventory.bucket.StorageBucketService;
+import io.labgate.inventory.api.BucketInfo;
+import io.labgate.inventory.api.BucketPurpose;
+import io.labgate.inventory.api.StorageBuckets;
 import io.labgate.organization.api.OrganizationKind;
 import io.labgate.organization.api.OrganizationSummary;
 import io.labgate.organization.api.Organizations;
@@ -16,8 +16,7 @@ import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
 import io.labgate.policy.api.SecurityPolicies;
-import io.labgate.reference.AiTechnologyService;
-import io.labgate.reference.IndustryService;
+import io.labgate.reference.api.ReferenceData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -74,13 +73,10 @@ public class DatasetCatalogService {
     DatasetObjectRepository objects;
 
     @Inject
-    StorageBucketService buckets;
+    StorageBuckets buckets;
 
     @Inject
-    IndustryService industries;
-
-    @Inject
-    AiTechnologyService technologies;
+    ReferenceData references;
 
     @Inject
     Organizations organizations;
@@ -227,7 +223,7 @@ public class DatasetCatalogService {
     /** A new DRAFT version under a prefix of a registered PROCESSED bucket. */
     public DatasetVersionResponse createVersion(UUID datasetId, DatasetVersionRequest request) {
         find(datasetId);
-        BucketResponse bucket = processedBucket(request.bucketId());
+        BucketInfo bucket = processedBucket(request.bucketId());
         if (versions.findByLabel(datasetId, request.label()).isPresent()) {
             throw duplicateLabel(request.label());
         }
@@ -280,7 +276,7 @@ public class DatasetCatalogService {
         if (version.status != DatasetVersionStatus.DRAFT) {
             throw ApiException.conflict("dataset version " + version.label + " is already " + version.status);
         }
-        BucketResponse bucket = bucket(version.bucketId);
+        BucketInfo bucket = bucket(version.bucketId);
         List<Problem.Violation> reasons = new ArrayList<>();
         if (version.manifestBuiltAt == null) {
             reasons.add(new Problem.Violation("manifest", "has not been built; POST .../manifest first"));
@@ -350,7 +346,7 @@ public class DatasetCatalogService {
         if (version.deidMethod == null || !version.deidVerified) {
             throw unprocessable("dataset version " + versionId + " has no verified de-identification attestation");
         }
-        BucketResponse bucket = bucket(version.bucketId);
+        BucketInfo bucket = bucket(version.bucketId);
         if (bucket.purpose() == BucketPurpose.RAW) {
             throw unprocessable("RAW buckets are never grantable (bucket " + bucket.name() + ")");
         }
@@ -407,10 +403,10 @@ public class DatasetCatalogService {
 
     private Set<UUID> checkReferences(DatasetRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
-        if (industries.find(request.industryCode()).isEmpty()) {
+        if (!references.industryExists(request.industryCode())) {
             violations.add(new Problem.Violation("industryCode", "no industry " + request.industryCode()));
         }
-        if (technologies.find(request.aiTechnologyCode()).isEmpty()) {
+        if (!references.aiTechnologyExists(request.aiTechnologyCode())) {
             violations.add(new Problem.Violation("aiTechnologyCode", "no AI technology " + request.aiTechnologyCode()));
         }
         if (policies.find(request.securityPolicyId()).isEmpty()) {
@@ -460,19 +456,12 @@ public class DatasetCatalogService {
         }
     }
 
-    private BucketResponse processedBucket(UUID bucketId) {
-        BucketResponse bucket;
-        try {
-            bucket = buckets.get(bucketId);
-        } catch (ApiException e) {
-            if (e.code() != ErrorCode.NOT_FOUND) {
-                throw e;
-            }
-            throw new ApiException(
-                    ErrorCode.UNPROCESSABLE,
-                    "bucket " + bucketId + " is not registered",
-                    List.of(new Problem.Violation("bucketId", "no registered bucket " + bucketId)));
-        }
+    private BucketInfo processedBucket(UUID bucketId) {
+        BucketInfo bucket = buckets.find(bucketId)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.UNPROCESSABLE,
+                        "bucket " + bucketId + " is not registered",
+                        List.of(new Problem.Violation("bucketId", "no registered bucket " + bucketId))));
         if (bucket.purpose() == BucketPurpose.RAW) {
             throw new ApiException(
                     ErrorCode.UNPROCESSABLE,
@@ -489,8 +478,8 @@ public class DatasetCatalogService {
         return bucket;
     }
 
-    private BucketResponse bucket(UUID id) {
-        return buckets.get(id);
+    private BucketInfo bucket(UUID id) {
+        return buckets.require(id);
     }
 
     private String bucketName(UUID id) {

@@ -1,8 +1,8 @@
 package io.labgate.access.request;
 
-import io.labgate.booking.BookingService;
-import io.labgate.inventory.server.LabServerRepository;
-import io.labgate.inventory.server.ServerStatus;
+import io.labgate.booking.api.ServerBookings;
+import io.labgate.inventory.api.LabServers;
+import io.labgate.inventory.api.ServerStatus;
 import io.labgate.platform.error.Problem;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -22,22 +22,22 @@ import java.util.UUID;
 public class RequestedServers implements PanacheRepositoryBase<RequestedServer, UUID> {
 
     @Inject
-    LabServerRepository servers;
+    LabServers servers;
 
     @Inject
-    BookingService bookings;
+    ServerBookings bookings;
 
     /** Adds a violation for every slot that cannot be part of a request for [from, until). */
     void check(List<ServerSlot> slots, Instant from, Instant until, List<Problem.Violation> violations) {
         for (int i = 0; i < slots.size(); i++) {
             ServerSlot slot = slots.get(i);
             String field = "servers[" + i + "]";
-            var server = servers.findByIdOptional(slot.serverId());
+            var server = servers.find(slot.serverId());
             if (server.isEmpty()) {
                 violations.add(new Problem.Violation(field + ".serverId", "no lab server " + slot.serverId()));
-            } else if (server.get().status == ServerStatus.RETIRED) {
-                violations.add(
-                        new Problem.Violation(field + ".serverId", "server " + server.get().hostname + " is RETIRED"));
+            } else if (server.get().status() == ServerStatus.RETIRED) {
+                violations.add(new Problem.Violation(
+                        field + ".serverId", "server " + server.get().hostname() + " is RETIRED"));
             }
             if (!slot.endsAt().isAfter(slot.startsAt())) {
                 violations.add(new Problem.Violation(field + ".endsAt", "must be after startsAt"));
@@ -63,13 +63,12 @@ public class RequestedServers implements PanacheRepositoryBase<RequestedServer, 
     void book(AccessRequest request) {
         for (RequestedServer requested : of(request.id)) {
             requested.bookingId = bookings.book(
-                            requested.serverId,
-                            request.organizationId,
-                            requested.startsAt,
-                            requested.endsAt,
-                            "access request: " + request.projectTitle,
-                            request.id)
-                    .id();
+                    requested.serverId,
+                    request.organizationId,
+                    requested.startsAt,
+                    requested.endsAt,
+                    "access request: " + request.projectTitle,
+                    request.id);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.labgate.inventory.bucket;
 
+import io.labgate.inventory.api.BucketPurpose;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,5 +1,6 @@
 package io.labgate.inventory.bucket;
 
+import io.labgate.inventory.api.BucketPurpose;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;

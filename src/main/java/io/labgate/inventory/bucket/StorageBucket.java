@@ -1,5 +1,6 @@
 package io.labgate.inventory.bucket;
 
+import io.labgate.inventory.api.BucketPurpose;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package io.labgate.inventory.bucket;
 
+import io.labgate.inventory.api.BucketPurpose;
 import io.labgate.platform.http.ETags;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;

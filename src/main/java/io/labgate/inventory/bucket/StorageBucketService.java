@@ -1,6 +1,7 @@
 package io.labgate.inventory.bucket;
 
 import io.labgate.inventory.InventoryConfig;
+import io.labgate.inventory.api.BucketPurpose;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.error.ErrorCode;

@@ -1,5 +1,6 @@
 package io.labgate.inventory.server;
 
+import io.labgate.inventory.api.ServerStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

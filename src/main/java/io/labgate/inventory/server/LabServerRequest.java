@@ -1,5 +1,6 @@
 package io.labgate.inventory.server;
 
+import io.labgate.inventory.api.ServerStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -1,5 +1,6 @@
 package io.labgate.inventory.server;
 
+import io.labgate.inventory.api.ServerStatus;
 import io.labgate.platform.http.ETags;
 import io.labgate.platform.idempotency.Idempotency;
 import io.labgate.platform.idempotency.IdempotentResult;

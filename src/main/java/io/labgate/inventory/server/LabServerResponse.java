@@ -1,5 +1,6 @@
 package io.labgate.inventory.server;
 
+import io.labgate.inventory.api.ServerStatus;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package io.labgate.inventory.server;
 
+import io.labgate.inventory.api.ServerStatus;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.http.ETags;

@@ -1,4 +1,4 @@
-package io.labgate.inventory.server;
+package io.labgate.inventory.api;
 
 /** A server's state. RETIRED is final: a retired server is never booked or brought back. */
 public enum ServerStatus {

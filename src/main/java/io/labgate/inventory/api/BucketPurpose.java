@@ -1,4 +1,4 @@
-package io.labgate.inventory.bucket;
+package io.labgate.inventory.api;
 
 /** What a bucket holds. RAW data is never granted to AI companies; PROCESSED data may be. */
 public enum BucketPurpose {
