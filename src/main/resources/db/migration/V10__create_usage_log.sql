@@ -23,7 +23,7 @@ CREATE TABLE usage_event (
     -- outlives what it talks about
     grant_id            uuid,
     dataset_version_id  uuid,
-    -- extensible: the format is checked here, the value against io.labgate.usage.UsageAction when written
+    -- extensible: the format is checked here, the value against io.labgate.usage.api.UsageAction when written
     action              varchar(40)   NOT NULL CHECK (action ~ '^[A-Z][A-Z0-9_]{1,39}$'),
     object_key          varchar(1024),
     bytes               bigint        CHECK (bytes >= 0),

@@ -1,6 +1,6 @@
 package io.labgate.access;
 
-import io.labgate.usage.UsageAction;
+import io.labgate.usage.api.UsageAction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

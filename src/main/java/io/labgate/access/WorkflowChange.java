@@ -1,6 +1,6 @@
 package io.labgate.access;
 
-import io.labgate.usage.UsageAction;
+import io.labgate.usage.api.UsageAction;
 import java.util.UUID;
 
 /**

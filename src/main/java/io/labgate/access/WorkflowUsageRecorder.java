@@ -1,9 +1,9 @@
 package io.labgate.access;
 
 import io.labgate.platform.http.RequestIds;
-import io.labgate.usage.UsageEventDraft;
-import io.labgate.usage.UsageLog;
-import io.labgate.usage.UsageOutcome;
+import io.labgate.usage.api.UsageEventDraft;
+import io.labgate.usage.api.UsageLog;
+import io.labgate.usage.api.UsageOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,6 +1,6 @@
 package io.labgate.delivery;
 
-import io.labgate.usage.UsageOutcome;
+import io.labgate.usage.api.UsageOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -22,10 +22,10 @@ import io.labgate.gateway.sigv4.SigV4Request;
 import io.labgate.gateway.sigv4.SigV4Result;
 import io.labgate.gateway.sigv4.SigV4Verifier;
 import io.labgate.policy.api.AccessMode;
-import io.labgate.usage.UsageAction;
-import io.labgate.usage.UsageEventDraft;
-import io.labgate.usage.UsageLog;
-import io.labgate.usage.UsageOutcome;
+import io.labgate.usage.api.UsageAction;
+import io.labgate.usage.api.UsageEventDraft;
+import io.labgate.usage.api.UsageLog;
+import io.labgate.usage.api.UsageOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -147,7 +147,7 @@ public class S3Gateway {
             if (exchange.started()) {
                 exchange.abort();
             } else {
-                S3ErrorCode code = e instanceof io.labgate.usage.UsageLogException
+                S3ErrorCode code = e instanceof io.labgate.usage.api.UsageLogException
                         ? S3ErrorCode.ServiceUnavailable
                         : S3ErrorCode.InternalError;
                 answerError(

@@ -1,5 +1,7 @@
 package io.labgate.usage;
 
+import io.labgate.usage.api.LoggedEvent;
+import io.labgate.usage.api.UsageLogException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.labgate.usage;
 
+import io.labgate.usage.api.LoggedEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,9 @@
 package io.labgate.usage;
 
 import io.labgate.platform.http.RequestIds;
+import io.labgate.usage.api.LoggedEvent;
+import io.labgate.usage.api.UsageEventDraft;
+import io.labgate.usage.api.UsageLogException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

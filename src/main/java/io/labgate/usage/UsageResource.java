@@ -4,6 +4,8 @@ import io.labgate.platform.error.ApiException;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Roles;
+import io.labgate.usage.api.LoggedEvent;
+import io.labgate.usage.api.UsageAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -6,6 +6,8 @@ import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
+import io.labgate.usage.api.LoggedEvent;
+import io.labgate.usage.api.UsageAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,7 +57,8 @@ public class UsageService {
         add(clauses, parameters, "action = :action", "action", action == null ? null : action.name());
         add(clauses, parameters, "grantId = :grant", "grant", grantId);
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
-        return PageResponse.of(events.find(query, page.toSort(SORTABLE, "seq"), parameters), page, LoggedEvent::from);
+        return PageResponse.of(
+                events.find(query, page.toSort(SORTABLE, "seq"), parameters), page, UsageService::logged);
     }
 
     public ChainVerification verify(Instant from, Instant to) {
@@ -83,5 +86,26 @@ public class UsageService {
             clauses.add(clause);
             parameters.put(name, value);
         }
+    }
+
+    /** An event read back from the log, as the API shows it. */
+    private static LoggedEvent logged(UsageEvent e) {
+        return new LoggedEvent(
+                e.id,
+                e.seq,
+                e.occurredAt,
+                e.organizationId,
+                e.subject,
+                e.grantId,
+                e.datasetVersionId,
+                e.action,
+                e.objectKey,
+                e.bytes,
+                e.clientAddress,
+                e.outcome,
+                e.reason,
+                e.requestId,
+                e.prevHash,
+                e.hash);
     }
 }

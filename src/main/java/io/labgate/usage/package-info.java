@@ -3,7 +3,7 @@
  * change.
  *
  * <ul>
- *   <li>{@link io.labgate.usage.UsageLog} is what other features call: {@code record(draft)} returns only once the
+ *   <li>{@link io.labgate.usage.api.UsageLog} is what other features call: {@code record(draft)} returns only once the
  *       event is committed, so an access is never answered before it is logged. Concurrent events are grouped by
  *       one writer thread into batched inserts ({@link io.labgate.usage.UsageLogWriter}).</li>
  *   <li>{@link io.labgate.usage.EventDigest} defines, once, the canonical form of an event and its SHA-256 chain

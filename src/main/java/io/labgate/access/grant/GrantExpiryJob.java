@@ -1,7 +1,7 @@
 package io.labgate.access.grant;
 
 import io.labgate.access.WorkflowChange;
-import io.labgate.usage.UsageAction;
+import io.labgate.usage.api.UsageAction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

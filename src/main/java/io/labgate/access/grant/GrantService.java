@@ -17,7 +17,7 @@ import io.labgate.platform.security.TenantScope;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.policy.api.PolicyVersion;
 import io.labgate.policy.api.SecurityPolicies;
-import io.labgate.usage.UsageAction;
+import io.labgate.usage.api.UsageAction;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

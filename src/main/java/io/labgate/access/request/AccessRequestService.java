@@ -23,7 +23,7 @@ import io.labgate.platform.security.TenantScope;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.policy.api.PolicyVersion;
 import io.labgate.policy.api.SecurityPolicies;
-import io.labgate.usage.UsageAction;
+import io.labgate.usage.api.UsageAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.labgate.usage;
+package io.labgate.usage.api;
 
 /**
  * What a usage event records. Stored as text (the database checks only the format), so adding an action needs no

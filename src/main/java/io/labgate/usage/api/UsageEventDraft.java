@@ -1,4 +1,4 @@
-package io.labgate.usage;
+package io.labgate.usage.api;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -49,7 +49,7 @@ public record UsageEventDraft(
     }
 
     /** The same draft with the given time and request id where those are missing. */
-    UsageEventDraft completedWith(Instant now, String currentRequestId) {
+    public UsageEventDraft completedWith(Instant now, String currentRequestId) {
         return new UsageEventDraft(
                 occurredAt == null ? now : occurredAt,
                 organizationId,

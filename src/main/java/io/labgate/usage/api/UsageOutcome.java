@@ -1,4 +1,4 @@
-package io.labgate.usage;
+package io.labgate.usage.api;
 
 /** How the recorded action ended. */
 public enum UsageOutcome {

@@ -1,4 +1,4 @@
-package io.labgate.usage;
+package io.labgate.usage.api;
 
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;

@@ -1,5 +1,8 @@
 package io.labgate.usage;
 
+import io.labgate.usage.api.LoggedEvent;
+import io.labgate.usage.api.UsageEventDraft;
+import io.labgate.usage.api.UsageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -13,14 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
- * The usage log, as other features use it: {@link #record} returns once the event is committed, so a caller that
- * records an access before answering it never answers an access that is not logged. Concurrent events are written
- * together in batches by one writer thread; see {@link UsageLogWriter}. When LabGate stops cleanly, everything
- * queued is written first.
+ * The {@link UsageLog}: concurrent events are written together in batches by one writer thread; see
+ * {@link UsageLogWriter}. When LabGate stops cleanly, everything queued is written first.
  */
 @Startup
 @ApplicationScoped
-public class UsageLog {
+public class BatchedUsageLog implements UsageLog {
 
     @Inject
     DataSource dataSource;
@@ -41,16 +42,12 @@ public class UsageLog {
         writer = new UsageLogWriter(dataSource, config.batchSize(), config.queueCapacity(), clock, registry).start();
     }
 
-    /**
-     * Records an event and waits until it is committed.
-     *
-     * @throws UsageLogException (503) when it could not be committed: do not answer the access it describes
-     */
+    @Override
     public LoggedEvent record(UsageEventDraft draft) {
         return writer.record(draft);
     }
 
-    /** Queues an event; the future completes once it is committed, or exceptionally with a {@link UsageLogException}. */
+    @Override
     public CompletableFuture<LoggedEvent> recordAsync(UsageEventDraft draft) {
         return writer.recordAsync(draft);
     }

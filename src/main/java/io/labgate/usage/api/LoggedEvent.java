@@ -1,5 +1,6 @@
-package io.labgate.usage;
+package io.labgate.usage.api;
 
+import io.labgate.usage.EventDigest;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,29 +26,8 @@ public record LoggedEvent(
         String prevHash,
         String hash) {
 
-    /** An event read back from the log, as the API shows it. */
-    static LoggedEvent from(UsageEvent e) {
-        return new LoggedEvent(
-                e.id,
-                e.seq,
-                e.occurredAt,
-                e.organizationId,
-                e.subject,
-                e.grantId,
-                e.datasetVersionId,
-                e.action,
-                e.objectKey,
-                e.bytes,
-                e.clientAddress,
-                e.outcome,
-                e.reason,
-                e.requestId,
-                e.prevHash,
-                e.hash);
-    }
-
     /** This event chained after {@code previousHash}: its prev_hash and hash filled in. */
-    LoggedEvent chainedAfter(String previousHash) {
+    public LoggedEvent chainedAfter(String previousHash) {
         LoggedEvent unhashed = new LoggedEvent(
                 id,
                 seq,
