@@ -1,5 +1,6 @@
 package io.labgate.access;
 
+import io.labgate.access.api.WorkflowChange;
 import io.labgate.usage.api.UsageAction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package io.labgate.access;
 
+import io.labgate.access.api.WorkflowChange;
 import io.labgate.platform.http.RequestIds;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;

@@ -1,5 +1,10 @@
 package io.labgate.catalog;
 
+import io.labgate.catalog.api.Catalogue;
+import io.labgate.catalog.api.DatasetVersionRetired;
+import io.labgate.catalog.api.GrantableVersion;
+import io.labgate.catalog.api.NotGrantable;
+import io.labgate.catalog.api.UseCondition;
 import io.labgate.inventory.api.BucketInfo;
 import io.labgate.inventory.api.BucketPurpose;
 import io.labgate.inventory.api.StorageBuckets;
@@ -53,7 +58,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
-public class DatasetCatalogService {
+public class DatasetCatalogService implements Catalogue {
 
     /** Dates of attestations are the lab's calendar days. */
     static final ZoneId LAB_ZONE = ZoneId.of("Asia/Seoul");
@@ -335,23 +340,24 @@ public class DatasetCatalogService {
      * @throws ApiException 422 unless the version exists, is PUBLISHED, has a verified attestation and lies in a
      *     PROCESSED bucket (RAW buckets are never grantable)
      */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public GrantableVersion grantableVersion(UUID versionId) {
+    public GrantableVersion grantable(UUID versionId) {
         DatasetVersion version = versions.findByIdOptional(versionId)
-                .orElseThrow(() -> unprocessable("dataset version " + versionId + " does not exist"));
+                .orElseThrow(() -> new NotGrantable("dataset version " + versionId + " does not exist"));
         if (version.status != DatasetVersionStatus.PUBLISHED) {
-            throw unprocessable("dataset version " + versionId + " is " + version.status
+            throw new NotGrantable("dataset version " + versionId + " is " + version.status
                     + "; only PUBLISHED versions can be granted");
         }
         if (version.deidMethod == null || !version.deidVerified) {
-            throw unprocessable("dataset version " + versionId + " has no verified de-identification attestation");
+            throw new NotGrantable("dataset version " + versionId + " has no verified de-identification attestation");
         }
         BucketInfo bucket = bucket(version.bucketId);
         if (bucket.purpose() == BucketPurpose.RAW) {
-            throw unprocessable("RAW buckets are never grantable (bucket " + bucket.name() + ")");
+            throw new NotGrantable("RAW buckets are never grantable (bucket " + bucket.name() + ")");
         }
         if (bucket.purpose() != BucketPurpose.PROCESSED) {
-            throw unprocessable(
+            throw new NotGrantable(
                     "bucket " + bucket.name() + " is " + bucket.purpose() + "; only PROCESSED buckets are grantable");
         }
         Dataset dataset = find(version.datasetId);
@@ -365,7 +371,8 @@ public class DatasetCatalogService {
                 dataset.securityPolicyId,
                 dataset.providerIds.stream().sorted().toList(),
                 dataset.useConditions.stream().map(UseCondition::valueOf).toList(),
-                version.totalBytes);
+                version.totalBytes,
+                version.publishedAt != null ? version.publishedAt : version.createdAt);
     }
 
     // --- used by ManifestBuilder, each in a transaction of its own ----------------------------------------

@@ -1,5 +1,6 @@
 package io.labgate.catalog;
 
+import io.labgate.catalog.api.UseCondition;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

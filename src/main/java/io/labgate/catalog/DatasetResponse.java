@@ -1,5 +1,6 @@
 package io.labgate.catalog;
 
+import io.labgate.catalog.api.UseCondition;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

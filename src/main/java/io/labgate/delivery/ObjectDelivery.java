@@ -1,11 +1,14 @@
 package io.labgate.delivery;
 
-import io.labgate.access.grant.AccessGrant;
-import io.labgate.access.grant.GrantRepository;
-import io.labgate.access.grant.GrantService;
-import io.labgate.catalog.DatasetCatalogService;
-import io.labgate.catalog.DatasetObject;
-import io.labgate.catalog.GrantableVersion;
+import io.labgate.access.api.ByteUsage;
+import io.labgate.access.api.GrantLedger;
+import io.labgate.access.api.GrantNotUsable;
+import io.labgate.access.api.UsableGrant;
+import io.labgate.catalog.api.Catalogue;
+import io.labgate.catalog.api.GrantableVersion;
+import io.labgate.catalog.api.ManifestEntry;
+import io.labgate.catalog.api.ManifestReader;
+import io.labgate.catalog.api.NotGrantable;
 import io.labgate.delivery.DeliveryRefused.Reason;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.storage.ObjectStore;
@@ -17,10 +20,8 @@ import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
 import io.labgate.usage.api.UsageOutcome;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,13 +59,13 @@ public class ObjectDelivery {
     public static final String S3_GET_OBJECT = "s3 GetObject";
 
     @Inject
-    GrantService grantService;
+    GrantLedger grants;
 
     @Inject
-    GrantRepository grants;
+    Catalogue catalog;
 
     @Inject
-    DatasetCatalogService catalog;
+    ManifestReader manifest;
 
     @Inject
     SecurityPolicies policies;
@@ -80,9 +81,6 @@ public class ObjectDelivery {
 
     @Inject
     DeliveryConfig config;
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     DeliveryMetrics metrics;
@@ -110,9 +108,7 @@ public class ObjectDelivery {
                                     + limiter.limits().requestsPerSecond() + " data requests per second",
                             (waitNanos + 999_999_999L) / 1_000_000_000L));
         }
-        AccessGrant grant = grants.findByIdOptional(grantId)
-                .filter(g -> g.organizationId.equals(organizationId))
-                .orElse(null);
+        UsableGrant grant = grants.find(grantId, organizationId).orElse(null);
         if (grant == null) {
             throw refuse(
                     ctx,
@@ -123,37 +119,37 @@ public class ObjectDelivery {
         }
         if (mode == null) {
             // listing belongs to every mode: the grant's first mode stands for it
-            mode = AccessMode.valueOf(grant.accessModes.get(0));
+            mode = grant.accessModes().get(0);
         }
-        if (!grant.accessModes.contains(mode.name())) {
+        if (!grant.allows(mode)) {
             throw refuse(
                     ctx,
                     grantId,
-                    grant.datasetVersionId,
+                    grant.datasetVersionId(),
                     null,
                     new DeliveryRefused(
                             Reason.MODE_NOT_ALLOWED,
-                            "grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes));
+                            "grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes()));
         }
         GrantableVersion version;
         try {
             // the one place that decides status and period by the clock
-            grantService.requireUsable(grantId, mode, organizationId);
-            version = catalog.grantableVersion(grant.datasetVersionId);
-        } catch (ApiException e) {
+            grants.requireUsable(grantId, mode, organizationId);
+            version = catalog.grantable(grant.datasetVersionId());
+        } catch (GrantNotUsable | NotGrantable e) {
             throw refuse(
                     ctx,
                     grantId,
-                    grant.datasetVersionId,
+                    grant.datasetVersionId(),
                     null,
                     new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
         }
-        PolicyVersion policy = policies.require(grant.policyId);
+        PolicyVersion policy = policies.require(grant.policyId());
         if (!ClientNetworks.allows(policy.allowedNetworks(), client)) {
             throw refuse(
                     ctx,
                     grantId,
-                    grant.datasetVersionId,
+                    grant.datasetVersionId(),
                     null,
                     new DeliveryRefused(
                             Reason.NETWORK_NOT_ALLOWED,
@@ -161,15 +157,15 @@ public class ObjectDelivery {
                                     + " v" + policy.versionNo() + " allows"));
         }
         return new GrantedVersion(
-                grant.id,
-                grant.organizationId,
-                grant.datasetVersionId,
+                grant.id(),
+                grant.organizationId(),
+                grant.datasetVersionId(),
                 version.bucketName(),
                 version.prefix() == null ? "" : version.prefix(),
                 mode,
                 policy.maxLinkSeconds(),
-                grant.validUntil,
-                grant.byteQuota,
+                grant.validUntil(),
+                grant.byteQuota(),
                 ctx);
     }
 
@@ -189,22 +185,11 @@ public class ObjectDelivery {
         int size = Math.max(1, Math.min(MAX_PAGE, limit));
         String keyPrefix = grant.prefix() + (prefix == null ? "" : prefix);
         String after = startAfter == null || startAfter.isEmpty() ? "" : grant.prefix() + startAfter;
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                SELECT object_key, size_bytes, sha256 FROM dataset_object
-                WHERE version_id = ?1 AND left(object_key, ?2) = ?3 AND object_key COLLATE "C" > ?4
-                ORDER BY object_key COLLATE "C" LIMIT ?5""")
-                .setParameter(1, grant.datasetVersionId())
-                .setParameter(2, keyPrefix.length())
-                .setParameter(3, keyPrefix)
-                .setParameter(4, after)
-                .setParameter(5, size + 1)
-                .getResultList();
+        List<ManifestEntry> rows = manifest.page(grant.datasetVersionId(), keyPrefix, after, size + 1);
         List<ManifestObject> objects = new ArrayList<>();
-        for (Object[] row : rows.subList(0, Math.min(size, rows.size()))) {
-            objects.add(new ManifestObject(
-                    ((String) row[0]).substring(grant.prefix().length()), ((Number) row[1]).longValue(), (String)
-                            row[2]));
+        for (ManifestEntry row : rows.subList(0, Math.min(size, rows.size()))) {
+            objects.add(
+                    new ManifestObject(row.key().substring(grant.prefix().length()), row.sizeBytes(), row.sha256()));
         }
         boolean truncated = rows.size() > size;
         record(
@@ -227,11 +212,9 @@ public class ObjectDelivery {
      */
     @Transactional
     public ManifestObject stat(GrantedVersion grant, String key) {
-        DatasetObject object = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.indexOf('\0') >= 0
+        ManifestEntry object = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.indexOf('\0') >= 0
                 ? null
-                : DatasetObject.<DatasetObject>findByIdOptional(
-                                new DatasetObject.Key(grant.datasetVersionId(), grant.prefix() + key))
-                        .orElse(null);
+                : manifest.find(grant.datasetVersionId(), grant.prefix() + key).orElse(null);
         if (object == null) {
             throw refuse(
                     grant.context(),
@@ -240,7 +223,7 @@ public class ObjectDelivery {
                     key,
                     new DeliveryRefused(Reason.NO_SUCH_KEY, "no object " + key + " in the granted version"));
         }
-        return new ManifestObject(key, object.sizeBytes, object.sha256);
+        return new ManifestObject(key, object.sizeBytes(), object.sha256());
     }
 
     /**
@@ -308,18 +291,8 @@ public class ObjectDelivery {
         if (slice.length() == 0) {
             return;
         }
-        int updated = QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery(
-                                "UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2 AND bytes_used + ?1 <= byte_quota")
-                        .setParameter(1, slice.length())
-                        .setParameter(2, grant.grantId())
-                        .executeUpdate());
-        if (updated == 0) {
-            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
-                    .createNativeQuery("SELECT byte_quota, bytes_used FROM access_grant WHERE id = ?1")
-                    .setParameter(1, grant.grantId())
-                    .getSingleResult());
+        if (!grants.tryReserveBytes(grant.grantId(), slice.length())) {
+            ByteUsage usage = grants.byteUsage(grant.grantId());
             throw refuse(
                     ctx,
                     grant.grantId(),
@@ -327,19 +300,15 @@ public class ObjectDelivery {
                     object.key(),
                     new DeliveryRefused(
                             Reason.QUOTA_EXCEEDED,
-                            "grant " + grant.grantId() + " has used " + row[1] + " of its " + row[0] + " bytes; "
-                                    + slice.length() + " more do not fit"));
+                            "grant " + grant.grantId() + " has used " + usage.used() + " of its " + usage.quota()
+                                    + " bytes; " + slice.length() + " more do not fit"));
         }
     }
 
+    /** Changes the grant's bytes used by {@code bytes}: negative gives back reserved bytes that were not sent. */
     private void addBytes(GrantedVersion grant, long bytes) {
         if (bytes != 0) {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> entityManager
-                            .createNativeQuery("UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2")
-                            .setParameter(1, bytes)
-                            .setParameter(2, grant.grantId())
-                            .executeUpdate());
+            grants.releaseBytes(grant.grantId(), -bytes);
         }
     }
 
@@ -348,7 +317,7 @@ public class ObjectDelivery {
     /** Throws a GRANT_NOT_USABLE refusal (logged) when the grant may no longer be used. */
     void recheck(GrantedVersion grant, String key) {
         try {
-            grantService.requireUsable(grant.grantId(), grant.mode(), grant.organizationId());
+            grants.requireUsable(grant.grantId(), grant.mode(), grant.organizationId());
         } catch (ApiException e) {
             throw refuse(
                     grant.context(),

@@ -9,7 +9,7 @@ import io.labgate.catalog.DatasetVersionRequest;
 import io.labgate.catalog.DatasetVersionResponse;
 import io.labgate.catalog.DeidentificationMethod;
 import io.labgate.catalog.ManifestBuilder;
-import io.labgate.catalog.UseCondition;
+import io.labgate.catalog.api.UseCondition;
 import io.labgate.inventory.api.BucketPurpose;
 import io.labgate.inventory.bucket.BucketRequest;
 import io.labgate.inventory.bucket.RegistrationMode;

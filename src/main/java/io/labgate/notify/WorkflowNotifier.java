@@ -2,8 +2,8 @@ package io.labgate.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labgate.access.ConsentNeeded;
-import io.labgate.access.WorkflowChange;
+import io.labgate.access.api.ConsentNeeded;
+import io.labgate.access.api.WorkflowChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

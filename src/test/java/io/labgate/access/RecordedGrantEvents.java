@@ -1,6 +1,6 @@
 package io.labgate.access;
 
-import io.labgate.access.grant.GrantExpired;
+import io.labgate.access.api.GrantExpired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;

@@ -24,6 +24,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.labgate.catalog.api.DatasetVersionRetired;
+import io.labgate.catalog.api.GrantableVersion;
+import io.labgate.catalog.api.UseCondition;
 import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedPostgresServer;
 import io.labgate.platform.error.ApiException;
@@ -135,7 +138,7 @@ class DatasetCatalogueTest {
                 .body("status", equalTo("PUBLISHED"))
                 .body("publishedAt", notNullValue());
 
-        GrantableVersion grantable = catalog.grantableVersion(UUID.fromString(versionId));
+        GrantableVersion grantable = catalog.grantable(UUID.fromString(versionId));
         assertThat(grantable.prefix()).isEqualTo("crops/v1/");
         assertThat(grantable.policyId()).isEqualTo(UUID.fromString(policyId));
         assertThat(grantable.providerOrgIds()).containsExactly(DemoOrganizations.JEJU);
@@ -213,7 +216,7 @@ class DatasetCatalogueTest {
                 .body("violations.field", containsInAnyOrder("manifest"))
                 .body("detail", containsString("lists no objects"));
         as(Tokens.OPERATOR).get(version(datasetId, versionId)).then().body("status", equalTo("DRAFT"));
-        assertThatThrownBy(() -> catalog.grantableVersion(UUID.fromString(versionId)))
+        assertThatThrownBy(() -> catalog.grantable(UUID.fromString(versionId)))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNPROCESSABLE));
     }
@@ -311,7 +314,7 @@ class DatasetCatalogueTest {
                 .then()
                 .statusCode(409);
         assertThat(events.retiredOf(UUID.fromString(versionId))).hasSize(1);
-        assertThatThrownBy(() -> catalog.grantableVersion(UUID.fromString(versionId)))
+        assertThatThrownBy(() -> catalog.grantable(UUID.fromString(versionId)))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.UNPROCESSABLE);
                     assertThat(e.getMessage()).contains("RETIRED");

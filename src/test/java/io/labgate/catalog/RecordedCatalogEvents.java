@@ -1,5 +1,6 @@
 package io.labgate.catalog;
 
+import io.labgate.catalog.api.DatasetVersionRetired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

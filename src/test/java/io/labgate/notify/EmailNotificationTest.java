@@ -5,7 +5,7 @@ import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.labgate.access.ConsentNeeded;
+import io.labgate.access.api.ConsentNeeded;
 import io.labgate.notify.EmailFixtures.Org;
 import io.labgate.notify.EmailRecipients.Party;
 import io.labgate.testing.ApprovedGrants;

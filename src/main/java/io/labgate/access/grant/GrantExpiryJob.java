@@ -1,6 +1,7 @@
 package io.labgate.access.grant;
 
-import io.labgate.access.WorkflowChange;
+import io.labgate.access.api.GrantExpired;
+import io.labgate.access.api.WorkflowChange;
 import io.labgate.usage.api.UsageAction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

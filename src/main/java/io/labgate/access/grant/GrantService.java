@@ -1,8 +1,9 @@
 package io.labgate.access.grant;
 
-import io.labgate.access.WorkflowChange;
+import io.labgate.access.api.GrantNotUsable;
+import io.labgate.access.api.WorkflowChange;
 import io.labgate.access.request.AccessRequest;
-import io.labgate.catalog.DatasetVersionRetired;
+import io.labgate.catalog.api.DatasetVersionRetired;
 import io.labgate.organization.api.OrganizationStatus;
 import io.labgate.organization.api.OrganizationSummary;
 import io.labgate.organization.api.Organizations;
@@ -126,6 +127,10 @@ public class GrantService {
      * earlier in the same request: a long download that checks again must see a revocation.
      */
     public GrantResponse requireUsable(UUID grantId, AccessMode mode, UUID organizationId) {
+        return response(requireUsableGrant(grantId, mode, organizationId), new HashMap<>());
+    }
+
+    AccessGrant requireUsableGrant(UUID grantId, AccessMode mode, UUID organizationId) {
         AccessGrant grant = grants.findByIdOptional(grantId)
                 .filter(g -> g.organizationId.equals(organizationId))
                 .orElseThrow(() -> ApiException.notFound("grant", grantId));
@@ -150,7 +155,7 @@ public class GrantService {
                 .ifPresent(o -> {
                     throw forbidden("organization " + organizationId + " is " + o.status());
                 });
-        return response(grant, new HashMap<>());
+        return grant;
     }
 
     /** Grants of an organization under a policy version that are still live: for maxConcurrentGrants. */
@@ -368,7 +373,7 @@ public class GrantService {
     }
 
     private static ApiException forbidden(String detail) {
-        return new ApiException(ErrorCode.FORBIDDEN, detail);
+        return new GrantNotUsable(detail);
     }
 
     private static ApiException unprocessable(String field, String message) {

@@ -1,15 +1,16 @@
 package io.labgate.access.request;
 
-import io.labgate.access.ConsentNeeded;
-import io.labgate.access.WorkflowChange;
+import io.labgate.access.api.ConsentNeeded;
+import io.labgate.access.api.WorkflowChange;
 import io.labgate.access.consent.Consent;
 import io.labgate.access.consent.ConsentDecision;
 import io.labgate.access.consent.ConsentRepository;
 import io.labgate.access.consent.ProviderExclusion;
 import io.labgate.access.grant.GrantService;
-import io.labgate.catalog.DatasetCatalogService;
-import io.labgate.catalog.GrantableVersion;
-import io.labgate.catalog.UseCondition;
+import io.labgate.catalog.api.Catalogue;
+import io.labgate.catalog.api.GrantableVersion;
+import io.labgate.catalog.api.NotGrantable;
+import io.labgate.catalog.api.UseCondition;
 import io.labgate.organization.api.OrganizationKind;
 import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
@@ -72,7 +73,7 @@ public class AccessRequestService {
     GrantService grants;
 
     @Inject
-    DatasetCatalogService catalog;
+    Catalogue catalog;
 
     @Inject
     SecurityPolicies policies;
@@ -157,11 +158,8 @@ public class AccessRequestService {
             }
             GrantableVersion version;
             try {
-                version = catalog.grantableVersion(versionId);
-            } catch (ApiException e) {
-                if (e.code() != ErrorCode.UNPROCESSABLE && e.code() != ErrorCode.NOT_FOUND) {
-                    throw e;
-                }
+                version = catalog.grantable(versionId);
+            } catch (NotGrantable e) {
                 violations.add(new Problem.Violation(field, e.getMessage()));
                 continue;
             }
@@ -433,8 +431,8 @@ public class AccessRequestService {
         }
         for (AccessRequestItem item : requests.itemsOf(id)) {
             try {
-                catalog.grantableVersion(item.datasetVersionId);
-            } catch (ApiException e) {
+                catalog.grantable(item.datasetVersionId);
+            } catch (NotGrantable e) {
                 throw ApiException.conflict("cannot approve request " + id + ": " + e.getMessage());
             }
             long quota = policies.require(item.policyId).byteQuotaPerGrant();

@@ -1,9 +1,13 @@
-package io.labgate.catalog;
+package io.labgate.catalog.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What the access workflow needs to know about a version it may grant: where its objects are and its terms. */
+/**
+ * What the access workflow and the data paths need to know about a version that may be granted: where its objects
+ * are, its terms, and when it was published (the S3 endpoint's bucket creation date).
+ */
 public record GrantableVersion(
         UUID versionId,
         UUID datasetId,
@@ -14,4 +18,5 @@ public record GrantableVersion(
         UUID policyId,
         List<UUID> providerOrgIds,
         List<UseCondition> useConditions,
-        long totalBytes) {}
+        long totalBytes,
+        Instant publishedAt) {}

@@ -1,4 +1,4 @@
-package io.labgate.access;
+package io.labgate.access.api;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.labgate.access;
+package io.labgate.access.api;
 
 import io.labgate.usage.api.UsageAction;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.labgate.access.grant;
+package io.labgate.access.api;
 
 import java.util.UUID;
 

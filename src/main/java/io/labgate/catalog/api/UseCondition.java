@@ -1,4 +1,4 @@
-package io.labgate.catalog;
+package io.labgate.catalog.api;
 
 /** What an AI company agrees to when it uses a dataset; grants carry them to the company. */
 public enum UseCondition {

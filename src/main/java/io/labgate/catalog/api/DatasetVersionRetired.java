@@ -1,4 +1,4 @@
-package io.labgate.catalog;
+package io.labgate.catalog.api;
 
 import java.util.UUID;
 

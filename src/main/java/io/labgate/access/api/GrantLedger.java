@@ -1,0 +1,41 @@
+package io.labgate.access.api;
+
+import io.labgate.policy.api.AccessMode;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The grants as the data paths (downloads, links, the S3 endpoint, access keys) use them. In process: the
+ * organization is a parameter, not the caller, except for {@link #requireVisibleToCaller}.
+ */
+public interface GrantLedger {
+
+    /** The organization's grant, whatever its state; empty for an unknown grant or another organization's. */
+    Optional<UsableGrant> find(UUID grantId, UUID organizationId);
+
+    /**
+     * The organization's grant if it may be used now in this mode, read as committed (a long download that checks
+     * again sees a revocation). The clock decides the period: no job has to run for a grant to end.
+     *
+     * @throws io.labgate.platform.error.ApiException 404 for an unknown grant or another organization's
+     * @throws GrantNotUsable 403 when it may not be used now
+     */
+    UsableGrant requireUsable(UUID grantId, AccessMode mode, UUID organizationId);
+
+    /** Refuses (404) a grant the current caller may not see under the tenant rules. */
+    void requireVisibleToCaller(UUID grantId);
+
+    /**
+     * Reserves bytes on the grant's quota in one conditional update (committed at once), so that concurrent
+     * transfers never take more than the quota together.
+     *
+     * @return false, reserving nothing, when they do not fit
+     */
+    boolean tryReserveBytes(UUID grantId, long bytes);
+
+    /** Gives back reserved bytes that were not sent (committed at once). */
+    void releaseBytes(UUID grantId, long bytes);
+
+    /** The grant's bytes used and quota, as committed. */
+    ByteUsage byteUsage(UUID grantId);
+}
