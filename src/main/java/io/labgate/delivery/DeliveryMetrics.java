@@ -1,6 +1,7 @@
 package io.labgate.delivery;
 
-import io.labgate.delivery.DeliveryRefused.Reason;
+import io.labgate.delivery.api.AccessPath;
+import io.labgate.delivery.api.DeliveryRefused.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
@@ -55,14 +56,14 @@ public class DeliveryMetrics {
                 .register(registry);
     }
 
-    void served(AccessPath path, long bytes) {
+    public void served(AccessPath path, long bytes) {
         Counter counter = servedBytes.get(path);
         if (counter != null && bytes > 0) {
             counter.increment(bytes);
         }
     }
 
-    void refused(Reason reason) {
+    public void refused(Reason reason) {
         refusals.get(reason).increment();
     }
 

@@ -1,5 +1,6 @@
 package io.labgate.delivery;
 
+import io.labgate.delivery.api.DeliveryRefused;
 import io.labgate.platform.error.ProblemMapper;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

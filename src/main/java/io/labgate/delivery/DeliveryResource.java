@@ -1,5 +1,13 @@
 package io.labgate.delivery;
 
+import io.labgate.delivery.api.AccessContext;
+import io.labgate.delivery.api.AccessPath;
+import io.labgate.delivery.api.ByteRange;
+import io.labgate.delivery.api.GrantedVersion;
+import io.labgate.delivery.api.ManifestObject;
+import io.labgate.delivery.api.ObjectDelivery;
+import io.labgate.delivery.api.ObjectPage;
+import io.labgate.delivery.api.Transfer;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.Problem;
 import io.labgate.platform.http.RequestIds;

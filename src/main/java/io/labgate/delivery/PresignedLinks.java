@@ -1,6 +1,11 @@
 package io.labgate.delivery;
 
-import io.labgate.delivery.DeliveryRefused.Reason;
+import io.labgate.delivery.api.AccessContext;
+import io.labgate.delivery.api.DeliveryRefused;
+import io.labgate.delivery.api.DeliveryRefused.Reason;
+import io.labgate.delivery.api.GrantedVersion;
+import io.labgate.delivery.api.ManifestObject;
+import io.labgate.delivery.api.ObjectDelivery;
 import io.labgate.platform.storage.StorageConfig;
 import io.labgate.platform.storage.StorageException;
 import io.labgate.usage.api.LoggedEvent;

@@ -1,18 +1,14 @@
 package io.labgate.gateway;
 
-import io.labgate.catalog.Dataset;
-import io.labgate.catalog.DatasetRepository;
-import io.labgate.catalog.DatasetVersion;
-import io.labgate.catalog.DatasetVersionRepository;
-import io.labgate.delivery.AccessContext;
-import io.labgate.delivery.AccessPath;
-import io.labgate.delivery.ByteRange;
-import io.labgate.delivery.DeliveryRefused;
-import io.labgate.delivery.GrantedVersion;
-import io.labgate.delivery.ManifestObject;
-import io.labgate.delivery.ObjectDelivery;
-import io.labgate.delivery.ObjectPage;
-import io.labgate.delivery.Transfer;
+import io.labgate.delivery.api.AccessContext;
+import io.labgate.delivery.api.AccessPath;
+import io.labgate.delivery.api.ByteRange;
+import io.labgate.delivery.api.DeliveryRefused;
+import io.labgate.delivery.api.GrantedVersion;
+import io.labgate.delivery.api.ManifestObject;
+import io.labgate.delivery.api.ObjectDelivery;
+import io.labgate.delivery.api.ObjectPage;
+import io.labgate.delivery.api.Transfer;
 import io.labgate.gateway.key.AccessKeyService;
 import io.labgate.gateway.key.KeyResolution;
 import io.labgate.gateway.sigv4.S3Error;
@@ -74,19 +70,13 @@ public class S3Gateway {
     Clock clock;
 
     @Inject
-    DatasetVersionRepository versions;
-
-    @Inject
-    DatasetRepository datasets;
-
-    @Inject
     ObjectDelivery delivery;
 
     /** One request as received. {@code path} is the raw path below the mount point. */
     public record S3Call(SigV4Request request, String path, String clientAddress, String requestId) {}
 
     /** What the verified key reads: the bucket of its grant. */
-    record Target(KeyResolution.Usable key, GrantedVersion granted, DatasetVersion version, String bucket) {}
+    record Target(KeyResolution.Usable key, GrantedVersion granted, String bucket) {}
 
     /** An S3 error raised while serving, with what to log. */
     static final class S3Refusal extends RuntimeException {
@@ -173,7 +163,7 @@ public class S3Gateway {
         if (operation instanceof S3Operation.ListBuckets) {
             String xml = S3Xml.listBuckets(
                     target.key().organizationId().toString(),
-                    List.of(new S3Xml.Bucket(target.bucket(), created(target.version()))));
+                    List.of(new S3Xml.Bucket(target.bucket(), target.granted().publishedAt())));
             logged(call, target, "ListBuckets", null, null);
             exchange.respond(200, xmlHeaders(call), xml);
         } else if (operation instanceof S3Operation.HeadBucket) {
@@ -265,7 +255,7 @@ public class S3Gateway {
         headers.put(
                 "Last-Modified",
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        created(target.version()).atOffset(ZoneOffset.UTC)));
+                        target.granted().publishedAt().atOffset(ZoneOffset.UTC)));
         headers.put("Accept-Ranges", "bytes");
         headers.put("Content-Type", "application/octet-stream");
         return headers;
@@ -297,7 +287,7 @@ public class S3Gateway {
 
     /** The manifest of the granted version through ObjectDelivery, keys relative to its prefix. */
     ObjectListing.Source source(Target target) {
-        Instant modified = created(target.version());
+        Instant modified = target.granted().publishedAt();
         return (prefix, startAfter, limit) -> {
             ObjectPage page = delivery.list(target.granted(), prefix, startAfter, limit);
             return page.objects().stream()
@@ -316,9 +306,7 @@ public class S3Gateway {
                 AccessPath.S3_ENDPOINT);
         GrantedVersion granted = delivery.authorize(
                 key.grantId(), key.organizationId(), AccessMode.S3_ENDPOINT, address(call.clientAddress()), context);
-        DatasetVersion version = versions.findById(granted.datasetVersionId());
-        Dataset dataset = datasets.findById(version.datasetId);
-        return new Target(key, granted, version, bucketName(dataset.code, version.label));
+        return new Target(key, granted, bucketName(granted.datasetCode(), granted.versionLabel()));
     }
 
     private static InetAddress address(String literal) {
@@ -368,10 +356,6 @@ public class S3Gateway {
             name = name + "0";
         }
         return name;
-    }
-
-    private static Instant created(DatasetVersion version) {
-        return version.publishedAt != null ? version.publishedAt : version.createdAt;
     }
 
     // --- answers and usage events ----------------------------------------------------------------------------

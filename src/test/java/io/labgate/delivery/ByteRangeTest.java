@@ -2,7 +2,8 @@ package io.labgate.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labgate.delivery.ByteRange.Slice;
+import io.labgate.delivery.api.ByteRange;
+import io.labgate.delivery.api.ByteRange.Slice;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;

@@ -8,7 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labgate.delivery.DeliveryData.Event;
-import io.labgate.delivery.DeliveryRefused.Reason;
+import io.labgate.delivery.api.AccessContext;
+import io.labgate.delivery.api.AccessPath;
+import io.labgate.delivery.api.ByteRange;
+import io.labgate.delivery.api.DeliveryRefused;
+import io.labgate.delivery.api.DeliveryRefused.Reason;
+import io.labgate.delivery.api.GrantedVersion;
+import io.labgate.delivery.api.ManifestObject;
+import io.labgate.delivery.api.ObjectDelivery;
+import io.labgate.delivery.api.ObjectPage;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;

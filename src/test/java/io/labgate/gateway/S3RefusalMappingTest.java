@@ -2,8 +2,8 @@ package io.labgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labgate.delivery.DeliveryRefused;
-import io.labgate.delivery.DeliveryRefused.Reason;
+import io.labgate.delivery.api.DeliveryRefused;
+import io.labgate.delivery.api.DeliveryRefused.Reason;
 import io.labgate.gateway.sigv4.S3ErrorCode;
 import org.junit.jupiter.api.Test;
 

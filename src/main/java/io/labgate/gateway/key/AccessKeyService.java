@@ -1,7 +1,7 @@
 package io.labgate.gateway.key;
 
-import io.labgate.access.grant.GrantResponse;
-import io.labgate.access.grant.GrantService;
+import io.labgate.access.api.GrantLedger;
+import io.labgate.access.api.UsableGrant;
 import io.labgate.gateway.GatewayConfig;
 import io.labgate.platform.crypto.KeyRing;
 import io.labgate.platform.crypto.SecretBox;
@@ -45,7 +45,7 @@ public class AccessKeyService {
     AccessKeyRepository keys;
 
     @Inject
-    GrantService grants;
+    GrantLedger grants;
 
     @Inject
     KeyRing encryption;
@@ -65,7 +65,7 @@ public class AccessKeyService {
     /** Issues a key for the caller's own grant, which must be usable now and allow the S3 endpoint. */
     public AccessKeyCreated create(UUID grantId) {
         UUID organizationId = caller.organizationId().orElseThrow(() -> ApiException.notFound("grant", grantId));
-        GrantResponse grant = grants.requireUsable(grantId, AccessMode.S3_ENDPOINT, organizationId);
+        UsableGrant grant = grants.requireUsable(grantId, AccessMode.S3_ENDPOINT, organizationId);
         SecretBox box;
         try {
             box = encryption.active();
@@ -122,7 +122,7 @@ public class AccessKeyService {
             return new KeyResolution.Unknown();
         }
         AccessKey key = found.get();
-        GrantResponse grant;
+        UsableGrant grant;
         try {
             grant = grants.requireUsable(key.grantId, AccessMode.S3_ENDPOINT, key.organizationId);
         } catch (ApiException e) {
@@ -142,7 +142,7 @@ public class AccessKeyService {
         if (caller.is(Roles.PROVIDER) && !caller.seesAllTenants()) {
             throw ApiException.notFound("grant", grantId);
         }
-        grants.get(grantId); // 404 unless the caller may see it
+        grants.requireVisibleToCaller(grantId);
     }
 
     private void record(AccessKey key, String reason) {

@@ -1,6 +1,6 @@
 package io.labgate.report.usage;
 
-import io.labgate.delivery.ObjectDelivery;
+import io.labgate.delivery.api.ObjectDelivery;
 import io.labgate.report.GroupingSql;
 import io.labgate.report.ReportColumn;
 import io.labgate.report.ReportDimension;

@@ -1,4 +1,4 @@
-package io.labgate.delivery;
+package io.labgate.delivery.api;
 
 /**
  * One object of a granted version, from its manifest.

@@ -1,4 +1,4 @@
-package io.labgate.delivery;
+package io.labgate.delivery.api;
 
 import io.labgate.policy.api.AccessMode;
 import java.time.Instant;
@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param maxLinkSeconds the policy's longest presigned link
  * @param validUntil the grant's end
  * @param context the request this authorization was made for (refusals found later are logged with it)
+ * @param datasetCode the dataset's code and {@code versionLabel} the version's label (the S3 endpoint names its
+ *     bucket after them)
+ * @param publishedAt when the version was published
  */
 public record GrantedVersion(
         UUID grantId,
@@ -24,4 +27,7 @@ public record GrantedVersion(
         int maxLinkSeconds,
         Instant validUntil,
         long byteQuota,
-        AccessContext context) {}
+        AccessContext context,
+        String datasetCode,
+        String versionLabel,
+        Instant publishedAt) {}

@@ -1,4 +1,4 @@
-package io.labgate.delivery;
+package io.labgate.delivery.api;
 
 import io.labgate.access.api.ByteUsage;
 import io.labgate.access.api.GrantLedger;
@@ -9,7 +9,10 @@ import io.labgate.catalog.api.GrantableVersion;
 import io.labgate.catalog.api.ManifestEntry;
 import io.labgate.catalog.api.ManifestReader;
 import io.labgate.catalog.api.NotGrantable;
-import io.labgate.delivery.DeliveryRefused.Reason;
+import io.labgate.delivery.DeliveryConfig;
+import io.labgate.delivery.DeliveryLimiter;
+import io.labgate.delivery.DeliveryMetrics;
+import io.labgate.delivery.api.DeliveryRefused.Reason;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.storage.ObjectStore;
 import io.labgate.policy.api.AccessMode;
@@ -166,7 +169,10 @@ public class ObjectDelivery {
                 policy.maxLinkSeconds(),
                 grant.validUntil(),
                 grant.byteQuota(),
-                ctx);
+                ctx,
+                version.datasetCode(),
+                version.label(),
+                version.publishedAt());
     }
 
     /**
@@ -376,7 +382,8 @@ public class ObjectDelivery {
     // --- helpers --------------------------------------------------------------------------------------------
 
     /** Logs a refusal as ACCESS_REFUSED with its reason and answers it, for the caller to throw. */
-    DeliveryRefused refuse(AccessContext ctx, UUID grantId, UUID versionId, String key, DeliveryRefused refusal) {
+    public DeliveryRefused refuse(
+            AccessContext ctx, UUID grantId, UUID versionId, String key, DeliveryRefused refusal) {
         usageLog.record(UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, ctx.subject())
                 .organization(ctx.organizationId())
                 .grant(grantId)
@@ -400,7 +407,7 @@ public class ObjectDelivery {
     }
 
     /** A key as the usage log can hold it: at most 1024 characters, NUL (which PostgreSQL refuses) replaced. */
-    static String truncate(String key) {
+    public static String truncate(String key) {
         String safe = key.replace('\0', '\uFFFD');
         return safe.length() > MAX_KEY_LENGTH ? safe.substring(0, MAX_KEY_LENGTH) : safe;
     }

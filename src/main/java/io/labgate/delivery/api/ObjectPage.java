@@ -1,4 +1,4 @@
-package io.labgate.delivery;
+package io.labgate.delivery.api;
 
 import java.util.List;
 

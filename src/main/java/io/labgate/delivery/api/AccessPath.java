@@ -1,4 +1,4 @@
-package io.labgate.delivery;
+package io.labgate.delivery.api;
 
 /** Which access path a data request came through; decides the usage action of a transfer. */
 public enum AccessPath {

@@ -1,4 +1,4 @@
-package io.labgate.delivery;
+package io.labgate.delivery.api;
 
 import io.labgate.usage.api.UsageOutcome;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.labgate.delivery;
+package io.labgate.delivery.api;
 
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
