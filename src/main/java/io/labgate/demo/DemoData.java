@@ -1,15 +1,15 @@
 package io.labgate.demo;
 
-import io.labgate.catalog.AttestationRequest;
-import io.labgate.catalog.DatasetCatalogService;
-import io.labgate.catalog.DatasetRepository;
-import io.labgate.catalog.DatasetRequest;
-import io.labgate.catalog.DatasetResponse;
-import io.labgate.catalog.DatasetVersionRequest;
-import io.labgate.catalog.DatasetVersionResponse;
-import io.labgate.catalog.DeidentificationMethod;
-import io.labgate.catalog.ManifestBuilder;
-import io.labgate.catalog.api.UseCondition;
+import io.labgate.catalogue.AttestationRequest;
+import io.labgate.catalogue.DatasetCatalogueService;
+import io.labgate.catalogue.DatasetRepository;
+import io.labgate.catalogue.DatasetRequest;
+import io.labgate.catalogue.DatasetResponse;
+import io.labgate.catalogue.DatasetVersionRequest;
+import io.labgate.catalogue.DatasetVersionResponse;
+import io.labgate.catalogue.DeidentificationMethod;
+import io.labgate.catalogue.ManifestBuilder;
+import io.labgate.catalogue.api.UseCondition;
 import io.labgate.inventory.api.BucketPurpose;
 import io.labgate.inventory.bucket.BucketRequest;
 import io.labgate.inventory.bucket.RegistrationMode;
@@ -97,7 +97,7 @@ public class DemoData {
     StorageBucketRepository bucketRepository;
 
     @Inject
-    DatasetCatalogService catalog;
+    DatasetCatalogueService catalogue;
 
     @Inject
     DatasetRepository datasetRepository;
@@ -302,11 +302,11 @@ public class DemoData {
         if (datasetRepository.findByCode(request.code()).isPresent()) {
             return;
         }
-        DatasetResponse dataset = catalog.create(request);
+        DatasetResponse dataset = catalogue.create(request);
         DatasetVersionResponse version =
-                catalog.createVersion(dataset.id(), new DatasetVersionRequest("v1", bucketId, prefix));
+                catalogue.createVersion(dataset.id(), new DatasetVersionRequest("v1", bucketId, prefix));
         version = manifests.build(dataset.id(), version.id());
-        version = catalog.attest(
+        version = catalogue.attest(
                 dataset.id(),
                 version.id(),
                 version.version(),
@@ -316,7 +316,7 @@ public class DemoData {
                         LocalDate.of(2026, 3, 2),
                         note,
                         true));
-        catalog.publish(dataset.id(), version.id(), OptionalLong.empty());
+        catalogue.publish(dataset.id(), version.id(), OptionalLong.empty());
     }
 
     private void loadBuckets() {

@@ -2,7 +2,7 @@ package io.labgate.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.labgate.access.request.AccessRequest;
+import io.labgate.access.api.AccessRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,6 +40,9 @@ public class EmailNotifier {
     EntityManager em;
 
     @Inject
+    AccessRequests requests;
+
+    @Inject
     ObjectMapper json;
 
     /**
@@ -69,11 +72,7 @@ public class EmailNotifier {
                     .ifPresent(row -> payload.put("organizationName", row));
         }
         if (requestId != null) {
-            // the managed entity: a request submitted in this transaction may not be flushed yet
-            AccessRequest request = em.find(AccessRequest.class, requestId);
-            if (request != null) {
-                payload.put("projectTitle", request.projectTitle);
-            }
+            requests.projectTitle(requestId).ifPresent(title -> payload.put("projectTitle", title));
         }
         if (grantId != null) {
             @SuppressWarnings("unchecked")

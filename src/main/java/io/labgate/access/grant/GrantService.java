@@ -3,7 +3,7 @@ package io.labgate.access.grant;
 import io.labgate.access.api.GrantNotUsable;
 import io.labgate.access.api.WorkflowChange;
 import io.labgate.access.request.AccessRequest;
-import io.labgate.catalog.api.DatasetVersionRetired;
+import io.labgate.catalogue.api.DatasetVersionRetired;
 import io.labgate.organization.api.OrganizationStatus;
 import io.labgate.organization.api.OrganizationSummary;
 import io.labgate.organization.api.Organizations;

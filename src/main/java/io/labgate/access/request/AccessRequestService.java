@@ -7,10 +7,10 @@ import io.labgate.access.consent.ConsentDecision;
 import io.labgate.access.consent.ConsentRepository;
 import io.labgate.access.consent.ProviderExclusion;
 import io.labgate.access.grant.GrantService;
-import io.labgate.catalog.api.Catalogue;
-import io.labgate.catalog.api.GrantableVersion;
-import io.labgate.catalog.api.NotGrantable;
-import io.labgate.catalog.api.UseCondition;
+import io.labgate.catalogue.api.Catalogue;
+import io.labgate.catalogue.api.GrantableVersion;
+import io.labgate.catalogue.api.NotGrantable;
+import io.labgate.catalogue.api.UseCondition;
 import io.labgate.organization.api.OrganizationKind;
 import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
@@ -73,7 +73,7 @@ public class AccessRequestService {
     GrantService grants;
 
     @Inject
-    Catalogue catalog;
+    Catalogue catalogue;
 
     @Inject
     SecurityPolicies policies;
@@ -158,7 +158,7 @@ public class AccessRequestService {
             }
             GrantableVersion version;
             try {
-                version = catalog.grantable(versionId);
+                version = catalogue.grantable(versionId);
             } catch (NotGrantable e) {
                 violations.add(new Problem.Violation(field, e.getMessage()));
                 continue;
@@ -431,7 +431,7 @@ public class AccessRequestService {
         }
         for (AccessRequestItem item : requests.itemsOf(id)) {
             try {
-                catalog.grantable(item.datasetVersionId);
+                catalogue.grantable(item.datasetVersionId);
             } catch (NotGrantable e) {
                 throw ApiException.conflict("cannot approve request " + id + ": " + e.getMessage());
             }

@@ -4,11 +4,11 @@ import io.labgate.access.api.ByteUsage;
 import io.labgate.access.api.GrantLedger;
 import io.labgate.access.api.GrantNotUsable;
 import io.labgate.access.api.UsableGrant;
-import io.labgate.catalog.api.Catalogue;
-import io.labgate.catalog.api.GrantableVersion;
-import io.labgate.catalog.api.ManifestEntry;
-import io.labgate.catalog.api.ManifestReader;
-import io.labgate.catalog.api.NotGrantable;
+import io.labgate.catalogue.api.Catalogue;
+import io.labgate.catalogue.api.GrantableVersion;
+import io.labgate.catalogue.api.ManifestEntry;
+import io.labgate.catalogue.api.ManifestReader;
+import io.labgate.catalogue.api.NotGrantable;
 import io.labgate.delivery.DeliveryConfig;
 import io.labgate.delivery.DeliveryLimiter;
 import io.labgate.delivery.DeliveryMetrics;
@@ -65,7 +65,7 @@ public class ObjectDelivery {
     GrantLedger grants;
 
     @Inject
-    Catalogue catalog;
+    Catalogue catalogue;
 
     @Inject
     ManifestReader manifest;
@@ -138,7 +138,7 @@ public class ObjectDelivery {
         try {
             // the one place that decides status and period by the clock
             grants.requireUsable(grantId, mode, organizationId);
-            version = catalog.grantable(grant.datasetVersionId());
+            version = catalogue.grantable(grant.datasetVersionId());
         } catch (GrantNotUsable | NotGrantable e) {
             throw refuse(
                     ctx,

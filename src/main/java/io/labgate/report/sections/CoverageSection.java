@@ -1,7 +1,7 @@
 package io.labgate.report.sections;
 
-import io.labgate.catalog.CoverageEntry;
-import io.labgate.catalog.CoverageService;
+import io.labgate.catalogue.CoverageEntry;
+import io.labgate.catalogue.CoverageService;
 import io.labgate.report.ReportColumn;
 import io.labgate.report.ReportDimension;
 import io.labgate.report.ReportFigure;

@@ -1,8 +1,0 @@
-package io.labgate.catalog;
-
-/** DRAFT while it is being assembled; PUBLISHED (immutable, grantable); RETIRED (immutable, no new grants). */
-public enum DatasetVersionStatus {
-    DRAFT,
-    PUBLISHED,
-    RETIRED
-}

@@ -1,4 +1,0 @@
-package io.labgate.catalog.api;
-
-/** One object of a published version's manifest: its full key in the bucket, size and SHA-256 (hex). */
-public record ManifestEntry(String key, long sizeBytes, String sha256) {}

@@ -1,0 +1,66 @@
+package io.labgate.catalogue;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+@ApplicationScoped
+public class DatasetObjectRepository implements PanacheRepositoryBase<DatasetObject, DatasetObject.Key> {
+
+    private static final int BATCH = 1000;
+
+    /** The manifest lines of a version whose key starts with {@code keyPrefix} (any key when null), by key. */
+    public PanacheQuery<DatasetObject> ofVersion(UUID versionId, String keyPrefix) {
+        if (keyPrefix == null || keyPrefix.isEmpty()) {
+            return find("versionId = ?1", Sort.by("objectKey"), versionId);
+        }
+        // left(key, n) = prefix, not LIKE: keys may contain '%' and '_'
+        return find(
+                "versionId = ?1 and substring(objectKey, 1, ?2) = ?3",
+                Sort.by("objectKey"),
+                versionId,
+                keyPrefix.length(),
+                keyPrefix);
+    }
+
+    /**
+     * Replaces the manifest of a DRAFT version in bulk (JDBC batches, not one entity per line). The database
+     * refuses it for any other version.
+     */
+    public void replaceManifest(UUID versionId, List<ManifestEntry> entries) {
+        getEntityManager().flush();
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM dataset_object WHERE version_id = ?")) {
+                delete.setObject(1, versionId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO dataset_object (version_id, object_key, size_bytes, sha256) VALUES (?, ?, ?, ?)")) {
+                int pending = 0;
+                for (ManifestEntry entry : entries) {
+                    insert.setObject(1, versionId);
+                    insert.setString(2, entry.key());
+                    insert.setLong(3, entry.sizeBytes());
+                    insert.setString(4, entry.sha256());
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
+    /** One object as the manifest builder measured it. */
+    public record ManifestEntry(String key, long sizeBytes, String sha256) {}
+}

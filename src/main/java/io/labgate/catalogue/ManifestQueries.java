@@ -1,0 +1,44 @@
+package io.labgate.catalogue;
+
+import io.labgate.catalogue.api.ManifestEntry;
+import io.labgate.catalogue.api.ManifestReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@link ManifestReader} over {@code dataset_object}. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+class ManifestQueries implements ManifestReader {
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ManifestEntry> page(UUID versionId, String keyPrefix, String afterKey, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT object_key, size_bytes, sha256 FROM dataset_object
+                WHERE version_id = ?1 AND left(object_key, ?2) = ?3 AND object_key COLLATE "C" > ?4
+                ORDER BY object_key COLLATE "C" LIMIT ?5""")
+                .setParameter(1, versionId)
+                .setParameter(2, keyPrefix.length())
+                .setParameter(3, keyPrefix)
+                .setParameter(4, afterKey)
+                .setParameter(5, limit)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new ManifestEntry((String) row[0], ((Number) row[1]).longValue(), (String) row[2]))
+                .toList();
+    }
+
+    @Override
+    public Optional<ManifestEntry> find(UUID versionId, String key) {
+        return DatasetObject.<DatasetObject>findByIdOptional(new DatasetObject.Key(versionId, key))
+                .map(o -> new ManifestEntry(key, o.sizeBytes, o.sha256));
+    }
+}
