@@ -1,5 +1,6 @@
 package io.labgate.booking;
 
+import io.labgate.booking.web.BookingResponse;
 import io.labgate.inventory.api.LabServers;
 import io.labgate.inventory.api.ServerInfo;
 import io.labgate.inventory.api.ServerStatus;

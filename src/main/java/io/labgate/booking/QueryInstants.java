@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Reads an instant from a query parameter, so that a bad value is a 400 naming the parameter. */
-final class QueryInstants {
+public final class QueryInstants {
 
     private QueryInstants() {}
 
@@ -14,7 +14,7 @@ final class QueryInstants {
      * An ISO-8601 instant ({@code 2026-12-01T09:00:00Z}, or with an offset such as {@code +09:00}), or null when
      * the parameter is absent or blank.
      */
-    static Instant parse(String name, String value) {
+    public static Instant parse(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 public record Attestation(
         DeidentificationMethod method, String verifier, LocalDate verifiedOn, String note, boolean verified) {
 
-    static Attestation of(DatasetVersion v) {
+    public static Attestation of(DatasetVersion v) {
         return v.deidMethod == null
                 ? null
                 : new Attestation(v.deidMethod, v.deidVerifier, v.deidVerifiedOn, v.deidNote, v.deidVerified);

@@ -1,5 +1,6 @@
 package io.labgate.catalogue;
 
+import io.labgate.catalogue.web.DatasetVersionResponse;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.error.Problem;

@@ -2,7 +2,7 @@
  * Data access: the objects of granted dataset versions, for every access path (docs/delivery.md).
  *
  * <p>{@link io.labgate.delivery.api.ObjectDelivery} is the one service every path uses — this package's HTTP
- * endpoints ({@link io.labgate.delivery.DeliveryResource}: listing, presigned links, streamed downloads) and the
+ * endpoints ({@link io.labgate.delivery.web.DeliveryResource}: listing, presigned links, streamed downloads) and the
  * S3-compatible endpoint (package {@code gateway}). A path calls, per request:
  * <ol>
  *   <li>{@code authorize(grantId, organizationId, mode, clientAddress, context)}: the grant, usable now, or a

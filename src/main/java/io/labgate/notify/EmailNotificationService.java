@@ -1,5 +1,6 @@
 package io.labgate.notify;
 
+import io.labgate.notify.web.EmailResponse;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;

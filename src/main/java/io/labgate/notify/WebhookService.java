@@ -1,5 +1,8 @@
 package io.labgate.notify;
 
+import io.labgate.notify.web.DeliveryResponse;
+import io.labgate.notify.web.WebhookRequest;
+import io.labgate.notify.web.WebhookResponse;
 import io.labgate.platform.crypto.KeyRing;
 import io.labgate.platform.crypto.SecretBox;
 import io.labgate.platform.error.ApiException;

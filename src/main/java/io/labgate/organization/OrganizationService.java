@@ -2,6 +2,8 @@ package io.labgate.organization;
 
 import io.labgate.organization.api.OrganizationKind;
 import io.labgate.organization.api.OrganizationStatus;
+import io.labgate.organization.web.OrganizationRequest;
+import io.labgate.organization.web.OrganizationResponse;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.error.ErrorCode;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /** What every version of a policy says, whether it is the first version, a next version or an update. */
-interface PolicyTerms {
+public interface PolicyTerms {
 
     String title();
 

@@ -5,6 +5,8 @@ import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.http.ETags;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
+import io.labgate.reference.web.ReferenceEntryRequest;
+import io.labgate.reference.web.ReferenceEntryResponse;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;

@@ -17,9 +17,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.labgate.access.grant.GrantExpiryJob;
-import io.labgate.access.grant.GrantResponse;
 import io.labgate.access.grant.GrantService;
 import io.labgate.access.grant.GrantStatus;
+import io.labgate.access.web.GrantResponse;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.policy.api.AccessMode;

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.labgate.booking.BookingFixtures.Server;
+import io.labgate.booking.web.BookingResponse;
 import io.labgate.testing.Tokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;

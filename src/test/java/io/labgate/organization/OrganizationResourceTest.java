@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.nullValue;
 import io.labgate.organization.api.OrganizationKind;
 import io.labgate.organization.api.OrganizationStatus;
 import io.labgate.organization.api.Organizations;
+import io.labgate.organization.web.OrganizationRequest;
+import io.labgate.organization.web.OrganizationResponse;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.testing.BusinessRegistrationNumbers;

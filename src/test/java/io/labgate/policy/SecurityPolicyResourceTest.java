@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedPostgresServer;
 import io.labgate.platform.error.ApiException;
+import io.labgate.policy.web.SecurityPolicyResponse;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -1,9 +1,9 @@
 package io.labgate.testing;
 
-import io.labgate.organization.OrganizationRequest;
-import io.labgate.organization.OrganizationResponse;
 import io.labgate.organization.OrganizationService;
 import io.labgate.organization.api.OrganizationKind;
+import io.labgate.organization.web.OrganizationRequest;
+import io.labgate.organization.web.OrganizationResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package io.labgate.access.consent;
 
+import io.labgate.access.web.ExclusionResponse;
 import io.labgate.organization.api.OrganizationKind;
 import io.labgate.organization.api.OrganizationSummary;
 import io.labgate.organization.api.Organizations;

@@ -3,6 +3,8 @@ package io.labgate.access.grant;
 import io.labgate.access.api.GrantNotUsable;
 import io.labgate.access.api.WorkflowChange;
 import io.labgate.access.request.AccessRequest;
+import io.labgate.access.web.GrantChangeResponse;
+import io.labgate.access.web.GrantResponse;
 import io.labgate.catalogue.api.DatasetVersionRetired;
 import io.labgate.organization.api.OrganizationStatus;
 import io.labgate.organization.api.OrganizationSummary;

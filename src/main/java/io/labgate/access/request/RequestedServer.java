@@ -1,5 +1,6 @@
 package io.labgate.access.request;
 
+import io.labgate.access.web.AccessRequestResponse;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,7 +32,7 @@ public class RequestedServer extends PanacheEntityBase {
     @Column(name = "booking_id")
     public UUID bookingId;
 
-    AccessRequestResponse.Server view() {
+    public AccessRequestResponse.Server view() {
         return new AccessRequestResponse.Server(serverId, startsAt, endsAt, bookingId);
     }
 }

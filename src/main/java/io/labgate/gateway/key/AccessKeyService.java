@@ -3,6 +3,7 @@ package io.labgate.gateway.key;
 import io.labgate.access.api.GrantLedger;
 import io.labgate.access.api.UsableGrant;
 import io.labgate.gateway.GatewayConfig;
+import io.labgate.gateway.web.AccessKeyResponse;
 import io.labgate.platform.crypto.KeyRing;
 import io.labgate.platform.crypto.SecretBox;
 import io.labgate.platform.error.ApiException;

@@ -1,5 +1,6 @@
 package io.labgate.inventory.bucket;
 
+import io.labgate.inventory.web.BucketResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

@@ -5,12 +5,12 @@ package io.labgate.inventory.bucket;
  * lower-case letters, digits, dots and dashes; first and last a letter or digit; no {@code ..}, {@code .-} or
  * {@code -.}; not shaped like an IPv4 address. The migration repeats the rules as a database check.
  */
-final class BucketNames {
+public final class BucketNames {
 
-    static final String PATTERN =
+    public static final String PATTERN =
             "^(?!\\d{1,3}(\\.\\d{1,3}){3}$)(?!.*(\\.\\.|\\.-|-\\.))" + "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
 
-    static final String MESSAGE = "must be 3 to 63 lower-case letters, digits, dots and dashes, start and end "
+    public static final String MESSAGE = "must be 3 to 63 lower-case letters, digits, dots and dashes, start and end "
             + "with a letter or digit, contain no '..', '.-' or '-.', and not look like an IP address";
 
     private BucketNames() {}

@@ -2,6 +2,10 @@ package io.labgate.inventory.bucket;
 
 import io.labgate.inventory.InventoryConfig;
 import io.labgate.inventory.api.BucketPurpose;
+import io.labgate.inventory.web.BucketRequest;
+import io.labgate.inventory.web.BucketResponse;
+import io.labgate.inventory.web.BucketUpdateRequest;
+import io.labgate.inventory.web.BucketUsageSampleResponse;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.error.ErrorCode;

@@ -1,6 +1,10 @@
 package io.labgate.inventory.server;
 
 import io.labgate.inventory.api.ServerStatus;
+import io.labgate.inventory.web.LabServerRequest;
+import io.labgate.inventory.web.LabServerResponse;
+import io.labgate.inventory.web.MaintenanceWindowRequest;
+import io.labgate.inventory.web.MaintenanceWindowResponse;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.http.ETags;

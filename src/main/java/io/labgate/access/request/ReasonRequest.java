@@ -1,6 +1,0 @@
-package io.labgate.access.request;
-
-import jakarta.validation.constraints.Size;
-
-/** An optional reason, for a withdrawal. */
-public record ReasonRequest(@Size(max = 2000) String reason) {}

@@ -1,9 +1,0 @@
-package io.labgate.catalogue;
-
-/** One line of a version's manifest. */
-public record DatasetObjectResponse(String key, long sizeBytes, String sha256) {
-
-    static DatasetObjectResponse from(DatasetObject o) {
-        return new DatasetObjectResponse(o.objectKey, o.sizeBytes, o.sha256);
-    }
-}

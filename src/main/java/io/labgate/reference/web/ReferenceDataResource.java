@@ -1,0 +1,82 @@
+package io.labgate.reference.web;
+
+import io.labgate.platform.http.ETags;
+import io.labgate.platform.paging.PageQuery;
+import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.security.Roles;
+import io.labgate.reference.ReferenceDataService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The HTTP face of one reference list; {@link IndustryResource} and {@link AiTechnologyResource} give it a path.
+ * Anyone authenticated reads, operators write.
+ */
+public abstract class ReferenceDataResource {
+
+    protected abstract ReferenceDataService<?> service();
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
+    @Operation(
+            summary = "List the entries",
+            description = "Any authenticated user. Sorted by code unless sort " + "names code or name.")
+    public PageResponse<ReferenceEntryResponse> list(@Valid @BeanParam PageQuery page) {
+        return service().list(page);
+    }
+
+    @GET
+    @Path("{code}")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
+    @Operation(
+            summary = "Read an entry",
+            description = "Any authenticated user. The ETag is the version to send " + "in If-Match when updating.")
+    public Response get(@PathParam("code") String code) {
+        return ok(service().get(code));
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Register an entry", description = "Operators only.")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "409", description = "The code is already registered")
+    public Response create(@Valid @NotNull ReferenceEntryRequest request, @Context UriInfo uri) {
+        ReferenceEntryResponse entry = service().create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(entry.code()).build())
+                .entity(entry)
+                .tag(ETags.of(entry.version()))
+                .build();
+    }
+
+    @PUT
+    @Path("{code}")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(
+            summary = "Update an entry",
+            description = "Operators only. Needs If-Match with the ETag read "
+                    + "before (428 without, 412 when stale). The code cannot change.")
+    public Response update(
+            @PathParam("code") String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReferenceEntryRequest request) {
+        return ok(service().update(code, ETags.expectedVersion(ifMatch), request));
+    }
+
+    private static Response ok(ReferenceEntryResponse entry) {
+        return Response.ok(entry).tag(ETags.of(entry.version())).build();
+    }
+}
