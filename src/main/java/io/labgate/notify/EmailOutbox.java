@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * The email outbox table ({@code email_outbox}, V16): enqueueing inside the caller's transaction, and the short
  * transactions of {@link EmailDeliveryJob} (claim, then record the outcome). The same statements as
- * {@link NotificationOutbox}, over rows that name an address instead of a subscription.
+ * {@link WebhookOutbox}, over rows that name an address instead of a subscription.
  */
 @ApplicationScoped
 public class EmailOutbox {

@@ -20,7 +20,7 @@ public class GrantExpiringJob {
     private static final Logger LOG = Logger.getLogger(GrantExpiringJob.class);
 
     @Inject
-    NotificationOutbox outbox;
+    WebhookOutbox outbox;
 
     @Inject
     EmailNotifier emails;

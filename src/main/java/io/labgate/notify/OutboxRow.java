@@ -10,7 +10,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * What every outbox row has, webhook ({@link OutboxEntry}) or mail ({@link EmailEntry}): the event, its payload and
+ * What every outbox row has, webhook ({@link WebhookOutboxEntry}) or mail ({@link EmailEntry}): the event, its payload and
  * how its delivery went. Rows are written and claimed by native SQL; the entities only read them.
  */
 @MappedSuperclass

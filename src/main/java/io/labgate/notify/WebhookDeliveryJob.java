@@ -18,7 +18,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due outbox rows ({@code labgate.notify.deliver-every}): claims a batch ({@link NotificationOutbox#claimDue},
+ * Sends due outbox rows ({@code labgate.notify.deliver-every}): claims a batch ({@link WebhookOutbox#claimDue},
  * {@code FOR UPDATE SKIP LOCKED}, so replicas never send one row at the same time), POSTs each body with
  * {@code X-LabGate-Event}, {@code X-LabGate-Delivery} (the outbox id, for de-duplication at the receiver) and
  * {@code X-LabGate-Signature: sha256=<hex HMAC-SHA256 of the body>}. A 2xx marks the row delivered; anything else
@@ -33,14 +33,14 @@ public class WebhookDeliveryJob {
 
     private static final Logger LOG = Logger.getLogger(WebhookDeliveryJob.class);
 
-    final NotificationOutbox outbox;
+    final WebhookOutbox outbox;
     final KeyRing encryption;
     final NotifyConfig config;
     final Clock clock;
     final HttpClient http;
 
     @Inject
-    public WebhookDeliveryJob(NotificationOutbox outbox, KeyRing encryption, NotifyConfig config, Clock clock) {
+    public WebhookDeliveryJob(WebhookOutbox outbox, KeyRing encryption, NotifyConfig config, Clock clock) {
         this.outbox = outbox;
         this.encryption = encryption;
         this.config = config;
@@ -64,11 +64,11 @@ public class WebhookDeliveryJob {
     public int deliverDue() {
         int delivered = 0;
         for (int round = 0; round < 100; round++) {
-            List<NotificationOutbox.Claimed> batch = outbox.claimDue(config.batchSize(), now(), config.claimLease());
+            List<WebhookOutbox.Claimed> batch = outbox.claimDue(config.batchSize(), now(), config.claimLease());
             if (batch.isEmpty()) {
                 break;
             }
-            for (NotificationOutbox.Claimed row : batch) {
+            for (WebhookOutbox.Claimed row : batch) {
                 if (send(row)) {
                     delivered++;
                 }
@@ -77,7 +77,7 @@ public class WebhookDeliveryJob {
         return delivered;
     }
 
-    private boolean send(NotificationOutbox.Claimed row) {
+    private boolean send(WebhookOutbox.Claimed row) {
         Integer status = null;
         String error;
         try {

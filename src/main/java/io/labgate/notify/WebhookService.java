@@ -1,6 +1,6 @@
 package io.labgate.notify;
 
-import io.labgate.notify.web.DeliveryResponse;
+import io.labgate.notify.web.WebhookDeliveryResponse;
 import io.labgate.notify.web.WebhookRequest;
 import io.labgate.notify.web.WebhookResponse;
 import io.labgate.platform.crypto.KeyRing;
@@ -104,7 +104,7 @@ public class WebhookService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<DeliveryResponse> deliveries(UUID id, String state, PageQuery page) {
+    public PageResponse<WebhookDeliveryResponse> deliveries(UUID id, String state, PageQuery page) {
         find(id);
         String query = "subscriptionId = :id";
         if (state != null) {
@@ -116,9 +116,9 @@ public class WebhookService {
             };
         }
         return PageResponse.of(
-                OutboxEntry.find(query, page.toSort(DELIVERY_SORTABLE, "createdAt"), Parameters.with("id", id)),
+                WebhookOutboxEntry.find(query, page.toSort(DELIVERY_SORTABLE, "createdAt"), Parameters.with("id", id)),
                 page,
-                (OutboxEntry e) -> DeliveryResponse.from(e));
+                (WebhookOutboxEntry e) -> WebhookDeliveryResponse.from(e));
     }
 
     private WebhookSubscription find(UUID id) {

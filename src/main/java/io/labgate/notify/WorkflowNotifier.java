@@ -27,7 +27,7 @@ import java.util.Map;
 public class WorkflowNotifier {
 
     @Inject
-    NotificationOutbox outbox;
+    WebhookOutbox outbox;
 
     @Inject
     EmailNotifier emails;

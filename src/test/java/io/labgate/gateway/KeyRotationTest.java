@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.labgate.gateway.GatewayFixtures.Data;
 import io.labgate.gateway.GatewayFixtures.Key;
-import io.labgate.notify.NotificationOutbox;
 import io.labgate.notify.NotifyConfig;
 import io.labgate.notify.WebhookDeliveryJob;
+import io.labgate.notify.WebhookOutbox;
 import io.labgate.notify.WebhookSignature;
 import io.labgate.notify.WebhookSubscription;
 import io.labgate.platform.crypto.CryptoConfig;
@@ -76,7 +76,7 @@ class KeyRotationTest {
     CryptoConfig gateway;
 
     @Inject
-    NotificationOutbox outbox;
+    WebhookOutbox outbox;
 
     @Inject
     NotifyConfig notify;

@@ -55,7 +55,7 @@ class NotificationDeliveryTest {
     GrantExpiringJob expiring;
 
     @Inject
-    NotificationOutbox outbox;
+    WebhookOutbox outbox;
 
     @Inject
     KeyRing encryption;
@@ -280,7 +280,7 @@ class NotificationDeliveryTest {
 
         // a replica claims the next row and dies before sending it
         String second = submit(data.versionId());
-        List<NotificationOutbox.Claimed> lost = outbox.claimDue(100, clock.instant(), config.claimLease());
+        List<WebhookOutbox.Claimed> lost = outbox.claimDue(100, clock.instant(), config.claimLease());
         assertThat(lost).extracting(c -> c.subscriptionId().toString()).contains(s.id());
         WebhookDeliveryJob another = new WebhookDeliveryJob(outbox, encryption, config, clock);
         assertThat(another.deliverDue()).isZero(); // still leased to the dead replica

@@ -243,7 +243,7 @@ public class AccessRequestService {
         } else {
             move(request, RequestStatus.AWAITING_CONSENT, caller.subject(), "provider consent required", now);
             if (!exclusions.isEmpty()) {
-                decide(
+                conclude(
                         request,
                         RequestStatus.REJECTED,
                         SYSTEM,
@@ -327,7 +327,7 @@ public class AccessRequestService {
             throw ApiException.conflict(
                     "request " + id + " is " + request.status + "; only a request not yet decided can be withdrawn");
         }
-        decide(request, RequestStatus.WITHDRAWN, caller.subject(), blankToNull(reason), now());
+        conclude(request, RequestStatus.WITHDRAWN, caller.subject(), blankToNull(reason), now());
         requests.flush();
         return response(request);
     }
@@ -361,7 +361,7 @@ public class AccessRequestService {
         consent.decidedAt = now;
         logConsent(request, consent);
         if (decision == ConsentDecision.REFUSED) {
-            decide(
+            conclude(
                     request,
                     RequestStatus.REJECTED,
                     caller.subject(),
@@ -397,7 +397,7 @@ public class AccessRequestService {
         consent.decidedAt = now;
         logConsent(request, consent);
         if (request.status.next().contains(RequestStatus.REJECTED)) {
-            decide(request, RequestStatus.REJECTED, caller.subject(), why, now);
+            conclude(request, RequestStatus.REJECTED, caller.subject(), why, now);
         } else if (request.status == RequestStatus.APPROVED) {
             grants.revokeDependents(id, datasetId, why);
         }
@@ -411,7 +411,7 @@ public class AccessRequestService {
      * Approves (one ACTIVE grant per dataset version) or rejects a request UNDER_REVIEW; anything else is 409
      * naming the current status. The row lock makes concurrent decisions wait and then see the first one.
      */
-    public AccessRequestResponse decide(UUID id, boolean approve, String reason) {
+    public AccessRequestResponse decideByOperator(UUID id, boolean approve, String reason) {
         AccessRequest request =
                 requests.findByIdForUpdate(id).orElseThrow(() -> ApiException.notFound("access request", id));
         if (request.status != RequestStatus.UNDER_REVIEW) {
@@ -423,7 +423,7 @@ public class AccessRequestService {
             if (blankToNull(reason) == null) {
                 throw ApiException.invalid("reason", "a rejection needs a reason");
             }
-            decide(request, RequestStatus.REJECTED, caller.subject(), reason.strip(), now);
+            conclude(request, RequestStatus.REJECTED, caller.subject(), reason.strip(), now);
             requests.flush();
             return response(request);
         }
@@ -453,7 +453,7 @@ public class AccessRequestService {
                     "approval of request " + id);
         }
         requestedServers.book(request);
-        decide(request, RequestStatus.APPROVED, caller.subject(), blankToNull(reason), now);
+        conclude(request, RequestStatus.APPROVED, caller.subject(), blankToNull(reason), now);
         requests.flush();
         return response(request);
     }
@@ -469,7 +469,7 @@ public class AccessRequestService {
         request.updatedAt = at;
     }
 
-    private void decide(AccessRequest request, RequestStatus to, String actor, String reason, Instant at) {
+    private void conclude(AccessRequest request, RequestStatus to, String actor, String reason, Instant at) {
         move(request, to, actor, reason, at);
         request.decidedBy = actor;
         request.decidedAt = at;

@@ -160,6 +160,6 @@ public class AccessRequestResource {
                     + "the current status). Approval creates one grant per dataset version.")
     @APIResponse(responseCode = "409", description = "Not UNDER_REVIEW")
     public AccessRequestResponse decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
-        return service.decide(id, request.approve(), request.reason());
+        return service.decideByOperator(id, request.approve(), request.reason());
     }
 }

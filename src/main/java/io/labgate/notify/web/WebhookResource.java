@@ -101,7 +101,7 @@ public class WebhookResource {
             summary = "Deliveries of a subscription",
             description = "Every queued event with its attempts, "
                     + "last HTTP status and error, next attempt, and state PENDING/DELIVERED/DEAD (filter by state).")
-    public PageResponse<DeliveryResponse> deliveries(
+    public PageResponse<WebhookDeliveryResponse> deliveries(
             @PathParam("id") UUID id, @QueryParam("state") String state, @Valid @BeanParam PageQuery page) {
         return service.deliveries(id, state, page);
     }

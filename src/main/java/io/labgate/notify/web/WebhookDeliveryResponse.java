@@ -2,7 +2,7 @@ package io.labgate.notify.web;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.labgate.notify.NotificationEventType;
-import io.labgate.notify.OutboxEntry;
+import io.labgate.notify.WebhookOutboxEntry;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param id the delivery id, sent as {@code X-LabGate-Delivery}
  * @param state PENDING (due at nextAttemptAt), DELIVERED or DEAD (gave up after the configured attempts)
  */
-public record DeliveryResponse(
+public record WebhookDeliveryResponse(
         UUID id,
         UUID subscriptionId,
         NotificationEventType eventType,
@@ -26,9 +26,9 @@ public record DeliveryResponse(
         Instant nextAttemptAt,
         Instant deliveredAt) {
 
-    public static DeliveryResponse from(OutboxEntry e) {
+    public static WebhookDeliveryResponse from(WebhookOutboxEntry e) {
         String state = e.deliveredAt != null ? "DELIVERED" : e.dead ? "DEAD" : "PENDING";
-        return new DeliveryResponse(
+        return new WebhookDeliveryResponse(
                 e.id,
                 e.subscriptionId,
                 NotificationEventType.valueOf(e.eventType),

@@ -15,7 +15,7 @@ import java.util.UUID;
  * (claim, then record the outcome). All native SQL; every statement is safe with several replicas at once.
  */
 @ApplicationScoped
-public class NotificationOutbox {
+public class WebhookOutbox {
 
     @Inject
     EntityManager em;

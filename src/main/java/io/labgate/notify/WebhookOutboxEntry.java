@@ -8,7 +8,7 @@ import java.util.UUID;
 /** One event for one webhook subscription, and how its delivery went. */
 @Entity
 @Table(name = "notification_outbox")
-public class OutboxEntry extends OutboxRow {
+public class WebhookOutboxEntry extends OutboxRow {
 
     @Column(name = "subscription_id")
     public UUID subscriptionId;
