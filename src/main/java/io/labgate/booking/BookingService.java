@@ -13,6 +13,7 @@ import io.labgate.platform.error.Problem;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
+import io.labgate.platform.time.LabTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -243,6 +244,6 @@ public class BookingService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

@@ -26,6 +26,7 @@ import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
+import io.labgate.platform.time.LabTime;
 import io.labgate.policy.api.SecurityPolicies;
 import io.labgate.reference.api.ReferenceData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +37,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -67,10 +66,9 @@ import java.util.stream.Collectors;
 public class DatasetCatalogueService implements Catalogue {
 
     /** Dates of attestations are the lab's calendar days. */
-    static final ZoneId LAB_ZONE = ZoneId.of("Asia/Seoul");
-
     private static final Map<String, String> SORTABLE_DATASETS =
             Map.of("code", "code", "title", "title", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
     private static final Map<String, String> SORTABLE_VERSIONS =
             Map.of("createdAt", "createdAt", "label", "label", "status", "status", "publishedAt", "publishedAt");
 
@@ -263,7 +261,7 @@ public class DatasetCatalogueService implements Catalogue {
         DatasetVersion version = lockVersion(datasetId, versionId);
         ETags.requireVersion(version.version, expectedVersion);
         requireDraft(version, "its attestation");
-        if (request.verifiedOn().isAfter(LocalDate.now(clock.withZone(LAB_ZONE)))) {
+        if (request.verifiedOn().isAfter(LocalDate.now(clock.withZone(LabTime.ZONE)))) {
             throw ApiException.invalid("verifiedOn", "must not be in the future");
         }
         version.deidMethod = request.method();
@@ -566,6 +564,6 @@ public class DatasetCatalogueService implements Catalogue {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

@@ -7,6 +7,7 @@ import io.labgate.platform.error.Problem;
 import io.labgate.platform.storage.ObjectStore;
 import io.labgate.platform.storage.ObjectSummary;
 import io.labgate.platform.storage.StorageException;
+import io.labgate.platform.time.LabTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,7 +65,7 @@ public class ManifestBuilder {
         for (ObjectSummary object : listed) {
             entries.add(measure(source.bucketName(), object.key()));
         }
-        Instant builtAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant builtAt = LabTime.now(clock);
         return QuarkusTransaction.requiringNew()
                 .call(() -> catalogue.storeManifest(datasetId, versionId, source, entries, builtAt));
     }

@@ -1,11 +1,11 @@
 package io.labgate.notify;
 
+import io.labgate.platform.time.LabTime;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,7 +41,7 @@ public class GrantExpiringJob {
 
     /** One tick; answers the outbox rows written (webhook deliveries and mails). */
     public int run() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = LabTime.now(clock);
         int rows = outbox.enqueueExpiring(now, config.expiringWithin());
         int mails = emails.enqueueExpiring(now, config.expiringWithin());
         if (rows + mails > 0) {

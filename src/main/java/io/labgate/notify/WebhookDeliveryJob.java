@@ -1,6 +1,7 @@
 package io.labgate.notify;
 
 import io.labgate.platform.crypto.KeyRing;
+import io.labgate.platform.time.LabTime;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -127,6 +127,6 @@ public class WebhookDeliveryJob {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

@@ -12,6 +12,7 @@ import io.labgate.platform.paging.Filter;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
+import io.labgate.platform.time.LabTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
@@ -281,6 +281,6 @@ public class OrganizationService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

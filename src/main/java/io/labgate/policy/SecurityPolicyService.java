@@ -9,6 +9,7 @@ import io.labgate.platform.paging.Filter;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
+import io.labgate.platform.time.LabTime;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.policy.api.ClientNetworks;
 import io.labgate.policy.web.SecurityPolicyRequest;
@@ -20,7 +21,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -239,6 +239,6 @@ public class SecurityPolicyService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

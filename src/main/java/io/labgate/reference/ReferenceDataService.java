@@ -5,6 +5,7 @@ import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.http.ETags;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
+import io.labgate.platform.time.LabTime;
 import io.labgate.reference.web.ReferenceEntryRequest;
 import io.labgate.reference.web.ReferenceEntryResponse;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -13,7 +14,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -110,6 +110,6 @@ public abstract class ReferenceDataService<E extends ReferenceEntry> {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

@@ -1,6 +1,7 @@
 package io.labgate.report;
 
 import io.labgate.platform.error.ApiException;
+import io.labgate.platform.time.LabTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 public record ReportPeriod(LocalDate from, LocalDate to) {
 
     /** Korea Standard Time (UTC+9, no daylight saving). */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
+    public static final ZoneId ZONE = LabTime.ZONE;
 
     /** Longest period one report may cover: ten years and a few leap days. */
     public static final long MAX_DAYS = 3_660;

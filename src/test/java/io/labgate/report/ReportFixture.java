@@ -3,6 +3,7 @@ package io.labgate.report;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labgate.platform.time.LabTime;
 import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.BusinessRegistrationNumbers;
 import io.labgate.testing.DemoOrganizations;
@@ -38,7 +39,7 @@ final class ReportFixture {
     private static ReportFixture built;
 
     final String suffix = PublishedDatasets.suffix();
-    final LocalDate today = LocalDate.now(ReportPeriod.ZONE);
+    final LocalDate today = LocalDate.now(LabTime.ZONE);
     /** The report period of the tests: yesterday to a week ahead (KST), so that the bookings fall in it. */
     final LocalDate from = today.minusDays(1);
 
@@ -303,7 +304,7 @@ final class ReportFixture {
     Instant periodEnd;
 
     private void bookings() {
-        periodEnd = to.plusDays(1).atStartOfDay(ReportPeriod.ZONE).toInstant();
+        periodEnd = to.plusDays(1).atStartOfDay(LabTime.ZONE).toInstant();
         String name = "rp-" + suffix;
         hostname = name + ".lab.internal";
         Map<String, Object> server = new HashMap<>();

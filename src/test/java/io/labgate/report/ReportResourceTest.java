@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.labgate.platform.time.LabTime;
 import io.labgate.report.ReportTables.Table;
 import io.labgate.report.render.XlsxRenderer;
 import io.labgate.testing.DemoOrganizations;
@@ -128,8 +129,8 @@ class ReportResourceTest {
     /** Refused consents of a provider decided in the period, counted through the request API. */
     private long refusalsOf(String providerId) {
         long count = 0;
-        Instant start = f.from.atStartOfDay(ReportPeriod.ZONE).toInstant();
-        Instant end = f.to.plusDays(1).atStartOfDay(ReportPeriod.ZONE).toInstant();
+        Instant start = f.from.atStartOfDay(LabTime.ZONE).toInstant();
+        Instant end = f.to.plusDays(1).atStartOfDay(LabTime.ZONE).toInstant();
         int page = 0;
         while (true) {
             var body = io.labgate.testing.Api.as(io.labgate.testing.Tokens.AUDITOR)
@@ -297,7 +298,7 @@ class ReportResourceTest {
         Map<LocalDate, List<Map<String, Object>>> byDay = new HashMap<>();
         for (Map<String, Object> sample : samples) {
             LocalDate day = Instant.parse((String) sample.get("sampledAt"))
-                    .atZone(ReportPeriod.ZONE)
+                    .atZone(LabTime.ZONE)
                     .toLocalDate();
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(sample);
         }

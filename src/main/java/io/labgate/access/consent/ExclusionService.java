@@ -7,11 +7,11 @@ import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.security.Caller;
+import io.labgate.platform.time.LabTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,7 +61,7 @@ public class ExclusionService {
         if (created) {
             exclusion = new ProviderExclusion();
             exclusion.key = new ProviderExclusion.Key(provider, excludedOrgId);
-            exclusion.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            exclusion.createdAt = LabTime.now(clock);
             exclusion.createdBy = caller.subject();
             exclusion.reason = reason.strip();
             consents.persistExclusion(exclusion);

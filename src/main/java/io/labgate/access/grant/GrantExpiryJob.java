@@ -2,6 +2,7 @@ package io.labgate.access.grant;
 
 import io.labgate.access.api.GrantExpired;
 import io.labgate.access.api.WorkflowChange;
+import io.labgate.platform.time.LabTime;
 import io.labgate.usage.api.UsageAction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -78,7 +78,7 @@ public class GrantExpiryJob {
                 )
                 SELECT logged.grant_id, done.organization_id, done.dataset_version_id
                 FROM logged JOIN done ON done.id = logged.grant_id""")
-                .setParameter(1, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .setParameter(1, LabTime.now(clock))
                 .setParameter(2, BATCH)
                 .setParameter(3, ACTOR)
                 .getResultList();

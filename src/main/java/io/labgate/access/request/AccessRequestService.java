@@ -24,6 +24,7 @@ import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
 import io.labgate.platform.security.TenantScope;
+import io.labgate.platform.time.LabTime;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.policy.api.PolicyVersion;
 import io.labgate.policy.api.SecurityPolicies;
@@ -552,6 +553,6 @@ public class AccessRequestService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

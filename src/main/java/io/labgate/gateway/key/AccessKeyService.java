@@ -10,6 +10,7 @@ import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
+import io.labgate.platform.time.LabTime;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
@@ -21,7 +22,6 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -163,6 +163,6 @@ public class AccessKeyService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

@@ -17,6 +17,7 @@ import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.storage.BucketUsage;
 import io.labgate.platform.storage.ObjectStore;
 import io.labgate.platform.storage.StorageException;
+import io.labgate.platform.time.LabTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -276,6 +276,6 @@ public class StorageBucketService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

@@ -12,6 +12,7 @@ import io.labgate.platform.paging.Filter;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
+import io.labgate.platform.time.LabTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -237,6 +238,6 @@ public class LabServerService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 }

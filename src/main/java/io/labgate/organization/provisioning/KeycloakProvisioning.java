@@ -7,6 +7,7 @@ import io.labgate.organization.api.OrganizationKind;
 import io.labgate.organization.api.OrganizationStatus;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
+import io.labgate.platform.time.LabTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -493,7 +493,7 @@ public class KeycloakProvisioning implements IdentityProvisioning {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LabTime.now(clock);
     }
 
     private static String createdId(Response created) {

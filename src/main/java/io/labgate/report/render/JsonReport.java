@@ -1,6 +1,7 @@
 package io.labgate.report.render;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.labgate.platform.time.LabTime;
 import io.labgate.report.Report;
 import io.labgate.report.ReportColumn;
 import io.labgate.report.ReportDimension;
@@ -30,7 +31,7 @@ public final class JsonReport {
             @Schema(example = "Asia/Seoul") String zone) {
 
         static Period of(ReportPeriod period) {
-            return new Period(period.from(), period.to(), ReportPeriod.ZONE.getId());
+            return new Period(period.from(), period.to(), LabTime.ZONE.getId());
         }
     }
 

@@ -1,9 +1,9 @@
 package io.labgate.report.render;
 
+import io.labgate.platform.time.LabTime;
 import io.labgate.report.Report;
 import io.labgate.report.ReportColumn;
 import io.labgate.report.ReportFigure;
-import io.labgate.report.ReportPeriod;
 import io.labgate.report.ReportTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class XlsxRenderer {
             Styles styles = new Styles(workbook);
             String period = "Period " + report.query().period().from() + " to "
                     + report.query().period().to()
-                    + " (" + ReportPeriod.ZONE.getId() + ", both days included)"
+                    + " (" + LabTime.ZONE.getId() + ", both days included)"
                     + (report.query().groupBy() == null
                             ? ""
                             : ", grouped by " + report.query().groupBy())

@@ -1,6 +1,6 @@
 package io.labgate.report.sections;
 
-import io.labgate.report.ReportPeriod;
+import io.labgate.platform.time.LabTime;
 import io.labgate.report.ReportQuery;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -16,7 +16,7 @@ final class Sql {
     static final int SCALE = 6;
 
     /** The report zone as SQL sees it, for {@code AT TIME ZONE}. */
-    static final String ZONE = "'" + ReportPeriod.ZONE.getId() + "'";
+    static final String ZONE = "'" + LabTime.ZONE.getId() + "'";
 
     /**
      * Every grant with the moment it ended or will end: the first revocation if it came before the end of its

@@ -1,6 +1,7 @@
 package io.labgate.report.usage;
 
 import io.labgate.delivery.api.ObjectDelivery;
+import io.labgate.platform.time.LabTime;
 import io.labgate.report.GroupingSql;
 import io.labgate.report.ReportColumn;
 import io.labgate.report.ReportDimension;
@@ -65,7 +66,7 @@ public class UsageSql {
             + "WHERE r.day >= ? AND r.day <= ? AND NOT (r.day >= ? AND r.day < ?)";
 
     private static final String RAW_ROWS = "SELECT x.*, " + dayBit("x.day") + " AS days FROM ("
-            + "SELECT (e.occurred_at AT TIME ZONE 'Asia/Seoul')::date AS day, "
+            + "SELECT (e.occurred_at AT TIME ZONE '" + LabTime.ZONE.getId() + "')::date AS day, "
             + "e.organization_id, e.dataset_version_id, e.action, e.outcome, e.reason, count(*) AS events, "
             + "coalesce(sum(e.bytes), 0)::bigint AS bytes FROM usage_event e "
             + "WHERE e.occurred_at >= ? AND e.occurred_at < ? GROUP BY 1, 2, 3, 4, 5, 6) x";

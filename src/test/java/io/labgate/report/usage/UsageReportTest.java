@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.labgate.gateway.S3Gateway;
+import io.labgate.platform.time.LabTime;
 import io.labgate.report.ReportColumn;
 import io.labgate.report.ReportDimension;
 import io.labgate.report.ReportFigure;
@@ -357,7 +358,7 @@ class UsageReportTest {
                         || s instanceof TransparencySection)
                 .toList();
         assertThat(usage).hasSize(3);
-        LocalDate today = LocalDate.now(ReportPeriod.ZONE);
+        LocalDate today = LocalDate.now(LabTime.ZONE);
         List<ReportPeriod> periods = List.of(
                 period(),
                 new ReportPeriod(today.minusDays(365), today.plusDays(1)),
