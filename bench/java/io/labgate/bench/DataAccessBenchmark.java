@@ -5,6 +5,7 @@ import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.GeneratedBytes;
 import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MakeBucketArgs;
@@ -99,12 +100,11 @@ class DataAccessBenchmark {
 
         // --- fixture: a 1 GiB object, streamed into the store, published, granted -----------------------
         String bucket = "lg-bench-" + PublishedDatasets.suffix();
-        PublishedDatasets.minio()
-                .makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        TestStore.minio().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
         MessageDigest uploaded = MessageDigest.getInstance("SHA-256");
         long t0 = System.nanoTime();
         try (InputStream in = new DigestInputStream(new GeneratedBytes(SIZE, 0x5DEECE66DL), uploaded)) {
-            PublishedDatasets.minio()
+            TestStore.minio()
                     .putObject(PutObjectArgs.builder().bucket(bucket).object("d/" + KEY).stream(in, SIZE, 16 * MIB)
                             .build());
         }
@@ -205,7 +205,7 @@ class DataAccessBenchmark {
     }
 
     private String directUrl(String bucket) throws Exception {
-        return PublishedDatasets.minio()
+        return TestStore.minio()
                 .getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                         .method(Method.GET)
                         .bucket(bucket)

@@ -4,12 +4,10 @@ import static io.labgate.catalogue.DatasetFixtures.COVERAGE;
 import static io.labgate.catalogue.DatasetFixtures.DATASETS;
 import static io.labgate.catalogue.DatasetFixtures.attestation;
 import static io.labgate.catalogue.DatasetFixtures.bucketWith;
-import static io.labgate.catalogue.DatasetFixtures.bytes;
 import static io.labgate.catalogue.DatasetFixtures.datasetBody;
 import static io.labgate.catalogue.DatasetFixtures.industry;
 import static io.labgate.catalogue.DatasetFixtures.policy;
 import static io.labgate.catalogue.DatasetFixtures.policyTerms;
-import static io.labgate.catalogue.DatasetFixtures.sha256;
 import static io.labgate.catalogue.DatasetFixtures.suffix;
 import static io.labgate.catalogue.DatasetFixtures.technology;
 import static io.labgate.testing.Api.anonymous;
@@ -32,6 +30,7 @@ import io.labgate.devlab.EmbeddedPostgresServer;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.testing.DemoOrganizations;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -84,9 +83,9 @@ class DatasetCatalogueTest {
     void operatorPublishesAVersionWhoseManifestHashesTheRealObjects() throws Exception {
         Map<String, byte[]> objects = new LinkedHashMap<>();
         objects.put("crops/v1/labels.csv", "image,disease\nleaf-1.jpg,leaf-spot\n".getBytes(StandardCharsets.UTF_8));
-        objects.put("crops/v1/images/leaf-1.jpg", bytes(1, 200_000)); // bigger than the 64 KiB read buffer
-        objects.put("crops/v1/images/leaf-2.jpg", bytes(2, 70_001));
-        objects.put("crops/v2/not-this-version.jpg", bytes(3, 10));
+        objects.put("crops/v1/images/leaf-1.jpg", TestStore.bytes(1, 200_000)); // bigger than the 64 KiB read buffer
+        objects.put("crops/v1/images/leaf-2.jpg", TestStore.bytes(2, 70_001));
+        objects.put("crops/v2/not-this-version.jpg", TestStore.bytes(3, 10));
         String bucketId = bucketWith("PROCESSED", objects);
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
         String versionId = createVersion(datasetId, "v1", bucketId, "crops/v1/")
@@ -112,7 +111,7 @@ class DatasetCatalogueTest {
                 .containsExactly("crops/v1/images/leaf-1.jpg", "crops/v1/images/leaf-2.jpg", "crops/v1/labels.csv");
         for (int i = 0; i < 3; i++) {
             String key = manifest.path("items[" + i + "].key");
-            assertThat(manifest.<String>path("items[" + i + "].sha256")).isEqualTo(sha256(objects.get(key)));
+            assertThat(manifest.<String>path("items[" + i + "].sha256")).isEqualTo(TestStore.sha256(objects.get(key)));
             assertThat(((Number) manifest.path("items[" + i + "].sizeBytes")).longValue())
                     .isEqualTo(objects.get(key).length);
         }
@@ -175,7 +174,7 @@ class DatasetCatalogueTest {
 
     @Test
     void publishRefusalListsEveryFailingReason() throws Exception {
-        String bucketId = bucketWith("PROCESSED", Map.of("d/a.bin", bytes(4, 10)));
+        String bucketId = bucketWith("PROCESSED", Map.of("d/a.bin", TestStore.bytes(4, 10)));
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
         String versionId = createVersion(datasetId, "v1", bucketId, "d/").path("id");
 
@@ -223,8 +222,8 @@ class DatasetCatalogueTest {
 
     @Test
     void rawBucketsAreNeverUsedForVersions() throws Exception {
-        String raw = bucketWith("RAW", Map.of("raw/a.bin", bytes(5, 10)));
-        String sandbox = bucketWith("SANDBOX", Map.of("s/a.bin", bytes(6, 10)));
+        String raw = bucketWith("RAW", Map.of("raw/a.bin", TestStore.bytes(5, 10)));
+        String sandbox = bucketWith("SANDBOX", Map.of("s/a.bin", TestStore.bytes(6, 10)));
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
 
         createVersion(datasetId, "v1", raw, "raw/")
@@ -320,7 +319,7 @@ class DatasetCatalogueTest {
                     assertThat(e.getMessage()).contains("RETIRED");
                 });
         // a draft cannot be retired
-        String bucketId = bucketWith("PROCESSED", Map.of("x/a.bin", bytes(7, 1)));
+        String bucketId = bucketWith("PROCESSED", Map.of("x/a.bin", TestStore.bytes(7, 1)));
         String draft = createVersion(datasetId, "v2", bucketId, "x/").path("id");
         as(Tokens.OPERATOR)
                 .body(Map.of("reason", "no"))
@@ -371,7 +370,7 @@ class DatasetCatalogueTest {
     @Test
     void draftsAreHiddenFromAiCompaniesButVisibleToTheDatasetsProviders() throws Exception {
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
-        String bucketId = bucketWith("PROCESSED", Map.of("d/a.bin", bytes(8, 5)));
+        String bucketId = bucketWith("PROCESSED", Map.of("d/a.bin", TestStore.bytes(8, 5)));
         String draft = createVersion(datasetId, "draft", bucketId, "d/").path("id");
         as(Tokens.OPERATOR).post(version(datasetId, draft) + "/manifest").then().statusCode(200);
 
@@ -425,7 +424,7 @@ class DatasetCatalogueTest {
                 industry,
                 secondTechnology,
                 List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
-        createVersion(draftOnly, "v1", bucketWith("PROCESSED", Map.of("d/a", bytes(9, 1))), "d/");
+        createVersion(draftOnly, "v1", bucketWith("PROCESSED", Map.of("d/a", TestStore.bytes(9, 1))), "d/");
 
         as(Tokens.ALICE)
                 .get(COVERAGE + "?industry=" + industry + "&aiTechnology=" + technology)
@@ -548,7 +547,7 @@ class DatasetCatalogueTest {
     @Test
     void attestationDatedInTheFutureIsRefused() throws Exception {
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
-        String bucketId = bucketWith("PROCESSED", Map.of("d/a.bin", bytes(10, 3)));
+        String bucketId = bucketWith("PROCESSED", Map.of("d/a.bin", TestStore.bytes(10, 3)));
         String versionId = createVersion(datasetId, "v1", bucketId, "d/").path("id");
         Map<String, Object> future = attestation(true);
         future.put("verifiedOn", LocalDate.now().plusDays(2).toString());
@@ -647,7 +646,8 @@ class DatasetCatalogueTest {
 
     /** A PUBLISHED version of two objects in a fresh PROCESSED bucket. */
     private static String publishedVersion(String datasetId, String label) throws Exception {
-        String bucketId = bucketWith("PROCESSED", Map.of("d/a.bin", bytes(11, 100), "d/b.bin", bytes(12, 50)));
+        String bucketId = bucketWith(
+                "PROCESSED", Map.of("d/a.bin", TestStore.bytes(11, 100), "d/b.bin", TestStore.bytes(12, 50)));
         String versionId = createVersion(datasetId, label, bucketId, "d/")
                 .then()
                 .statusCode(201)

@@ -2,20 +2,15 @@ package io.labgate.catalogue;
 
 import static io.labgate.testing.Api.as;
 
-import io.labgate.devlab.EmbeddedLabTestResource;
-import io.labgate.devlab.EmbeddedS3Server;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -28,45 +23,21 @@ final class DatasetFixtures {
     static final String DATASETS = "/api/v1/datasets";
     static final String COVERAGE = "/api/v1/catalogue/coverage";
 
-    private static MinioClient minio;
-
     private DatasetFixtures() {}
 
     static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static synchronized MinioClient minio() {
-        if (minio == null) {
-            EmbeddedS3Server s3 = EmbeddedLabTestResource.lab().s3();
-            minio = MinioClient.builder()
-                    .endpoint(s3.endpoint())
-                    .region("us-east-1")
-                    .credentials(s3.accessKey(), s3.secretKey())
-                    .build();
-        }
-        return minio;
-    }
-
-    /** Deterministic pseudo-random bytes. */
-    static byte[] bytes(long seed, int size) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
-    }
-
-    static String sha256(byte[] content) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    }
-
     /** Makes a bucket in the store with these objects, and registers it in LabGate with this purpose. */
     static String bucketWith(String purpose, Map<String, byte[]> objects) throws Exception {
         String name = "lg-cat-" + suffix();
-        minio().makeBucket(MakeBucketArgs.builder().bucket(name).build());
+        TestStore.minio().makeBucket(MakeBucketArgs.builder().bucket(name).build());
         for (Map.Entry<String, byte[]> object : objects.entrySet()) {
-            minio().putObject(PutObjectArgs.builder().bucket(name).object(object.getKey()).stream(
-                            new ByteArrayInputStream(object.getValue()), object.getValue().length, -1)
-                    .build());
+            TestStore.minio()
+                    .putObject(PutObjectArgs.builder().bucket(name).object(object.getKey()).stream(
+                                    new ByteArrayInputStream(object.getValue()), object.getValue().length, -1)
+                            .build());
         }
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);

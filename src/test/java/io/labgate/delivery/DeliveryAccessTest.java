@@ -1,6 +1,5 @@
 package io.labgate.delivery;
 
-import static io.labgate.delivery.DeliveryData.bytes;
 import static io.labgate.delivery.DeliveryData.bytesUsed;
 import static io.labgate.delivery.DeliveryData.events;
 import static io.labgate.delivery.DownloadTest.get;
@@ -13,6 +12,7 @@ import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeliveryAccessTest {
 
-    private static final byte[] A = bytes(41, 100);
-    private static final byte[] B = bytes(42, 50);
-    private static final byte[] OUTSIDE = bytes(43, 77);
+    private static final byte[] A = TestStore.bytes(41, 100);
+    private static final byte[] B = TestStore.bytes(42, 50);
+    private static final byte[] OUTSIDE = TestStore.bytes(43, 77);
     private static final Map<String, byte[]> OBJECTS =
             Map.of("d/a.bin", A, "d/b.bin", B, "outside.bin", OUTSIDE, "d2/other.bin", OUTSIDE);
 

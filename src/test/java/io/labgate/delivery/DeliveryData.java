@@ -1,14 +1,11 @@
 package io.labgate.delivery;
 
 import io.labgate.testing.PublishedDatasets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 
 /** Test data and database reads for the delivery tests. */
@@ -18,20 +15,6 @@ final class DeliveryData {
 
     /** One usage event as stored. */
     record Event(String action, String outcome, String reason, Long bytes, String objectKey, String client) {}
-
-    static byte[] bytes(long seed, int size) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static long bytesUsed(String grantId) throws Exception {
         try (Connection db = PublishedDatasets.database();

@@ -10,6 +10,7 @@ import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.GeneratedBytes;
 import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import io.minio.MakeBucketArgs;
 import io.minio.PutObjectArgs;
@@ -53,12 +54,11 @@ class DownloadLargeObjectTest {
     @Test
     void streamsA200MiBObjectWithoutBufferingIt() throws Exception {
         String bucket = "lg-big-" + PublishedDatasets.suffix();
-        PublishedDatasets.minio()
-                .makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        TestStore.minio().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
         MessageDigest uploaded = MessageDigest.getInstance("SHA-256");
         long uploadStart = System.nanoTime();
         try (InputStream in = new DigestInputStream(new GeneratedBytes(SIZE, 0x5DEECE66DL), uploaded)) {
-            PublishedDatasets.minio()
+            TestStore.minio()
                     .putObject(PutObjectArgs.builder().bucket(bucket).object("d/big.bin").stream(
                                     in, SIZE, 16L * 1024 * 1024)
                             .build());

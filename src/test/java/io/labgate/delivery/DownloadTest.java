@@ -1,9 +1,7 @@
 package io.labgate.delivery;
 
-import static io.labgate.delivery.DeliveryData.bytes;
 import static io.labgate.delivery.DeliveryData.bytesUsed;
 import static io.labgate.delivery.DeliveryData.events;
-import static io.labgate.delivery.DeliveryData.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +9,7 @@ import io.labgate.delivery.DeliveryData.Event;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,7 +70,7 @@ class DownloadTest {
     void servesWholeObjectsAndEveryKindOfRangeByteExactAndCountsExactly() throws Exception {
         Map<String, byte[]> objects = new LinkedHashMap<>();
         for (int size : SIZES) {
-            objects.put("d/s" + size + ".bin", bytes(size, size));
+            objects.put("d/s" + size + ".bin", TestStore.bytes(size, size));
         }
         Approved approved =
                 ApprovedGrants.grant(ApprovedGrants.allModes(), objects, List.of("STREAM"), Duration.ofDays(1));
@@ -81,7 +80,7 @@ class DownloadTest {
         for (int size : SIZES) {
             String key = "s" + size + ".bin";
             byte[] data = objects.get("d/" + key);
-            String etag = "\"" + sha256(data) + "\"";
+            String etag = "\"" + TestStore.sha256(data) + "\"";
 
             Response whole = get(grantId, key, null);
             assertThat(whole.statusCode()).as(key).isEqualTo(200);
@@ -165,7 +164,7 @@ class DownloadTest {
 
     @Test
     void anAbortedTransferCountsOnlyWhatWentOutAndHoldsItsSlotUntilThen() throws Exception {
-        byte[] big = bytes(7, BIG);
+        byte[] big = TestStore.bytes(7, BIG);
         Approved approved = ApprovedGrants.grant(
                 ApprovedGrants.allModes(), Map.of("d/big.bin", big), List.of("STREAM"), Duration.ofDays(1));
         String grantId = approved.grantId();
@@ -216,14 +215,14 @@ class DownloadTest {
 
     @Test
     void aRevocationStopsARunningDownloadAndHeadSendsNoBytes() throws Exception {
-        byte[] big = bytes(8, BIG);
+        byte[] big = TestStore.bytes(8, BIG);
         Approved approved = ApprovedGrants.grant(
                 ApprovedGrants.allModes(), Map.of("d/big.bin", big), List.of("STREAM"), Duration.ofDays(1));
         String grantId = approved.grantId();
         Response head = given(Tokens.ALICE).head(objectPath(grantId, "big.bin"));
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(BIG));
-        assertThat(head.header("ETag")).isEqualTo("\"" + sha256(big) + "\"");
+        assertThat(head.header("ETag")).isEqualTo("\"" + TestStore.sha256(big) + "\"");
 
         long read = 0;
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {

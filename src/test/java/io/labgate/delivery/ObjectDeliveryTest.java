@@ -1,9 +1,7 @@
 package io.labgate.delivery;
 
-import static io.labgate.delivery.DeliveryData.bytes;
 import static io.labgate.delivery.DeliveryData.bytesUsed;
 import static io.labgate.delivery.DeliveryData.events;
-import static io.labgate.delivery.DeliveryData.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +19,7 @@ import io.labgate.policy.api.AccessMode;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
+import io.labgate.testing.TestStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -37,9 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ObjectDeliveryTest {
 
-    private static final byte[] A = bytes(21, 3000);
-    private static final byte[] B = bytes(22, 10);
-    private static final byte[] C = bytes(23, 20);
+    private static final byte[] A = TestStore.bytes(21, 3000);
+    private static final byte[] B = TestStore.bytes(22, 10);
+    private static final byte[] C = TestStore.bytes(23, 20);
 
     @Inject
     ObjectDelivery delivery;
@@ -82,10 +81,10 @@ class ObjectDeliveryTest {
 
         ManifestObject a = delivery.stat(grant, "a.bin");
         assertThat(a.size()).isEqualTo(A.length);
-        assertThat(a.etag()).isEqualTo("\"" + sha256(A) + "\"");
+        assertThat(a.etag()).isEqualTo("\"" + TestStore.sha256(A) + "\"");
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         delivery.stream(grant, a, ByteRange.WHOLE, whole, grant.context());
-        assertThat(sha256(whole.toByteArray())).isEqualTo(a.sha256());
+        assertThat(TestStore.sha256(whole.toByteArray())).isEqualTo(a.sha256());
 
         ByteArrayOutputStream part = new ByteArrayOutputStream();
         delivery.stream(grant, a, ByteRange.parse("bytes=100-199"), part, grant.context());

@@ -1,8 +1,6 @@
 package io.labgate.delivery;
 
-import static io.labgate.delivery.DeliveryData.bytes;
 import static io.labgate.delivery.DeliveryData.events;
-import static io.labgate.delivery.DeliveryData.sha256;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +8,7 @@ import io.labgate.delivery.DeliveryData.Event;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,8 +35,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PresignedLinkTest {
 
-    private static final byte[] A = bytes(31, 5000);
-    private static final byte[] B = bytes(32, 70_000);
+    private static final byte[] A = TestStore.bytes(31, 5000);
+    private static final byte[] B = TestStore.bytes(32, 70_000);
     private static final Map<String, byte[]> OBJECTS = Map.of("d/a.bin", A, "d/sub/b.bin", B);
 
     @Inject
@@ -95,13 +94,13 @@ class PresignedLinkTest {
                     HttpRequest.newBuilder(URI.create(link.get("url"))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(link.get("url")).isEqualTo(200);
-            assertThat(sha256(response.body())).isEqualTo(manifest.get(link.get("key")));
+            assertThat(TestStore.sha256(response.body())).isEqualTo(manifest.get(link.get("key")));
             Instant expiresAt = Instant.parse(link.get("expiresAt"));
             assertThat(signedUntil(link.get("url"))).isEqualTo(expiresAt);
             assertThat(expiresAt)
                     .isBetween(before.plusSeconds(890), Instant.now().plusSeconds(900));
         }
-        assertThat(sha256(A)).isEqualTo(manifest.get("a.bin"));
+        assertThat(TestStore.sha256(A)).isEqualTo(manifest.get("a.bin"));
         // a tampered link is refused by the store
         String tampered = links.get(0).get("url").replace("a.bin", "sub/b.bin");
         assertThat(http.send(

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -40,10 +40,10 @@ final class GatewayFixtures {
 
     private static Map<String, byte[]> objects() {
         Map<String, byte[]> objects = new LinkedHashMap<>();
-        objects.put("d/a.bin", bytes(1, 100));
-        objects.put("d/b.bin", bytes(2, 5000));
+        objects.put("d/a.bin", TestStore.bytes(1, 100));
+        objects.put("d/b.bin", TestStore.bytes(2, 5000));
         objects.put("d/sub/c.txt", "a text file\n".getBytes(StandardCharsets.UTF_8));
-        objects.put("d/sub/deep/e.bin", bytes(3, 70_000));
+        objects.put("d/sub/deep/e.bin", TestStore.bytes(3, 70_000));
         objects.put("d/z z+%.txt", "awkward key".getBytes(StandardCharsets.UTF_8));
         return objects;
     }
@@ -143,11 +143,5 @@ final class GatewayFixtures {
                 .serviceConfiguration(
                         S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
-    }
-
-    static byte[] bytes(long seed, int size) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
     }
 }

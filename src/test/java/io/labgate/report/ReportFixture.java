@@ -8,6 +8,7 @@ import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.BusinessRegistrationNumbers;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import io.minio.MakeBucketArgs;
 import io.minio.PutObjectArgs;
@@ -403,7 +404,7 @@ final class ReportFixture {
     private void storage() {
         bucketName = "lg-rep-" + suffix;
         try {
-            PublishedDatasets.minio()
+            TestStore.minio()
                     .makeBucket(MakeBucketArgs.builder().bucket(bucketName).build());
             put("a.bin", 1_000);
             bucketId = PublishedDatasets.registeredBucket(bucketName, 50_000L);
@@ -422,7 +423,7 @@ final class ReportFixture {
     }
 
     private void put(String key, int size) throws Exception {
-        PublishedDatasets.minio()
+        TestStore.minio()
                 .putObject(PutObjectArgs.builder().bucket(bucketName).object(key).stream(
                                 new ByteArrayInputStream(new byte[size]), size, -1)
                         .build());

@@ -4,9 +4,7 @@ import static io.labgate.testing.Api.as;
 
 import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedPostgresServer;
-import io.labgate.devlab.EmbeddedS3Server;
 import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -29,7 +26,6 @@ public final class PublishedDatasets {
 
     public static final String TERMS = "2026-1";
 
-    private static MinioClient minio;
     private static String industry;
     private static String technology;
 
@@ -61,7 +57,7 @@ public final class PublishedDatasets {
     public static Published publish(Map<String, Object> terms, List<UUID> providers, List<String> useConditions) {
         String policyId = policy(terms);
         String datasetId = dataset(policyId, providers, useConditions);
-        Map<String, byte[]> objects = Map.of("d/a.bin", bytes(11, 100), "d/b.bin", bytes(12, 50));
+        Map<String, byte[]> objects = Map.of("d/a.bin", TestStore.bytes(11, 100), "d/b.bin", TestStore.bytes(12, 50));
         return new Published(datasetId, publishedVersion(datasetId, objects), policyId, objects);
     }
 
@@ -193,11 +189,12 @@ public final class PublishedDatasets {
     private static String bucketWith(Map<String, byte[]> objects) {
         String name = "lg-acc-" + suffix();
         try {
-            minio().makeBucket(MakeBucketArgs.builder().bucket(name).build());
+            TestStore.minio().makeBucket(MakeBucketArgs.builder().bucket(name).build());
             for (Map.Entry<String, byte[]> object : objects.entrySet()) {
-                minio().putObject(PutObjectArgs.builder().bucket(name).object(object.getKey()).stream(
-                                new ByteArrayInputStream(object.getValue()), object.getValue().length, -1)
-                        .build());
+                TestStore.minio()
+                        .putObject(PutObjectArgs.builder().bucket(name).object(object.getKey()).stream(
+                                        new ByteArrayInputStream(object.getValue()), object.getValue().length, -1)
+                                .build());
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot fill test bucket " + name, e);
@@ -219,24 +216,5 @@ public final class PublishedDatasets {
                 .statusCode(201)
                 .extract()
                 .path("id");
-    }
-
-    /** A client of the embedded store with its owner's credentials, for filling test buckets. */
-    public static synchronized MinioClient minio() {
-        if (minio == null) {
-            EmbeddedS3Server s3 = EmbeddedLabTestResource.lab().s3();
-            minio = MinioClient.builder()
-                    .endpoint(s3.endpoint())
-                    .region("us-east-1")
-                    .credentials(s3.accessKey(), s3.secretKey())
-                    .build();
-        }
-        return minio;
-    }
-
-    private static byte[] bytes(long seed, int size) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
     }
 }

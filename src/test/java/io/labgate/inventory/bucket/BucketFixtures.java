@@ -2,12 +2,11 @@ package io.labgate.inventory.bucket;
 
 import static io.labgate.testing.Api.as;
 
-import io.labgate.devlab.EmbeddedLabTestResource;
-import io.labgate.devlab.EmbeddedS3Server;
 import io.labgate.platform.storage.BucketUsage;
 import io.labgate.platform.storage.ObjectStore;
 import io.labgate.platform.storage.StorageException;
 import io.labgate.platform.storage.StorageMetrics;
+import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import io.minio.BucketExistsArgs;
 import io.minio.ListObjectsArgs;
@@ -31,8 +30,6 @@ final class BucketFixtures {
 
     static final String BUCKETS = "/api/v1/buckets";
 
-    private static MinioClient minio;
-
     private BucketFixtures() {}
 
     /** A bucket name no other test uses; the store and the database are shared by the whole test JVM. */
@@ -40,46 +37,38 @@ final class BucketFixtures {
         return "lg-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static synchronized MinioClient minio() {
-        if (minio == null) {
-            EmbeddedS3Server s3 = EmbeddedLabTestResource.lab().s3();
-            minio = MinioClient.builder()
-                    .endpoint(s3.endpoint())
-                    .region("us-east-1")
-                    .credentials(s3.accessKey(), s3.secretKey())
-                    .build();
-        }
-        return minio;
-    }
-
     /** Creates the bucket in the store, bypassing LabGate. */
     static void makeBucket(String bucket) throws Exception {
-        minio().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        TestStore.minio().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
     }
 
     /** Uploads an object of exactly {@code size} bytes. */
     static void upload(String bucket, String key, int size) throws Exception {
         byte[] content = new byte[size];
         java.util.Arrays.fill(content, (byte) 'x');
-        minio().putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
-                        new ByteArrayInputStream(content), size, -1)
-                .build());
+        TestStore.minio()
+                .putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                                new ByteArrayInputStream(content), size, -1)
+                        .build());
     }
 
     static boolean existsInStore(String bucket) throws Exception {
-        return minio().bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        return TestStore.minio()
+                .bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
     }
 
     /** Empties the bucket and removes it from the store, behind LabGate's back. */
     static void deleteFromStore(String bucket) throws Exception {
-        for (Result<Item> result : minio().listObjects(
+        for (Result<Item> result : TestStore.minio()
+                .listObjects(
                         ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
-            minio().removeObject(RemoveObjectArgs.builder()
-                    .bucket(bucket)
-                    .object(result.get().objectName())
-                    .build());
+            TestStore.minio()
+                    .removeObject(RemoveObjectArgs.builder()
+                            .bucket(bucket)
+                            .object(result.get().objectName())
+                            .build());
         }
-        minio().removeBucket(RemoveBucketArgs.builder().bucket(bucket).build());
+        TestStore.minio().removeBucket(RemoveBucketArgs.builder().bucket(bucket).build());
     }
 
     static Map<String, Object> bucketBody(String name, String mode) {
