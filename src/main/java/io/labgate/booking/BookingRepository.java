@@ -1,15 +1,13 @@
 package io.labgate.booking;
 
+import io.labgate.platform.paging.Filter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,28 +24,15 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
 
     /** The bookings that match, overlapping the half-open window {@code [from, to)} when given. */
     public PanacheQuery<Booking> findMatching(Criteria criteria, Sort sort) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (criteria.serverId() != null) {
-            clauses.add("serverId = :serverId");
-            parameters.put("serverId", criteria.serverId());
-        }
-        if (criteria.organizationId() != null) {
-            clauses.add("organizationId = :organizationId");
-            parameters.put("organizationId", criteria.organizationId());
-        }
-        if (criteria.from() != null) {
-            clauses.add("endsAt > :from");
-            parameters.put("from", criteria.from());
-        }
-        if (criteria.to() != null) {
-            clauses.add("startsAt < :to");
-            parameters.put("to", criteria.to());
-        }
+        Filter filter = new Filter();
+        filter.where("serverId = :serverId", "serverId", criteria.serverId());
+        filter.where("organizationId = :organizationId", "organizationId", criteria.organizationId());
+        filter.where("endsAt > :from", "from", criteria.from());
+        filter.where("startsAt < :to", "to", criteria.to());
         if (!criteria.includeCancelled()) {
-            clauses.add("cancelledAt is null");
+            filter.clause("cancelledAt is null");
         }
-        return find(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), sort, parameters);
+        return find(filter.query(), sort, filter.parameters());
     }
 
     /**

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Books lab servers for AI companies and cancels bookings; lists them tenant by tenant and sums booked
@@ -232,10 +231,7 @@ public class BookingService {
 
     private static void failIfAny(List<Problem.Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new ApiException(
-                    ErrorCode.VALIDATION_FAILED,
-                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
-                    violations);
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, Problem.summary(violations), violations);
         }
     }
 

@@ -22,6 +22,7 @@ import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.error.Problem;
 import io.labgate.platform.http.ETags;
+import io.labgate.platform.paging.Filter;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
@@ -42,7 +43,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -107,46 +107,30 @@ public class DatasetCatalogueService implements Catalogue {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<DatasetResponse> list(
             String industry, String aiTechnology, UUID provider, String q, PageQuery page) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (industry != null && !industry.isBlank()) {
-            clauses.add("industryCode = :industry");
-            parameters.put("industry", industry.trim());
-        }
-        if (aiTechnology != null && !aiTechnology.isBlank()) {
-            clauses.add("aiTechnologyCode = :technology");
-            parameters.put("technology", aiTechnology.trim());
-        }
-        if (provider != null) {
-            clauses.add(":provider member of providerIds");
-            parameters.put("provider", provider);
-        }
-        if (q != null && !q.isBlank()) {
-            clauses.add("(lower(code) like :q or lower(title) like :q or lower(coalesce(description, '')) like :q)");
-            parameters.put(
-                    "q",
-                    "%"
-                            + q.trim()
-                                    .toLowerCase(Locale.ROOT)
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_")
-                            + "%");
-        }
+        Filter filter = new Filter()
+                .where("industryCode = :industry", "industry", trimmedOrNull(industry))
+                .where("aiTechnologyCode = :technology", "technology", trimmedOrNull(aiTechnology))
+                .where(":provider member of providerIds", "provider", provider)
+                .containsInAny(q, "code", "title", "description");
         if (!caller.seesAllTenants()) {
             String published = "id in (select v.datasetId from DatasetVersion v where v.status = :published)";
-            parameters.put("published", DatasetVersionStatus.PUBLISHED);
+            filter.bind("published", DatasetVersionStatus.PUBLISHED);
             Optional<UUID> own = ownProviderOrganization();
             if (own.isPresent()) {
-                clauses.add("(" + published + " or :own member of providerIds)");
-                parameters.put("own", own.get());
+                filter.clause("(" + published + " or :own member of providerIds)")
+                        .bind("own", own.get());
             } else {
-                clauses.add(published);
+                filter.clause(published);
             }
         }
-        String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
         return PageResponse.of(
-                datasets.find(query, page.toSort(SORTABLE_DATASETS, "code"), parameters), page, DatasetResponse::from);
+                datasets.find(filter.query(), page.toSort(SORTABLE_DATASETS, "code"), filter.parameters()),
+                page,
+                DatasetResponse::from);
+    }
+
+    private static String trimmedOrNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -439,10 +423,7 @@ public class DatasetCatalogueService implements Catalogue {
             }
         }
         if (!violations.isEmpty()) {
-            throw new ApiException(
-                    ErrorCode.UNPROCESSABLE,
-                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
-                    violations);
+            throw new ApiException(ErrorCode.UNPROCESSABLE, Problem.summary(violations), violations);
         }
         return providers;
     }

@@ -2,14 +2,12 @@ package io.labgate.notify;
 
 import io.labgate.notify.web.EmailResponse;
 import io.labgate.platform.error.ApiException;
+import io.labgate.platform.paging.Filter;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -27,10 +25,9 @@ public class EmailNotificationService {
 
     public PageResponse<EmailResponse> list(
             String state, NotificationEventType eventType, UUID organizationId, String recipient, PageQuery page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Filter filter = new Filter();
         if (state != null) {
-            where.add(
+            filter.clause(
                     switch (state.toUpperCase(Locale.ROOT)) {
                         case "PENDING" -> "deliveredAt is null and dead = false";
                         case "DELIVERED" -> "deliveredAt is not null";
@@ -38,21 +35,16 @@ public class EmailNotificationService {
                         default -> throw ApiException.invalid("state", "must be PENDING, DELIVERED or DEAD");
                     });
         }
-        if (eventType != null) {
-            where.add("eventType = :eventType");
-            params.and("eventType", eventType.name());
-        }
-        if (organizationId != null) {
-            where.add("organizationId = :organizationId");
-            params.and("organizationId", organizationId);
-        }
-        if (recipient != null && !recipient.isBlank()) {
-            where.add("lower(recipientEmail) = :recipient");
-            params.and("recipient", recipient.strip().toLowerCase(Locale.ROOT));
-        }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        filter.where("eventType = :eventType", "eventType", eventType == null ? null : eventType.name())
+                .where("organizationId = :organizationId", "organizationId", organizationId)
+                .where(
+                        "lower(recipientEmail) = :recipient",
+                        "recipient",
+                        recipient == null || recipient.isBlank()
+                                ? null
+                                : recipient.strip().toLowerCase(Locale.ROOT));
         return PageResponse.of(
-                EmailEntry.find(query, page.toSort(SORTABLE, "createdAt"), params),
+                EmailEntry.find(filter.query(), page.toSort(SORTABLE, "createdAt"), filter.parameters()),
                 page,
                 (EmailEntry e) -> EmailResponse.from(
                         e,

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Creates and versions security policies. A version can be edited until a dataset first uses it
@@ -219,8 +218,7 @@ public class SecurityPolicyService {
             }
         }
         if (!violations.isEmpty()) {
-            String detail =
-                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+            String detail = Problem.summary(violations);
             throw new ApiException(ErrorCode.VALIDATION_FAILED, detail, violations);
         }
         return new Terms(modes, List.copyOf(networks));

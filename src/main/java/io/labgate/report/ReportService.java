@@ -101,10 +101,7 @@ public class ReportService {
             }
         }
         if (!violations.isEmpty()) {
-            throw new ApiException(
-                    ErrorCode.VALIDATION_FAILED,
-                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
-                    violations);
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, Problem.summary(violations), violations);
         }
         return new ReportQuery(period, dimension, reportSource);
     }

@@ -2,6 +2,7 @@ package io.labgate.usage;
 
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.paging.Filter;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
@@ -12,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,16 +48,16 @@ public class UsageService {
             }
             organization = own;
         }
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        add(clauses, parameters, "occurredAt >= :from", "from", from);
-        add(clauses, parameters, "occurredAt < :to", "to", to);
-        add(clauses, parameters, "organizationId = :organization", "organization", organization);
-        add(clauses, parameters, "action = :action", "action", action == null ? null : action.name());
-        add(clauses, parameters, "grantId = :grant", "grant", grantId);
-        String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
+        Filter filter = new Filter()
+                .where("occurredAt >= :from", "from", from)
+                .where("occurredAt < :to", "to", to)
+                .where("organizationId = :organization", "organization", organization)
+                .where("action = :action", "action", action == null ? null : action.name())
+                .where("grantId = :grant", "grant", grantId);
         return PageResponse.of(
-                events.find(query, page.toSort(SORTABLE, "seq"), parameters), page, UsageService::logged);
+                events.find(filter.query(), page.toSort(SORTABLE, "seq"), filter.parameters()),
+                page,
+                UsageService::logged);
     }
 
     public ChainVerification verify(Instant from, Instant to) {
@@ -77,14 +76,6 @@ public class UsageService {
     private static void checkPeriod(Instant from, Instant to) {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ApiException.invalid("to", "must be after from");
-        }
-    }
-
-    private static void add(
-            List<String> clauses, Map<String, Object> parameters, String clause, String name, Object value) {
-        if (value != null) {
-            clauses.add(clause);
-            parameters.put(name, value);
         }
     }
 

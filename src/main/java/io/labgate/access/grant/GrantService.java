@@ -12,11 +12,11 @@ import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.error.Problem;
+import io.labgate.platform.paging.Filter;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
-import io.labgate.platform.security.TenantScope;
 import io.labgate.platform.time.LabTime;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.policy.api.PolicyVersion;
@@ -32,7 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,29 +75,16 @@ public class GrantService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<GrantResponse> list(GrantStatus status, UUID datasetVersionId, UUID requestId, PageQuery page) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (status != null) {
-            clauses.add("status = :status");
-            parameters.put("status", status);
-        }
-        if (datasetVersionId != null) {
-            clauses.add("datasetVersionId = :version");
-            parameters.put("version", datasetVersionId);
-        }
-        if (requestId != null) {
-            clauses.add("requestId = :request");
-            parameters.put("request", requestId);
-        }
-        TenantScope.restrict(
-                caller,
-                "datasetId in (select d.id from Dataset d where :own member of d.providerIds)",
-                clauses,
-                parameters);
-        String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
+        Filter filter = new Filter();
+        filter.where("status = :status", "status", status);
+        filter.where("datasetVersionId = :version", "version", datasetVersionId);
+        filter.where("requestId = :request", "request", requestId);
+        filter.tenant(caller, "datasetId in (select d.id from Dataset d where :own member of d.providerIds)");
         Map<UUID, String> names = new HashMap<>();
         return PageResponse.of(
-                grants.find(query, page.toSort(SORTABLE, "createdAt"), parameters), page, g -> response(g, names));
+                grants.find(filter.query(), page.toSort(SORTABLE, "createdAt"), filter.parameters()),
+                page,
+                g -> response(g, names));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

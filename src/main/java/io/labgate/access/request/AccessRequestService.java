@@ -19,11 +19,11 @@ import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.error.Problem;
+import io.labgate.platform.paging.Filter;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
-import io.labgate.platform.security.TenantScope;
 import io.labgate.platform.time.LabTime;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.policy.api.PolicyVersion;
@@ -104,17 +104,13 @@ public class AccessRequestService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<AccessRequestResponse> list(RequestStatus status, PageQuery page) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (status != null) {
-            clauses.add("status = :status");
-            parameters.put("status", status);
-        }
-        TenantScope.restrict(
-                caller, "id in (select c.requestId from Consent c where c.providerOrgId = :own)", clauses, parameters);
-        String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
+        Filter filter = new Filter();
+        filter.where("status = :status", "status", status);
+        filter.tenant(caller, "id in (select c.requestId from Consent c where c.providerOrgId = :own)");
         return PageResponse.of(
-                requests.find(query, page.toSort(SORTABLE, "createdAt"), parameters), page, this::response);
+                requests.find(filter.query(), page.toSort(SORTABLE, "createdAt"), filter.parameters()),
+                page,
+                this::response);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -174,10 +170,7 @@ public class AccessRequestService {
         }
         requestedServers.check(body.serversOrNone(), from, until, violations);
         if (!violations.isEmpty()) {
-            throw new ApiException(
-                    ErrorCode.UNPROCESSABLE,
-                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
-                    violations);
+            throw new ApiException(ErrorCode.UNPROCESSABLE, Problem.summary(violations), violations);
         }
 
         AccessRequest request = new AccessRequest();

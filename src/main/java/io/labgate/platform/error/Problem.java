@@ -2,6 +2,7 @@ package io.labgate.platform.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -35,6 +36,11 @@ public record Problem(
         ErrorCode error = code.error();
         return new Problem(
                 error.type(), code.name(), error.title(), error.status(), detail, null, requestId, violations);
+    }
+
+    /** The violations as one line for a problem's detail: {@code field: message; field: message}. */
+    public static String summary(List<Violation> violations) {
+        return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
     }
 
     /** One invalid field: where it is in the request and what is wrong with it. */
