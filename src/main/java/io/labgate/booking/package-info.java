@@ -8,7 +8,7 @@
  *       PostgreSQL refuse any overlap of live bookings and maintenance windows of a server. There is no overlap
  *       check in Java: of concurrent requests for the same time, the database lets exactly one through and the
  *       others answer 409. Back-to-back periods do not overlap.</li>
- *   <li>{@link io.labgate.booking.BookingService#book} is the entry point for the access workflow, which books
+ *   <li>{@link io.labgate.booking.api.ServerBookings#book} is the entry point for the access workflow, which books
  *       in its own transaction on approval and passes its request id ({@code accessRequestId}). Over HTTP only
  *       operators book directly.</li>
  *   <li>Booking takes a shared lock on the server row and retiring the server an exclusive one, so a server

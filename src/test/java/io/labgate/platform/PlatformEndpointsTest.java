@@ -18,6 +18,24 @@ import org.junit.jupiter.api.Test;
 class PlatformEndpointsTest {
 
     @Test
+    void problemsCarryAStableCodeBesideTheirType() {
+        as(Tokens.OPERATOR)
+                .get("/api/v1/servers/" + java.util.UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:labgate:problem:not-found"))
+                .body("code", equalTo("NOT_FOUND"));
+        as(Tokens.OPERATOR)
+                .contentType("application/json")
+                .body("{\"hostname\": 7")
+                .post("/api/v1/servers")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST"));
+    }
+
+    @Test
     void healthReportsDatabaseAndObjectStore() {
         given().get("/q/health/ready")
                 .then()
