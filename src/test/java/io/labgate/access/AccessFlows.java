@@ -1,9 +1,9 @@
 package io.labgate.access;
 
 import static io.labgate.testing.Api.as;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.labgate.testing.AccessRequestBodies;
+import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.Tokens;
 import io.restassured.response.Response;
 import java.util.HashMap;
@@ -61,11 +61,7 @@ final class AccessFlows {
 
     /** Approves as the operator and answers the ids of the grants the request got. */
     static List<String> approve(String requestId) {
-        decide(Tokens.OPERATOR, requestId, true, "fits the programme")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("APPROVED"));
-        return grantsOf(requestId);
+        return ApprovedGrants.approveAsOperator(requestId, "fits the programme");
     }
 
     static List<String> grantsOf(String requestId) {

@@ -1,9 +1,9 @@
 package io.labgate.gateway;
 
 import static io.labgate.testing.Api.as;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.labgate.testing.AccessRequestBodies;
+import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.TestStore;
@@ -80,19 +80,7 @@ final class GatewayFixtures {
             throw new AssertionError("submission refused: " + submitted.asString());
         }
         String requestId = submitted.path("id");
-        as(Tokens.OPERATOR)
-                .body(Map.of("approve", true, "reason", "fits the programme"))
-                .post("/api/v1/access-requests/" + requestId + "/decision")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("APPROVED"));
-        return as(Tokens.OPERATOR)
-                .get("/api/v1/grants?requestId=" + requestId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getString("items[0].id");
+        return ApprovedGrants.approveAsOperator(requestId, "fits the programme").get(0);
     }
 
     static String grant(String user, Data data) {

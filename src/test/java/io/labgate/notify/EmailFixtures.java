@@ -1,9 +1,9 @@
 package io.labgate.notify;
 
 import static io.labgate.testing.Api.as;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.labgate.testing.AccessRequestBodies;
+import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.BusinessRegistrationNumbers;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
@@ -66,20 +66,7 @@ final class EmailFixtures {
 
     /** Approves as the operator (the request must be UNDER_REVIEW); answers its only grant's id. */
     static String approve(String requestId) {
-        as(Tokens.OPERATOR)
-                .body(Map.of("approve", true, "reason", "mail test"))
-                .post("/api/v1/access-requests/" + requestId + "/decision")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("APPROVED"));
-        return as(Tokens.OPERATOR)
-                .get("/api/v1/grants?requestId=" + requestId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.id", String.class)
-                .get(0);
+        return ApprovedGrants.approveAsOperator(requestId, "mail test").get(0);
     }
 
     /** The email outbox as an operator lists it, for one address. */
