@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.labgate.booking.BookingFixtures.Server;
 import io.labgate.booking.web.BookingResponse;
+import io.labgate.testing.DatabaseLocks;
 import io.labgate.testing.Tokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -132,7 +133,7 @@ class DoubleBookingRaceTest {
                     .body(Map.of("reason", "end of life"))
                     .post(SERVERS + "/" + server.id() + "/retire")
                     .andReturn());
-            Thread.sleep(1500);
+            DatabaseLocks.awaitWaiter(DatabaseLocks.ROW);
             assertThat(retire.isDone())
                     .as("retire must wait for the booking transaction")
                     .isFalse();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.EmbeddedPostgresServer;
+import io.labgate.testing.DatabaseLocks;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.Tokens;
 import io.labgate.usage.api.LoggedEvent;
@@ -350,7 +351,7 @@ class UsageLogTest {
                 queued.add(writer.recordAsync(streamed(organization, i).build()));
             }
             stopped = CompletableFuture.runAsync(() -> writer.stop(Duration.ofSeconds(30)));
-            Thread.sleep(300);
+            DatabaseLocks.awaitWaiter(DatabaseLocks.ADVISORY);
             assertThat(queued)
                     .as("nothing commits while another replica holds the chain")
                     .noneMatch(CompletableFuture::isDone);
