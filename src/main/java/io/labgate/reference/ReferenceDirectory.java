@@ -5,24 +5,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** {@link ReferenceData} for other features. */
+/** {@link ReferenceData} for other features, through the lists' own lookups. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 class ReferenceDirectory implements ReferenceData {
 
     @Inject
-    IndustryRepository industries;
+    IndustryService industries;
 
     @Inject
-    AiTechnologyRepository technologies;
+    AiTechnologyService technologies;
 
     @Override
     public boolean industryExists(String code) {
-        return code != null && industries.findByIdOptional(code).isPresent();
+        return code != null && industries.find(code).isPresent();
     }
 
     @Override
     public boolean aiTechnologyExists(String code) {
-        return code != null && technologies.findByIdOptional(code).isPresent();
+        return code != null && technologies.find(code).isPresent();
     }
 }

@@ -40,8 +40,9 @@ class GrantAccounting implements GrantLedger {
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void requireVisibleToCaller(UUID grantId) {
-        service.get(grantId);
+        service.findVisible(grantId);
     }
 
     @Override

@@ -307,7 +307,7 @@ public class GrantService {
         return grants.findByIdForUpdate(id).orElseThrow(() -> ApiException.notFound("grant", id));
     }
 
-    private AccessGrant findVisible(UUID id) {
+    AccessGrant findVisible(UUID id) {
         return grants.findByIdOptional(id).filter(this::visible).orElseThrow(() -> ApiException.notFound("grant", id));
     }
 

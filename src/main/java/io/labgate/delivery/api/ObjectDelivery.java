@@ -282,7 +282,7 @@ public class ObjectDelivery {
             return new Transfer(this, grant, object, slice, ctx, in);
         } catch (RuntimeException e) {
             if (reserved) {
-                addBytes(grant, -slice.length());
+                giveBack(grant, slice.length());
             }
             limiter.endStream(grant.organizationId());
             throw e;
@@ -311,10 +311,10 @@ public class ObjectDelivery {
         }
     }
 
-    /** Changes the grant's bytes used by {@code bytes}: negative gives back reserved bytes that were not sent. */
-    private void addBytes(GrantedVersion grant, long bytes) {
-        if (bytes != 0) {
-            grants.releaseBytes(grant.grantId(), -bytes);
+    /** Gives back reserved bytes that were not sent. */
+    private void giveBack(GrantedVersion grant, long unsent) {
+        if (unsent != 0) {
+            grants.releaseBytes(grant.grantId(), unsent);
         }
     }
 
@@ -347,7 +347,7 @@ public class ObjectDelivery {
             UsageOutcome outcome,
             String reason) {
         try {
-            addBytes(grant, written - slice.length());
+            giveBack(grant, slice.length() - written);
             metrics.served(ctx.path(), written);
             boolean s3 = ctx.path() == AccessPath.S3_ENDPOINT;
             UsageAction action = s3 ? UsageAction.S3_REQUEST : UsageAction.OBJECT_STREAMED;
@@ -369,7 +369,7 @@ public class ObjectDelivery {
     /** A transfer that never started: its reservation and its slot are given back; nothing is logged. */
     void abandon(GrantedVersion grant, ByteRange.Slice slice) {
         try {
-            addBytes(grant, -slice.length());
+            giveBack(grant, slice.length());
         } finally {
             limiter.endStream(grant.organizationId());
         }
