@@ -1,6 +1,9 @@
 package io.labgate.usage;
 
+import io.labgate.platform.replica.ReplicaSession;
 import io.labgate.usage.api.LoggedEvent;
+import io.labgate.usage.api.OpenTransfer;
+import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -35,7 +41,13 @@ public class BatchedUsageLog implements UsageLog {
     @Inject
     Clock clock;
 
+    @Inject
+    ReplicaSession replica;
+
     private UsageLogWriter writer;
+
+    /** The transfers this replica began and has not completed: the others of its own are settled as orphans. */
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void start() {
@@ -44,7 +56,57 @@ public class BatchedUsageLog implements UsageLog {
 
     @Override
     public LoggedEvent record(UsageEventDraft draft) {
-        return writer.record(draft);
+        return writer.record(draft, config.recordTimeout());
+    }
+
+    @Override
+    public OpenTransfer begin(UsageEventDraft started, UsageAction completionAction) {
+        if (started.action() != UsageAction.TRANSFER_STARTED) {
+            throw new IllegalArgumentException("a transfer begins with TRANSFER_STARTED, not " + started.action());
+        }
+        long reserved = started.bytes() == null ? 0 : started.bytes();
+        UUID id = UUID.randomUUID();
+        running.add(id);
+        try {
+            UsageLogWriter.await(
+                    writer.recordAsync(
+                            id,
+                            started,
+                            new UsageLogWriter.Opens(replica.lockKey(), completionAction.name(), reserved)),
+                    config.recordTimeout());
+            return new OpenTransfer(id, reserved);
+        } catch (RuntimeException e) {
+            // the start may still commit after a timeout: then the transfer is an orphan and gets settled
+            running.remove(id);
+            throw e;
+        }
+    }
+
+    @Override
+    public LoggedEvent complete(OpenTransfer transfer, UsageEventDraft completion) {
+        try {
+            return UsageLogWriter.await(
+                    writer.recordAsync(UUID.randomUUID(), completion, new UsageLogWriter.Closes(transfer.id(), false)),
+                    config.recordTimeout());
+        } finally {
+            running.remove(transfer.id());
+        }
+    }
+
+    /**
+     * Writes the completion of a transfer nobody will complete (its replica died, or forgot it), unless another
+     * replica did so first; true when this call wrote it.
+     */
+    boolean settle(UUID startId, UsageEventDraft completion) {
+        return UsageLogWriter.await(
+                        writer.recordAsync(UUID.randomUUID(), completion, new UsageLogWriter.Closes(startId, true)),
+                        config.recordTimeout())
+                != UsageLogWriter.NOT_WRITTEN;
+    }
+
+    /** Whether this replica is still running the transfer (begun, not completed). */
+    boolean isRunning(UUID startId) {
+        return running.contains(startId);
     }
 
     @Override

@@ -36,6 +36,20 @@ public interface UsageLogConfig {
     Duration shutdownTimeout();
 
     /**
+     * How long a caller waits for its event to be committed before it answers 503. A request never waits longer
+     * for a database that hangs; the event may still be written after it.
+     */
+    @WithDefault("10s")
+    Duration recordTimeout();
+
+    /**
+     * How often the open transfers of replicas that died (and this replica's own forgotten ones) are settled as
+     * INTERRUPTED, as a Quarkus scheduler period; also done once at start. {@code off} disables the job.
+     */
+    @WithDefault("30s")
+    String settleEvery();
+
+    /**
      * How often the partitions of the current and coming months are created ahead of time, as a Quarkus
      * scheduler period ({@code 6h}); {@code off} disables the job. The scheduler reads this key itself; it is
      * listed here so that the whole {@code labgate.usage} namespace is documented in one place.

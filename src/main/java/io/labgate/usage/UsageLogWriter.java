@@ -21,13 +21,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
@@ -59,7 +62,26 @@ public class UsageLogWriter {
     private static final String ROW =
             "(?::uuid, ?, ?::timestamptz, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::bigint, " + "?, ?, ?, ?, ?, ?)";
 
-    private record Pending(UUID id, UsageEventDraft draft, CompletableFuture<LoggedEvent> done) {}
+    /**
+     * What an event does to the open transfers (V19, {@code usage_open_transfer}) in its own transaction: a
+     * TRANSFER_STARTED opens one, a completion closes it.
+     */
+    sealed interface TransferStep {}
+
+    /** Registers the transfer as open, held by the replica whose session holds {@code replicaLock}. */
+    record Opens(long replicaLock, String completionAction, long reservedBytes) implements TransferStep {}
+
+    /**
+     * Closes the transfer started by event {@code startId}. A settlement ({@code onlyIfOpen}) is written only if
+     * the transfer is still open, so that two replicas settling at once write one completion; a transfer's own
+     * completion is always written (it is the truth about the bytes).
+     */
+    record Closes(UUID startId, boolean onlyIfOpen) implements TransferStep {}
+
+    /** A settlement that found its transfer closed already: nothing was written. */
+    static final LoggedEvent NOT_WRITTEN = null;
+
+    private record Pending(UUID id, UsageEventDraft draft, TransferStep step, CompletableFuture<LoggedEvent> done) {}
 
     private final DataSource dataSource;
     private final int batchSize;
@@ -110,11 +132,14 @@ public class UsageLogWriter {
      * committed, or exceptionally with a {@link UsageLogException}.
      */
     public CompletableFuture<LoggedEvent> recordAsync(UsageEventDraft draft) {
+        return recordAsync(UUID.randomUUID(), draft, null);
+    }
+
+    /** As {@link #recordAsync(UsageEventDraft)}, for an event of the given id that opens or closes a transfer. */
+    CompletableFuture<LoggedEvent> recordAsync(UUID id, UsageEventDraft draft, TransferStep step) {
         // the time and request id are the caller's: the writer thread has neither
         Pending pending = new Pending(
-                UUID.randomUUID(),
-                draft.completedWith(clock.instant(), RequestIds.current()),
-                new CompletableFuture<>());
+                id, draft.completedWith(clock.instant(), RequestIds.current()), step, new CompletableFuture<>());
         accepting.readLock().lock();
         try {
             if (!open) {
@@ -130,15 +155,33 @@ public class UsageLogWriter {
         return pending.done();
     }
 
-    /** Queues a draft and waits until the event is committed. */
+    /** Queues a draft and waits until the event is committed, at most 30 seconds. */
     public LoggedEvent record(UsageEventDraft draft) {
+        return record(draft, Duration.ofSeconds(30));
+    }
+
+    /** Queues a draft and waits until the event is committed, at most {@code timeout}. */
+    public LoggedEvent record(UsageEventDraft draft, Duration timeout) {
+        return await(recordAsync(draft), timeout);
+    }
+
+    /**
+     * Waits for a queued event, at most {@code timeout}: a caller (holding a worker thread, maybe a download slot)
+     * is never stuck behind a database that hangs. After the timeout the event may still be written.
+     */
+    static LoggedEvent await(CompletableFuture<LoggedEvent> future, Duration timeout) {
         try {
-            return recordAsync(draft).join();
-        } catch (CompletionException e) {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof UsageLogException failure) {
                 throw failure;
             }
             throw new UsageLogException("the usage event could not be recorded", e.getCause());
+        } catch (TimeoutException e) {
+            throw new UsageLogException("the usage log did not commit the event within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageLogException("interrupted while waiting for the usage log", e);
         }
     }
 
@@ -215,6 +258,9 @@ public class UsageLogWriter {
                 batch.get(i).done().complete(written.get(i));
             }
             for (LoggedEvent event : written) {
+                if (event == NOT_WRITTEN) {
+                    continue;
+                }
                 Counter.builder("labgate.usage.events")
                         .tag("action", event.action())
                         .tag("outcome", event.outcome())
@@ -270,16 +316,26 @@ public class UsageLogWriter {
                         hash = rs.getString(2);
                     }
                 }
+                Set<UUID> closed = closeTransfers(connection, batch);
                 List<LoggedEvent> events = new ArrayList<>(batch.size());
+                List<LoggedEvent> written = new ArrayList<>(batch.size());
                 for (Pending pending : batch) {
+                    if (pending.step() instanceof Closes close
+                            && close.onlyIfOpen()
+                            && !closed.contains(close.startId())) {
+                        written.add(NOT_WRITTEN);
+                        continue;
+                    }
                     LoggedEvent event = toEvent(pending, ++seq).chainedAfter(hash);
                     hash = event.hash();
                     events.add(event);
+                    written.add(event);
                 }
                 insert(connection, events);
+                openTransfers(connection, batch);
                 connection.commit();
-                batchSizes.record(batch.size());
-                return events;
+                batchSizes.record(events.size());
+                return written;
             } catch (SQLException | RuntimeException e) {
                 try {
                     connection.rollback();
@@ -292,6 +348,63 @@ public class UsageLogWriter {
             }
         } finally {
             sample.stop(writeTimer);
+        }
+    }
+
+    /** Deletes the open transfers the batch completes; returns the start ids of those that were open. */
+    private static Set<UUID> closeTransfers(Connection connection, List<Pending> batch) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        for (Pending pending : batch) {
+            if (pending.step() instanceof Closes close) {
+                ids.add(close.startId());
+            }
+        }
+        Set<UUID> closed = new HashSet<>();
+        if (ids.isEmpty()) {
+            return closed;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM usage_open_transfer WHERE start_event_id = ANY (?) RETURNING start_event_id")) {
+            delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = delete.executeQuery()) {
+                while (rs.next()) {
+                    closed.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return closed;
+    }
+
+    /** Registers the transfers the batch starts, with what their completion (or settlement) will need. */
+    private static void openTransfers(Connection connection, List<Pending> batch) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_open_transfer "
+                + "(start_event_id, replica_lock, started_at, completion_action, organization_id, subject, grant_id, "
+                + "dataset_version_id, object_key, reserved_bytes, client_address, request_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int rows = 0;
+            for (Pending pending : batch) {
+                if (!(pending.step() instanceof Opens open)) {
+                    continue;
+                }
+                UsageEventDraft d = pending.draft();
+                insert.setObject(1, pending.id());
+                insert.setLong(2, open.replicaLock());
+                insert.setObject(3, OffsetDateTime.ofInstant(d.occurredAt(), ZoneOffset.UTC));
+                insert.setString(4, open.completionAction());
+                insert.setObject(5, d.organizationId(), Types.OTHER);
+                insert.setString(6, d.subject());
+                insert.setObject(7, d.grantId(), Types.OTHER);
+                insert.setObject(8, d.datasetVersionId(), Types.OTHER);
+                insert.setString(9, d.objectKey());
+                insert.setLong(10, open.reservedBytes());
+                insert.setString(11, d.clientAddress());
+                insert.setString(12, d.requestId());
+                insert.addBatch();
+                rows++;
+            }
+            if (rows > 0) {
+                insert.executeBatch();
+            }
         }
     }
 

@@ -27,11 +27,17 @@ final class DeliveryData {
         }
     }
 
-    /** The usage events of a grant, in log order. */
+    /** The usage events of a grant in log order, without the write-ahead TRANSFER_STARTED of each transfer. */
     static List<Event> events(String grantId) throws Exception {
+        return events(grantId, false);
+    }
+
+    /** The usage events of a grant, in log order; with the transfer starts or without. */
+    static List<Event> events(String grantId, boolean withStarts) throws Exception {
         try (Connection db = PublishedDatasets.database();
                 PreparedStatement statement = db.prepareStatement("SELECT action, outcome, reason, bytes, object_key,"
-                        + " client_address FROM usage_event WHERE grant_id = ? ORDER BY seq")) {
+                        + " client_address FROM usage_event WHERE grant_id = ?"
+                        + (withStarts ? "" : " AND action <> 'TRANSFER_STARTED'") + " ORDER BY seq")) {
             statement.setObject(1, UUID.fromString(grantId));
             List<Event> events = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {

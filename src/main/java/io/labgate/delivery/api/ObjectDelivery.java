@@ -19,6 +19,7 @@ import io.labgate.policy.api.AccessMode;
 import io.labgate.policy.api.ClientNetworks;
 import io.labgate.policy.api.PolicyVersion;
 import io.labgate.policy.api.SecurityPolicies;
+import io.labgate.usage.api.OpenTransfer;
 import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
@@ -39,9 +40,12 @@ import java.util.UUID;
  * S3-compatible endpoint): decides whether a grant may be used by this organization, in this mode, from this
  * address; lists and finds objects only through the version's manifest; streams bytes while counting them.
  *
- * <p>Every refusal is written to the usage log as ACCESS_REFUSED with the {@link Reason} before it is thrown;
- * every transfer as one OBJECT_STREAMED (or S3_REQUEST) event with the exact bytes sent, also when the client went
- * away. The usage log blocks until the event is committed: never call this service on the Vert.x event loop.
+ * <p>Every refusal is written to the usage log as ACCESS_REFUSED with the {@link Reason} before it is thrown.
+ * Every transfer is written ahead: a TRANSFER_STARTED event (key, range, bytes reserved) is committed before the
+ * first byte, and its completion, one OBJECT_STREAMED (or S3_REQUEST) event with the exact bytes sent, when it
+ * ends, also when the client went away; a transfer whose replica dies is completed as INTERRUPTED by another
+ * (usage feature). The usage log blocks until the event is committed: never call this service on the Vert.x event
+ * loop.
  *
  * <p>Key safety: a key reaches an object only when the version prefix followed by the key is exactly a key of
  * the version's manifest. No path normalisation happens anywhere, so {@code ../}, encoded slashes, absolute
@@ -271,22 +275,49 @@ public class ObjectDelivery {
                             1));
         }
         boolean reserved = false;
+        OpenTransfer started = null;
         try {
             reserve(grant, object, slice, ctx);
             reserved = true;
+            // write-ahead: the start is durable before the first byte can leave (503 and nothing sent otherwise)
+            started = begin(grant, object, slice, ctx);
             InputStream in = slice.length() == 0
                     ? InputStream.nullInputStream()
                     : slice.partial()
                             ? store.open(grant.bucket(), grant.prefix() + object.key(), slice.offset(), slice.length())
                             : store.open(grant.bucket(), grant.prefix() + object.key());
-            return new Transfer(this, grant, object, slice, ctx, in);
+            return new Transfer(this, grant, object, slice, ctx, in, started);
         } catch (RuntimeException e) {
-            if (reserved) {
-                giveBack(grant, slice.length());
+            try {
+                if (started != null) {
+                    complete(grant, object, ctx, started, 0, UsageOutcome.FAILED, "STORE_FAILED");
+                }
+                if (reserved) {
+                    giveBack(grant, slice.length());
+                }
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            } finally {
+                limiter.endStream(grant.organizationId());
             }
-            limiter.endStream(grant.organizationId());
             throw e;
         }
+    }
+
+    private OpenTransfer begin(GrantedVersion grant, ManifestObject object, ByteRange.Slice slice, AccessContext ctx) {
+        UsageEventDraft.Builder started = UsageEventDraft.builder(
+                        UsageAction.TRANSFER_STARTED, UsageOutcome.SUCCESS, ctx.subject())
+                .objectKey(truncate(object.key()))
+                .bytes(slice.length())
+                .reason(
+                        slice.length() == 0
+                                ? "bytes none"
+                                : "bytes " + slice.offset() + "-" + (slice.offset() + slice.length() - 1));
+        return usageLog.begin(withRequest(started, ctx, grant), completionAction(ctx));
+    }
+
+    private static UsageAction completionAction(AccessContext ctx) {
+        return ctx.path() == AccessPath.S3_ENDPOINT ? UsageAction.S3_REQUEST : UsageAction.OBJECT_STREAMED;
     }
 
     /**
@@ -335,44 +366,63 @@ public class ObjectDelivery {
     }
 
     /**
-     * Gives back the reserved bytes that were not sent (the grant's bytes used then count exactly what was
-     * written), records the transfer with the bytes written, and releases the download slot.
+     * Records the transfer's completion with the bytes written and then gives back the reserved bytes that were
+     * not sent (the grant's bytes used then count exactly what was written), and releases the download slot. If the
+     * completion cannot be written, the reservation stays on the grant: the transfer is settled later as
+     * INTERRUPTED with the reserved bytes, the upper bound of what went out.
      */
     void finish(
             GrantedVersion grant,
             ManifestObject object,
             ByteRange.Slice slice,
             AccessContext ctx,
+            OpenTransfer started,
             long written,
             UsageOutcome outcome,
             String reason) {
         try {
-            giveBack(grant, slice.length() - written);
             metrics.served(ctx.path(), written);
-            boolean s3 = ctx.path() == AccessPath.S3_ENDPOINT;
-            UsageAction action = s3 ? UsageAction.S3_REQUEST : UsageAction.OBJECT_STREAMED;
             // an S3 download says so, like the endpoint's other operations ("s3 HeadObject", ...): the report
             // tells downloads from other S3 requests by it
-            String why = s3 && reason == null ? S3_GET_OBJECT : reason;
-            record(
-                    UsageEventDraft.builder(action, outcome, ctx.subject())
-                            .objectKey(truncate(object.key()))
-                            .bytes(written)
-                            .reason(why),
-                    ctx,
-                    grant);
+            String why = ctx.path() == AccessPath.S3_ENDPOINT && reason == null ? S3_GET_OBJECT : reason;
+            complete(grant, object, ctx, started, written, outcome, why);
+            giveBack(grant, slice.length() - written);
         } finally {
             limiter.endStream(grant.organizationId());
         }
     }
 
-    /** A transfer that never started: its reservation and its slot are given back; nothing is logged. */
-    void abandon(GrantedVersion grant, ByteRange.Slice slice) {
+    /**
+     * A transfer that never started writing (the client left before the body): its start is completed with no
+     * bytes, its reservation and its slot are given back.
+     */
+    void abandon(
+            GrantedVersion grant,
+            ManifestObject object,
+            ByteRange.Slice slice,
+            AccessContext ctx,
+            OpenTransfer started) {
         try {
+            complete(grant, object, ctx, started, 0, UsageOutcome.FAILED, "CLIENT_ABORTED");
             giveBack(grant, slice.length());
         } finally {
             limiter.endStream(grant.organizationId());
         }
+    }
+
+    private void complete(
+            GrantedVersion grant,
+            ManifestObject object,
+            AccessContext ctx,
+            OpenTransfer started,
+            long written,
+            UsageOutcome outcome,
+            String reason) {
+        UsageEventDraft.Builder completion = UsageEventDraft.builder(completionAction(ctx), outcome, ctx.subject())
+                .objectKey(truncate(object.key()))
+                .bytes(written)
+                .reason(reason);
+        usageLog.complete(started, withRequest(completion, ctx, grant));
     }
 
     Duration recheckEvery() {
@@ -398,12 +448,16 @@ public class ObjectDelivery {
     }
 
     private void record(UsageEventDraft.Builder event, AccessContext ctx, GrantedVersion grant) {
-        usageLog.record(event.organization(ctx.organizationId())
+        usageLog.record(withRequest(event, ctx, grant));
+    }
+
+    private static UsageEventDraft withRequest(UsageEventDraft.Builder event, AccessContext ctx, GrantedVersion grant) {
+        return event.organization(ctx.organizationId())
                 .grant(grant.grantId())
                 .datasetVersion(grant.datasetVersionId())
                 .clientAddress(ctx.clientAddress())
                 .requestId(ctx.requestId())
-                .build());
+                .build();
     }
 
     /** A key as the usage log can hold it: at most 1024 characters, NUL (which PostgreSQL refuses) replaced. */

@@ -1,5 +1,6 @@
 package io.labgate.delivery.api;
 
+import io.labgate.usage.api.OpenTransfer;
 import io.labgate.usage.api.UsageOutcome;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,11 +8,11 @@ import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One prepared download: the object is open in the store, a download slot of the organization is taken and its
- * bytes are reserved on the grant's quota.
+ * One prepared download: the object is open in the store, a download slot of the organization is taken, its
+ * bytes are reserved on the grant's quota and its TRANSFER_STARTED event is committed.
  * {@link #writeTo} copies the bytes without holding more than one buffer, counts what was written, checks the
- * grant again every {@link DeliveryConfig#recheckEvery()} and, however it ends, adds the bytes to the grant and
- * records one usage event. {@link #close} releases what is left (also when nothing was written).
+ * grant again every {@link DeliveryConfig#recheckEvery()} and, however it ends, records the completion with the
+ * bytes written and gives back the rest of the reservation. {@link #close} releases what is left (also when nothing was written).
  */
 public final class Transfer implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class Transfer implements AutoCloseable {
     private final ByteRange.Slice slice;
     private final AccessContext ctx;
     private final InputStream in;
+    private final OpenTransfer started;
     /** 0 prepared, 1 written (or being written), 2 abandoned; one of writeTo and close wins. */
     private final AtomicInteger state = new AtomicInteger();
 
@@ -32,13 +34,15 @@ public final class Transfer implements AutoCloseable {
             ManifestObject object,
             ByteRange.Slice slice,
             AccessContext ctx,
-            InputStream in) {
+            InputStream in,
+            OpenTransfer started) {
         this.delivery = delivery;
         this.grant = grant;
         this.object = object;
         this.slice = slice;
         this.ctx = ctx;
         this.in = in;
+        this.started = started;
     }
 
     /** What is sent: offset, length, whether partial, the Content-Range. */
@@ -115,19 +119,19 @@ public final class Transfer implements AutoCloseable {
             throw e;
         } finally {
             closeQuietly();
-            delivery.finish(grant, object, slice, ctx, written, outcome, reason);
+            delivery.finish(grant, object, slice, ctx, started, written, outcome, reason);
         }
     }
 
     /**
-     * Releases the object, the reservation and the slot if {@link #writeTo} never started; nothing was sent, so
-     * nothing is logged. Safe to call at any time, from any thread, more than once. Blocks (JDBC).
+     * Releases the object, the reservation and the slot if {@link #writeTo} never started; the transfer's start is
+     * completed with no bytes sent. Safe to call at any time, from any thread, more than once. Blocks (JDBC).
      */
     @Override
     public void close() {
         if (state.compareAndSet(0, 2)) {
             closeQuietly();
-            delivery.abandon(grant, slice);
+            delivery.abandon(grant, object, slice, ctx, started);
         }
     }
 

@@ -11,6 +11,7 @@ import io.labgate.delivery.api.ObjectPage;
 import io.labgate.delivery.api.Transfer;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.Problem;
+import io.labgate.platform.http.ConnectionCheckedOutput;
 import io.labgate.platform.http.RequestIds;
 import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
@@ -185,7 +186,7 @@ public class DeliveryResource {
         });
         StreamingOutput body = out -> {
             try (transfer) {
-                transfer.writeTo(out);
+                transfer.writeTo(new ConnectionCheckedOutput(out, routing.response()));
             } catch (Transfer.ClientGone e) {
                 // counted and logged by the transfer; nobody is left to answer
                 LOG.debugf("client went away during %s of grant %s", key, id);

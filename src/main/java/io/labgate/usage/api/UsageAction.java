@@ -9,6 +9,12 @@ public enum UsageAction {
     OBJECT_LISTED,
     /** A presigned URL for one object was issued. */
     LINK_ISSUED,
+    /**
+     * A transfer (REST stream or S3 GetObject) is about to send its first byte: grant, key, range (reason) and the
+     * bytes reserved. Its completion is an OBJECT_STREAMED or S3_REQUEST event with the bytes written, or, when the
+     * replica died meanwhile, one with reason {@code INTERRUPTED} and the reserved bytes.
+     */
+    TRANSFER_STARTED,
     /** An object (or a range of it) was streamed through LabGate. */
     OBJECT_STREAMED,
     /** A request to the S3-compatible endpoint. */
