@@ -81,9 +81,9 @@ public class BookingService {
         Instant endsAt = until == null ? null : until.truncatedTo(ChronoUnit.SECONDS);
         checkBooking(serverId, organizationId, startsAt, endsAt, purpose);
         organizations.requireActive(organizationId, OrganizationKind.AI_COMPANY);
-        // FOR SHARE: concurrent bookings of one server do not wait for each other (the exclusion constraint
-        // settles them), but retiring the server (FOR UPDATE) waits for this transaction and then sees the booking
-        ServerInfo server = servers.findSharedLock(serverId)
+        // bookings of one server queue on its row; the exclusion constraint then refuses the overlapping ones, and
+        // retiring the server waits for this transaction and sees the booking
+        ServerInfo server = servers.lockForReservation(serverId)
                 .orElseThrow(() ->
                         new ApiException(ErrorCode.UNPROCESSABLE, "lab server " + serverId + " is not registered"));
         if (server.status() == ServerStatus.RETIRED || server.status() == ServerStatus.MAINTENANCE) {

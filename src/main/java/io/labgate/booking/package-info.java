@@ -11,7 +11,9 @@
  *   <li>{@link io.labgate.booking.api.ServerBookings#book} is the entry point for the access workflow, which books
  *       in its own transaction on approval and passes its request id ({@code accessRequestId}). Over HTTP only
  *       operators book directly.</li>
- *   <li>Booking takes a shared lock on the server row and retiring the server an exclusive one, so a server
+ *   <li>Booking (and scheduling maintenance) locks the server row first, so reservations of one server queue:
+ *       two concurrent inserts into an exclusion constraint would each wait for the other and one of them would
+ *       fail with a deadlock instead of the overlap refusal. Retiring the server takes the same lock, so a server
  *       cannot be retired while a booking of it is being made and then end up retired with a live booking.</li>
  *   <li>A server referenced in a booking request that is not registered answers 422, like an organization that
  *       is not an ACTIVE AI company; a RETIRED or MAINTENANCE server answers 409.</li>

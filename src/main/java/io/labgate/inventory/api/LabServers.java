@@ -10,8 +10,10 @@ public interface LabServers {
     Optional<ServerInfo> find(UUID id);
 
     /**
-     * A server by id, locked FOR SHARE until the caller's transaction ends: concurrent bookings do not wait for each
-     * other, but retiring the server (FOR UPDATE) waits for the booking and then sees it. Needs a transaction.
+     * A server by id, locked until the caller's transaction ends, to reserve time on it: reservations of one server
+     * queue behind each other (two concurrent inserts into the exclusion constraint would each wait for the other
+     * and end in a deadlock instead of a clean overlap refusal), and retiring the server waits for the reservation
+     * and then sees it. Needs a transaction.
      */
-    Optional<ServerInfo> findSharedLock(UUID id);
+    Optional<ServerInfo> lockForReservation(UUID id);
 }

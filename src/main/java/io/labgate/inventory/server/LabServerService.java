@@ -122,7 +122,7 @@ public class LabServerService {
     }
 
     public LabServerResponse retire(UUID id, long expectedVersion, String reason) {
-        // FOR UPDATE: a booking being made holds FOR SHARE on the server row, so this waits for it to commit and
+        // FOR UPDATE: a booking being made holds the server row locked, so this waits for it to commit and
         // then counts it; without the lock both could pass and leave a retired server with a live booking
         LabServer server = servers.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("lab server", id));
@@ -148,7 +148,9 @@ public class LabServerService {
     }
 
     public MaintenanceWindowResponse scheduleMaintenance(UUID serverId, MaintenanceWindowRequest request) {
-        LabServer server = find(serverId);
+        // locked like a booking (LabServers.lockForReservation): reservations of one server queue on its row
+        LabServer server = servers.findByIdOptional(serverId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("lab server", serverId));
         if (server.status == ServerStatus.RETIRED) {
             throw ApiException.conflict("server " + serverId + " is RETIRED");
         }

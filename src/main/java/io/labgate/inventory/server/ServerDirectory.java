@@ -24,8 +24,8 @@ class ServerDirectory implements LabServers {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ServerInfo> findSharedLock(UUID id) {
-        return servers.findByIdOptional(id, LockModeType.PESSIMISTIC_READ).map(ServerDirectory::info);
+    public Optional<ServerInfo> lockForReservation(UUID id) {
+        return servers.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).map(ServerDirectory::info);
     }
 
     private static ServerInfo info(LabServer s) {

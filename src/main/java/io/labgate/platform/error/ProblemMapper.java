@@ -149,6 +149,22 @@ public class ProblemMapper {
                 ErrorCode.CONFLICT, "the change conflicts with existing data; read it again and retry", List.of());
     }
 
+    @ServerExceptionMapper({
+        org.hibernate.exception.LockAcquisitionException.class,
+        jakarta.persistence.PessimisticLockException.class,
+        jakarta.persistence.LockTimeoutException.class
+    })
+    public Response lockContention(RuntimeException e) {
+        // the database broke a deadlock or a lock wait timed out: nothing was written, the same request can succeed
+        LOG.warnf("lock contention, request %s answered 503: %s", RequestIds.current(), e.getMessage());
+        return Response.fromResponse(respond(
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        "a concurrent change held the data this request needs; nothing was changed, retry",
+                        List.of()))
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
