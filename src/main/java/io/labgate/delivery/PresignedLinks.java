@@ -96,10 +96,26 @@ public class PresignedLinks {
                             Reason.GRANT_NOT_USABLE,
                             "grant " + grant.grantId() + " ends at " + grant.validUntil() + "; too soon for a link"));
         }
-        List<Link> links = new ArrayList<>();
-        for (ManifestObject object : objects) {
-            links.add(sign(grant, object, (int) lifetime));
+        long offered = objects.stream().mapToLong(ManifestObject::size).sum();
+        // charged when issued (all links of the request or none): a link can be used any number of times while
+        // it lives, and its downloads go straight to the store, where LabGate cannot count them
+        delivery.charge(grant, objects.size() == 1 ? objects.get(0).key() : null, offered);
+        try {
+            List<Link> links = new ArrayList<>();
+            for (ManifestObject object : objects) {
+                links.add(sign(grant, object, (int) lifetime));
+            }
+            logIssued(grant, objects, links);
+            metrics.linksIssued(links.size());
+            return links;
+        } catch (RuntimeException e) {
+            // no link was handed out
+            delivery.refund(grant, offered);
+            throw e;
         }
+    }
+
+    private void logIssued(GrantedVersion grant, List<ManifestObject> objects, List<Link> links) {
         List<CompletableFuture<LoggedEvent>> logged = new ArrayList<>();
         AccessContext ctx = grant.context();
         for (int i = 0; i < links.size(); i++) {
@@ -124,8 +140,6 @@ public class PresignedLinks {
             }
             throw e;
         }
-        metrics.linksIssued(links.size());
-        return links;
     }
 
     private Link sign(GrantedVersion grant, ManifestObject object, int lifetime) {

@@ -303,7 +303,8 @@ public class S3Gateway {
                 key.organizationId(),
                 call.requestId(),
                 truncate(call.clientAddress(), 64),
-                AccessPath.S3_ENDPOINT);
+                AccessPath.S3_ENDPOINT,
+                () -> keys.isUnrevoked(key.accessKeyId()));
         GrantedVersion granted = delivery.authorize(
                 key.grantId(), key.organizationId(), AccessMode.S3_ENDPOINT, address(call.clientAddress()), context);
         return new Target(key, granted, bucketName(granted.datasetCode(), granted.versionLabel()));

@@ -29,7 +29,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class BatchedUsageLog implements UsageLog {
 
+    /** The writer's own pool (quarkus.datasource.usage): callers waiting for it cannot take its connections. */
     @Inject
+    @io.quarkus.agroal.DataSource("usage")
     DataSource dataSource;
 
     @Inject

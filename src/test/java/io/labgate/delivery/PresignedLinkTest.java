@@ -1,5 +1,6 @@
 package io.labgate.delivery;
 
+import static io.labgate.delivery.DeliveryData.bytesUsed;
 import static io.labgate.delivery.DeliveryData.events;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,38 @@ class PresignedLinkTest {
                 .withZone(ZoneOffset.UTC)
                 .parse(date.group(1), Instant::from)
                 .plusSeconds(Long.parseLong(expires.group(1)));
+    }
+
+    @Test
+    void eachLinkIsChargedToTheByteQuotaWhenIssuedAndRefusedWhenItDoesNotFit() throws Exception {
+        Map<String, Object> terms = ApprovedGrants.allModes();
+        // room for b.bin and a.bin once, not for b.bin twice
+        terms.put("byteQuotaPerGrant", (long) B.length + A.length + 10);
+        Approved approved =
+                ApprovedGrants.grant(terms, OBJECTS, List.of("PRESIGNED_URL", "STREAM"), Duration.ofDays(1));
+        String grantId = approved.grantId();
+
+        links(grantId, List.of("sub/b.bin"), 200);
+        assertThat(bytesUsed(grantId)).as("charged when issued").isEqualTo(B.length);
+        JsonPath refused = links(grantId, List.of("sub/b.bin"), 403);
+        assertThat(refused.getString("code")).isEqualTo("QUOTA_EXCEEDED");
+        assertThat(bytesUsed(grantId)).isEqualTo(B.length);
+        // several keys are charged together: all of them fit or none is issued
+        links(grantId, List.of("a.bin", "sub/b.bin"), 403);
+        assertThat(bytesUsed(grantId)).isEqualTo(B.length);
+        links(grantId, List.of("a.bin"), 200);
+        assertThat(bytesUsed(grantId)).isEqualTo(B.length + A.length);
+        // the stream path sees the same quota
+        assertThat(as(Tokens.ALICE)
+                        .get("/api/v1/grants/" + grantId + "/objects/a.bin")
+                        .then()
+                        .extract()
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(events(grantId))
+                .filteredOn(e -> e.action().equals("ACCESS_REFUSED"))
+                .extracting(Event::reason)
+                .containsExactly("QUOTA_EXCEEDED", "QUOTA_EXCEEDED", "QUOTA_EXCEEDED");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.TestStore;
+import io.labgate.testing.UsageLogRefusal;
 import io.labgate.usage.TransferSettlement;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -19,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * The write-ahead record of downloads: a TRANSFER_STARTED event is committed before the first byte, the completion
  * closes it, a transfer whose start cannot be committed sends nothing, and a transfer nobody completes (its
  * completion could not be written, or its replica died) is settled as INTERRUPTED with the reserved bytes.
- * The log is made to refuse an action with a CHECK constraint on the real usage_event table, dropped afterwards.
+ * The real log is made to refuse an action with {@link UsageLogRefusal}.
  */
 @QuarkusTest
 class WriteAheadTransferTest {
@@ -72,7 +72,7 @@ class WriteAheadTransferTest {
     void aDownloadWhoseStartCannotBeCommittedIsAnswered503AndSendsNoByte() throws Exception {
         String grantId = grant(TestStore.bytes(32, 70_000));
         Response response;
-        try (Refusal ignored = refuse("TRANSFER_STARTED")) {
+        try (UsageLogRefusal ignored = UsageLogRefusal.refuse("TRANSFER_STARTED")) {
             response = DownloadTest.get(grantId, "w.bin", null);
         }
         assertThat(response.statusCode()).isEqualTo(503);
@@ -90,7 +90,7 @@ class WriteAheadTransferTest {
     void aTransferWhoseCompletionCannotBeWrittenIsSettledAsInterruptedWithTheReservedBytes() throws Exception {
         byte[] object = TestStore.bytes(33, 70_000);
         String grantId = grant(object);
-        try (Refusal ignored = refuse("OBJECT_STREAMED")) {
+        try (UsageLogRefusal ignored = UsageLogRefusal.refuse("OBJECT_STREAMED")) {
             Response response = DownloadTest.get(grantId, "w.bin", null);
             // the bytes left before the completion was refused: the start is what records them
             assertThat(response.asByteArray()).isEqualTo(object);
@@ -176,27 +176,6 @@ class WriteAheadTransferTest {
             st.setObject(4, grant);
             st.setLong(5, reserved);
             st.executeUpdate();
-        }
-    }
-
-    /** A CHECK constraint that makes the usage log refuse one action until closed. */
-    private static Refusal refuse(String action) throws SQLException {
-        String name = "test_refuse_" + action.toLowerCase(java.util.Locale.ROOT);
-        try (Connection db = PublishedDatasets.database();
-                Statement st = db.createStatement()) {
-            st.execute(
-                    "ALTER TABLE usage_event ADD CONSTRAINT " + name + " CHECK (action <> '" + action + "') NOT VALID");
-        }
-        return new Refusal(name);
-    }
-
-    private record Refusal(String name) implements AutoCloseable {
-        @Override
-        public void close() throws SQLException {
-            try (Connection db = PublishedDatasets.database();
-                    Statement st = db.createStatement()) {
-                st.execute("ALTER TABLE usage_event DROP CONSTRAINT " + name);
-            }
         }
     }
 }

@@ -6,6 +6,7 @@ import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.S3Clients;
 import io.labgate.testing.TestStore;
 import io.labgate.testing.Tokens;
 import java.net.URI;
@@ -50,13 +51,18 @@ final class GatewayFixtures {
 
     /** A published version whose policy allows the S3 endpoint and needs no consent. */
     static Data publishedForS3() {
+        return publishedForS3(OBJECTS);
+    }
+
+    /** A published version of these objects (full keys) whose policy allows the S3 endpoint, without consent. */
+    static Data publishedForS3(Map<String, byte[]> objects) {
         Map<String, Object> terms = PublishedDatasets.policyTerms();
         terms.put("consentRequired", false);
         terms.put("allowedModes", List.of("STREAM", "PRESIGNED_URL", "S3_ENDPOINT"));
         terms.put("maxConcurrentGrants", 100);
         String policyId = PublishedDatasets.policy(terms);
         String datasetId = PublishedDatasets.dataset(policyId, List.of(DemoOrganizations.JEJU), List.of());
-        String versionId = PublishedDatasets.publishedVersion(datasetId, OBJECTS);
+        String versionId = PublishedDatasets.publishedVersion(datasetId, objects);
         String code = as(Tokens.OPERATOR)
                 .get("/api/v1/datasets/" + datasetId)
                 .then()
@@ -124,12 +130,6 @@ final class GatewayFixtures {
     }
 
     static S3Presigner presigner(URI endpoint, String accessKeyId, String secret) {
-        return S3Presigner.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .serviceConfiguration(
-                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .build();
+        return S3Clients.presigner(endpoint, accessKeyId, secret);
     }
 }

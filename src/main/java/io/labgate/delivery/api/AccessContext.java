@@ -11,13 +11,25 @@ import java.util.UUID;
  * @param requestId the request id echoed to the client; null means the current request's ({@code RequestIds})
  * @param clientAddress the client address as text, as written to the usage log
  * @param path the access path
+ * @param credential whether the caller's credential still holds, asked during transfers
  */
 public record AccessContext(
-        String subject, UUID organizationId, String requestId, String clientAddress, AccessPath path) {
+        String subject,
+        UUID organizationId,
+        String requestId,
+        String clientAddress,
+        AccessPath path,
+        CredentialCheck credential) {
 
     public AccessContext {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(credential, "credential");
+    }
+
+    /** A context whose credential cannot be revoked during the request (a bearer token). */
+    public AccessContext(String subject, UUID organizationId, String requestId, String clientAddress, AccessPath path) {
+        this(subject, organizationId, requestId, clientAddress, path, CredentialCheck.NOT_REVOCABLE);
     }
 }

@@ -17,6 +17,8 @@ public class DeliveryRefused extends ApiException {
         NO_SUCH_GRANT(ErrorCode.NOT_FOUND),
         /** The grant is not ACTIVE, not yet valid or already ended, or its version is no longer grantable. */
         GRANT_NOT_USABLE(ErrorCode.FORBIDDEN),
+        /** The credential of the request (an S3 access key) was revoked while its transfer ran. */
+        CREDENTIAL_REVOKED(ErrorCode.FORBIDDEN),
         /** The client address lies outside the policy's allowed networks. */
         NETWORK_NOT_ALLOWED(ErrorCode.FORBIDDEN),
         /** The grant does not allow this access mode. */

@@ -24,9 +24,9 @@ import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
 import io.labgate.usage.api.UsageOutcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -99,7 +99,6 @@ public class ObjectDelivery {
      * @param mode the access mode asked for; null for operations every mode includes (listing)
      * @param client the client address, checked against the policy's networks (null fails a non-empty list)
      */
-    @Transactional
     public GrantedVersion authorize(
             UUID grantId, UUID organizationId, AccessMode mode, InetAddress client, AccessContext ctx) {
         long waitNanos = limiter.tryRequest(organizationId);
@@ -115,25 +114,36 @@ public class ObjectDelivery {
                                     + limiter.limits().requestsPerSecond() + " data requests per second",
                             (waitNanos + 999_999_999L) / 1_000_000_000L));
         }
+        // the checks read in one transaction; a refusal is logged after it, holding no connection meanwhile
+        Decision decision =
+                QuarkusTransaction.joiningExisting().call(() -> decide(grantId, organizationId, mode, client, ctx));
+        if (decision.refusal() != null) {
+            throw refuse(ctx, grantId, decision.versionId(), null, decision.refusal());
+        }
+        return decision.granted();
+    }
+
+    /** What {@link #authorize} decided: the grant, or a refusal (with the version, when known). */
+    private record Decision(GrantedVersion granted, UUID versionId, DeliveryRefused refusal) {
+
+        static Decision refused(UUID versionId, DeliveryRefused refusal) {
+            return new Decision(null, versionId, refusal);
+        }
+    }
+
+    private Decision decide(UUID grantId, UUID organizationId, AccessMode mode, InetAddress client, AccessContext ctx) {
         UsableGrant grant = grants.find(grantId, organizationId).orElse(null);
         if (grant == null) {
-            throw refuse(
-                    ctx,
-                    grantId,
-                    null,
-                    null,
-                    new DeliveryRefused(Reason.NO_SUCH_GRANT, "grant " + grantId + " does not exist"));
+            return Decision.refused(
+                    null, new DeliveryRefused(Reason.NO_SUCH_GRANT, "grant " + grantId + " does not exist"));
         }
         if (mode == null) {
             // listing belongs to every mode: the grant's first mode stands for it
             mode = grant.accessModes().get(0);
         }
         if (!grant.allows(mode)) {
-            throw refuse(
-                    ctx,
-                    grantId,
+            return Decision.refused(
                     grant.datasetVersionId(),
-                    null,
                     new DeliveryRefused(
                             Reason.MODE_NOT_ALLOWED,
                             "grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes()));
@@ -144,48 +154,42 @@ public class ObjectDelivery {
             grants.requireUsable(grantId, mode, organizationId);
             version = catalogue.grantable(grant.datasetVersionId());
         } catch (GrantNotUsable | NotGrantable e) {
-            throw refuse(
-                    ctx,
-                    grantId,
-                    grant.datasetVersionId(),
-                    null,
-                    new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
+            return Decision.refused(
+                    grant.datasetVersionId(), new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
         }
         PolicyVersion policy = policies.require(grant.policyId());
         if (!ClientNetworks.allows(policy.allowedNetworks(), client)) {
-            throw refuse(
-                    ctx,
-                    grantId,
+            return Decision.refused(
                     grant.datasetVersionId(),
-                    null,
                     new DeliveryRefused(
                             Reason.NETWORK_NOT_ALLOWED,
                             "client address " + ctx.clientAddress() + " is outside the networks policy " + policy.code()
                                     + " v" + policy.versionNo() + " allows"));
         }
-        return new GrantedVersion(
-                grant.id(),
-                grant.organizationId(),
+        return new Decision(
+                new GrantedVersion(
+                        grant.id(),
+                        grant.organizationId(),
+                        grant.datasetVersionId(),
+                        version.bucketName(),
+                        version.prefix() == null ? "" : version.prefix(),
+                        mode,
+                        policy.maxLinkSeconds(),
+                        grant.validUntil(),
+                        grant.byteQuota(),
+                        ctx,
+                        version.datasetCode(),
+                        version.label(),
+                        version.publishedAt()),
                 grant.datasetVersionId(),
-                version.bucketName(),
-                version.prefix() == null ? "" : version.prefix(),
-                mode,
-                policy.maxLinkSeconds(),
-                grant.validUntil(),
-                grant.byteQuota(),
-                ctx,
-                version.datasetCode(),
-                version.label(),
-                version.publishedAt());
+                null);
     }
 
     /**
      * Objects of the granted version from its manifest, keys relative to the version prefix, in binary key order
      * (as S3 lists): those starting with {@code prefix} and after {@code startAfter}, at most {@code limit}
-     * (1 to {@value #MAX_PAGE}). Logged as OBJECT_LISTED.
+     * (1 to {@value #MAX_PAGE}). Logged as OBJECT_LISTED, after the query (no transaction waits for the log).
      */
-    @Transactional
-    @SuppressWarnings("unchecked")
     public ObjectPage list(GrantedVersion grant, String prefix, String startAfter, int limit) {
         if (prefix != null && prefix.indexOf('\0') >= 0 || startAfter != null && startAfter.indexOf('\0') >= 0) {
             // no key holds NUL, and PostgreSQL text cannot
@@ -218,9 +222,8 @@ public class ObjectDelivery {
 
     /**
      * One object of the manifest. A key that is not exactly a manifest key (after the version prefix) is
-     * NO_SUCH_KEY, logged.
+     * NO_SUCH_KEY, logged (outside any transaction).
      */
-    @Transactional
     public ManifestObject stat(GrantedVersion grant, String key) {
         ManifestEntry object = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.indexOf('\0') >= 0
                 ? null
@@ -325,21 +328,37 @@ public class ObjectDelivery {
      * take more than the quota together; {@link #finish} gives back what was not sent.
      */
     private void reserve(GrantedVersion grant, ManifestObject object, ByteRange.Slice slice, AccessContext ctx) {
-        if (slice.length() == 0) {
+        charge(grant, object.key(), slice.length());
+    }
+
+    /**
+     * Charges {@code bytes} to the grant's byte quota in one conditional UPDATE, or refuses (logged) with
+     * QUOTA_EXCEEDED when they do not fit; nothing is charged then. Presigned links are charged so when issued:
+     * LabGate never sees their downloads.
+     *
+     * @param key the object the bytes are for, or null for several
+     */
+    public void charge(GrantedVersion grant, String key, long bytes) {
+        if (bytes == 0) {
             return;
         }
-        if (!grants.tryReserveBytes(grant.grantId(), slice.length())) {
+        if (!grants.tryReserveBytes(grant.grantId(), bytes)) {
             ByteUsage usage = grants.byteUsage(grant.grantId());
             throw refuse(
-                    ctx,
+                    grant.context(),
                     grant.grantId(),
                     grant.datasetVersionId(),
-                    object.key(),
+                    key,
                     new DeliveryRefused(
                             Reason.QUOTA_EXCEEDED,
                             "grant " + grant.grantId() + " has used " + usage.used() + " of its " + usage.quota()
-                                    + " bytes; " + slice.length() + " more do not fit"));
+                                    + " bytes; " + bytes + " more do not fit"));
         }
+    }
+
+    /** Gives back bytes {@link #charge charged} for something that was not delivered after all. */
+    public void refund(GrantedVersion grant, long bytes) {
+        giveBack(grant, bytes);
     }
 
     /** Gives back reserved bytes that were not sent. */
@@ -351,7 +370,10 @@ public class ObjectDelivery {
 
     // --- used by Transfer -----------------------------------------------------------------------------------
 
-    /** Throws a GRANT_NOT_USABLE refusal (logged) when the grant may no longer be used. */
+    /**
+     * Throws a refusal (logged) when the grant may no longer be used (GRANT_NOT_USABLE) or the request's credential
+     * was revoked (CREDENTIAL_REVOKED).
+     */
     void recheck(GrantedVersion grant, String key) {
         try {
             grants.requireUsable(grant.grantId(), grant.mode(), grant.organizationId());
@@ -362,6 +384,16 @@ public class ObjectDelivery {
                     grant.datasetVersionId(),
                     key,
                     new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
+        }
+        if (!grant.context().credential().stillValid()) {
+            throw refuse(
+                    grant.context(),
+                    grant.grantId(),
+                    grant.datasetVersionId(),
+                    key,
+                    new DeliveryRefused(
+                            Reason.CREDENTIAL_REVOKED,
+                            "the credential " + grant.context().subject() + " was revoked during the transfer"));
         }
     }
 

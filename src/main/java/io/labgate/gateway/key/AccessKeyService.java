@@ -113,6 +113,11 @@ public class AccessKeyService {
         return AccessKeyResponse.from(key);
     }
 
+    /** Whether the key exists and is not revoked: a running S3 transfer asks it now and then. */
+    public boolean isUnrevoked(String accessKeyId) {
+        return keys.findUnrevoked(accessKeyId).isPresent();
+    }
+
     /**
      * For the S3 endpoint: the key with this id, its secret and what it grants, if the key is not revoked and its
      * grant is usable right now in mode S3_ENDPOINT.
