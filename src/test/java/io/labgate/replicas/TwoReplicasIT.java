@@ -12,12 +12,15 @@ import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
+import io.labgate.testing.S3Clients;
 import io.labgate.testing.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,13 +53,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Two packaged LabGate processes ({@code quarkus-run.jar}) on one embedded PostgreSQL, S3 store and Keycloak, as
  * replicas behind one Service: requests go to both, both run every scheduled job (at short intervals). Proves
  * that what the replicas share stays correct: the usage-log chain, grant expiry, the webhook outbox and the
- * per-organization request rate; that one instance carries on when the other dies; and that a webhook event
- * queued when LabGate stops is delivered once, signed, after it starts again.
+ * per-organization request rate; that one instance carries on when the other dies; that a webhook event
+ * queued when LabGate stops is delivered once, signed, after it starts again; and that downloads (REST and S3) cut
+ * by a SIGKILL are completed as INTERRUPTED, with the reserved bytes, when LabGate starts again.
  *
  * <p>The tests run in order on the same two instances (starting them is the expensive part); each creates its own
  * data and looks only at it. The instances' output is in {@code target/replicas/}, printed when a test fails.
@@ -463,7 +468,119 @@ class TwoReplicasIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void downloadsCutByAKilledInstanceAreSettledAsInterruptedWhenLabGateStartsAgain() throws Exception {
+        if (b.isAlive()) {
+            b.close();
+        }
+        RestAssured.port = a.port(); // the fixtures talk to the instance that runs now
+        byte[] big = new byte[BIG];
+        new java.util.Random(7).nextBytes(big);
+        String bigVersion = PublishedDatasets.publishedVersion(datasetId, Map.of("d/big.bin", big));
+        String grantId = grant(
+                Tokens.ALICE, List.of("STREAM", "S3_ENDPOINT"), Instant.now().plus(Duration.ofDays(1)), bigVersion);
+        JsonPath key = on(a, Tokens.ALICE)
+                .post("/api/v1/grants/" + grantId + "/access-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String bucket = single(
+                "SELECT lower(d.code || '-' || v.label) FROM dataset_version v JOIN dataset d ON d.id = v.dataset_id "
+                        + "WHERE v.id = ?",
+                bigVersion);
+        URL presigned;
+        try (S3Presigner presigner = S3Clients.presigner(
+                URI.create(a.url() + "/s3"), key.getString("accessKeyId"), key.getString("secretAccessKey"))) {
+            presigned = presigner
+                    .presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(10))
+                            .getObjectRequest(g -> g.bucket(bucket).key("big.bin")))
+                    .url();
+        }
+        long restRead;
+        long s3Read;
+        try (Socket rest = slowGet(
+                        a.port(),
+                        "/api/v1/grants/" + grantId + "/objects/big.bin",
+                        "Authorization: Bearer " + Tokens.of(Tokens.ALICE));
+                Socket s3 = slowGet(a.port(), presigned.getFile(), null)) {
+            // each client has read a part and waits: the transfers run when the process dies
+            restRead = readAtLeast(rest, 1024 * 1024);
+            s3Read = readAtLeast(s3, 1024 * 1024);
+            a.kill();
+        }
+        assertThat(interrupted(grantId))
+                .as("nothing settles while no LabGate runs")
+                .isEmpty();
+
+        a = LabGateProcess.start("a-after-kill", jar, config, LOGS.resolve("labgate-a-after-kill.log"))
+                .awaitReady(Duration.ofMinutes(2));
+        RestAssured.port = a.port();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> interrupted(grantId).size() == 2);
+        Map<String, Long> settled = interrupted(grantId);
+        assertThat(settled.get("OBJECT_STREAMED"))
+                .isGreaterThanOrEqualTo(restRead)
+                .isEqualTo(BIG);
+        assertThat(settled.get("S3_REQUEST")).isGreaterThanOrEqualTo(s3Read).isEqualTo(BIG);
+        assertThat(single("SELECT bytes_used FROM access_grant WHERE id = ?", grantId))
+                .as("the grant holds the reservations of both transfers")
+                .isEqualTo(Long.toString(2L * BIG));
+        assertThat(single("SELECT count(*) FROM usage_open_transfer WHERE grant_id = ?", grantId))
+                .isEqualTo("0");
+        assertChainIntact();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
+
+    /** Size of the object the crash test downloads: far more than the socket buffers hold. */
+    static final int BIG = 32 * 1024 * 1024;
+
+    /** Sends a GET on a raw socket and reads nothing yet: a client that reads when it likes. */
+    static Socket slowGet(int port, String pathAndQuery, String header) throws java.io.IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setReceiveBufferSize(64 * 1024);
+        String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + (header == null ? "" : header + "\r\n") + "\r\n";
+        socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** Reads at least {@code bytes} of the answer (status line and headers included); answers how many. */
+    static long readAtLeast(Socket socket, long bytes) throws java.io.IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        java.io.InputStream in = socket.getInputStream();
+        while (read < bytes) {
+            int n = in.read(buffer);
+            assertThat(n).as("the answer ended after %d bytes", read).isPositive();
+            if (read == 0) {
+                String head = new String(buffer, 0, Math.min(n, 12), java.nio.charset.StandardCharsets.US_ASCII);
+                assertThat(head).as("status line").isEqualTo("HTTP/1.1 200");
+            }
+            read += n;
+        }
+        return read;
+    }
+
+    /** The INTERRUPTED completions of a grant's transfers: bytes by completion action. */
+    static Map<String, Long> interrupted(String grantId) throws SQLException {
+        Map<String, Long> found = new LinkedHashMap<>();
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement("SELECT action, bytes FROM usage_event WHERE grant_id = ? "
+                        + "AND outcome = 'FAILED' AND reason = 'INTERRUPTED' ORDER BY seq")) {
+            st.setObject(1, UUID.fromString(grantId));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return found;
+    }
 
     /** The subscription's outbox: attempts made over its rows, and rows delivered. */
     static int[] outbox(String subscription) throws SQLException {
@@ -503,7 +620,12 @@ class TwoReplicasIT {
 
     /** An ACTIVE grant of the user's organization on the version until then: applied, consented, approved. */
     static String grant(String user, List<String> modes, Instant until) {
-        Map<String, Object> body = AccessRequestBodies.of(List.of(versionId), until, modes);
+        return grant(user, modes, until, versionId);
+    }
+
+    /** An ACTIVE grant of the user's organization on that version until then. */
+    static String grant(String user, List<String> modes, Instant until, String version) {
+        Map<String, Object> body = AccessRequestBodies.of(List.of(version), until, modes);
         String requestId = on(a, user)
                 .body(body)
                 .post("/api/v1/access-requests")
