@@ -9,6 +9,8 @@ import io.labgate.usage.api.UsageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * The {@link UsageLog}: concurrent events are written together in batches by one writer thread; see
@@ -28,6 +31,8 @@ import javax.sql.DataSource;
 @Startup
 @ApplicationScoped
 public class BatchedUsageLog implements UsageLog {
+
+    private static final Logger LOG = Logger.getLogger(BatchedUsageLog.class);
 
     /** The writer's own pool (quarkus.datasource.usage): callers waiting for it cannot take its connections. */
     @Inject
@@ -48,11 +53,15 @@ public class BatchedUsageLog implements UsageLog {
 
     private UsageLogWriter writer;
 
+    /** Refusals counted per minute instead of written one by one ({@link #tally}). */
+    private UsageTally tally;
+
     /** The transfers this replica began and has not completed: the others of its own are settled as orphans. */
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void start() {
+        tally = new UsageTally(config.tallyWindow(), 10_000);
         writer = new UsageLogWriter(dataSource, config.batchSize(), config.queueCapacity(), clock, registry).start();
     }
 
@@ -116,12 +125,37 @@ public class BatchedUsageLog implements UsageLog {
         return writer.recordAsync(draft);
     }
 
+    @Override
+    public void tally(UsageEventDraft draft) {
+        if (tally.count(draft, clock.instant())) {
+            writeTallies(true);
+        }
+    }
+
+    /** Writes the tallies of the minutes that ended; every few seconds, so a minute is in the log soon after it. */
+    @Scheduled(every = "${labgate.usage.tally-flush-every:10s}", concurrentExecution = ConcurrentExecution.SKIP)
+    void flushTallies() {
+        writeTallies(false);
+    }
+
+    private void writeTallies(boolean everything) {
+        for (UsageEventDraft counted : tally.drain(clock.instant(), everything)) {
+            writer.recordAsync(counted).exceptionally(e -> {
+                LOG.warnf(
+                        "a tally of %d %s events could not be written: %s", counted.occurrences(), counted.reason(), e);
+                return null;
+            });
+        }
+    }
+
     void onStop(@Observes ShutdownEvent event) {
+        writeTallies(true);
         writer.stop(config.shutdownTimeout());
     }
 
     @PreDestroy
     void destroy() {
+        writeTallies(true);
         writer.stop(config.shutdownTimeout());
     }
 }

@@ -91,7 +91,7 @@ public class ChainVerifier {
         LoggedEvent previous = null;
         try (PreparedStatement events = connection.prepareStatement(
                 "SELECT id, seq, occurred_at, organization_id, subject, grant_id, dataset_version_id, action, "
-                        + "object_key, bytes, client_address, outcome, reason, request_id, prev_hash, hash "
+                        + "object_key, bytes, client_address, outcome, reason, request_id, occurrences, prev_hash, hash "
                         + "FROM usage_event WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
             events.setFetchSize(FETCH_SIZE);
             events.setLong(1, firstSeq);
@@ -164,6 +164,7 @@ public class ChainVerifier {
                 rs.getString("outcome"),
                 rs.getString("reason"),
                 rs.getString("request_id"),
+                rs.getInt("occurrences"),
                 rs.getString("prev_hash"),
                 rs.getString("hash"));
     }

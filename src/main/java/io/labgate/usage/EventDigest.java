@@ -18,7 +18,7 @@ import java.util.HexFormat;
  * {@code name=<length>:<value>} where length counts the UTF-8 bytes of the value, so no value (not even one holding
  * newlines or {@code =}) can be confused with another field. Instants are ISO-8601 UTC with exactly six fraction
  * digits ({@code 2026-03-01T09:00:00.000000Z}), truncated to microseconds as PostgreSQL stores them. UUIDs are
- * lower case, numbers decimal.
+ * lower case, numbers decimal. {@code occurrences} is listed last, and only when it is not 1.
  */
 public final class EventDigest {
 
@@ -61,6 +61,10 @@ public final class EventDigest {
         field(out, "outcome", e.outcome());
         field(out, "reason", e.reason());
         field(out, "request_id", e.requestId());
+        if (e.occurrences() != 1) {
+            // only where it says something: events written before the column existed keep their hashes
+            field(out, "occurrences", Integer.toString(e.occurrences()));
+        }
         return out.toString();
     }
 

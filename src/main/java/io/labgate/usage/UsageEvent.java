@@ -51,6 +51,9 @@ public class UsageEvent extends PanacheEntityBase {
     @Column(name = "request_id")
     public String requestId;
 
+    /** 1, or how many identical events of one minute this one stands for (V20). */
+    public int occurrences;
+
     @Column(name = "prev_hash")
     public String prevHash;
 

@@ -57,6 +57,20 @@ public interface UsageLogConfig {
     @WithDefault("6h")
     String partitionEvery();
 
+    /**
+     * The window over which identical flood events (refusals of unverified requests, rate-limit refusals) are
+     * counted into one event ({@code UsageLog.tally}); windows start at multiples of it since the epoch.
+     */
+    @WithDefault("1m")
+    Duration tallyWindow();
+
+    /**
+     * How often the tallies of the windows that ended are written, as a Quarkus scheduler period. The scheduler
+     * reads this key itself; listed here to document it.
+     */
+    @WithDefault("10s")
+    String tallyFlushEvery();
+
     /** How many months after the current one get their partition ahead of time. */
     @WithDefault("1")
     @Min(0)

@@ -58,9 +58,9 @@ public class UsageLogWriter {
 
     private static final String COLUMNS = "id, seq, occurred_at, organization_id, subject, grant_id, "
             + "dataset_version_id, action, object_key, bytes, client_address, outcome, reason, request_id, "
-            + "prev_hash, hash";
+            + "occurrences, prev_hash, hash";
     private static final String ROW =
-            "(?::uuid, ?, ?::timestamptz, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::bigint, " + "?, ?, ?, ?, ?, ?)";
+            "(?::uuid, ?, ?::timestamptz, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::bigint, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * What an event does to the open transfers (V19, {@code usage_open_transfer}) in its own transaction: a
@@ -433,6 +433,7 @@ public class UsageLogWriter {
                 d.outcome().name(),
                 d.reason(),
                 d.requestId(),
+                d.occurrences(),
                 null,
                 null);
     }
@@ -463,6 +464,7 @@ public class UsageLogWriter {
                     insert.setString(p++, e.outcome());
                     insert.setString(p++, e.reason());
                     insert.setString(p++, e.requestId());
+                    insert.setInt(p++, e.occurrences());
                     insert.setString(p++, e.prevHash());
                     insert.setString(p++, e.hash());
                 }

@@ -6,6 +6,7 @@ import static io.labgate.delivery.DownloadTest.get;
 import static io.labgate.delivery.DownloadTest.objectPath;
 import static io.labgate.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.labgate.delivery.DeliveryData.Event;
 import io.labgate.testing.ApprovedGrants;
@@ -64,6 +65,14 @@ class DeliveryAccessTest {
         assertThat(response.statusCode()).as(reason).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.jsonPath().getString("detail")).startsWith(reason);
+    }
+
+    /** Requests refused over the rate, summed over the tallies written so far. */
+    private static int rateLimited(String grantId) throws Exception {
+        return events(grantId).stream()
+                .filter(e -> "RATE_LIMITED".equals(e.reason()))
+                .mapToInt(Event::occurrences)
+                .sum();
     }
 
     private static List<String> refusals(String grantId) throws Exception {
@@ -250,14 +259,29 @@ class DeliveryAccessTest {
             assertRefused(limited, 429, "RATE_LIMITED");
             assertThat(limited.jsonPath().getString("type")).isEqualTo("urn:labgate:problem:too-many-requests");
             assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 5);
+            assertRefused(get(approved.grantId(), "b.bin", null), 429, "RATE_LIMITED");
+            assertRefused(get(approved.grantId(), "a.bin", "bytes=0-0"), 429, "RATE_LIMITED");
             // another organization has its own bucket
             assertRefused(
                     DownloadTest.given(Tokens.BOB).get(objectPath(approved.grantId(), "a.bin")), 404, "NO_SUCH_GRANT");
         } finally {
             limiter.setLimits(before);
         }
-        // bob's probe is logged under the grant id he named, with his organization
-        assertThat(refusals(approved.grantId())).containsExactly("RATE_LIMITED", "NO_SUCH_GRANT");
+        // bob's probe is logged under the grant id he named, with his organization, at once; the three refusals
+        // over the rate are counted into one event, written when its tally window (2 s in tests) has ended
+        // (two events when the three straddle the end of a window)
+        await().atMost(Duration.ofSeconds(15)).until(() -> rateLimited(approved.grantId()) == 3);
+        List<Event> tallied = events(approved.grantId()).stream()
+                .filter(e -> "RATE_LIMITED".equals(e.reason()))
+                .toList();
+        assertThat(tallied)
+                .hasSizeBetween(1, 2)
+                .allSatisfy(e -> assertThat(e.objectKey())
+                        .as("tallied per grant, not per object")
+                        .isNull());
+        assertThat(refusals(approved.grantId()))
+                .filteredOn("NO_SUCH_GRANT"::equals)
+                .hasSize(1);
         assertThat(get(approved.grantId(), "a.bin", null).statusCode()).isEqualTo(200);
     }
 }

@@ -14,7 +14,19 @@ final class DeliveryData {
     private DeliveryData() {}
 
     /** One usage event as stored. */
-    record Event(String action, String outcome, String reason, Long bytes, String objectKey, String client) {}
+    record Event(
+            String action,
+            String outcome,
+            String reason,
+            Long bytes,
+            String objectKey,
+            String client,
+            int occurrences) {
+
+        Event(String action, String outcome, String reason, Long bytes, String objectKey, String client) {
+            this(action, outcome, reason, bytes, objectKey, client, 1);
+        }
+    }
 
     static long bytesUsed(String grantId) throws Exception {
         try (Connection db = PublishedDatasets.database();
@@ -36,7 +48,7 @@ final class DeliveryData {
     static List<Event> events(String grantId, boolean withStarts) throws Exception {
         try (Connection db = PublishedDatasets.database();
                 PreparedStatement statement = db.prepareStatement("SELECT action, outcome, reason, bytes, object_key,"
-                        + " client_address FROM usage_event WHERE grant_id = ?"
+                        + " client_address, occurrences FROM usage_event WHERE grant_id = ?"
                         + (withStarts ? "" : " AND action <> 'TRANSFER_STARTED'") + " ORDER BY seq")) {
             statement.setObject(1, UUID.fromString(grantId));
             List<Event> events = new ArrayList<>();
@@ -50,7 +62,8 @@ final class DeliveryData {
                             rs.getString(3),
                             bytes,
                             rs.getString(5),
-                            rs.getString(6)));
+                            rs.getString(6),
+                            rs.getInt(7)));
                 }
             }
             return events;

@@ -33,6 +33,7 @@ class EventDigestTest {
             "SUCCESS",
             null,
             "req-12345678",
+            1,
             null,
             null);
 
@@ -54,6 +55,14 @@ class EventDigestTest {
                 reason=~
                 request_id=12:req-12345678
                 """);
+    }
+
+    @Test
+    void occurrencesAreListedLastAndOnlyWhenAnEventStandsForSeveral() {
+        // one occurrence: exactly the form of the events written before the column existed (V20), same hash
+        assertThat(EventDigest.canonical(EVENT)).doesNotContain("occurrences").endsWith("request_id=12:req-12345678\n");
+        assertThat(EventDigest.canonical(copy(EVENT, "occurrences", 12)))
+                .isEqualTo(EventDigest.canonical(EVENT) + "occurrences=2:12\n");
     }
 
     @Test
@@ -95,7 +104,8 @@ class EventDigestTest {
         changes.put("outcome", "FAILED");
         changes.put("reason", "GRANT_EXPIRED");
         changes.put("requestId", "req-87654321");
-        assertThat(changes).hasSize(14);
+        changes.put("occurrences", 7);
+        assertThat(changes).hasSize(15);
 
         changes.forEach((field, value) -> assertThat(EventDigest.hash(PREV, copy(EVENT, field, value)))
                 .as("changing " + field)
@@ -176,6 +186,7 @@ class EventDigestTest {
                 field.equals("outcome") ? (String) v : e.outcome(),
                 field.equals("reason") ? (String) v : e.reason(),
                 field.equals("requestId") ? (String) v : e.requestId(),
+                field.equals("occurrences") ? (Integer) v : e.occurrences(),
                 e.prevHash(),
                 e.hash());
     }

@@ -24,7 +24,6 @@ import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
 import io.labgate.usage.api.UsageOutcome;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
@@ -114,9 +113,9 @@ public class ObjectDelivery {
                                     + limiter.limits().requestsPerSecond() + " data requests per second",
                             (waitNanos + 999_999_999L) / 1_000_000_000L));
         }
-        // the checks read in one transaction; a refusal is logged after it, holding no connection meanwhile
-        Decision decision =
-                QuarkusTransaction.joiningExisting().call(() -> decide(grantId, organizationId, mode, client, ctx));
+        // the checks hold no transaction of ours: each reads in its own short one (a refusal inside a shared one
+        // would mark it rollback-only), and a refusal is logged after them, holding no connection meanwhile
+        Decision decision = decide(grantId, organizationId, mode, client, ctx);
         if (decision.refusal() != null) {
             throw refuse(ctx, grantId, decision.versionId(), null, decision.refusal());
         }
@@ -466,15 +465,23 @@ public class ObjectDelivery {
     /** Logs a refusal as ACCESS_REFUSED with its reason and answers it, for the caller to throw. */
     public DeliveryRefused refuse(
             AccessContext ctx, UUID grantId, UUID versionId, String key, DeliveryRefused refusal) {
-        usageLog.record(UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, ctx.subject())
+        boolean flood = refusal.reason() == Reason.RATE_LIMITED || refusal.reason() == Reason.TOO_MANY_STREAMS;
+        UsageEventDraft event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, ctx.subject())
                 .organization(ctx.organizationId())
                 .grant(grantId)
                 .datasetVersion(versionId)
-                .objectKey(key == null ? null : truncate(key))
+                // a client over its rate hammers many keys: its tally is per grant, not per object
+                .objectKey(key == null || flood ? null : truncate(key))
                 .clientAddress(ctx.clientAddress())
                 .reason(refusal.reason().name())
                 .requestId(ctx.requestId())
-                .build());
+                .build();
+        if (flood) {
+            // a client far over its limit must not turn each refused request into a row of the log
+            usageLog.tally(event);
+        } else {
+            usageLog.record(event);
+        }
         metrics.refused(refusal.reason());
         return refusal;
     }

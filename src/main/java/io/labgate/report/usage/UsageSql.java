@@ -67,7 +67,7 @@ public class UsageSql {
 
     private static final String RAW_ROWS = "SELECT x.*, " + dayBit("x.day") + " AS days FROM ("
             + "SELECT (e.occurred_at AT TIME ZONE '" + LabTime.ZONE.getId() + "')::date AS day, "
-            + "e.organization_id, e.dataset_version_id, e.action, e.outcome, e.reason, count(*) AS events, "
+            + "e.organization_id, e.dataset_version_id, e.action, e.outcome, e.reason, sum(e.occurrences) AS events, "
             + "coalesce(sum(e.bytes), 0)::bigint AS bytes FROM usage_event e "
             + "WHERE e.occurred_at >= ? AND e.occurred_at < ? GROUP BY 1, 2, 3, 4, 5, 6) x";
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * A usage event as the log holds it: every column of {@code usage_event}. Action and outcome are the stored text,
  * so that an event written by a newer LabGate (with an action this one does not know) still verifies.
+ * {@code occurrences} is 1, or the number of identical events of one minute that were {@link UsageLog#tally tallied}
+ * into this one.
  */
 public record LoggedEvent(
         UUID id,
@@ -23,6 +25,7 @@ public record LoggedEvent(
         String outcome,
         String reason,
         String requestId,
+        int occurrences,
         String prevHash,
         String hash) {
 
@@ -43,6 +46,7 @@ public record LoggedEvent(
                 outcome,
                 reason,
                 requestId,
+                occurrences,
                 previousHash,
                 null);
         return new LoggedEvent(
@@ -60,6 +64,7 @@ public record LoggedEvent(
                 outcome,
                 reason,
                 requestId,
+                occurrences,
                 previousHash,
                 EventDigest.hash(previousHash, unhashed));
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param occurredAt when it happened; null means when {@link UsageLog#record} is called
  * @param requestId null means the id of the request being served ({@code RequestIds.current()})
+ * @param occurrences 1, or how many identical events this draft stands for ({@link UsageLog#tally})
  */
 public record UsageEventDraft(
         Instant occurredAt,
@@ -23,7 +24,8 @@ public record UsageEventDraft(
         String clientAddress,
         UsageOutcome outcome,
         String reason,
-        String requestId) {
+        String requestId,
+        int occurrences) {
 
     public UsageEventDraft {
         Objects.requireNonNull(action, "action");
@@ -33,6 +35,9 @@ public record UsageEventDraft(
         }
         if (bytes != null && bytes < 0) {
             throw new IllegalArgumentException("bytes must not be negative");
+        }
+        if (occurrences < 1) {
+            throw new IllegalArgumentException("occurrences must be at least 1");
         }
         if (outcome == UsageOutcome.REFUSED && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("a refusal needs a reason");
@@ -62,7 +67,47 @@ public record UsageEventDraft(
                 clientAddress,
                 outcome,
                 reason,
-                requestId == null ? currentRequestId : requestId);
+                requestId == null ? currentRequestId : requestId,
+                occurrences);
+    }
+
+    /**
+     * This draft as the key of a tally ({@link UsageLog#tally}): its time truncated to {@code minuteStart}, no
+     * request id (a tally stands for many requests), one occurrence.
+     */
+    public UsageEventDraft asTallyKey(Instant minuteStart) {
+        return new UsageEventDraft(
+                minuteStart,
+                organizationId,
+                subject,
+                grantId,
+                datasetVersionId,
+                action,
+                objectKey,
+                bytes,
+                clientAddress,
+                outcome,
+                reason,
+                null,
+                1);
+    }
+
+    /** The same draft standing for {@code count} identical events. */
+    public UsageEventDraft times(int count) {
+        return new UsageEventDraft(
+                occurredAt,
+                organizationId,
+                subject,
+                grantId,
+                datasetVersionId,
+                action,
+                objectKey,
+                bytes,
+                clientAddress,
+                outcome,
+                reason,
+                requestId,
+                count);
     }
 
     private static void checkLength(String field, String value, int max) {
@@ -150,7 +195,8 @@ public record UsageEventDraft(
                     clientAddress,
                     outcome,
                     reason,
-                    requestId);
+                    requestId,
+                    1);
         }
     }
 }

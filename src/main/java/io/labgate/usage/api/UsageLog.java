@@ -15,6 +15,15 @@ public interface UsageLog {
      */
     LoggedEvent record(UsageEventDraft draft);
 
+    /**
+     * Counts an event that can come in floods (refusals of requests that did not verify, refusals by the rate
+     * limiter) instead of writing it: identical drafts of one minute, request id aside, become one event whose
+     * {@code occurrences} is their number, written within about a minute of that minute's end and when LabGate stops.
+     * Returns at once; never throws for the log's sake. A replica killed with SIGKILL loses at most its last
+     * minute of tallies (refusals only: no byte left for them).
+     */
+    void tally(UsageEventDraft draft);
+
     /** Queues an event; the future completes once it is committed, or exceptionally with a {@link UsageLogException}. */
     CompletableFuture<LoggedEvent> recordAsync(UsageEventDraft draft);
 

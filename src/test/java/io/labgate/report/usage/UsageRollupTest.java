@@ -51,7 +51,7 @@ class UsageRollupTest {
 
     /** The rollup and the aggregate of the raw events, each EXCEPT the other: no row may remain. */
     static final String DIFFERENCE = "WITH raw AS (SELECT (occurred_at AT TIME ZONE 'Asia/Seoul')::date AS day, "
-            + "organization_id, dataset_version_id, action, outcome, reason, count(*) AS events, "
+            + "organization_id, dataset_version_id, action, outcome, reason, sum(occurrences) AS events, "
             + "coalesce(sum(bytes), 0)::bigint AS bytes FROM usage_event GROUP BY 1, 2, 3, 4, 5, 6), "
             + "rollup AS (SELECT day, organization_id, dataset_version_id, action, outcome, reason, events, bytes "
             + "FROM usage_daily_rollup) "
@@ -61,7 +61,7 @@ class UsageRollupTest {
     /** The same for the monthly rollup (V18): sums per KST month and the mask of the days that had events. */
     static final String MONTHLY_DIFFERENCE = "WITH raw AS (SELECT date_trunc('month', occurred_at AT TIME ZONE "
             + "'Asia/Seoul')::date AS month, organization_id, dataset_version_id, action, outcome, reason, "
-            + "count(*) AS events, coalesce(sum(bytes), 0)::bigint AS bytes, bit_or(1 << (extract(day FROM "
+            + "sum(occurrences) AS events, coalesce(sum(bytes), 0)::bigint AS bytes, bit_or(1 << (extract(day FROM "
             + "occurred_at AT TIME ZONE 'Asia/Seoul')::int - 1)) AS days FROM usage_event GROUP BY 1, 2, 3, 4, 5, 6), "
             + "rollup AS (SELECT month, organization_id, dataset_version_id, action, outcome, reason, events, bytes, "
             + "days FROM usage_monthly_rollup) "
