@@ -2,6 +2,7 @@ package io.labgate.gateway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /** The S3-compatible endpoint: its region and the clock skew it tolerates. */
@@ -15,4 +16,13 @@ public interface GatewayConfig {
     /** How far a header-signed request's time may be from LabGate's clock (S3: 15 minutes). */
     @WithDefault("15m")
     Duration maxClockSkew();
+
+    /**
+     * How many requests from one source address may fail verification (unknown key, bad signature, skewed clock)
+     * in a minute; past it, that address's requests answer {@code SlowDown} before any key lookup or signature
+     * check until the minute ends. Such refusals are counted per minute in the usage log, not written one by one.
+     */
+    @WithDefault("60")
+    @Min(1)
+    int unverifiedPerMinute();
 }

@@ -72,6 +72,14 @@ public class S3Gateway {
     @Inject
     ObjectDelivery delivery;
 
+    /** Addresses whose requests keep failing verification: throttled before any key lookup. */
+    private UnverifiedSources unverified;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        unverified = new UnverifiedSources(config.unverifiedPerMinute(), clock);
+    }
+
     /** One request as received. {@code path} is the raw path below the mount point. */
     public record S3Call(SigV4Request request, String path, String clientAddress, String requestId) {}
 
@@ -99,23 +107,59 @@ public class S3Gateway {
 
     @ActivateRequestContext
     public void handle(S3Call call, S3Exchange exchange) {
+        if (unverified.throttled(call.clientAddress())) {
+            refuseUnverified(
+                    call,
+                    exchange,
+                    null,
+                    new S3Error(S3ErrorCode.SlowDown, "Please reduce your request rate."),
+                    Map.of("Retry-After", Long.toString(unverified.secondsLeft())));
+            return;
+        }
+        AtomicReference<String> claimed = new AtomicReference<>();
         AtomicReference<KeyResolution> resolved = new AtomicReference<>();
         Target target = null;
         try {
             SigV4Verifier verifier = new SigV4Verifier(
                     config.region(),
                     id -> {
+                        claimed.set(id);
                         KeyResolution resolution = keys.resolve(id);
                         resolved.set(resolution);
-                        return resolution instanceof KeyResolution.Usable usable
-                                ? Optional.of(usable.secret())
+                        // a dead key's secret too: only a verified request is attributed to its holder
+                        if (resolution instanceof KeyResolution.Usable usable) {
+                            return Optional.of(usable.secret());
+                        }
+                        return resolution instanceof KeyResolution.GrantNotUsable dead
+                                ? Optional.of(dead.secret())
                                 : Optional.empty();
                     },
                     clock,
                     config.maxClockSkew());
             SigV4Result result = verifier.verify(call.request());
             if (result instanceof SigV4Result.Rejected rejected) {
-                refuse(call, exchange, resolved.get(), null, rejected.error(), Map.of());
+                S3Error error = rejected.error();
+                if (resolved.get() instanceof KeyResolution.GrantNotUsable
+                        && error.code() == S3ErrorCode.SignatureDoesNotMatch) {
+                    // answered as an unknown key is: a stranger learns nothing about a dead key
+                    error = new S3Error(
+                            S3ErrorCode.InvalidAccessKeyId,
+                            "The AWS Access Key Id you provided does not exist in our records.");
+                }
+                refuseUnverified(call, exchange, claimed.get(), error, Map.of());
+                return;
+            }
+            if (resolved.get() instanceof KeyResolution.GrantNotUsable dead) {
+                // a verified request of the key's holder: its grant ended, the key with it
+                refuse(
+                        call,
+                        exchange,
+                        dead,
+                        null,
+                        new S3Error(
+                                S3ErrorCode.InvalidAccessKeyId,
+                                "The AWS Access Key Id you provided does not exist in our records."),
+                        Map.of());
                 return;
             }
             KeyResolution.Usable key = (KeyResolution.Usable) resolved.get();
@@ -372,6 +416,22 @@ public class S3Gateway {
                 .requestId(call.requestId())
                 .reason("s3 " + operation)
                 .build());
+    }
+
+    /**
+     * A request that did not verify: counted against its source address and tallied in the usage log per minute,
+     * source, reason and claimed key, attributed to nobody (a key id is no proof of who sent it).
+     */
+    private void refuseUnverified(
+            S3Call call, S3Exchange exchange, String claimedKeyId, S3Error error, Map<String, String> extraHeaders) {
+        unverified.failed(call.clientAddress());
+        String subject = claimedKeyId == null ? "anonymous" : "unverified:" + truncate(claimedKeyId, 128);
+        usage.tally(UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, subject)
+                .reason("s3 " + error.code().name())
+                .clientAddress(truncate(call.clientAddress(), 64))
+                .build());
+        LOG.debugf("S3 request %s refused unverified: %s %s", call.requestId(), error.code(), error.message());
+        answerError(call, exchange, error, extraHeaders);
     }
 
     private void refuse(

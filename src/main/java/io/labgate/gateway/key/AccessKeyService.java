@@ -128,17 +128,18 @@ public class AccessKeyService {
             return new KeyResolution.Unknown();
         }
         AccessKey key = found.get();
-        UsableGrant grant;
-        try {
-            grant = grants.requireUsable(key.grantId, AccessMode.S3_ENDPOINT, key.organizationId);
-        } catch (ApiException e) {
-            return new KeyResolution.GrantNotUsable(key.accessKeyId, key.grantId, key.organizationId, e.getMessage());
-        }
         String secret;
         try {
             secret = encryption.version(key.keyVersion).open(key.secretCiphertext, key.accessKeyId);
         } catch (RuntimeException e) {
             throw new IllegalStateException("access key " + key.accessKeyId + " does not decrypt: " + e.getMessage());
+        }
+        UsableGrant grant;
+        try {
+            grant = grants.requireUsable(key.grantId, AccessMode.S3_ENDPOINT, key.organizationId);
+        } catch (ApiException e) {
+            return new KeyResolution.GrantNotUsable(
+                    key.accessKeyId, key.grantId, key.organizationId, e.getMessage(), secret);
         }
         return new KeyResolution.Usable(
                 key.accessKeyId, key.grantId, key.organizationId, grant.datasetVersionId(), secret);

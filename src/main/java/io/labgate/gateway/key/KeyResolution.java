@@ -8,9 +8,18 @@ public sealed interface KeyResolution {
     /** No such key, or it was revoked. */
     record Unknown() implements KeyResolution {}
 
-    /** The key exists, but its grant cannot be used now (revoked, suspended, expired, not yet valid). */
-    record GrantNotUsable(String accessKeyId, UUID grantId, UUID organizationId, String reason)
-            implements KeyResolution {}
+    /**
+     * The key exists, but its grant cannot be used now (revoked, suspended, expired, not yet valid). Its secret is
+     * there so that the signature can still be checked: only a verified request is attributed to the key's holder.
+     */
+    record GrantNotUsable(String accessKeyId, UUID grantId, UUID organizationId, String reason, String secret)
+            implements KeyResolution {
+
+        @Override
+        public String toString() {
+            return "GrantNotUsable[" + accessKeyId + ", grant " + grantId + ": " + reason + "]"; // never the secret
+        }
+    }
 
     /** The key may be used: its secret and what it grants. */
     record Usable(String accessKeyId, UUID grantId, UUID organizationId, UUID datasetVersionId, String secret)
