@@ -17,14 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** A published version with S3 access, grants on it through the real workflow, keys and AWS SDK clients. */
@@ -109,24 +102,7 @@ final class GatewayFixtures {
 
     /** A path-style client of the endpoint, without retries; with a signing clock when one is given. */
     static S3Client client(URI endpoint, String accessKeyId, String secret, Clock signingClock) {
-        var builder = S3Client.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(true)
-                        .chunkedEncodingEnabled(false)
-                        .build())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        if (signingClock != null) {
-            S3AuthSchemeProvider defaults = S3AuthSchemeProvider.defaultProvider();
-            builder.authSchemeProvider(params -> defaults.resolveAuthScheme(params).stream()
-                    .map(option -> option.toBuilder()
-                            .putSignerProperty(HttpSigner.SIGNING_CLOCK, signingClock)
-                            .build())
-                    .toList());
-        }
-        return builder.build();
+        return S3Clients.client(endpoint, accessKeyId, secret, signingClock);
     }
 
     static S3Presigner presigner(URI endpoint, String accessKeyId, String secret) {

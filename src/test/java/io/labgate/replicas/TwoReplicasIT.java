@@ -1,6 +1,7 @@
 package io.labgate.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.labgate.devlab.EmbeddedLab;
@@ -53,6 +54,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -121,6 +124,9 @@ class TwoReplicasIT {
         config.put("labgate.metrics.refresh-every", "off");
         config.put("labgate.delivery.requests-per-second", Double.toString(RATE));
         config.put("labgate.delivery.burst", Integer.toString(BURST));
+        // refusals over the rate are tallied per window: short windows, so the tests see them soon
+        config.put("labgate.usage.tally-window", "2s");
+        config.put("labgate.usage.tally-flush-every", "1s");
         try {
             a = LabGateProcess.start("a", jar, config, LOGS.resolve("labgate-a.log"))
                     .awaitReady(Duration.ofMinutes(2));
@@ -166,11 +172,58 @@ class TwoReplicasIT {
     }
 
     @Test
+    @Order(0)
+    void aRevocationOnOneInstanceBitesOnTheOtherAtTheNextRequest() throws Exception {
+        String grantId = grant(
+                Tokens.ALICE, List.of("STREAM", "S3_ENDPOINT"), Instant.now().plus(Duration.ofDays(1)));
+        JsonPath key = on(a, Tokens.ALICE)
+                .post("/api/v1/grants/" + grantId + "/access-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        try (S3Client onB = S3Clients.client(
+                URI.create(b.url() + "/s3"), key.getString("accessKeyId"), key.getString("secretAccessKey"))) {
+            assertThat(onB.listBuckets().buckets()).hasSize(1);
+            on(a, Tokens.ALICE)
+                    .delete("/api/v1/grants/" + grantId + "/access-keys/" + key.getString("id"))
+                    .then()
+                    .statusCode(200);
+            long revoked = System.nanoTime();
+            assertThatThrownBy(onB::listBuckets)
+                    .isInstanceOf(S3Exception.class)
+                    .extracting(e -> ((S3Exception) e).awsErrorDetails().errorCode())
+                    .isEqualTo("InvalidAccessKeyId");
+            assertThat(Duration.ofNanos(System.nanoTime() - revoked))
+                    .as("key revoked on a, refused on b")
+                    .isLessThan(Duration.ofSeconds(1));
+        }
+
+        assertThat(on(a, Tokens.ALICE)
+                        .get("/api/v1/grants/" + grantId + "/objects/a.bin")
+                        .statusCode())
+                .isEqualTo(200);
+        on(b, Tokens.OPERATOR)
+                .body(Map.of("reason", "terms broken"))
+                .post("/api/v1/grants/" + grantId + "/revoke")
+                .then()
+                .statusCode(200);
+        long revoked = System.nanoTime();
+        var refused = on(a, Tokens.ALICE).get("/api/v1/grants/" + grantId + "/objects/a.bin");
+        assertThat(Duration.ofNanos(System.nanoTime() - revoked))
+                .as("grant revoked on b, refused on a")
+                .isLessThan(Duration.ofSeconds(1));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.jsonPath().getString("code")).isEqualTo("GRANT_NOT_USABLE");
+    }
+
+    @Test
     @Order(1)
     void concurrentRequestsOnBothInstancesKeepOneIntactChainWithEachEventOnce() throws Exception {
         int threads = 6;
         int perThread = 12;
         Set<String> requestIds = ConcurrentHashMap.newKeySet();
+        AtomicInteger limited = new AtomicInteger();
         Map<String, AtomicInteger> granted = Map.of(a.name(), new AtomicInteger(), b.name(), new AtomicInteger());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -181,7 +234,6 @@ class TwoReplicasIT {
                     for (int i = 0; i < perThread; i++) {
                         LabGateProcess instance = (thread + i) % 2 == 0 ? a : b;
                         String requestId = "chain-" + thread + "-" + i + "-" + UUID.randomUUID();
-                        requestIds.add(requestId);
                         HttpRequest.Builder request = i % 3 == 0
                                 ? HttpRequest.newBuilder(
                                                 URI.create(instance.url() + "/api/v1/grants/" + betaGrant + "/links"))
@@ -200,6 +252,9 @@ class TwoReplicasIT {
                                 .isIn(200, 429);
                         if (response.statusCode() == 200) {
                             granted.get(instance.name()).incrementAndGet();
+                            requestIds.add(requestId);
+                        } else {
+                            limited.incrementAndGet();
                         }
                         Thread.sleep(40);
                     }
@@ -215,15 +270,18 @@ class TwoReplicasIT {
         assertThat(granted.get(a.name())).as("requests served by a").hasPositiveValue();
         assertThat(granted.get(b.name())).as("requests served by b").hasPositiveValue();
 
-        // a download's event is committed just after its last byte: wait for all, then each exactly once
+        // a download's event is committed just after its last byte, the refusals' tallies after their window:
+        // wait for all, then each served request exactly once and every refused one counted
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> requestIdsOfGrant(betaGrant).size() >= threads * perThread);
+                .until(() -> requestIdsOfGrant(betaGrant).size() >= requestIds.size()
+                        && rateLimitedOf(betaGrant) >= limited.get());
         List<String> logged = requestIdsOfGrant(betaGrant);
         assertThat(logged)
-                .hasSize(threads * perThread)
+                .hasSize(requestIds.size())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(requestIds);
+        assertThat(rateLimitedOf(betaGrant)).as("refused requests counted").isEqualTo(limited.get());
         assertChainIntact();
     }
 
@@ -683,7 +741,7 @@ class TwoReplicasIT {
         List<String> ids = new ArrayList<>();
         try (Connection db = PublishedDatasets.database();
                 PreparedStatement st = db.prepareStatement("SELECT request_id FROM usage_event WHERE grant_id = ? "
-                        + "AND action IN ('OBJECT_STREAMED', 'LINK_ISSUED', 'ACCESS_REFUSED') ORDER BY seq")) {
+                        + "AND action IN ('OBJECT_STREAMED', 'LINK_ISSUED') ORDER BY seq")) {
             st.setObject(1, UUID.fromString(grantId));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -692,6 +750,19 @@ class TwoReplicasIT {
             }
         }
         return ids;
+    }
+
+    /** Requests of the grant refused over the rate, summed over their tallies. */
+    static long rateLimitedOf(String grantId) throws SQLException {
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement("SELECT coalesce(sum(occurrences), 0) FROM usage_event "
+                        + "WHERE grant_id = ? AND action = 'ACCESS_REFUSED' AND reason = 'RATE_LIMITED'")) {
+            st.setObject(1, UUID.fromString(grantId));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The API's verification finds no break, and the seqs of the whole log are 1..n without a gap. */
