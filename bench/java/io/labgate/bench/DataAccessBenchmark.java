@@ -53,7 +53,10 @@ import org.junit.jupiter.api.Test;
  * endpoint, each warmed up once and then timed {@code bench.runs} times; every transfer is hashed (SHA-256) and
  * checked against the uploaded digest;</li>
  * <li>presigned-link issuance ({@code POST /api/v1/grants/{id}/links}, one key per request, usage log on) at a
- * fixed client concurrency for a fixed number of requests, with per-request latency.</li>
+ * fixed client concurrency for a fixed number of requests, with per-request latency;</li>
+ * <li>a small object ({@code bench.small-kib}, 49 KiB) fetched over and over by {@code bench.small-threads} (8)
+ * clients with a SigV4 presigned GET, directly from the store and through LabGate's S3-compatible endpoint
+ * (write-ahead record, usage log on), requests per second side by side.</li>
  * </ol>
  * It asserts only that transfers are complete and correct and that every link request answered 200.
  */
@@ -65,7 +68,11 @@ class DataAccessBenchmark {
     public static class Limits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("labgate.delivery.requests-per-second", "1000000", "labgate.delivery.burst", "1000000");
+            return Map.of(
+                    "labgate.delivery.requests-per-second", "1000000",
+                    "labgate.delivery.burst", "1000000",
+                    // the small-object phase's clients would otherwise wait for each other's download slots
+                    "labgate.delivery.max-concurrent-streams", "64");
         }
     }
 
@@ -77,6 +84,11 @@ class DataAccessBenchmark {
     static final int LINK_WARMUP = Integer.getInteger("bench.link-warmup", 200);
     static final Duration LINK_BUDGET = Duration.ofSeconds(Long.getLong("bench.link-seconds", 120));
     static final String KEY = "big.bin";
+    static final String SMALL_KEY = "small.bin";
+    static final int SMALL_SIZE = Integer.getInteger("bench.small-kib", 49) * 1024;
+    static final int SMALL_THREADS = Integer.getInteger("bench.small-threads", 8);
+    static final int SMALL_REQUESTS = Integer.getInteger("bench.small-requests", 4000);
+    static final int SMALL_WARMUP = Integer.getInteger("bench.small-warmup", 500);
 
     @Inject
     DemoOrganizations demo;
@@ -110,6 +122,11 @@ class DataAccessBenchmark {
         }
         double uploadSeconds = seconds(System.nanoTime() - t0);
         String expected = HexFormat.of().formatHex(uploaded.digest());
+        byte[] small = TestStore.bytes(49, SMALL_SIZE);
+        TestStore.minio()
+                .putObject(PutObjectArgs.builder().bucket(bucket).object("d/" + SMALL_KEY).stream(
+                                new java.io.ByteArrayInputStream(small), small.length, -1)
+                        .build());
 
         Map<String, Object> terms = ApprovedGrants.allModes();
         terms.put("byteQuotaPerGrant", 1L << 40);
@@ -119,8 +136,8 @@ class DataAccessBenchmark {
         String versionId =
                 PublishedDatasets.publishedVersionIn(datasetId, PublishedDatasets.registeredBucket(bucket, 4 * SIZE));
         double publishSeconds = seconds(System.nanoTime() - t0);
-        Approved grant =
-                ApprovedGrants.grantOn(datasetId, versionId, List.of("STREAM", "PRESIGNED_URL"), Duration.ofDays(1));
+        Approved grant = ApprovedGrants.grantOn(
+                datasetId, versionId, List.of("STREAM", "PRESIGNED_URL", "S3_ENDPOINT"), Duration.ofDays(1));
         line(String.format(
                 Locale.ROOT,
                 "Fixture: %d MiB object uploaded (streamed, generated) in %.1f s; "
@@ -167,6 +184,8 @@ class DataAccessBenchmark {
         line("");
 
         // --- 2. presigned-link issuance -------------------------------------------------------------------
+        // links are charged to the byte quota when issued: they are asked for the small object (signing costs the
+        // same whatever the object's size)
         String linksUrl = root.toString().replaceAll("/$", "") + "/api/v1/grants/" + grant.grantId() + "/links";
         issueLinks(linksUrl, LINK_WARMUP, LINK_BUDGET); // warm-up
         long[] latencies = new long[LINK_REQUESTS];
@@ -195,6 +214,42 @@ class DataAccessBenchmark {
                 millis(percentile(measured, 90)),
                 millis(percentile(measured, 99)),
                 millis(measured[measured.length - 1])));
+        line("");
+
+        // --- 3. small objects: direct from the store vs through LabGate's S3 endpoint ------------------------
+        URL directSmall = new URL(TestStore.minio()
+                .getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                        .method(Method.GET)
+                        .bucket(bucket)
+                        .object("d/" + SMALL_KEY)
+                        .expiry(3600)
+                        .build()));
+        URL throughGateway = gatewayUrl(grant.grantId(), datasetId, versionId);
+        fetchSmall(directSmall, SMALL_WARMUP, small.length); // warm-up
+        fetchSmall(throughGateway, SMALL_WARMUP, small.length); // warm-up
+        double[] directRates = new double[2];
+        double[] gatewayRates = new double[2];
+        for (int i = 0; i < 2; i++) { // interleaved
+            directRates[i] = fetchSmall(directSmall, SMALL_REQUESTS, small.length);
+            gatewayRates[i] = fetchSmall(throughGateway, SMALL_REQUESTS, small.length);
+        }
+        line("## A " + SMALL_SIZE / 1024 + " KiB object over and over (SigV4 presigned GET, " + SMALL_THREADS
+                + " connections)");
+        line("");
+        line("| path | runs (requests/s, " + SMALL_REQUESTS + " requests each) | median requests/s |");
+        line("|---|---|---:|");
+        line(String.format(
+                Locale.ROOT, "| direct from S3 store | %s | %.0f |", runs(directRates), median(directRates)));
+        line(String.format(
+                Locale.ROOT,
+                "| through LabGate's S3 endpoint (`/s3`) | %s | %.0f |",
+                runs(gatewayRates),
+                median(gatewayRates)));
+        line("");
+        line(String.format(
+                Locale.ROOT,
+                "**Ratio LabGate / direct (medians): %.2f** (target 0.8)",
+                median(gatewayRates) / median(directRates)));
         line("");
 
         Path out = Path.of("target", "bench", "results.md");
@@ -258,7 +313,7 @@ class DataAccessBenchmark {
         AtomicInteger claimed = new AtomicInteger();
         AtomicInteger completed = new AtomicInteger();
         long deadline = System.nanoTime() + budget.toNanos();
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString("{\"keys\":[\"" + KEY + "\"]}");
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString("{\"keys\":[\"" + SMALL_KEY + "\"]}");
         ExecutorService pool = Executors.newFixedThreadPool(LINK_THREADS);
         try {
             List<Future<Void>> workers = new ArrayList<>();
@@ -291,6 +346,70 @@ class DataAccessBenchmark {
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
         return completed.get();
+    }
+
+    /** A SigV4 presigned GetObject URL of the small object through LabGate's S3 endpoint, with a new access key. */
+    private URL gatewayUrl(String grantId, String datasetId, String versionId) throws Exception {
+        io.restassured.path.json.JsonPath key = io.labgate.testing.Api.as(Tokens.ALICE)
+                .post("/api/v1/grants/" + grantId + "/access-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String code = io.labgate.testing.Api.as(Tokens.OPERATOR)
+                .get("/api/v1/datasets/" + datasetId)
+                .then()
+                .extract()
+                .path("code");
+        String label = io.labgate.testing.Api.as(Tokens.OPERATOR)
+                .get("/api/v1/datasets/" + datasetId + "/versions/" + versionId)
+                .then()
+                .extract()
+                .path("label");
+        String bucket = (code + "-" + label).toLowerCase(Locale.ROOT);
+        URI endpoint = URI.create(root.toString().replaceAll("/$", "") + "/s3");
+        try (var presigner = io.labgate.testing.S3Clients.presigner(
+                endpoint, key.getString("accessKeyId"), key.getString("secretAccessKey"))) {
+            return presigner
+                    .presignGetObject(r -> r.signatureDuration(Duration.ofHours(1))
+                            .getObjectRequest(g -> g.bucket(bucket).key(SMALL_KEY)))
+                    .url();
+        }
+    }
+
+    /** {@code count} GETs of a small object from {@link #SMALL_THREADS} threads; answers requests per second. */
+    private double fetchSmall(URL url, int count, int size) throws Exception {
+        AtomicInteger claimed = new AtomicInteger();
+        HttpRequest request = HttpRequest.newBuilder(url.toURI())
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        ExecutorService pool = Executors.newFixedThreadPool(SMALL_THREADS);
+        long start = System.nanoTime();
+        try {
+            List<Future<Void>> workers = new ArrayList<>();
+            for (int t = 0; t < SMALL_THREADS; t++) {
+                workers.add(pool.submit(() -> {
+                    while (claimed.getAndIncrement() < count) {
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200 || response.body().length != size) {
+                            throw new AssertionError("small object: HTTP " + response.statusCode() + ", "
+                                    + response.body().length + " bytes: "
+                                    + new String(response.body(), StandardCharsets.UTF_8));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        double rate = count / seconds(System.nanoTime() - start);
+        System.out.printf(Locale.ROOT, "[bench] small %s: %.0f requests/s%n", url.getPath(), rate);
+        return rate;
     }
 
     /** SHA-256 throughput over an in-memory buffer: the most any download in this harness can show. */
