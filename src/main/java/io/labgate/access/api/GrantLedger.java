@@ -14,6 +14,15 @@ public interface GrantLedger {
     Optional<UsableGrant> find(UUID grantId, UUID organizationId);
 
     /**
+     * The organization's grant and whether it may be used now in this mode, from one read of the grant and its
+     * organization (the data paths' hot path): empty for an unknown grant or another organization's. Refuses by
+     * its answer, never by an exception, so it may run inside the caller's transaction.
+     *
+     * @param mode the mode asked for; null stands for the grant's first mode (operations every mode includes)
+     */
+    Optional<GrantCheck> check(UUID grantId, UUID organizationId, AccessMode mode);
+
+    /**
      * The organization's grant if it may be used now in this mode, read as committed (a long download that checks
      * again sees a revocation). The clock decides the period: no job has to run for a grant to end.
      *

@@ -1,6 +1,7 @@
 package io.labgate.access.grant;
 
 import io.labgate.access.api.ByteUsage;
+import io.labgate.access.api.GrantCheck;
 import io.labgate.access.api.GrantLedger;
 import io.labgate.access.api.UsableGrant;
 import io.labgate.policy.api.AccessMode;
@@ -31,6 +32,18 @@ class GrantAccounting implements GrantLedger {
         return grants.findByIdOptional(grantId)
                 .filter(g -> g.organizationId.equals(organizationId))
                 .map(GrantAccounting::usable);
+    }
+
+    @Override
+    @Transactional
+    public Optional<GrantCheck> check(UUID grantId, UUID organizationId, AccessMode mode) {
+        return grants.findByIdOptional(grantId)
+                .filter(g -> g.organizationId.equals(organizationId))
+                .map(g -> {
+                    UsableGrant usable = usable(g);
+                    AccessMode asked = mode == null ? usable.accessModes().get(0) : mode;
+                    return new GrantCheck(usable, asked, service.whyNotUsable(g, asked));
+                });
     }
 
     @Override

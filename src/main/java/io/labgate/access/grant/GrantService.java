@@ -123,28 +123,38 @@ public class GrantService {
         AccessGrant grant = grants.findByIdOptional(grantId)
                 .filter(g -> g.organizationId.equals(organizationId))
                 .orElseThrow(() -> ApiException.notFound("grant", grantId));
+        String notUsable = whyNotUsable(grant, mode);
+        if (notUsable != null) {
+            throw forbidden(notUsable);
+        }
+        return grant;
+    }
+
+    /**
+     * Why the grant may not be used now in this mode, or null when it may: its status, the clock, the mode and its
+     * organization's status. Throws nothing, so a caller's transaction stays usable.
+     */
+    String whyNotUsable(AccessGrant grant, AccessMode mode) {
         Instant now = clock.instant();
         if (grant.status != GrantStatus.ACTIVE) {
-            throw forbidden("grant " + grantId + " is " + grant.status
-                    + (grant.statusReason == null ? "" : " (" + grant.statusReason + ")"));
+            return "grant " + grant.id + " is " + grant.status
+                    + (grant.statusReason == null ? "" : " (" + grant.statusReason + ")");
         }
         if (now.isBefore(grant.validFrom)) {
-            throw forbidden("grant " + grantId + " is valid from " + grant.validFrom + ", not yet");
+            return "grant " + grant.id + " is valid from " + grant.validFrom + ", not yet";
         }
         if (!now.isBefore(grant.validUntil)) {
-            throw forbidden("grant " + grantId + " ended at " + grant.validUntil);
+            return "grant " + grant.id + " ended at " + grant.validUntil;
         }
         if (!grant.accessModes.contains(mode.name())) {
-            throw forbidden("grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes);
+            return "grant " + grant.id + " does not allow " + mode + "; it allows " + grant.accessModes;
         }
         // a suspended organization's tokens may live a few minutes more; its grants stop at once
-        organizations
-                .find(organizationId)
+        return organizations
+                .find(grant.organizationId)
                 .filter(o -> o.status() != OrganizationStatus.ACTIVE)
-                .ifPresent(o -> {
-                    throw forbidden("organization " + organizationId + " is " + o.status());
-                });
-        return grant;
+                .map(o -> "organization " + grant.organizationId + " is " + o.status())
+                .orElse(null);
     }
 
     /** Grants of an organization under a policy version that are still live: for maxConcurrentGrants. */

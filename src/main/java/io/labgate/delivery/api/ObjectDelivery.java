@@ -1,8 +1,8 @@
 package io.labgate.delivery.api;
 
 import io.labgate.access.api.ByteUsage;
+import io.labgate.access.api.GrantCheck;
 import io.labgate.access.api.GrantLedger;
-import io.labgate.access.api.GrantNotUsable;
 import io.labgate.access.api.UsableGrant;
 import io.labgate.catalogue.api.Catalogue;
 import io.labgate.catalogue.api.GrantableVersion;
@@ -13,6 +13,7 @@ import io.labgate.delivery.DeliveryConfig;
 import io.labgate.delivery.DeliveryLimiter;
 import io.labgate.delivery.DeliveryMetrics;
 import io.labgate.delivery.api.DeliveryRefused.Reason;
+import io.labgate.platform.cache.LocalCache;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.storage.ObjectStore;
 import io.labgate.policy.api.AccessMode;
@@ -91,6 +92,17 @@ public class ObjectDelivery {
     @Inject
     DeliveryMetrics metrics;
 
+    // What every data request reads, kept per replica. The grant itself (status, period, organization) is read on
+    // every request and never cached: revocation and expiry bite at the next request on every replica.
+    /** Published versions' locations; a retirement revokes the grants in its own transaction, so a stale entry is harmless. */
+    private final LocalCache<UUID, GrantableVersion> versions = LocalCache.expiring(10_000, Duration.ofSeconds(5));
+    /** Policy versions in use by grants: immutable (a database trigger refuses changes once used). */
+    private final LocalCache<UUID, PolicyVersion> policyVersions = LocalCache.unbounded(10_000);
+    /** Manifest rows of published versions: immutable (database triggers). Misses are not kept. */
+    private final LocalCache<ManifestKey, ManifestEntry> manifestRows = LocalCache.unbounded(100_000);
+
+    private record ManifestKey(UUID versionId, String key) {}
+
     /**
      * The grant, usable now by this organization in this mode from this client address, or a
      * {@link DeliveryRefused} (logged as a usage event). Costs the organization one request of its rate.
@@ -130,33 +142,36 @@ public class ObjectDelivery {
         }
     }
 
-    private Decision decide(UUID grantId, UUID organizationId, AccessMode mode, InetAddress client, AccessContext ctx) {
-        UsableGrant grant = grants.find(grantId, organizationId).orElse(null);
-        if (grant == null) {
+    private Decision decide(
+            UUID grantId, UUID organizationId, AccessMode asked, InetAddress client, AccessContext ctx) {
+        // listing belongs to every mode (asked null): the grant's first mode stands for it
+        GrantCheck check = grants.check(grantId, organizationId, asked).orElse(null);
+        if (check == null) {
             return Decision.refused(
                     null, new DeliveryRefused(Reason.NO_SUCH_GRANT, "grant " + grantId + " does not exist"));
         }
-        if (mode == null) {
-            // listing belongs to every mode: the grant's first mode stands for it
-            mode = grant.accessModes().get(0);
-        }
-        if (!grant.allows(mode)) {
+        UsableGrant grant = check.grant();
+        AccessMode mode = check.mode();
+        if (!check.modeAllowed()) {
             return Decision.refused(
                     grant.datasetVersionId(),
                     new DeliveryRefused(
                             Reason.MODE_NOT_ALLOWED,
                             "grant " + grantId + " does not allow " + mode + "; it allows " + grant.accessModes()));
         }
+        if (!check.usable()) {
+            // status, period (by the clock) and organization: read now, never cached
+            return Decision.refused(
+                    grant.datasetVersionId(), new DeliveryRefused(Reason.GRANT_NOT_USABLE, check.notUsable()));
+        }
         GrantableVersion version;
         try {
-            // the one place that decides status and period by the clock
-            grants.requireUsable(grantId, mode, organizationId);
-            version = catalogue.grantable(grant.datasetVersionId());
-        } catch (GrantNotUsable | NotGrantable e) {
+            version = versions.get(grant.datasetVersionId(), catalogue::grantable);
+        } catch (NotGrantable e) {
             return Decision.refused(
                     grant.datasetVersionId(), new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
         }
-        PolicyVersion policy = policies.require(grant.policyId());
+        PolicyVersion policy = policyVersions.get(grant.policyId(), policies::require);
         if (!ClientNetworks.allows(policy.allowedNetworks(), client)) {
             return Decision.refused(
                     grant.datasetVersionId(),
@@ -226,7 +241,9 @@ public class ObjectDelivery {
     public ManifestObject stat(GrantedVersion grant, String key) {
         ManifestEntry object = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.indexOf('\0') >= 0
                 ? null
-                : manifest.find(grant.datasetVersionId(), grant.prefix() + key).orElse(null);
+                : manifestRows.get(
+                        new ManifestKey(grant.datasetVersionId(), grant.prefix() + key),
+                        k -> manifest.find(k.versionId(), k.key()).orElse(null));
         if (object == null) {
             throw refuse(
                     grant.context(),

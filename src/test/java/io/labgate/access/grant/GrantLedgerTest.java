@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labgate.access.api.ByteUsage;
+import io.labgate.access.api.GrantCheck;
 import io.labgate.access.api.GrantLedger;
 import io.labgate.access.api.GrantNotUsable;
 import io.labgate.access.api.UsableGrant;
@@ -56,6 +57,32 @@ class GrantLedgerTest {
         assertThat(found.allows(AccessMode.S3_ENDPOINT)).isFalse();
         assertThat(found.byteQuota()).isEqualTo(QUOTA);
         assertThat(ledger.find(id, DemoOrganizations.BETA)).isEmpty();
+    }
+
+    @Test
+    void shouldCheckAGrantInOneReadAndAnswerWhyItIsNotUsableWithoutThrowing() {
+        UUID id = UUID.fromString(grant().grantId());
+        assertThat(ledger.check(UUID.randomUUID(), DemoOrganizations.ALPHA, AccessMode.STREAM))
+                .isEmpty();
+        assertThat(ledger.check(id, DemoOrganizations.BETA, AccessMode.STREAM)).isEmpty();
+
+        GrantCheck usable = ledger.check(id, DemoOrganizations.ALPHA, null).orElseThrow();
+        assertThat(usable.mode()).as("the grant's first mode stands for none").isEqualTo(AccessMode.STREAM);
+        assertThat(usable.usable()).isTrue();
+        GrantCheck otherMode = ledger.check(id, DemoOrganizations.ALPHA, AccessMode.S3_ENDPOINT)
+                .orElseThrow();
+        assertThat(otherMode.modeAllowed()).isFalse();
+        assertThat(otherMode.notUsable()).contains("does not allow S3_ENDPOINT");
+
+        as(Tokens.OPERATOR)
+                .body(Map.of("reason", "ledger check test"))
+                .post("/api/v1/grants/" + id + "/revoke")
+                .then()
+                .statusCode(200);
+        GrantCheck revoked =
+                ledger.check(id, DemoOrganizations.ALPHA, AccessMode.STREAM).orElseThrow();
+        assertThat(revoked.usable()).isFalse();
+        assertThat(revoked.notUsable()).contains("REVOKED");
     }
 
     @Test
