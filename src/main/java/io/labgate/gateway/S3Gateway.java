@@ -126,40 +126,15 @@ public class S3Gateway {
                         claimed.set(id);
                         KeyResolution resolution = keys.resolve(id);
                         resolved.set(resolution);
-                        // a dead key's secret too: only a verified request is attributed to its holder
-                        if (resolution instanceof KeyResolution.Usable usable) {
-                            return Optional.of(usable.secret());
-                        }
-                        return resolution instanceof KeyResolution.GrantNotUsable dead
-                                ? Optional.of(dead.secret())
+                        return resolution instanceof KeyResolution.Usable usable
+                                ? Optional.of(usable.secret())
                                 : Optional.empty();
                     },
                     clock,
                     config.maxClockSkew());
             SigV4Result result = verifier.verify(call.request());
             if (result instanceof SigV4Result.Rejected rejected) {
-                S3Error error = rejected.error();
-                if (resolved.get() instanceof KeyResolution.GrantNotUsable
-                        && error.code() == S3ErrorCode.SignatureDoesNotMatch) {
-                    // answered as an unknown key is: a stranger learns nothing about a dead key
-                    error = new S3Error(
-                            S3ErrorCode.InvalidAccessKeyId,
-                            "The AWS Access Key Id you provided does not exist in our records.");
-                }
-                refuseUnverified(call, exchange, claimed.get(), error, Map.of());
-                return;
-            }
-            if (resolved.get() instanceof KeyResolution.GrantNotUsable dead) {
-                // a verified request of the key's holder: its grant ended, the key with it
-                refuse(
-                        call,
-                        exchange,
-                        dead,
-                        null,
-                        new S3Error(
-                                S3ErrorCode.InvalidAccessKeyId,
-                                "The AWS Access Key Id you provided does not exist in our records."),
-                        Map.of());
+                refuseUnverified(call, exchange, claimed.get(), rejected.error(), Map.of());
                 return;
             }
             KeyResolution.Usable key = (KeyResolution.Usable) resolved.get();
@@ -382,6 +357,13 @@ public class S3Gateway {
                         "Please reduce your request " + "rate.",
                         Map.of("Retry-After", Long.toString(Math.max(1, refused.retryAfterSeconds()))),
                         true);
+            // a key lives only as long as its grant: a grant revoked, suspended or ended makes its keys unknown
+            case GRANT_NOT_USABLE ->
+                new S3Refusal(
+                        S3ErrorCode.InvalidAccessKeyId,
+                        "The AWS Access Key Id you provided does not exist in our records.",
+                        Map.of(),
+                        true);
             default -> new S3Refusal(S3ErrorCode.AccessDenied, "Access Denied: " + detail, Map.of(), true);
         };
     }
@@ -409,7 +391,7 @@ public class S3Gateway {
         usage.record(UsageEventDraft.builder(UsageAction.S3_REQUEST, UsageOutcome.SUCCESS, subject(target.key()))
                 .organization(target.key().organizationId())
                 .grant(target.key().grantId())
-                .datasetVersion(target.key().datasetVersionId())
+                .datasetVersion(target.granted().datasetVersionId())
                 .objectKey(truncate(objectKey, 1024))
                 .bytes(bytes)
                 .clientAddress(truncate(call.clientAddress(), 64))
@@ -434,6 +416,7 @@ public class S3Gateway {
         answerError(call, exchange, error, extraHeaders);
     }
 
+    /** A refusal of a verified request (the key's holder signed it): logged against its grant. */
     private void refuse(
             S3Call call,
             S3Exchange exchange,
@@ -446,20 +429,12 @@ public class S3Gateway {
             event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, subject(usable))
                     .organization(usable.organizationId())
                     .grant(usable.grantId())
-                    .datasetVersion(usable.datasetVersionId());
-        } else if (resolution instanceof KeyResolution.GrantNotUsable dead) {
-            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, dead.accessKeyId())
-                    .organization(dead.organizationId())
-                    .grant(dead.grantId());
+                    .datasetVersion(target == null ? null : target.granted().datasetVersionId());
         } else {
             event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, "anonymous");
         }
-        String reason = "s3 " + error.code().name();
-        if (resolution instanceof KeyResolution.GrantNotUsable && error.code() == S3ErrorCode.InvalidAccessKeyId) {
-            reason = "s3 grant not usable";
-        }
         try {
-            usage.record(event.reason(reason)
+            usage.record(event.reason("s3 " + error.code().name())
                     .clientAddress(truncate(call.clientAddress(), 64))
                     .requestId(call.requestId())
                     .build());

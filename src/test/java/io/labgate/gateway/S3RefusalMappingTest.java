@@ -17,17 +17,21 @@ class S3RefusalMappingTest {
     @Test
     void policyRefusalsAreAccessDenied() {
         for (Reason reason : new Reason[] {
-            Reason.GRANT_NOT_USABLE,
-            Reason.NETWORK_NOT_ALLOWED,
-            Reason.MODE_NOT_ALLOWED,
-            Reason.QUOTA_EXCEEDED,
-            Reason.NO_SUCH_GRANT
+            Reason.NETWORK_NOT_ALLOWED, Reason.MODE_NOT_ALLOWED, Reason.QUOTA_EXCEEDED, Reason.NO_SUCH_GRANT
         }) {
             S3Gateway.S3Refusal refusal = map(new DeliveryRefused(reason, "because"));
             assertThat(refusal.error.code()).as(reason.name()).isEqualTo(S3ErrorCode.AccessDenied);
             assertThat(refusal.error.httpStatus()).isEqualTo(403);
             assertThat(refusal.logged).isTrue();
         }
+    }
+
+    @Test
+    void aGrantThatMayNotBeUsedNowMakesItsKeyUnknown() {
+        S3Gateway.S3Refusal refusal = map(new DeliveryRefused(Reason.GRANT_NOT_USABLE, "revoked"));
+        assertThat(refusal.error.code()).isEqualTo(S3ErrorCode.InvalidAccessKeyId);
+        assertThat(refusal.error.httpStatus()).isEqualTo(403);
+        assertThat(refusal.logged).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.labgate.access.api.GrantLedger;
 import io.labgate.access.api.UsableGrant;
 import io.labgate.gateway.GatewayConfig;
 import io.labgate.gateway.web.AccessKeyResponse;
+import io.labgate.platform.cache.LocalCache;
 import io.labgate.platform.crypto.KeyRing;
 import io.labgate.platform.crypto.SecretBox;
 import io.labgate.platform.error.ApiException;
@@ -119,8 +120,9 @@ public class AccessKeyService {
     }
 
     /**
-     * For the S3 endpoint: the key with this id, its secret and what it grants, if the key is not revoked and its
-     * grant is usable right now in mode S3_ENDPOINT.
+     * For the S3 endpoint: the key with this id and its secret, if the key is not revoked. One read per request
+     * (revocation bites at once on every replica); the decrypted secret is kept per key and key-encryption version,
+     * since it never changes.
      */
     public KeyResolution resolve(String accessKeyId) {
         Optional<AccessKey> found = keys.findUnrevoked(accessKeyId);
@@ -128,21 +130,21 @@ public class AccessKeyService {
             return new KeyResolution.Unknown();
         }
         AccessKey key = found.get();
-        String secret;
+        String secret = secrets.get(new SealedSecret(key.accessKeyId, key.keyVersion), k -> open(key));
+        return new KeyResolution.Usable(key.accessKeyId, key.grantId, key.organizationId, secret);
+    }
+
+    /** Decrypted secrets by key and the key-encryption version they are sealed under (a rewrap changes it). */
+    private final LocalCache<SealedSecret, String> secrets = LocalCache.unbounded(10_000);
+
+    private record SealedSecret(String accessKeyId, int keyVersion) {}
+
+    private String open(AccessKey key) {
         try {
-            secret = encryption.version(key.keyVersion).open(key.secretCiphertext, key.accessKeyId);
+            return encryption.version(key.keyVersion).open(key.secretCiphertext, key.accessKeyId);
         } catch (RuntimeException e) {
             throw new IllegalStateException("access key " + key.accessKeyId + " does not decrypt: " + e.getMessage());
         }
-        UsableGrant grant;
-        try {
-            grant = grants.requireUsable(key.grantId, AccessMode.S3_ENDPOINT, key.organizationId);
-        } catch (ApiException e) {
-            return new KeyResolution.GrantNotUsable(
-                    key.accessKeyId, key.grantId, key.organizationId, e.getMessage(), secret);
-        }
-        return new KeyResolution.Usable(
-                key.accessKeyId, key.grantId, key.organizationId, grant.datasetVersionId(), secret);
     }
 
     private void requireVisible(UUID grantId) {

@@ -9,21 +9,10 @@ public sealed interface KeyResolution {
     record Unknown() implements KeyResolution {}
 
     /**
-     * The key exists, but its grant cannot be used now (revoked, suspended, expired, not yet valid). Its secret is
-     * there so that the signature can still be checked: only a verified request is attributed to the key's holder.
+     * The key exists and is not revoked: its secret and the grant it opens. Whether that grant may be used now is
+     * decided by the data path on the same request (ObjectDelivery), after the signature verified.
      */
-    record GrantNotUsable(String accessKeyId, UUID grantId, UUID organizationId, String reason, String secret)
-            implements KeyResolution {
-
-        @Override
-        public String toString() {
-            return "GrantNotUsable[" + accessKeyId + ", grant " + grantId + ": " + reason + "]"; // never the secret
-        }
-    }
-
-    /** The key may be used: its secret and what it grants. */
-    record Usable(String accessKeyId, UUID grantId, UUID organizationId, UUID datasetVersionId, String secret)
-            implements KeyResolution {
+    record Usable(String accessKeyId, UUID grantId, UUID organizationId, String secret) implements KeyResolution {
 
         @Override
         public String toString() {
