@@ -1,5 +1,6 @@
 package io.labgate.delivery;
 
+import io.labgate.platform.db.ShortStatements;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +64,9 @@ public class DeliveryLimiter {
     @Inject
     EntityManager em;
 
+    @Inject
+    ShortStatements statements;
+
     private volatile Limits limits;
     private final ConcurrentMap<UUID, Semaphore> streams = new ConcurrentHashMap<>();
 
@@ -94,12 +98,13 @@ public class DeliveryLimiter {
      */
     public long tryRequest(UUID organizationId) {
         Limits current = limits;
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(TAKE)
-                .setParameter(1, organizationId)
-                .setParameter(2, (double) current.burst())
-                .setParameter(3, current.requestsPerSecond())
-                .getSingleResult());
-        return waitNanos(((Number) row[0]).doubleValue(), (Boolean) row[1], current.requestsPerSecond());
+        Object[] row = statements.queryOne(
+                TAKE,
+                rs -> new Object[] {rs.getDouble(1), rs.getBoolean(2)},
+                organizationId,
+                (double) current.burst(),
+                current.requestsPerSecond());
+        return waitNanos((Double) row[0], (Boolean) row[1], current.requestsPerSecond());
     }
 
     /** 0 when the token was granted, else how long until the bucket holds a whole token again. */

@@ -4,6 +4,7 @@ import io.labgate.access.api.ByteUsage;
 import io.labgate.access.api.GrantCheck;
 import io.labgate.access.api.GrantLedger;
 import io.labgate.access.api.UsableGrant;
+import io.labgate.platform.db.ShortStatements;
 import io.labgate.policy.api.AccessMode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,9 @@ class GrantAccounting implements GrantLedger {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ShortStatements statements;
 
     @Override
     @Transactional
@@ -60,22 +64,17 @@ class GrantAccounting implements GrantLedger {
 
     @Override
     public boolean tryReserveBytes(UUID grantId, long bytes) {
-        return QuarkusTransaction.requiringNew()
-                        .call(() -> em.createNativeQuery("UPDATE access_grant SET bytes_used"
-                                        + " = bytes_used + ?1 WHERE id = ?2 AND bytes_used + ?1 <= byte_quota")
-                                .setParameter(1, bytes)
-                                .setParameter(2, grantId)
-                                .executeUpdate())
+        return statements.update(
+                        "UPDATE access_grant SET bytes_used = bytes_used + ?1 WHERE id = ?2 "
+                                + "AND bytes_used + ?1 <= byte_quota",
+                        bytes,
+                        grantId)
                 > 0;
     }
 
     @Override
     public void releaseBytes(UUID grantId, long bytes) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("UPDATE access_grant SET bytes_used = bytes_used - ?1 WHERE id = ?2")
-                        .setParameter(1, bytes)
-                        .setParameter(2, grantId)
-                        .executeUpdate());
+        statements.update("UPDATE access_grant SET bytes_used = bytes_used - ?1 WHERE id = ?2", bytes, grantId);
     }
 
     @Override
