@@ -11,9 +11,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 /**
- * Writes every workflow decision and grant change to the usage log after its transaction commits, so the log
- * never tells of a change that was rolled back; the observer runs before the HTTP answer leaves, and
- * {@link UsageLog#record} returns only once the event is committed.
+ * Writes every workflow decision and grant change to the usage log in the transaction that makes it (the log's
+ * outbox), so a change never commits without its event and an event never tells of a change that was rolled back.
+ * Once the change has committed, the answer waits until the event is in the hash chain.
  */
 @ApplicationScoped
 public class WorkflowUsageRecorder {
@@ -21,13 +21,17 @@ public class WorkflowUsageRecorder {
     @Inject
     UsageLog usageLog;
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowChange change) {
-        usageLog.record(UsageEventDraft.builder(change.action(), UsageOutcome.SUCCESS, change.actor())
+    void onChange(@Observes(during = TransactionPhase.IN_PROGRESS) WorkflowChange change) {
+        usageLog.recordWithChange(UsageEventDraft.builder(change.action(), UsageOutcome.SUCCESS, change.actor())
                 .organization(change.organizationId())
                 .grant(change.grantId())
                 .datasetVersion(change.datasetVersionId())
                 .reason(change.what())
                 .requestId(RequestIds.current())
                 .build());
+    }
+
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowChange change) {
+        usageLog.awaitChained();
     }
 }

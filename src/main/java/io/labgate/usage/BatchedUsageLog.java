@@ -1,12 +1,15 @@
 package io.labgate.usage;
 
+import io.labgate.platform.http.RequestIds;
 import io.labgate.platform.replica.ReplicaSession;
 import io.labgate.usage.api.LoggedEvent;
 import io.labgate.usage.api.OpenTransfer;
 import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
+import io.labgate.usage.api.UsageLogException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -16,12 +19,18 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,6 +59,10 @@ public class BatchedUsageLog implements UsageLog {
 
     @Inject
     ReplicaSession replica;
+
+    /** The callers' persistence context: outbox rows are written in their transactions. */
+    @Inject
+    EntityManager em;
 
     private UsageLogWriter writer;
 
@@ -123,6 +136,35 @@ public class BatchedUsageLog implements UsageLog {
     @Override
     public CompletableFuture<LoggedEvent> recordAsync(UsageEventDraft draft) {
         return writer.recordAsync(draft);
+    }
+
+    @Override
+    public void recordWithChange(UsageEventDraft draft) {
+        if (!QuarkusTransaction.isActive()) {
+            record(draft);
+            return;
+        }
+        UsageEventDraft d = draft.completedWith(clock.instant(), RequestIds.current());
+        try {
+            // on the connection of the caller's transaction
+            em.unwrap(Session.class).doWork(connection -> UsageLogWriter.insertOutbox(connection, d));
+        } catch (PersistenceException e) {
+            // the change must not commit without its event: the caller's transaction is rolled back
+            QuarkusTransaction.setRollbackOnly();
+            throw new UsageLogException("the usage event of the change could not be written", e);
+        }
+    }
+
+    @Override
+    public void awaitChained() {
+        try {
+            writer.drainOutboxSoon().get(config.recordTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the events are safe in the outbox; the next drain (this replica's or another's) chains them
+            LOG.warnf("events of committed changes are not chained yet: %s", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -78,6 +78,9 @@ public class UsageLogWriter {
      */
     record Closes(UUID startId, boolean onlyIfOpen) implements TransferStep {}
 
+    /** Not an event: asks the writer to move the outbox into the chain now ({@link #drainOutboxSoon}). */
+    record DrainsOutbox() implements TransferStep {}
+
     /** A settlement that found its transfer closed already: nothing was written. */
     static final LoggedEvent NOT_WRITTEN = null;
 
@@ -155,6 +158,27 @@ public class UsageLogWriter {
         return pending.done();
     }
 
+    /**
+     * Asks the writer to move every committed outbox row (events written with business changes) into the chain;
+     * the future completes once it has, or exceptionally when it could not.
+     */
+    public CompletableFuture<LoggedEvent> drainOutboxSoon() {
+        Pending nudge = new Pending(null, null, new DrainsOutbox(), new CompletableFuture<>());
+        accepting.readLock().lock();
+        try {
+            if (!open) {
+                throw new UsageLogException("the usage log is stopping", null);
+            }
+            queue.put(nudge);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageLogException("interrupted while waiting for room in the usage log queue", e);
+        } finally {
+            accepting.readLock().unlock();
+        }
+        return nudge.done();
+    }
+
     /** Queues a draft and waits until the event is committed, at most 30 seconds. */
     public LoggedEvent record(UsageEventDraft draft) {
         return record(draft, Duration.ofSeconds(30));
@@ -223,6 +247,7 @@ public class UsageLogWriter {
     }
 
     private void run() {
+        long lastOutboxCheck = System.nanoTime();
         while (true) {
             Pending first;
             try {
@@ -234,6 +259,11 @@ public class UsageLogWriter {
                 if (stopping) {
                     return;
                 }
+                if (System.nanoTime() - lastOutboxCheck > OUTBOX_CHECK_NANOS) {
+                    // rows whose writers did not ask (another replica died after its commit, a waiter gave up)
+                    drainOutboxQuietly();
+                    lastOutboxCheck = System.nanoTime();
+                }
                 continue;
             }
             List<Pending> batch = new ArrayList<>(Math.min(batchSize, queue.size() + 1));
@@ -243,6 +273,9 @@ public class UsageLogWriter {
         }
     }
 
+    /** How often an idle writer looks for outbox rows nobody asked it to chain. */
+    private static final long OUTBOX_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private void drainAll() {
         List<Pending> batch = new ArrayList<>();
         while (queue.drainTo(batch, batchSize) > 0) {
@@ -251,7 +284,176 @@ public class UsageLogWriter {
         }
     }
 
+    /** Writes the events of the batch, then, if it holds nudges, the outbox, and answers the nudges. */
     private void writeAndComplete(List<Pending> batch) {
+        List<Pending> nudges =
+                batch.stream().filter(p -> p.step() instanceof DrainsOutbox).toList();
+        if (nudges.isEmpty()) {
+            writeEvents(batch);
+            return;
+        }
+        List<Pending> events =
+                batch.stream().filter(p -> !(p.step() instanceof DrainsOutbox)).toList();
+        if (!events.isEmpty()) {
+            writeEvents(events);
+        }
+        try {
+            drainOutbox();
+            nudges.forEach(n -> n.done().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "could not move the usage outbox into the chain");
+            nudges.forEach(n -> n.done().completeExceptionally(e));
+        }
+    }
+
+    private void drainOutboxQuietly() {
+        try {
+            drainOutbox();
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "could not move the usage outbox into the chain");
+        }
+    }
+
+    /**
+     * Moves the committed outbox rows into the chain, oldest first, in transactions of at most a batch: chain lock,
+     * DELETE ... RETURNING (SKIP LOCKED, so replicas never take the same row), chained insert, commit.
+     */
+    void drainOutbox() throws SQLException {
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (PreparedStatement any = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM usage_outbox)");
+                        ResultSet rs = any.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                connection.setAutoCommit(false);
+                try {
+                    lockChain(connection);
+                    List<LoggedEvent> rows = takeOutbox(connection);
+                    if (rows.isEmpty()) {
+                        connection.rollback();
+                        return;
+                    }
+                    long seq = 0;
+                    String hash = EventDigest.GENESIS;
+                    try (PreparedStatement last = connection.prepareStatement(
+                                    "SELECT seq, hash FROM usage_event ORDER BY seq DESC LIMIT 1");
+                            ResultSet rs = last.executeQuery()) {
+                        if (rs.next()) {
+                            seq = rs.getLong(1);
+                            hash = rs.getString(2);
+                        }
+                    }
+                    List<LoggedEvent> chained = new ArrayList<>(rows.size());
+                    for (LoggedEvent row : rows) {
+                        LoggedEvent event = withSeq(row, ++seq).chainedAfter(hash);
+                        hash = event.hash();
+                        chained.add(event);
+                    }
+                    insert(connection, chained);
+                    connection.commit();
+                    batchSizes.record(chained.size());
+                    if (rows.size() < batchSize) {
+                        return;
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    /** Takes up to a batch of outbox rows out of the table (in the caller's transaction), oldest first. */
+    private List<LoggedEvent> takeOutbox(Connection connection) throws SQLException {
+        List<LoggedEvent> rows = new ArrayList<>();
+        try (PreparedStatement take = connection.prepareStatement("DELETE FROM usage_outbox WHERE id IN (SELECT id "
+                + "FROM usage_outbox ORDER BY occurred_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id, "
+                + "occurred_at, organization_id, subject, grant_id, dataset_version_id, action, object_key, bytes, "
+                + "client_address, outcome, reason, request_id")) {
+            take.setInt(1, batchSize);
+            try (ResultSet rs = take.executeQuery()) {
+                while (rs.next()) {
+                    long bytes = rs.getLong(9);
+                    rows.add(new LoggedEvent(
+                            rs.getObject(1, UUID.class),
+                            0,
+                            rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, UUID.class),
+                            rs.getString(4),
+                            rs.getObject(5, UUID.class),
+                            rs.getObject(6, UUID.class),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.wasNull() ? null : bytes,
+                            rs.getString(10),
+                            rs.getString(11),
+                            rs.getString(12),
+                            rs.getString(13),
+                            1,
+                            null,
+                            null));
+                }
+            }
+        }
+        // RETURNING has no order: the chain takes them in the order they happened
+        rows.sort(java.util.Comparator.comparing(LoggedEvent::occurredAt).thenComparing(LoggedEvent::id));
+        return rows;
+    }
+
+    private static LoggedEvent withSeq(LoggedEvent e, long seq) {
+        return new LoggedEvent(
+                e.id(),
+                seq,
+                e.occurredAt(),
+                e.organizationId(),
+                e.subject(),
+                e.grantId(),
+                e.datasetVersionId(),
+                e.action(),
+                e.objectKey(),
+                e.bytes(),
+                e.clientAddress(),
+                e.outcome(),
+                e.reason(),
+                e.requestId(),
+                e.occurrences(),
+                null,
+                null);
+    }
+
+    /** Writes an event into the outbox on the connection of the caller's transaction. */
+    static void insertOutbox(Connection connection, UsageEventDraft d) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_outbox (id, occurred_at, "
+                + "organization_id, subject, grant_id, dataset_version_id, action, object_key, bytes, client_address, "
+                + "outcome, reason, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(
+                    2, OffsetDateTime.ofInstant(d.occurredAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            insert.setObject(3, d.organizationId(), Types.OTHER);
+            insert.setString(4, d.subject());
+            insert.setObject(5, d.grantId(), Types.OTHER);
+            insert.setObject(6, d.datasetVersionId(), Types.OTHER);
+            insert.setString(7, d.action().name());
+            insert.setString(8, d.objectKey());
+            insert.setObject(9, d.bytes(), Types.BIGINT);
+            insert.setString(10, d.clientAddress());
+            insert.setString(11, d.outcome().name());
+            insert.setString(12, d.reason());
+            insert.setString(13, d.requestId());
+            insert.executeUpdate();
+        }
+    }
+
+    private void writeEvents(List<Pending> batch) {
         try {
             List<LoggedEvent> written = write(batch);
             for (int i = 0; i < batch.size(); i++) {
@@ -275,7 +477,7 @@ public class UsageLogWriter {
                         "a batch of %d usage events was refused (%s); writing them one by one",
                         batch.size(), e.getMessage());
                 for (Pending pending : batch) {
-                    writeAndComplete(List.of(pending));
+                    writeEvents(List.of(pending));
                 }
                 return;
             }

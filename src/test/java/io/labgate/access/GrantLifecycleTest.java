@@ -27,6 +27,7 @@ import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.PublishedDatasets.Published;
 import io.labgate.testing.Tokens;
+import io.labgate.testing.UsageLogRefusal;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -183,6 +184,29 @@ class GrantLifecycleTest {
                         "REQUEST_SUBMITTED SUBMITTED by alice",
                         "CONSENT_DECIDED GRANTED by carol",
                         "REQUEST_DECIDED APPROVED by operator");
+    }
+
+    @Test
+    void aChangeWhoseEventCannotBeWrittenIsNotCommitted() throws Exception {
+        String grantId = approvedGrant(PublishedDatasets.policyTerms());
+        try (UsageLogRefusal ignored = UsageLogRefusal.refuseWithChange("GRANT_CHANGED")) {
+            var refused = grantAction(Tokens.OPERATOR, grantId, "revoke", Map.of("reason", "no log, no change"));
+            assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(503);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        as(Tokens.OPERATOR)
+                .get("/api/v1/grants/" + grantId)
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+        List<String> logged = as(Tokens.AUDITOR)
+                .get("/api/v1/usage/events?action=GRANT_CHANGED&size=100&grantId=" + grantId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.reason", String.class);
+        assertThat(logged).containsExactly("CREATED");
     }
 
     @Test

@@ -12,27 +12,38 @@ import java.util.Locale;
  */
 public final class UsageLogRefusal implements AutoCloseable {
 
+    private final String table;
     private final String name;
 
-    private UsageLogRefusal(String name) {
+    private UsageLogRefusal(String table, String name) {
+        this.table = table;
         this.name = name;
     }
 
     public static UsageLogRefusal refuse(String action) throws SQLException {
+        return refuse("usage_event", action);
+    }
+
+    /** The same on the outbox, where events written with a business change go first (V21). */
+    public static UsageLogRefusal refuseWithChange(String action) throws SQLException {
+        return refuse("usage_outbox", action);
+    }
+
+    private static UsageLogRefusal refuse(String table, String action) throws SQLException {
         String name = "test_refuse_" + action.toLowerCase(Locale.ROOT);
         try (Connection db = PublishedDatasets.database();
                 Statement st = db.createStatement()) {
-            st.execute(
-                    "ALTER TABLE usage_event ADD CONSTRAINT " + name + " CHECK (action <> '" + action + "') NOT VALID");
+            st.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + name + " CHECK (action <> '" + action
+                    + "') NOT VALID");
         }
-        return new UsageLogRefusal(name);
+        return new UsageLogRefusal(table, name);
     }
 
     @Override
     public void close() throws SQLException {
         try (Connection db = PublishedDatasets.database();
                 Statement st = db.createStatement()) {
-            st.execute("ALTER TABLE usage_event DROP CONSTRAINT " + name);
+            st.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
         }
     }
 }

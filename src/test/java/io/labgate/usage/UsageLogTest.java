@@ -76,6 +76,48 @@ class UsageLogTest {
     DataSource dataSource;
 
     @Test
+    void outboxRowsNobodyAskedForAreChainedByAnIdleWriter() throws Exception {
+        // as a replica that committed a change and died before its writer chained the event would leave it
+        UUID id = UUID.randomUUID();
+        UUID organization = UUID.randomUUID();
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement insert = db.prepareStatement("INSERT INTO usage_outbox (id, occurred_at, "
+                        + "organization_id, subject, action, outcome, reason) VALUES (?, now(), ?, 'operator', "
+                        + "'GRANT_CHANGED', 'SUCCESS', 'REVOKED')")) {
+            insert.setObject(1, id);
+            insert.setObject(2, organization);
+            insert.executeUpdate();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> chained(id));
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement left = db.prepareStatement("SELECT count(*) FROM usage_outbox WHERE id = ?")) {
+            left.setObject(1, id);
+            try (ResultSet rs = left.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("moved, not copied").isZero();
+            }
+        }
+        JsonPath events = as(Tokens.AUDITOR)
+                .get(EVENTS + "?organizationId=" + organization)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(events.getList("items.reason", String.class)).containsExactly("REVOKED");
+    }
+
+    private boolean chained(UUID id) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement find = db.prepareStatement("SELECT count(*) FROM usage_event WHERE id = ?")) {
+            find.setObject(1, id);
+            try (ResultSet rs = find.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        }
+    }
+
+    @Test
     void concurrentRecordsAreBatchedChainedAndCommitted() throws Exception {
         UUID organization = UUID.randomUUID();
         DistributionSummary batches =

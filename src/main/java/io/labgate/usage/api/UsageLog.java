@@ -16,6 +16,21 @@ public interface UsageLog {
     LoggedEvent record(UsageEventDraft draft);
 
     /**
+     * Records an event together with the business change of the caller's transaction: it commits with that change
+     * or not at all (a transactional outbox), and is moved into the hash chain soon after by the writer of any
+     * replica. Without a transaction it is {@link #record recorded} at once.
+     *
+     * @throws UsageLogException (503) when it cannot be written; the caller's transaction then rolls back
+     */
+    void recordWithChange(UsageEventDraft draft);
+
+    /**
+     * Waits (at most the record timeout, never failing) until the events written with changes so far are in the
+     * chain: called after a change committed, so that its answer is sent once its event can be read in the log.
+     */
+    void awaitChained();
+
+    /**
      * Counts an event that can come in floods (refusals of requests that did not verify, refusals by the rate
      * limiter) instead of writing it: identical drafts of one minute, request id aside, become one event whose
      * {@code occurrences} is their number, written within about a minute of that minute's end and when LabGate stops.
