@@ -13,7 +13,8 @@ import jakarta.inject.Inject;
 /**
  * Writes every workflow decision and grant change to the usage log in the transaction that makes it (the log's
  * outbox), so a change never commits without its event and an event never tells of a change that was rolled back.
- * Once the change has committed, the answer waits until the event is in the hash chain.
+ * Once the change has committed, the answer waits until the event is in the hash chain ({@link
+ * UsageLog#recordWithChange}).
  */
 @ApplicationScoped
 public class WorkflowUsageRecorder {
@@ -29,9 +30,5 @@ public class WorkflowUsageRecorder {
                 .reason(change.what())
                 .requestId(RequestIds.current())
                 .build());
-    }
-
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowChange change) {
-        usageLog.awaitChained();
     }
 }

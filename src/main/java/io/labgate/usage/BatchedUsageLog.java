@@ -21,6 +21,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
@@ -153,13 +156,34 @@ public class BatchedUsageLog implements UsageLog {
             QuarkusTransaction.setRollbackOnly();
             throw new UsageLogException("the usage event of the change could not be written", e);
         }
+        if (transactions.getResource(AWAIT_CHAINED) == null) {
+            // once committed, the caller goes on only when its events are in the chain (one wait per transaction)
+            transactions.putResource(AWAIT_CHAINED, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        awaitChained();
+                    }
+                }
+            });
+        }
     }
+
+    /** Marks a transaction whose commit is followed by a wait for its outbox events. */
+    private static final Object AWAIT_CHAINED = new Object();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Override
     public void awaitChained() {
         try {
             writer.drainOutboxSoon().get(config.recordTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | UsageLogException e) {
             // the events are safe in the outbox; the next drain (this replica's or another's) chains them
             LOG.warnf("events of committed changes are not chained yet: %s", e.toString());
         } catch (InterruptedException e) {

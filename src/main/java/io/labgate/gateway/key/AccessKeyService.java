@@ -155,11 +155,13 @@ public class AccessKeyService {
     }
 
     private void record(AccessKey key, String reason) {
-        usage.record(UsageEventDraft.builder(UsageAction.ACCESS_KEY_CHANGED, UsageOutcome.SUCCESS, caller.subject())
-                .organization(key.organizationId)
-                .grant(key.grantId)
-                .reason(reason)
-                .build());
+        // in the key's own transaction: the change and its event commit together
+        usage.recordWithChange(
+                UsageEventDraft.builder(UsageAction.ACCESS_KEY_CHANGED, UsageOutcome.SUCCESS, caller.subject())
+                        .organization(key.organizationId)
+                        .grant(key.grantId)
+                        .reason(reason)
+                        .build());
     }
 
     static String randomString(SecureRandom random, String alphabet, int length) {

@@ -17,8 +17,9 @@ public interface UsageLog {
 
     /**
      * Records an event together with the business change of the caller's transaction: it commits with that change
-     * or not at all (a transactional outbox), and is moved into the hash chain soon after by the writer of any
-     * replica. Without a transaction it is {@link #record recorded} at once.
+     * or not at all (a transactional outbox), and is moved into the hash chain by the writer of any replica; once
+     * the transaction has committed, the committing thread waits (at most the record timeout) until it is there.
+     * Without a transaction it is {@link #record recorded} at once.
      *
      * @throws UsageLogException (503) when it cannot be written; the caller's transaction then rolls back
      */
@@ -26,7 +27,7 @@ public interface UsageLog {
 
     /**
      * Waits (at most the record timeout, never failing) until the events written with changes so far are in the
-     * chain: called after a change committed, so that its answer is sent once its event can be read in the log.
+     * chain ({@link #recordWithChange} does so by itself after the commit).
      */
     void awaitChained();
 
