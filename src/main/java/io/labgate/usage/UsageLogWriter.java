@@ -141,8 +141,12 @@ public class UsageLogWriter {
     /** As {@link #recordAsync(UsageEventDraft)}, for an event of the given id that opens or closes a transfer. */
     CompletableFuture<LoggedEvent> recordAsync(UUID id, UsageEventDraft draft, TransferStep step) {
         // the time and request id are the caller's: the writer thread has neither
-        Pending pending = new Pending(
-                id, draft.completedWith(clock.instant(), RequestIds.current()), step, new CompletableFuture<>());
+        return enqueue(new Pending(
+                id, draft.completedWith(clock.instant(), RequestIds.current()), step, new CompletableFuture<>()));
+    }
+
+    /** Queues for the writer thread, waiting for room when the queue is full (backpressure). */
+    private CompletableFuture<LoggedEvent> enqueue(Pending pending) {
         accepting.readLock().lock();
         try {
             if (!open) {
@@ -163,20 +167,7 @@ public class UsageLogWriter {
      * the future completes once it has, or exceptionally when it could not.
      */
     public CompletableFuture<LoggedEvent> drainOutboxSoon() {
-        Pending nudge = new Pending(null, null, new DrainsOutbox(), new CompletableFuture<>());
-        accepting.readLock().lock();
-        try {
-            if (!open) {
-                throw new UsageLogException("the usage log is stopping", null);
-            }
-            queue.put(nudge);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UsageLogException("interrupted while waiting for room in the usage log queue", e);
-        } finally {
-            accepting.readLock().unlock();
-        }
-        return nudge.done();
+        return enqueue(new Pending(null, null, new DrainsOutbox(), new CompletableFuture<>()));
     }
 
     /** Queues a draft and waits until the event is committed, at most 30 seconds. */
@@ -336,16 +327,9 @@ public class UsageLogWriter {
                         connection.rollback();
                         return;
                     }
-                    long seq = 0;
-                    String hash = EventDigest.GENESIS;
-                    try (PreparedStatement last = connection.prepareStatement(
-                                    "SELECT seq, hash FROM usage_event ORDER BY seq DESC LIMIT 1");
-                            ResultSet rs = last.executeQuery()) {
-                        if (rs.next()) {
-                            seq = rs.getLong(1);
-                            hash = rs.getString(2);
-                        }
-                    }
+                    Link last = lastLink(connection);
+                    long seq = last.seq();
+                    String hash = last.hash();
                     List<LoggedEvent> chained = new ArrayList<>(rows.size());
                     for (LoggedEvent row : rows) {
                         LoggedEvent event = withSeq(row, ++seq).chainedAfter(hash);
@@ -508,16 +492,9 @@ public class UsageLogWriter {
             connection.setAutoCommit(false);
             try {
                 lockChain(connection);
-                long seq = 0;
-                String hash = EventDigest.GENESIS;
-                try (PreparedStatement last = connection.prepareStatement(
-                                "SELECT seq, hash FROM usage_event ORDER BY seq DESC LIMIT 1");
-                        ResultSet rs = last.executeQuery()) {
-                    if (rs.next()) {
-                        seq = rs.getLong(1);
-                        hash = rs.getString(2);
-                    }
-                }
+                Link last = lastLink(connection);
+                long seq = last.seq();
+                String hash = last.hash();
                 Set<UUID> closed = closeTransfers(connection, batch);
                 List<LoggedEvent> events = new ArrayList<>(batch.size());
                 List<LoggedEvent> written = new ArrayList<>(batch.size());
@@ -607,6 +584,18 @@ public class UsageLogWriter {
             if (rows > 0) {
                 insert.executeBatch();
             }
+        }
+    }
+
+    /** The newest event of the chain: its seq and hash (0 and the genesis hash for an empty log). */
+    private record Link(long seq, String hash) {}
+
+    /** The chain's last link; read under the chain lock. */
+    private static Link lastLink(Connection connection) throws SQLException {
+        try (PreparedStatement last =
+                        connection.prepareStatement("SELECT seq, hash FROM usage_event ORDER BY seq DESC LIMIT 1");
+                ResultSet rs = last.executeQuery()) {
+            return rs.next() ? new Link(rs.getLong(1), rs.getString(2)) : new Link(0, EventDigest.GENESIS);
         }
     }
 
