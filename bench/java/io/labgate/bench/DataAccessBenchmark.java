@@ -251,6 +251,13 @@ class DataAccessBenchmark {
                 "**Ratio LabGate / direct (medians): %.2f** (target 0.8)",
                 median(gatewayRates) / median(directRates)));
         line("");
+        line(String.format(
+                Locale.ROOT,
+                "Resident memory of the benchmark JVM (LabGate and the clients; PostgreSQL, S3Proxy's store and "
+                        + "Keycloak are other processes): %d MiB at the end, heap used %d MiB.",
+                residentMib(),
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / MIB));
+        line("");
 
         Path out = Path.of("target", "bench", "results.md");
         Files.createDirectories(out.getParent());
@@ -410,6 +417,20 @@ class DataAccessBenchmark {
         double rate = count / seconds(System.nanoTime() - start);
         System.out.printf(Locale.ROOT, "[bench] small %s: %.0f requests/s%n", url.getPath(), rate);
         return rate;
+    }
+
+    /** VmRSS of this process in MiB (Linux), 0 elsewhere. */
+    private static long residentMib() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return 0;
     }
 
     /** SHA-256 throughput over an in-memory buffer: the most any download in this harness can show. */
