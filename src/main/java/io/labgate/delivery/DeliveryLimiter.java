@@ -20,7 +20,8 @@ import java.util.concurrent.Semaphore;
  * organization's row is locked only for that statement, never across the caller's work; concurrent requests of
  * one organization queue on its row (at most its own rate is ever granted), other organizations never meet it.
  * With n replicas an organization still gets {@code burst + requestsPerSecond × t} requests in t seconds, not n
- * times that.
+ * times that. A statement takes a small lease of tokens ({@link #leaseSize}, V22) that the replica hands out
+ * itself for up to a second, so a busy organization costs its row one update per lease.
  *
  * <p><b>Running downloads: per replica</b> (a semaphore in memory). A shared count would need leased slots
  * renewed by every running transfer and taken back after a dead replica's lease ran out; a semaphore can never
@@ -46,17 +47,31 @@ public class DeliveryLimiter {
      * counted twice) and leaves {@code refreshed_at} where it was. Every SET expression reads the old row.
      */
     static final String TAKE = """
-            INSERT INTO rate_limit_bucket AS b (organization_id, tokens, refreshed_at, granted)
-            VALUES (?1, ?2 - 1, clock_timestamp(), true)
+            INSERT INTO rate_limit_bucket AS b (organization_id, tokens, refreshed_at, granted, taken)
+            VALUES (?1, ?2 - least(?4, floor(?2)), clock_timestamp(), true, least(?4, floor(?2))::integer)
             ON CONFLICT (organization_id) DO UPDATE SET
-                tokens = CASE
+                taken = CASE
                     WHEN rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) >= 1
-                    THEN rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) - 1
-                    ELSE rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2)
+                    THEN least(?4, floor(rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2)))
+                    ELSE 0
+                END::integer,
+                tokens = rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) - CASE
+                    WHEN rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) >= 1
+                    THEN least(?4, floor(rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2)))
+                    ELSE 0
                 END,
                 granted = rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) >= 1,
                 refreshed_at = greatest(b.refreshed_at, excluded.refreshed_at)
-            RETURNING tokens, granted""";
+            RETURNING tokens, granted, taken""";
+
+    /** How long the unused tokens of a lease may still be handed out; then they are dropped. */
+    static final long LEASE_NANOS = 1_000_000_000L;
+
+    /** Tokens of an organization this replica took from its shared bucket and has not handed out yet. */
+    private static final class Lease {
+        int left;
+        long expiresAt;
+    }
 
     @Inject
     DeliveryConfig config;
@@ -69,6 +84,7 @@ public class DeliveryLimiter {
 
     private volatile Limits limits;
     private final ConcurrentMap<UUID, Semaphore> streams = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, Lease> leases = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -86,25 +102,49 @@ public class DeliveryLimiter {
     public synchronized void setLimits(Limits newLimits) {
         limits = newLimits;
         streams.clear();
+        leases.clear();
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery("DELETE FROM rate_limit_bucket").executeUpdate());
     }
 
     /**
-     * Takes one request token of the organization from its shared bucket, in a transaction of its own (a
-     * caller's transaction is suspended meanwhile).
+     * Takes one request token of the organization: from this replica's lease when it holds one, else by taking a
+     * new lease of up to {@link #leaseSize} tokens from the shared bucket with one statement committed on its own (a
+     * caller's transaction is suspended meanwhile). Tokens of a lease unused for a second are dropped, so the
+     * organization never gets more than its bucket allows, whatever the number of replicas.
      *
      * @return 0 when granted, otherwise the nanoseconds until a token will be available
      */
     public long tryRequest(UUID organizationId) {
         Limits current = limits;
-        Object[] row = statements.queryOne(
-                TAKE,
-                rs -> new Object[] {rs.getDouble(1), rs.getBoolean(2)},
-                organizationId,
-                (double) current.burst(),
-                current.requestsPerSecond());
-        return waitNanos((Double) row[0], (Boolean) row[1], current.requestsPerSecond());
+        Lease lease = leases.computeIfAbsent(organizationId, id -> new Lease());
+        // one organization's requests on this replica queue here, as they would on its row
+        synchronized (lease) {
+            long now = System.nanoTime();
+            if (lease.left > 0 && now - lease.expiresAt < 0) {
+                lease.left--;
+                return 0;
+            }
+            Object[] row = statements.queryOne(
+                    TAKE,
+                    rs -> new Object[] {rs.getDouble(1), rs.getBoolean(2), rs.getInt(3)},
+                    organizationId,
+                    (double) current.burst(),
+                    current.requestsPerSecond(),
+                    leaseSize(current));
+            boolean granted = (Boolean) row[1];
+            lease.left = granted ? (Integer) row[2] - 1 : 0;
+            lease.expiresAt = now + LEASE_NANOS;
+            return waitNanos((Double) row[0], granted, current.requestsPerSecond());
+        }
+    }
+
+    /**
+     * Tokens taken per statement: a quarter of the burst, at most 20, at least 1. A small burst (tight limits)
+     * keeps one statement per request, so the shared bucket stays exact; a large one spares the row.
+     */
+    static int leaseSize(Limits limits) {
+        return Math.max(1, Math.min(20, limits.burst() / 4));
     }
 
     /** 0 when the token was granted, else how long until the bucket holds a whole token again. */

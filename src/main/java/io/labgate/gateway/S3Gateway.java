@@ -22,6 +22,7 @@ import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
 import io.labgate.usage.api.UsageOutcome;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -75,7 +76,7 @@ public class S3Gateway {
     /** Addresses whose requests keep failing verification: throttled before any key lookup. */
     private UnverifiedSources unverified;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void init() {
         unverified = new UnverifiedSources(config.unverifiedPerMinute(), clock);
     }
