@@ -5,6 +5,7 @@ import io.labgate.organization.api.OrganizationNotUsable;
 import io.labgate.organization.api.OrganizationStatus;
 import io.labgate.organization.api.OrganizationSummary;
 import io.labgate.organization.api.Organizations;
+import io.labgate.platform.db.ShortStatements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,17 @@ class OrganizationDirectory implements Organizations {
 
     @Inject
     OrganizationRepository organizations;
+
+    @Inject
+    ShortStatements statements;
+
+    @Override
+    public Optional<OrganizationStatus> statusOf(UUID id) {
+        return Optional.ofNullable(statements.queryOne(
+                "SELECT status FROM organization WHERE id = ?1",
+                rs -> OrganizationStatus.valueOf(rs.getString(1)),
+                id));
+    }
 
     @Override
     public Optional<OrganizationSummary> find(UUID id) {

@@ -6,7 +6,6 @@ import io.labgate.access.request.AccessRequest;
 import io.labgate.access.web.GrantChangeResponse;
 import io.labgate.access.web.GrantResponse;
 import io.labgate.catalogue.api.DatasetVersionRetired;
-import io.labgate.organization.api.OrganizationStatus;
 import io.labgate.organization.api.OrganizationSummary;
 import io.labgate.organization.api.Organizations;
 import io.labgate.platform.error.ApiException;
@@ -123,38 +122,16 @@ public class GrantService {
         AccessGrant grant = grants.findByIdOptional(grantId)
                 .filter(g -> g.organizationId.equals(organizationId))
                 .orElseThrow(() -> ApiException.notFound("grant", grantId));
-        String notUsable = whyNotUsable(grant, mode);
+        String notUsable = whyNotUsable(GrantState.of(grant), mode);
         if (notUsable != null) {
             throw forbidden(notUsable);
         }
         return grant;
     }
 
-    /**
-     * Why the grant may not be used now in this mode, or null when it may: its status, the clock, the mode and its
-     * organization's status. Throws nothing, so a caller's transaction stays usable.
-     */
-    String whyNotUsable(AccessGrant grant, AccessMode mode) {
-        Instant now = clock.instant();
-        if (grant.status != GrantStatus.ACTIVE) {
-            return "grant " + grant.id + " is " + grant.status
-                    + (grant.statusReason == null ? "" : " (" + grant.statusReason + ")");
-        }
-        if (now.isBefore(grant.validFrom)) {
-            return "grant " + grant.id + " is valid from " + grant.validFrom + ", not yet";
-        }
-        if (!now.isBefore(grant.validUntil)) {
-            return "grant " + grant.id + " ended at " + grant.validUntil;
-        }
-        if (!grant.accessModes.contains(mode.name())) {
-            return "grant " + grant.id + " does not allow " + mode + "; it allows " + grant.accessModes;
-        }
-        // a suspended organization's tokens may live a few minutes more; its grants stop at once
-        return organizations
-                .find(grant.organizationId)
-                .filter(o -> o.status() != OrganizationStatus.ACTIVE)
-                .map(o -> "organization " + grant.organizationId + " is " + o.status())
-                .orElse(null);
+    /** Why the grant may not be used now in this mode, or null when it may ({@link GrantState#whyNotUsable}). */
+    String whyNotUsable(GrantState grant, AccessMode mode) {
+        return grant.whyNotUsable(clock.instant(), mode, organizations::statusOf);
     }
 
     /** Grants of an organization under a policy version that are still live: for maxConcurrentGrants. */

@@ -9,11 +9,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccessKeyRepository implements PanacheRepositoryBase<AccessKey, UUID> {
 
-    /** The key with this access key id unless it was revoked. */
-    public Optional<AccessKey> findUnrevoked(String accessKeyId) {
-        return find("accessKeyId = ?1 and revokedAt is null", accessKeyId).firstResultOptional();
-    }
-
     /** Every key of a grant, newest first. */
     public List<AccessKey> ofGrant(UUID grantId) {
         return list("grantId = ?1 order by createdAt desc, id", grantId);

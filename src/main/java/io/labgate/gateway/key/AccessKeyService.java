@@ -7,6 +7,7 @@ import io.labgate.gateway.web.AccessKeyResponse;
 import io.labgate.platform.cache.LocalCache;
 import io.labgate.platform.crypto.KeyRing;
 import io.labgate.platform.crypto.SecretBox;
+import io.labgate.platform.db.ShortStatements;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.security.Caller;
@@ -24,7 +25,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,6 +45,9 @@ public class AccessKeyService {
 
     @Inject
     AccessKeyRepository keys;
+
+    @Inject
+    ShortStatements statements;
 
     @Inject
     GrantLedger grants;
@@ -115,8 +118,13 @@ public class AccessKeyService {
     }
 
     /** Whether the key exists and is not revoked: a running S3 transfer asks it now and then. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isUnrevoked(String accessKeyId) {
-        return keys.findUnrevoked(accessKeyId).isPresent();
+        return statements.queryOne(
+                        "SELECT 1 FROM access_key WHERE access_key_id = ?1 AND revoked_at IS NULL",
+                        rs -> Boolean.TRUE,
+                        accessKeyId)
+                != null;
     }
 
     /**
@@ -124,26 +132,35 @@ public class AccessKeyService {
      * (revocation bites at once on every replica); the decrypted secret is kept per key and key-encryption version,
      * since it never changes.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public KeyResolution resolve(String accessKeyId) {
-        Optional<AccessKey> found = keys.findUnrevoked(accessKeyId);
-        if (found.isEmpty()) {
+        // every S3 request: one short statement, no session, no transaction
+        LiveKey key = statements.queryOne(
+                "SELECT grant_id, organization_id, secret_ciphertext, key_version FROM access_key "
+                        + "WHERE access_key_id = ?1 AND revoked_at IS NULL",
+                rs -> new LiveKey(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3), rs.getInt(4)),
+                accessKeyId);
+        if (key == null) {
             return new KeyResolution.Unknown();
         }
-        AccessKey key = found.get();
-        String secret = secrets.get(new SealedSecret(key.accessKeyId, key.keyVersion), k -> open(key));
-        return new KeyResolution.Usable(key.accessKeyId, key.grantId, key.organizationId, secret);
+        String secret = secrets.get(new SealedSecret(accessKeyId, key.keyVersion()), k -> open(accessKeyId, key));
+        return new KeyResolution.Usable(accessKeyId, key.grantId(), key.organizationId(), secret);
     }
+
+    /** The columns of an unrevoked key that the S3 endpoint needs. */
+    private record LiveKey(UUID grantId, UUID organizationId, byte[] secretCiphertext, int keyVersion) {}
 
     /** Decrypted secrets by key and the key-encryption version they are sealed under (a rewrap changes it). */
     private final LocalCache<SealedSecret, String> secrets = LocalCache.unbounded(10_000);
 
     private record SealedSecret(String accessKeyId, int keyVersion) {}
 
-    private String open(AccessKey key) {
+    private String open(String accessKeyId, LiveKey key) {
         try {
-            return encryption.version(key.keyVersion).open(key.secretCiphertext, key.accessKeyId);
+            return encryption.version(key.keyVersion()).open(key.secretCiphertext(), accessKeyId);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("access key " + key.accessKeyId + " does not decrypt: " + e.getMessage());
+            throw new IllegalStateException("access key " + accessKeyId + " does not decrypt: " + e.getMessage());
         }
     }
 

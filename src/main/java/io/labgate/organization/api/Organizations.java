@@ -12,6 +12,9 @@ public interface Organizations {
     /** Any organization by id. */
     Optional<OrganizationSummary> find(UUID id);
 
+    /** An organization's status alone, read with one short statement (the data path asks on every request). */
+    Optional<OrganizationStatus> statusOf(UUID id);
+
     /**
      * Refuses an organization that is not registered, not ACTIVE, or not of the expected kind.
      *
