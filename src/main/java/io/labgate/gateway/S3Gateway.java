@@ -22,6 +22,8 @@ import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
 import io.labgate.usage.api.UsageOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -76,9 +78,18 @@ public class S3Gateway {
     /** Addresses whose requests keep failing verification: throttled before any key lookup. */
     private UnverifiedSources unverified;
 
+    @Inject
+    MeterRegistry registry;
+
+    /** Requests refused before verification because their address kept failing it. */
+    private Counter throttled;
+
     @PostConstruct
     void init() {
         unverified = new UnverifiedSources(config.unverifiedPerMinute(), clock);
+        throttled = Counter.builder("labgate.gateway.unverified.throttled")
+                .description("S3 requests refused SlowDown before verification: their address kept failing it")
+                .register(registry);
     }
 
     /** One request as received. {@code path} is the raw path below the mount point. */
@@ -109,6 +120,7 @@ public class S3Gateway {
     @ActivateRequestContext
     public void handle(S3Call call, S3Exchange exchange) {
         if (unverified.throttled(call.clientAddress())) {
+            throttled.increment();
             refuseUnverified(
                     call,
                     exchange,

@@ -193,6 +193,8 @@ public class BatchedUsageLog implements UsageLog {
 
     @Override
     public void tally(UsageEventDraft draft) {
+        registry.counter("labgate.usage.tallied", "action", draft.action().name())
+                .increment();
         if (tally.count(draft, clock.instant())) {
             writeTallies(true);
         }

@@ -121,6 +121,9 @@ class S3FloodTest {
         assertThat(S3GatewayTest.refusals(grantId))
                 .as("refusals attributed to the grant of the claimed key")
                 .isZero();
+        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        assertThat(metrics).containsPattern("labgate_gateway_unverified_throttled_total [1-9]");
+        assertThat(metrics).contains("labgate_usage_tallied_total{action=\"ACCESS_REFUSED\"");
     }
 
     private URL presigned(String accessKeyId, String secret, Data data) throws Exception {
