@@ -17,6 +17,7 @@ import io.labgate.platform.crypto.KeyRing;
 import io.labgate.platform.crypto.KeyVersionUsage;
 import io.labgate.platform.crypto.RewrapResult;
 import io.labgate.platform.crypto.SecretRewrap;
+import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
@@ -94,10 +95,7 @@ class KeyRotationTest {
 
     @BeforeEach
     void setUp() {
-        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.JEJU)) {
-            demo.ensure(id);
-        }
-        PublishedDatasets.active(DemoOrganizations.ALPHA);
+        ApprovedGrants.organizations(demo);
         PublishedDatasets.active(DemoOrganizations.JEJU);
         synchronized (KeyRotationTest.class) {
             if (data == null) {

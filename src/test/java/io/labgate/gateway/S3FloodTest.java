@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.labgate.gateway.GatewayFixtures.Data;
 import io.labgate.gateway.GatewayFixtures.Key;
+import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
@@ -55,10 +56,7 @@ class S3FloodTest {
 
     @BeforeEach
     void organizations() {
-        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.JEJU)) {
-            demo.ensure(id);
-        }
-        PublishedDatasets.active(DemoOrganizations.ALPHA);
+        ApprovedGrants.organizations(demo);
         PublishedDatasets.active(DemoOrganizations.JEJU);
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.labgate.gateway.GatewayFixtures.Data;
 import io.labgate.gateway.GatewayFixtures.Key;
+import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.TestStore;
@@ -54,10 +55,7 @@ class S3TransferTest {
 
     @BeforeEach
     void setUp() {
-        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.JEJU)) {
-            demo.ensure(id);
-        }
-        PublishedDatasets.active(DemoOrganizations.ALPHA);
+        ApprovedGrants.organizations(demo);
         PublishedDatasets.active(DemoOrganizations.JEJU);
         synchronized (S3TransferTest.class) {
             if (data == null) {
