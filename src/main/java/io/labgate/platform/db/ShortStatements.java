@@ -7,16 +7,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * One SQL statement committed on its own, with plain JDBC on an autocommit connection, outside any transaction of
- * the caller (suspended meanwhile). For the statements the data path runs on every request (a rate token, a byte
- * reservation): there, opening a JPA session and a JTA transaction costs more than the statement itself.
+ * the caller (suspended meanwhile). For the statements the data path runs on every request (the grant, the
+ * organization's status and the access key it reads, a rate token, a byte reservation): there, opening a JPA
+ * session and a JTA transaction costs more than the statement itself.
  *
  * <p>Parameters are written {@code ?1}, {@code ?2}, ... and may repeat, as in JPA native queries.
  */
@@ -30,6 +30,22 @@ public class ShortStatements {
     public interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
+
+    /** A statement's JDBC text and, for each {@code ?} in it, the number of the parameter it takes. */
+    private record Numbered(String jdbc, int[] order) {
+
+        static Numbered of(String sql) {
+            return new Numbered(
+                    NUMBERED.matcher(sql).replaceAll("?"),
+                    NUMBERED.matcher(sql)
+                            .results()
+                            .mapToInt(m -> Integer.parseInt(m.group(1)))
+                            .toArray());
+        }
+    }
+
+    /** The callers' statements are constants: each is parsed once. */
+    private final Map<String, Numbered> parsed = new ConcurrentHashMap<>();
 
     @Inject
     DataSource dataSource;
@@ -54,17 +70,12 @@ public class ShortStatements {
     }
 
     private <T> T run(String sql, Object[] parameters, Execution<T> execution) {
-        List<Integer> order = new ArrayList<>();
-        Matcher m = NUMBERED.matcher(sql);
-        while (m.find()) {
-            order.add(Integer.parseInt(m.group(1)));
-        }
-        String jdbc = NUMBERED.matcher(sql).replaceAll("?");
+        Numbered numbered = parsed.computeIfAbsent(sql, Numbered::of);
         return QuarkusTransaction.suspendingExisting().call(() -> {
             try (Connection connection = dataSource.getConnection();
-                    PreparedStatement statement = connection.prepareStatement(jdbc)) {
-                for (int i = 0; i < order.size(); i++) {
-                    statement.setObject(i + 1, parameters[order.get(i) - 1]);
+                    PreparedStatement statement = connection.prepareStatement(numbered.jdbc())) {
+                for (int i = 0; i < numbered.order().length; i++) {
+                    statement.setObject(i + 1, parameters[numbered.order()[i] - 1]);
                 }
                 return execution.execute(statement);
             }
