@@ -1,11 +1,9 @@
 package io.labgate.delivery;
 
 import io.labgate.platform.db.ShortStatements;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -44,22 +42,17 @@ public class DeliveryLimiter {
     /**
      * Refill and take in one row update. {@code excluded.refreshed_at} is the statement's one reading of the
      * database clock; a statement that waited for the row behind a later one gets no refill (the time is never
-     * counted twice) and leaves {@code refreshed_at} where it was. Every SET expression reads the old row.
+     * counted twice) and leaves {@code refreshed_at} where it was. Every SET expression reads the old row. Fewer
+     * than one token available floors to none taken, so a refusal takes nothing without a case of its own.
      */
     static final String TAKE = """
             INSERT INTO rate_limit_bucket AS b (organization_id, tokens, refreshed_at, granted, taken)
             VALUES (?1, ?2 - least(?4, floor(?2)), clock_timestamp(), true, least(?4, floor(?2))::integer)
             ON CONFLICT (organization_id) DO UPDATE SET
-                taken = CASE
-                    WHEN rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) >= 1
-                    THEN least(?4, floor(rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2)))
-                    ELSE 0
-                END::integer,
-                tokens = rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) - CASE
-                    WHEN rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) >= 1
-                    THEN least(?4, floor(rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2)))
-                    ELSE 0
-                END,
+                taken = least(?4, floor(rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2)))
+                    ::integer,
+                tokens = rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2)
+                    - least(?4, floor(rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2))),
                 granted = rate_limit_available(b.tokens, b.refreshed_at, excluded.refreshed_at, ?3, ?2) >= 1,
                 refreshed_at = greatest(b.refreshed_at, excluded.refreshed_at)
             RETURNING tokens, granted, taken""";
@@ -75,9 +68,6 @@ public class DeliveryLimiter {
 
     @Inject
     DeliveryConfig config;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     ShortStatements statements;
@@ -103,8 +93,7 @@ public class DeliveryLimiter {
         limits = newLimits;
         streams.clear();
         leases.clear();
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("DELETE FROM rate_limit_bucket").executeUpdate());
+        statements.update("DELETE FROM rate_limit_bucket");
     }
 
     /**
