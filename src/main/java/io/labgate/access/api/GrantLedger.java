@@ -10,9 +10,6 @@ import java.util.UUID;
  */
 public interface GrantLedger {
 
-    /** The organization's grant, whatever its state; empty for an unknown grant or another organization's. */
-    Optional<UsableGrant> find(UUID grantId, UUID organizationId);
-
     /**
      * The organization's grant and whether it may be used now in this mode, from one read of the grant and its
      * organization (the data paths' hot path): empty for an unknown grant or another organization's. Refuses by

@@ -7,10 +7,8 @@ import io.labgate.access.api.UsableGrant;
 import io.labgate.organization.api.Organizations;
 import io.labgate.platform.db.ShortStatements;
 import io.labgate.policy.api.AccessMode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -29,9 +27,6 @@ class GrantAccounting implements GrantLedger {
     GrantService service;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     ShortStatements statements;
 
     @Inject
@@ -39,14 +34,6 @@ class GrantAccounting implements GrantLedger {
 
     @Inject
     Clock clock;
-
-    @Override
-    @Transactional
-    public Optional<UsableGrant> find(UUID grantId, UUID organizationId) {
-        return grants.findByIdOptional(grantId)
-                .filter(g -> g.organizationId.equals(organizationId))
-                .map(GrantAccounting::usable);
-    }
 
     @Override
     public Optional<GrantCheck> check(UUID grantId, UUID organizationId, AccessMode mode) {
@@ -104,12 +91,10 @@ class GrantAccounting implements GrantLedger {
 
     @Override
     public ByteUsage byteUsage(UUID grantId) {
-        Object[] row = QuarkusTransaction.requiringNew()
-                .call(() ->
-                        (Object[]) em.createNativeQuery("SELECT bytes_used, byte_quota FROM access_grant WHERE id = ?1")
-                                .setParameter(1, grantId)
-                                .getSingleResult());
-        return new ByteUsage(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        return statements.queryOne(
+                "SELECT bytes_used, byte_quota FROM access_grant WHERE id = ?1",
+                rs -> new ByteUsage(rs.getLong(1), rs.getLong(2)),
+                grantId);
     }
 
     private static UsableGrant usable(AccessGrant g) {

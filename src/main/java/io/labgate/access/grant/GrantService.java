@@ -122,16 +122,11 @@ public class GrantService {
         AccessGrant grant = grants.findByIdOptional(grantId)
                 .filter(g -> g.organizationId.equals(organizationId))
                 .orElseThrow(() -> ApiException.notFound("grant", grantId));
-        String notUsable = whyNotUsable(GrantState.of(grant), mode);
+        String notUsable = GrantState.of(grant).whyNotUsable(clock.instant(), mode, organizations::statusOf);
         if (notUsable != null) {
             throw forbidden(notUsable);
         }
         return grant;
-    }
-
-    /** Why the grant may not be used now in this mode, or null when it may ({@link GrantState#whyNotUsable}). */
-    String whyNotUsable(GrantState grant, AccessMode mode) {
-        return grant.whyNotUsable(clock.instant(), mode, organizations::statusOf);
     }
 
     /** Grants of an organization under a policy version that are still live: for maxConcurrentGrants. */

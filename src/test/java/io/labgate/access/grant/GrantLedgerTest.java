@@ -52,11 +52,12 @@ class GrantLedgerTest {
     @Test
     void shouldFindTheGrantOnlyForItsOwnOrganization() {
         UUID id = UUID.fromString(grant().grantId());
-        UsableGrant found = ledger.find(id, DemoOrganizations.ALPHA).orElseThrow();
+        UsableGrant found =
+                ledger.check(id, DemoOrganizations.ALPHA, null).orElseThrow().grant();
         assertThat(found.allows(AccessMode.STREAM)).isTrue();
         assertThat(found.allows(AccessMode.S3_ENDPOINT)).isFalse();
         assertThat(found.byteQuota()).isEqualTo(QUOTA);
-        assertThat(ledger.find(id, DemoOrganizations.BETA)).isEmpty();
+        assertThat(ledger.check(id, DemoOrganizations.BETA, null)).isEmpty();
     }
 
     @Test
