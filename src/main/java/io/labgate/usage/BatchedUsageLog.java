@@ -67,6 +67,12 @@ public class BatchedUsageLog implements UsageLog {
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** Marks a transaction whose commit is followed by a wait for its outbox events. */
+    private static final Object AWAIT_CHAINED = new Object();
+
     private UsageLogWriter writer;
 
     /** Refusals counted per minute instead of written one by one ({@link #tally}). */
@@ -173,14 +179,11 @@ public class BatchedUsageLog implements UsageLog {
         }
     }
 
-    /** Marks a transaction whose commit is followed by a wait for its outbox events. */
-    private static final Object AWAIT_CHAINED = new Object();
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Override
-    public void awaitChained() {
+    /**
+     * Waits (at most the record timeout, never failing) until the outbox rows committed so far are in the chain:
+     * after a change committed, so that its answer leaves once its event can be read in the log.
+     */
+    private void awaitChained() {
         try {
             writer.drainOutboxSoon().get(config.recordTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | UsageLogException e) {

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -310,7 +311,8 @@ public class UsageLogWriter {
      * DELETE ... RETURNING (SKIP LOCKED, so replicas never take the same row), chained insert, commit.
      */
     void drainOutbox() throws SQLException {
-        while (true) {
+        int taken;
+        do {
             try (Connection connection = dataSource.getConnection()) {
                 try (PreparedStatement any = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM usage_outbox)");
                         ResultSet rs = any.executeQuery()) {
@@ -319,41 +321,15 @@ public class UsageLogWriter {
                         return;
                     }
                 }
-                connection.setAutoCommit(false);
-                try {
-                    lockChain(connection);
-                    List<LoggedEvent> rows = takeOutbox(connection);
-                    if (rows.isEmpty()) {
-                        connection.rollback();
-                        return;
+                taken = inChainTransaction(connection, c -> {
+                    List<LoggedEvent> rows = takeOutbox(c);
+                    if (!rows.isEmpty()) {
+                        batchSizes.record(append(c, rows).size());
                     }
-                    Link last = lastLink(connection);
-                    long seq = last.seq();
-                    String hash = last.hash();
-                    List<LoggedEvent> chained = new ArrayList<>(rows.size());
-                    for (LoggedEvent row : rows) {
-                        LoggedEvent event = withSeq(row, ++seq).chainedAfter(hash);
-                        hash = event.hash();
-                        chained.add(event);
-                    }
-                    insert(connection, chained);
-                    connection.commit();
-                    batchSizes.record(chained.size());
-                    if (rows.size() < batchSize) {
-                        return;
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    try {
-                        connection.rollback();
-                    } catch (SQLException rollbackFailure) {
-                        e.addSuppressed(rollbackFailure);
-                    }
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
+                    return rows.size();
+                });
             }
-        }
+        } while (taken == batchSize);
     }
 
     /** Takes up to a batch of outbox rows out of the table (in the caller's transaction), oldest first. */
@@ -489,45 +465,75 @@ public class UsageLogWriter {
     private List<LoggedEvent> write(List<Pending> batch) throws SQLException {
         Timer.Sample sample = Timer.start(registry);
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                lockChain(connection);
-                Link last = lastLink(connection);
-                long seq = last.seq();
-                String hash = last.hash();
-                Set<UUID> closed = closeTransfers(connection, batch);
-                List<LoggedEvent> events = new ArrayList<>(batch.size());
+            return inChainTransaction(connection, c -> {
+                Set<UUID> closed = closeTransfers(c, batch);
+                List<LoggedEvent> unchained = new ArrayList<>(batch.size());
+                for (Pending pending : batch) {
+                    if (!settledElsewhere(pending, closed)) {
+                        unchained.add(toEvent(pending));
+                    }
+                }
+                Iterator<LoggedEvent> chained = append(c, unchained).iterator();
+                openTransfers(c, batch);
+                batchSizes.record(unchained.size());
                 List<LoggedEvent> written = new ArrayList<>(batch.size());
                 for (Pending pending : batch) {
-                    if (pending.step() instanceof Closes close
-                            && close.onlyIfOpen()
-                            && !closed.contains(close.startId())) {
-                        written.add(NOT_WRITTEN);
-                        continue;
-                    }
-                    LoggedEvent event = toEvent(pending, ++seq).chainedAfter(hash);
-                    hash = event.hash();
-                    events.add(event);
-                    written.add(event);
+                    written.add(settledElsewhere(pending, closed) ? NOT_WRITTEN : chained.next());
                 }
-                insert(connection, events);
-                openTransfers(connection, batch);
-                connection.commit();
-                batchSizes.record(events.size());
                 return written;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } finally {
             sample.stop(writeTimer);
         }
+    }
+
+    /** A settlement whose transfer was closed already (by its own completion or another replica): not written. */
+    private static boolean settledElsewhere(Pending pending, Set<UUID> closed) {
+        return pending.step() instanceof Closes close && close.onlyIfOpen() && !closed.contains(close.startId());
+    }
+
+    /** Work in one chain transaction. */
+    @FunctionalInterface
+    private interface ChainWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * One transaction on {@code connection}: the chain locked first, committed at the end, rolled back on any
+     * failure. Every append to the chain goes through here.
+     */
+    private static <T> T inChainTransaction(Connection connection, ChainWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            lockChain(connection);
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Numbers the events after the chain's last link, hashes them into the chain and inserts them. */
+    private static List<LoggedEvent> append(Connection connection, List<LoggedEvent> unchained) throws SQLException {
+        Link last = lastLink(connection);
+        long seq = last.seq();
+        String hash = last.hash();
+        List<LoggedEvent> chained = new ArrayList<>(unchained.size());
+        for (LoggedEvent event : unchained) {
+            LoggedEvent linked = withSeq(event, ++seq).chainedAfter(hash);
+            hash = linked.hash();
+            chained.add(linked);
+        }
+        insert(connection, chained);
+        return chained;
     }
 
     /** Deletes the open transfers the batch completes; returns the start ids of those that were open. */
@@ -606,12 +612,13 @@ public class UsageLogWriter {
         }
     }
 
-    private LoggedEvent toEvent(Pending pending, long seq) {
+    /** The event of a pending draft, not yet numbered nor chained ({@link #append} does both). */
+    private LoggedEvent toEvent(Pending pending) {
         UsageEventDraft d = pending.draft();
         Instant occurredAt = d.occurredAt().truncatedTo(ChronoUnit.MICROS);
         return new LoggedEvent(
                 pending.id(),
-                seq,
+                0,
                 occurredAt,
                 d.organizationId(),
                 d.subject(),

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Identical events of one window (a minute by default) counted in memory ({@link io.labgate.usage.api.UsageLog#tally}): a flood of refused
- * requests costs a map entry per source, reason and minute, not a row of the log per request. Bounded: past
+ * Identical events of one window (a minute by default) counted in memory
+ * ({@link io.labgate.usage.api.UsageLog#tally}): a flood of refused requests costs a map entry per source, reason
+ * and window, not a row of the log per request. Bounded: past
  * {@code maxKeys} distinct entries the whole tally is handed over for writing at once.
  */
 final class UsageTally {
@@ -46,10 +47,10 @@ final class UsageTally {
      * each as one draft standing for its number of events.
      */
     List<UsageEventDraft> drain(Instant now, boolean everything) {
-        Instant currentMinute = windowOf(now);
+        Instant currentWindow = windowOf(now);
         List<UsageEventDraft> drained = new ArrayList<>();
         for (UsageEventDraft key : counts.keySet()) {
-            if (everything || key.occurredAt().isBefore(currentMinute)) {
+            if (everything || key.occurredAt().isBefore(currentWindow)) {
                 LongAdder count = counts.remove(key);
                 if (count != null) {
                     long n = count.sum();

@@ -26,12 +26,6 @@ public interface UsageLog {
     void recordWithChange(UsageEventDraft draft);
 
     /**
-     * Waits (at most the record timeout, never failing) until the events written with changes so far are in the
-     * chain ({@link #recordWithChange} does so by itself after the commit).
-     */
-    void awaitChained();
-
-    /**
      * Counts an event that can come in floods (refusals of requests that did not verify, refusals by the rate
      * limiter) instead of writing it: identical drafts of one minute, request id aside, become one event whose
      * {@code occurrences} is their number, written within about a minute of that minute's end and when LabGate stops.
