@@ -131,6 +131,7 @@ public class S3Gateway {
         }
         AtomicReference<String> claimed = new AtomicReference<>();
         AtomicReference<KeyResolution> resolved = new AtomicReference<>();
+        KeyResolution.Usable key = null;
         Target target = null;
         try {
             SigV4Verifier verifier = new SigV4Verifier(
@@ -150,7 +151,7 @@ public class S3Gateway {
                 refuseUnverified(call, exchange, claimed.get(), rejected.error(), Map.of());
                 return;
             }
-            KeyResolution.Usable key = (KeyResolution.Usable) resolved.get();
+            key = (KeyResolution.Usable) resolved.get();
             S3Operation operation = S3Operation.parse(
                     call.request().method(), call.path(), call.request().rawQuery());
             target = target(call, key);
@@ -162,7 +163,8 @@ public class S3Gateway {
             if (refusal.logged) {
                 answerError(call, exchange, refusal.error, refusal.headers);
             } else {
-                refuse(call, exchange, resolved.get(), target, refusal.error, refusal.headers);
+                // serving raises these only after the signature verified: the key's holder asked
+                refuse(call, exchange, key, target, refusal.error, refusal.headers);
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "S3 request %s failed", call.requestId());
@@ -433,21 +435,16 @@ public class S3Gateway {
     private void refuse(
             S3Call call,
             S3Exchange exchange,
-            KeyResolution resolution,
+            KeyResolution.Usable key,
             Target target,
             S3Error error,
             Map<String, String> extraHeaders) {
-        UsageEventDraft.Builder event;
-        if (resolution instanceof KeyResolution.Usable usable) {
-            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, subject(usable))
-                    .organization(usable.organizationId())
-                    .grant(usable.grantId())
-                    .datasetVersion(target == null ? null : target.granted().datasetVersionId());
-        } else {
-            event = UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, "anonymous");
-        }
         try {
-            usage.record(event.reason("s3 " + error.code().name())
+            usage.record(UsageEventDraft.builder(UsageAction.ACCESS_REFUSED, UsageOutcome.REFUSED, subject(key))
+                    .organization(key.organizationId())
+                    .grant(key.grantId())
+                    .datasetVersion(target == null ? null : target.granted().datasetVersionId())
+                    .reason("s3 " + error.code().name())
                     .clientAddress(truncate(call.clientAddress(), 64))
                     .requestId(call.requestId())
                     .build());

@@ -125,8 +125,8 @@ public class ObjectDelivery {
                                     + limiter.limits().requestsPerSecond() + " data requests per second",
                             (waitNanos + 999_999_999L) / 1_000_000_000L));
         }
-        // the checks hold no transaction of ours: each reads in its own short one (a refusal inside a shared one
-        // would mark it rollback-only), and a refusal is logged after them, holding no connection meanwhile
+        // the checks hold no transaction: each reads on its own, and a refusal is logged after them, holding no
+        // connection meanwhile
         Decision decision = decide(grantId, organizationId, mode, client, ctx);
         if (decision.refusal() != null) {
             throw refuse(ctx, grantId, decision.versionId(), null, decision.refusal());
