@@ -2,12 +2,15 @@ package io.labgate.organization;
 
 import io.labgate.organization.api.OrganizationKind;
 import io.labgate.organization.api.OrganizationStatus;
+import io.labgate.platform.cache.WatchedCache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -82,4 +85,12 @@ public class Organization extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    @PostUpdate
+    @PostRemove
+    void forgetCached() {
+        // the data path keeps organizations' status in memory (OrganizationDirectory); other replicas hear of it from
+        // the trigger
+        WatchedCache.changedInThisTransaction("organization", id.toString());
+    }
 }

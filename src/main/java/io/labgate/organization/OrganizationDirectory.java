@@ -5,7 +5,10 @@ import io.labgate.organization.api.OrganizationNotUsable;
 import io.labgate.organization.api.OrganizationStatus;
 import io.labgate.organization.api.OrganizationSummary;
 import io.labgate.organization.api.Organizations;
+import io.labgate.platform.cache.ChangeFeed;
+import io.labgate.platform.cache.WatchedCache;
 import io.labgate.platform.db.ShortStatements;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,12 +26,25 @@ class OrganizationDirectory implements Organizations {
     @Inject
     ShortStatements statements;
 
+    @Inject
+    ChangeFeed changes;
+
+    /** Statuses as the data path reads them on every request, forgotten on every replica when one changes. */
+    private WatchedCache<OrganizationStatus> statuses;
+
+    @PostConstruct
+    void init() {
+        statuses = changes.watch("organization", 10_000);
+    }
+
     @Override
     public Optional<OrganizationStatus> statusOf(UUID id) {
-        return Optional.ofNullable(statements.queryOne(
-                "SELECT status FROM organization WHERE id = ?1",
-                rs -> OrganizationStatus.valueOf(rs.getString(1)),
-                id));
+        return Optional.ofNullable(statuses.get(
+                id.toString(),
+                key -> statements.queryOne(
+                        "SELECT status FROM organization WHERE id = ?1",
+                        rs -> OrganizationStatus.valueOf(rs.getString(1)),
+                        id)));
     }
 
     @Override

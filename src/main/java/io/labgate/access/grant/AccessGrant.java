@@ -1,11 +1,14 @@
 package io.labgate.access.grant;
 
+import io.labgate.platform.cache.WatchedCache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -54,7 +57,11 @@ public class AccessGrant extends PanacheEntityBase {
     @Column(name = "byte_quota")
     public long byteQuota;
 
-    @Column(name = "bytes_used")
+    /**
+     * Read only for the entity: the data path reserves and gives back bytes with single UPDATEs while the grant may
+     * be loaded here, so writing the loaded value back would lose them.
+     */
+    @Column(name = "bytes_used", updatable = false)
     public long bytesUsed;
 
     @Column(name = "status_reason")
@@ -68,4 +75,11 @@ public class AccessGrant extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    @PostUpdate
+    @PostRemove
+    void forgetCached() {
+        // the data path keeps grants in memory (GrantAccounting); other replicas hear of it from the trigger
+        WatchedCache.changedInThisTransaction("access_grant", id.toString());
+    }
 }

@@ -5,8 +5,11 @@ import io.labgate.access.api.GrantCheck;
 import io.labgate.access.api.GrantLedger;
 import io.labgate.access.api.UsableGrant;
 import io.labgate.organization.api.Organizations;
+import io.labgate.platform.cache.ChangeFeed;
+import io.labgate.platform.cache.WatchedCache;
 import io.labgate.platform.db.ShortStatements;
 import io.labgate.policy.api.AccessMode;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,10 +38,33 @@ class GrantAccounting implements GrantLedger {
     @Inject
     Clock clock;
 
+    @Inject
+    ChangeFeed changes;
+
+    /** Grants as the data path reads them, forgotten on every replica when one changes (see ChangeFeed). */
+    private WatchedCache<GrantState> states;
+
+    @PostConstruct
+    void init() {
+        states = changes.watch("access_grant", 100_000);
+    }
+
     @Override
     public Optional<GrantCheck> check(UUID grantId, UUID organizationId, AccessMode mode) {
-        // the data path's hot read: one statement, no session, no transaction
-        GrantState state = statements.queryOne(
+        // the data path's hot read: from memory, or one statement, no session, no transaction
+        GrantState state = states.get(grantId.toString(), id -> read(grantId));
+        if (state == null || !state.organizationId().equals(organizationId)) {
+            return Optional.empty();
+        }
+        UsableGrant usable = usable(state);
+        AccessMode asked = mode == null ? usable.accessModes().get(0) : mode;
+        // the period is judged by the clock now, whenever the state was read
+        return Optional.of(
+                new GrantCheck(usable, asked, state.whyNotUsable(clock.instant(), asked, organizations::statusOf)));
+    }
+
+    private GrantState read(UUID grantId) {
+        return statements.queryOne(
                 "SELECT id, organization_id, dataset_version_id, policy_id, status, status_reason, valid_from, "
                         + "valid_until, access_modes, byte_quota FROM access_grant WHERE id = ?1",
                 rs -> new GrantState(
@@ -53,13 +79,6 @@ class GrantAccounting implements GrantLedger {
                         List.of((String[]) rs.getArray(9).getArray()),
                         rs.getLong(10)),
                 grantId);
-        if (state == null || !state.organizationId().equals(organizationId)) {
-            return Optional.empty();
-        }
-        UsableGrant usable = usable(state);
-        AccessMode asked = mode == null ? usable.accessModes().get(0) : mode;
-        return Optional.of(
-                new GrantCheck(usable, asked, state.whyNotUsable(clock.instant(), asked, organizations::statusOf)));
     }
 
     @Override

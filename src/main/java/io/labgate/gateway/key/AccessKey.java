@@ -1,9 +1,12 @@
 package io.labgate.gateway.key;
 
+import io.labgate.platform.cache.WatchedCache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -47,4 +50,11 @@ public class AccessKey extends PanacheEntityBase {
 
     @Column(name = "revoked_by")
     public String revokedBy;
+
+    @PostUpdate
+    @PostRemove
+    void forgetCached() {
+        // the S3 endpoint keeps keys in memory (AccessKeyService); other replicas hear of it from the trigger
+        WatchedCache.changedInThisTransaction("access_key", accessKeyId);
+    }
 }

@@ -4,7 +4,9 @@ import io.labgate.access.api.GrantLedger;
 import io.labgate.access.api.UsableGrant;
 import io.labgate.gateway.GatewayConfig;
 import io.labgate.gateway.web.AccessKeyResponse;
+import io.labgate.platform.cache.ChangeFeed;
 import io.labgate.platform.cache.LocalCache;
+import io.labgate.platform.cache.WatchedCache;
 import io.labgate.platform.crypto.KeyRing;
 import io.labgate.platform.crypto.SecretBox;
 import io.labgate.platform.db.ShortStatements;
@@ -18,6 +20,7 @@ import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
 import io.labgate.usage.api.UsageOutcome;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,7 +33,7 @@ import java.util.UUID;
 /**
  * Access keys of the S3-compatible endpoint. An AI company issues keys for its own usable grants that allow
  * {@link AccessMode#S3_ENDPOINT}; the secret is answered once and stored only encrypted. Keys die with their grant:
- * {@link #resolve} asks {@link GrantService#requireUsable} on every S3 request, nothing about a grant is cached.
+ * the S3 endpoint checks the key's grant on every request (ObjectDelivery), after {@link #resolve} found the key.
  *
  * <p>Who may do what: issue — the AI company that owns the grant; list — that AI company, operators and auditors;
  * revoke — that AI company and operators. Anyone else's grant answers 404.
@@ -48,6 +51,9 @@ public class AccessKeyService {
 
     @Inject
     ShortStatements statements;
+
+    @Inject
+    ChangeFeed changes;
 
     @Inject
     GrantLedger grants;
@@ -120,32 +126,42 @@ public class AccessKeyService {
     /** Whether the key exists and is not revoked: a running S3 transfer asks it now and then. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isUnrevoked(String accessKeyId) {
-        return statements.queryOne(
-                        "SELECT 1 FROM access_key WHERE access_key_id = ?1 AND revoked_at IS NULL",
-                        rs -> Boolean.TRUE,
-                        accessKeyId)
-                != null;
+        return liveKey(accessKeyId) != null;
     }
 
     /**
-     * For the S3 endpoint: the key with this id and its secret, if the key is not revoked. One read per request
-     * (revocation bites at once on every replica); the decrypted secret is kept per key and key-encryption version,
-     * since it never changes.
+     * For the S3 endpoint: the key with this id and its secret, if the key is not revoked. Kept in memory and
+     * forgotten on every replica when the key changes (revocation bites at the next request everywhere, see
+     * ChangeFeed); the decrypted secret is kept per key and key-encryption version, since it never changes.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public KeyResolution resolve(String accessKeyId) {
-        // every S3 request: one short statement, no session, no transaction
-        LiveKey key = statements.queryOne(
-                "SELECT grant_id, organization_id, secret_ciphertext, key_version FROM access_key "
-                        + "WHERE access_key_id = ?1 AND revoked_at IS NULL",
-                rs -> new LiveKey(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3), rs.getInt(4)),
-                accessKeyId);
+        LiveKey key = liveKey(accessKeyId);
         if (key == null) {
             return new KeyResolution.Unknown();
         }
         String secret = secrets.get(new SealedSecret(accessKeyId, key.keyVersion()), k -> open(accessKeyId, key));
         return new KeyResolution.Usable(accessKeyId, key.grantId(), key.organizationId(), secret);
+    }
+
+    /** Unrevoked keys by access key id; unknown and revoked ones are not kept (each asks the database). */
+    private WatchedCache<LiveKey> liveKeys;
+
+    @PostConstruct
+    void watchKeys() {
+        liveKeys = changes.watch("access_key", 100_000);
+    }
+
+    private LiveKey liveKey(String accessKeyId) {
+        // one short statement when not in memory: no session, no transaction
+        return liveKeys.get(
+                accessKeyId,
+                id -> statements.queryOne(
+                        "SELECT grant_id, organization_id, secret_ciphertext, key_version FROM access_key "
+                                + "WHERE access_key_id = ?1 AND revoked_at IS NULL",
+                        rs -> new LiveKey(
+                                rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3), rs.getInt(4)),
+                        id));
     }
 
     /** The columns of an unrevoked key that the S3 endpoint needs. */
