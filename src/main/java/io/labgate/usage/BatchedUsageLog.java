@@ -4,6 +4,7 @@ import io.labgate.platform.http.RequestIds;
 import io.labgate.platform.replica.ReplicaSession;
 import io.labgate.usage.api.LoggedEvent;
 import io.labgate.usage.api.OpenTransfer;
+import io.labgate.usage.api.TransferQuota;
 import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
@@ -63,6 +64,10 @@ public class BatchedUsageLog implements UsageLog {
     @Inject
     ReplicaSession replica;
 
+    /** The grants' byte quota, charged in the transactions of transfers' starts and completions. */
+    @Inject
+    TransferQuota quota;
+
     /** The callers' persistence context: outbox rows are written in their transactions. */
     @Inject
     EntityManager em;
@@ -84,7 +89,8 @@ public class BatchedUsageLog implements UsageLog {
     @PostConstruct
     void start() {
         tally = new UsageTally(config.tallyWindow(), 10_000);
-        writer = new UsageLogWriter(dataSource, config.batchSize(), config.queueCapacity(), clock, registry).start();
+        writer = new UsageLogWriter(dataSource, quota, config.batchSize(), config.queueCapacity(), clock, registry)
+                .start();
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.labgate.usage;
 
 import io.labgate.platform.http.RequestIds;
 import io.labgate.usage.api.LoggedEvent;
+import io.labgate.usage.api.QuotaNotReserved;
+import io.labgate.usage.api.TransferQuota;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLogException;
 import io.micrometer.core.instrument.Counter;
@@ -21,9 +23,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -64,8 +68,9 @@ public class UsageLogWriter {
             "(?::uuid, ?, ?::timestamptz, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::bigint, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * What an event does to the open transfers (V19, {@code usage_open_transfer}) in its own transaction: a
-     * TRANSFER_STARTED opens one, a completion closes it.
+     * What an event does to the open transfers (V19, {@code usage_open_transfer}) and their grants' quota in its
+     * own transaction: a TRANSFER_STARTED reserves its bytes and opens one, a completion gives back what it did not
+     * send and closes it.
      */
     sealed interface TransferStep {}
 
@@ -88,6 +93,7 @@ public class UsageLogWriter {
     private record Pending(UUID id, UsageEventDraft draft, TransferStep step, CompletableFuture<LoggedEvent> done) {}
 
     private final DataSource dataSource;
+    private final TransferQuota quota;
     private final int batchSize;
     private final Clock clock;
     private final BlockingQueue<Pending> queue;
@@ -102,10 +108,22 @@ public class UsageLogWriter {
 
     public UsageLogWriter(
             DataSource dataSource, int batchSize, int queueCapacity, Clock clock, MeterRegistry registry) {
+        this(dataSource, TransferQuota.NONE, batchSize, queueCapacity, clock, registry);
+    }
+
+    /** A writer that charges transfers to {@code quota} in the transactions of their start and completion. */
+    public UsageLogWriter(
+            DataSource dataSource,
+            TransferQuota quota,
+            int batchSize,
+            int queueCapacity,
+            Clock clock,
+            MeterRegistry registry) {
         if (batchSize < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("batch size and queue capacity must be positive");
         }
         this.dataSource = dataSource;
+        this.quota = quota;
         this.batchSize = batchSize;
         this.clock = clock;
         this.registry = registry;
@@ -191,6 +209,9 @@ public class UsageLogWriter {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UsageLogException failure) {
                 throw failure;
+            }
+            if (e.getCause() instanceof QuotaNotReserved overQuota) {
+                throw overQuota;
             }
             throw new UsageLogException("the usage event could not be recorded", e.getCause());
         } catch (TimeoutException e) {
@@ -415,9 +436,17 @@ public class UsageLogWriter {
 
     private void writeEvents(List<Pending> batch) {
         try {
-            List<LoggedEvent> written = write(batch);
+            Written outcome = write(batch);
+            List<LoggedEvent> written = outcome.events();
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(written.get(i));
+                Pending pending = batch.get(i);
+                if (outcome.overQuota().contains(pending.id())) {
+                    pending.done()
+                            .completeExceptionally(new QuotaNotReserved(
+                                    pending.draft().grantId(), ((Opens) pending.step()).reservedBytes()));
+                } else {
+                    pending.done().complete(written.get(i));
+                }
             }
             for (LoggedEvent event : written) {
                 if (event == NOT_WRITTEN) {
@@ -461,30 +490,59 @@ public class UsageLogWriter {
                 && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
     }
 
-    /** One transaction: lock the chain, read its last link, insert the batch chained after it, commit. */
-    private List<LoggedEvent> write(List<Pending> batch) throws SQLException {
+    /**
+     * What a batch wrote: an event per pending one (NOT_WRITTEN for a settlement found closed and for a start over
+     * its quota), and the starts that were over their quota.
+     */
+    private record Written(List<LoggedEvent> events, Set<UUID> overQuota) {}
+
+    /**
+     * One transaction: lock the chain, reserve the starting transfers' bytes and give back what completed ones did
+     * not send, read the chain's last link, insert the batch chained after it, commit.
+     */
+    private Written write(List<Pending> batch) throws SQLException {
         Timer.Sample sample = Timer.start(registry);
         try (Connection connection = dataSource.getConnection()) {
             return inChainTransaction(connection, c -> {
-                Set<UUID> closed = closeTransfers(c, batch);
+                Set<UUID> closed = closeTransfers(c, batch, quota);
+                Set<UUID> overQuota = reserve(c, batch, quota);
                 List<LoggedEvent> unchained = new ArrayList<>(batch.size());
                 for (Pending pending : batch) {
-                    if (!settledElsewhere(pending, closed)) {
+                    if (!skipped(pending, closed, overQuota)) {
                         unchained.add(toEvent(pending));
                     }
                 }
                 Iterator<LoggedEvent> chained = append(c, unchained).iterator();
-                openTransfers(c, batch);
+                openTransfers(c, batch, overQuota);
                 batchSizes.record(unchained.size());
                 List<LoggedEvent> written = new ArrayList<>(batch.size());
                 for (Pending pending : batch) {
-                    written.add(settledElsewhere(pending, closed) ? NOT_WRITTEN : chained.next());
+                    written.add(skipped(pending, closed, overQuota) ? NOT_WRITTEN : chained.next());
                 }
-                return written;
+                return new Written(written, overQuota);
             });
         } finally {
             sample.stop(writeTimer);
         }
+    }
+
+    private static boolean skipped(Pending pending, Set<UUID> closed, Set<UUID> overQuota) {
+        return settledElsewhere(pending, closed) || overQuota.contains(pending.id());
+    }
+
+    /** Reserves the bytes of the transfers the batch starts; answers the starts whose bytes did not fit. */
+    private static Set<UUID> reserve(Connection connection, List<Pending> batch, TransferQuota quota)
+            throws SQLException {
+        Set<UUID> overQuota = new HashSet<>();
+        for (Pending pending : batch) {
+            if (pending.step() instanceof Opens open
+                    && open.reservedBytes() > 0
+                    && pending.draft().grantId() != null
+                    && !quota.reserve(connection, pending.draft().grantId(), open.reservedBytes())) {
+                overQuota.add(pending.id());
+            }
+        }
+        return overQuota;
     }
 
     /** A settlement whose transfer was closed already (by its own completion or another replica): not written. */
@@ -536,39 +594,56 @@ public class UsageLogWriter {
         return chained;
     }
 
-    /** Deletes the open transfers the batch completes; returns the start ids of those that were open. */
-    private static Set<UUID> closeTransfers(Connection connection, List<Pending> batch) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
+    /**
+     * Deletes the open transfers the batch completes and gives back to their grants the reserved bytes their
+     * completion did not send (none for a settlement, which counts the whole reservation); returns the start ids
+     * of those that were open.
+     */
+    private static Set<UUID> closeTransfers(Connection connection, List<Pending> batch, TransferQuota quota)
+            throws SQLException {
+        Map<UUID, Long> sentBy = new HashMap<>();
         for (Pending pending : batch) {
             if (pending.step() instanceof Closes close) {
-                ids.add(close.startId());
+                Long bytes = pending.draft().bytes();
+                sentBy.merge(close.startId(), bytes == null ? 0L : bytes, Math::max);
             }
         }
         Set<UUID> closed = new HashSet<>();
-        if (ids.isEmpty()) {
+        if (sentBy.isEmpty()) {
             return closed;
         }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM usage_open_transfer WHERE start_event_id = ANY (?) RETURNING start_event_id")) {
-            delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+        Map<UUID, Long> unsentByGrant = new HashMap<>();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM usage_open_transfer "
+                + "WHERE start_event_id = ANY (?) RETURNING start_event_id, grant_id, reserved_bytes")) {
+            delete.setArray(1, connection.createArrayOf("uuid", sentBy.keySet().toArray()));
             try (ResultSet rs = delete.executeQuery()) {
                 while (rs.next()) {
-                    closed.add(rs.getObject(1, UUID.class));
+                    UUID startId = rs.getObject(1, UUID.class);
+                    closed.add(startId);
+                    UUID grantId = rs.getObject(2, UUID.class);
+                    long unsent = rs.getLong(3) - sentBy.get(startId);
+                    if (grantId != null && unsent > 0) {
+                        unsentByGrant.merge(grantId, unsent, Long::sum);
+                    }
                 }
             }
+        }
+        for (Map.Entry<UUID, Long> unsent : unsentByGrant.entrySet()) {
+            quota.giveBack(connection, unsent.getKey(), unsent.getValue());
         }
         return closed;
     }
 
     /** Registers the transfers the batch starts, with what their completion (or settlement) will need. */
-    private static void openTransfers(Connection connection, List<Pending> batch) throws SQLException {
+    private static void openTransfers(Connection connection, List<Pending> batch, Set<UUID> overQuota)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_open_transfer "
                 + "(start_event_id, replica_lock, started_at, completion_action, organization_id, subject, grant_id, "
                 + "dataset_version_id, object_key, reserved_bytes, client_address, request_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int rows = 0;
             for (Pending pending : batch) {
-                if (!(pending.step() instanceof Opens open)) {
+                if (!(pending.step() instanceof Opens open) || overQuota.contains(pending.id())) {
                     continue;
                 }
                 UsageEventDraft d = pending.draft();

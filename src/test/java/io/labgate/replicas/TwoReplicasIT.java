@@ -25,6 +25,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -219,6 +220,67 @@ class TwoReplicasIT {
 
     @Test
     @Order(1)
+    void concurrentDownloadsOnBothInstancesNeverTakeMoreThanTheQuota() throws Exception {
+        String grantId = grant(Tokens.ALICE, List.of("STREAM"), Instant.now().plus(Duration.ofDays(1)));
+        // room for three downloads of the 2048-byte object and a little more, not four
+        try (Connection db = PublishedDatasets.database();
+                PreparedStatement st = db.prepareStatement("UPDATE access_grant SET byte_quota = ? WHERE id = ?")) {
+            st.setLong(1, 3 * 2048 + 1000);
+            st.setObject(2, UUID.fromString(grantId));
+            st.executeUpdate();
+        }
+        AtomicInteger served = new AtomicInteger();
+        AtomicInteger overQuota = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                LabGateProcess instance = t % 2 == 0 ? a : b;
+                done.add(pool.submit(() -> {
+                    // each client retries over the shared rate until it is served or refused for the quota
+                    for (int attempt = 0; attempt < 100; attempt++) {
+                        HttpResponse<byte[]> response = http.send(
+                                HttpRequest.newBuilder(URI.create(
+                                                instance.url() + "/api/v1/grants/" + grantId + "/objects/a.bin"))
+                                        .header("Authorization", "Bearer " + Tokens.of(Tokens.ALICE))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200) {
+                            assertThat(response.body()).hasSize(2048);
+                            served.incrementAndGet();
+                            return null;
+                        }
+                        if (response.statusCode() == 403) {
+                            assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                                    .contains("QUOTA_EXCEEDED");
+                            overQuota.incrementAndGet();
+                            return null;
+                        }
+                        assertThat(response.statusCode())
+                                .as("over the shared rate")
+                                .isEqualTo(429);
+                        Thread.sleep(100);
+                    }
+                    throw new AssertionError("neither served nor refused for the quota");
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(served).as("downloads served by both instances together").hasValue(3);
+        assertThat(overQuota).hasValue(5);
+        assertThat(single("SELECT bytes_used FROM access_grant WHERE id = ?", grantId))
+                .as("bytes used: exactly the three downloads")
+                .isEqualTo(Long.toString(3 * 2048));
+        // Alpha's shared rate bucket is full again before the next test
+        Thread.sleep(1_500);
+    }
+
+    @Test
+    @Order(2)
     void concurrentRequestsOnBothInstancesKeepOneIntactChainWithEachEventOnce() throws Exception {
         int threads = 6;
         int perThread = 12;
@@ -286,7 +348,7 @@ class TwoReplicasIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void outboxRowsWrittenOnEitherInstanceAreDeliveredOnceAndSigned() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath created = on(a, Tokens.OPERATOR)
@@ -338,7 +400,7 @@ class TwoReplicasIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void grantsPastTheirEndAreExpiredOnceWhileBothExpiryJobsRun() throws Exception {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
@@ -351,7 +413,7 @@ class TwoReplicasIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anOrganizationsRequestRateIsSharedByBothInstances() throws Exception {
         int threads = 8;
         Duration hammer = Duration.ofSeconds(3);
@@ -439,7 +501,7 @@ class TwoReplicasIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void whenOneInstanceDiesTheOtherCarriesOn() throws Exception {
         b.kill();
         assertThat(b.isAlive()).isFalse();
@@ -475,7 +537,7 @@ class TwoReplicasIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aQueuedWebhookIsDeliveredOnceAfterLabGateIsStoppedAndStartedAgain() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answer(503);
@@ -527,7 +589,7 @@ class TwoReplicasIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void downloadsCutByAKilledInstanceAreSettledAsInterruptedWhenLabGateStartsAgain() throws Exception {
         if (b.isAlive()) {
             b.close();

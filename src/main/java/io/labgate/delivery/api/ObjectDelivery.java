@@ -21,6 +21,7 @@ import io.labgate.policy.api.ClientNetworks;
 import io.labgate.policy.api.PolicyVersion;
 import io.labgate.policy.api.SecurityPolicies;
 import io.labgate.usage.api.OpenTransfer;
+import io.labgate.usage.api.QuotaNotReserved;
 import io.labgate.usage.api.UsageAction;
 import io.labgate.usage.api.UsageEventDraft;
 import io.labgate.usage.api.UsageLog;
@@ -92,8 +93,9 @@ public class ObjectDelivery {
     @Inject
     DeliveryMetrics metrics;
 
-    // What every data request reads, kept per replica. The grant itself (status, period, organization) is read on
-    // every request and never cached: revocation and expiry bite at the next request on every replica.
+    // What every data request reads, kept per replica. The grant, its organization's status and access keys are
+    // kept by their owners and forgotten on every replica when they change (ChangeFeed); the period is judged by
+    // the clock on every request: revocation and expiry bite at the next request on every replica.
     /** Published versions' locations; a retirement revokes the grants in its own transaction, so a stale entry is harmless. */
     private final LocalCache<UUID, GrantableVersion> versions = LocalCache.expiring(10_000, Duration.ofSeconds(5));
     /** Policy versions in use by grants: immutable (a database trigger refuses changes once used). */
@@ -293,12 +295,10 @@ public class ObjectDelivery {
                                     + limiter.limits().maxConcurrentStreams() + " downloads",
                             1));
         }
-        boolean reserved = false;
         OpenTransfer started = null;
         try {
-            reserve(grant, object, slice, ctx);
-            reserved = true;
-            // write-ahead: the start is durable before the first byte can leave (503 and nothing sent otherwise)
+            // write-ahead: the start and its bytes' reservation on the quota are durable before the first byte can
+            // leave (QUOTA_EXCEEDED, or 503 and nothing sent otherwise)
             started = begin(grant, object, slice, ctx);
             InputStream in = slice.length() == 0
                     ? InputStream.nullInputStream()
@@ -309,10 +309,8 @@ public class ObjectDelivery {
         } catch (RuntimeException e) {
             try {
                 if (started != null) {
+                    // gives the reservation back with it
                     complete(grant, object, ctx, started, 0, UsageOutcome.FAILED, "STORE_FAILED");
-                }
-                if (reserved) {
-                    giveBack(grant, slice.length());
                 }
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
@@ -332,19 +330,15 @@ public class ObjectDelivery {
                         slice.length() == 0
                                 ? "bytes none"
                                 : "bytes " + slice.offset() + "-" + (slice.offset() + slice.length() - 1));
-        return usageLog.begin(withRequest(started, ctx, grant), completionAction(ctx));
+        try {
+            return usageLog.begin(withRequest(started, ctx, grant), completionAction(ctx));
+        } catch (QuotaNotReserved e) {
+            throw quotaExceeded(grant, object.key(), slice.length());
+        }
     }
 
     private static UsageAction completionAction(AccessContext ctx) {
         return ctx.path() == AccessPath.S3_ENDPOINT ? UsageAction.S3_REQUEST : UsageAction.OBJECT_STREAMED;
-    }
-
-    /**
-     * Reserves the slice's bytes on the grant in one conditional UPDATE, so that concurrent transfers can never
-     * take more than the quota together; {@link #finish} gives back what was not sent.
-     */
-    private void reserve(GrantedVersion grant, ManifestObject object, ByteRange.Slice slice, AccessContext ctx) {
-        charge(grant, object.key(), slice.length());
     }
 
     /**
@@ -359,28 +353,27 @@ public class ObjectDelivery {
             return;
         }
         if (!grants.tryReserveBytes(grant.grantId(), bytes)) {
-            ByteUsage usage = grants.byteUsage(grant.grantId());
-            throw refuse(
-                    grant.context(),
-                    grant.grantId(),
-                    grant.datasetVersionId(),
-                    key,
-                    new DeliveryRefused(
-                            Reason.QUOTA_EXCEEDED,
-                            "grant " + grant.grantId() + " has used " + usage.used() + " of its " + usage.quota()
-                                    + " bytes; " + bytes + " more do not fit"));
+            throw quotaExceeded(grant, key, bytes);
         }
+    }
+
+    private DeliveryRefused quotaExceeded(GrantedVersion grant, String key, long bytes) {
+        ByteUsage usage = grants.byteUsage(grant.grantId());
+        return refuse(
+                grant.context(),
+                grant.grantId(),
+                grant.datasetVersionId(),
+                key,
+                new DeliveryRefused(
+                        Reason.QUOTA_EXCEEDED,
+                        "grant " + grant.grantId() + " has used " + usage.used() + " of its " + usage.quota()
+                                + " bytes; " + bytes + " more do not fit"));
     }
 
     /** Gives back bytes {@link #charge charged} for something that was not delivered after all. */
     public void refund(GrantedVersion grant, long bytes) {
-        giveBack(grant, bytes);
-    }
-
-    /** Gives back reserved bytes that were not sent. */
-    private void giveBack(GrantedVersion grant, long unsent) {
-        if (unsent != 0) {
-            grants.releaseBytes(grant.grantId(), unsent);
+        if (bytes != 0) {
+            grants.releaseBytes(grant.grantId(), bytes);
         }
     }
 
@@ -414,8 +407,9 @@ public class ObjectDelivery {
     }
 
     /**
-     * Records the transfer's completion with the bytes written and then gives back the reserved bytes that were
-     * not sent (the grant's bytes used then count exactly what was written), and releases the download slot. If the
+     * Records the transfer's completion with the bytes written, which gives back the reserved bytes that were not
+     * sent in the same transaction (the grant's bytes used then count exactly what was written), and releases the
+     * download slot. If the
      * completion cannot be written, the reservation stays on the grant: the transfer is settled later as
      * INTERRUPTED with the reserved bytes, the upper bound of what went out.
      */
@@ -433,8 +427,8 @@ public class ObjectDelivery {
             // an S3 download says so, like the endpoint's other operations ("s3 HeadObject", ...): the report
             // tells downloads from other S3 requests by it
             String why = ctx.path() == AccessPath.S3_ENDPOINT && reason == null ? S3_GET_OBJECT : reason;
+            // the completion gives the reservation's unsent bytes back in its own transaction
             complete(grant, object, ctx, started, written, outcome, why);
-            giveBack(grant, slice.length() - written);
         } finally {
             limiter.endStream(grant.organizationId());
         }
@@ -452,7 +446,6 @@ public class ObjectDelivery {
             OpenTransfer started) {
         try {
             complete(grant, object, ctx, started, 0, UsageOutcome.FAILED, "CLIENT_ABORTED");
-            giveBack(grant, slice.length());
         } finally {
             limiter.endStream(grant.organizationId());
         }

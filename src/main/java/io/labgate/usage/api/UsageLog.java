@@ -39,18 +39,20 @@ public interface UsageLog {
 
     /**
      * Write-ahead record of a transfer: commits its TRANSFER_STARTED event ({@code started}, whose bytes are the
-     * reservation) and registers it as open, before the first byte may leave. Until {@link #complete} is called,
-     * the transfer is settled as {@code completionAction} FAILED / INTERRUPTED with the reserved bytes if this
-     * replica dies, or if it forgets it (a completion that could not be written).
+     * reservation, taken from its grant's quota in the same transaction) and registers it as open, before the first
+     * byte may leave. Until {@link #complete} is called, the transfer is settled as {@code completionAction} FAILED /
+     * INTERRUPTED with the reserved bytes if this replica dies, or if it forgets it (a completion that could not be
+     * written).
      *
      * @param completionAction the action of the completion event (OBJECT_STREAMED, S3_REQUEST)
+     * @throws QuotaNotReserved when the bytes do not fit the grant's quota: nothing was written, send nothing
      * @throws UsageLogException (503) when the start could not be committed: send nothing
      */
     OpenTransfer begin(UsageEventDraft started, UsageAction completionAction);
 
     /**
      * Records how an open transfer ended ({@code completion}: outcome and the exact bytes written) and closes it,
-     * in one transaction.
+     * giving back to its grant the reserved bytes it did not send, in one transaction.
      *
      * @throws UsageLogException (503) when it could not be committed; the transfer stays open and is settled later
      */
