@@ -19,6 +19,7 @@ mkdir -p target/bench
   echo "RAM:   $(free -h | awk '/^Mem:/ {print $2}')"
   java -version 2>&1
 } | tee target/bench/machine.txt
+./mvnw -B -q package -DskipTests  # the packaged jar, for the start-up phase
 ./mvnw -B -Pbench test -Dtest="$benchmark" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
   | tee target/bench/run.log
 echo

@@ -105,6 +105,11 @@ public final class LabGateProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The process id (to read its resident memory, for example). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
