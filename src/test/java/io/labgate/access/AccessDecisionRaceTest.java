@@ -90,6 +90,35 @@ class AccessDecisionRaceTest {
         }
     }
 
+    @Test
+    void requestsWaitingSideBySideNeverGiveMoreGrantsThanThePolicyAllowsAlsoWhenApprovedAtOnce() throws Exception {
+        demo.ensure(DemoOrganizations.ALPHA);
+        demo.ensure(DemoOrganizations.JEJU);
+        PublishedDatasets.active(DemoOrganizations.ALPHA);
+        Map<String, Object> terms = PublishedDatasets.policyTerms();
+        terms.put("consentRequired", false);
+        terms.put("maxConcurrentGrants", 2);
+        Published data = PublishedDatasets.publish(terms, List.of(DemoOrganizations.JEJU), List.of());
+        // each is accepted at submission: no grant is live yet
+        List<String> waiting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(submitted(Tokens.ALICE, body(data.versionId())));
+        }
+        Tokens.of(Tokens.OPERATOR);
+        List<Integer> statuses = race(
+                waiting.size(),
+                i -> decide(Tokens.OPERATOR, waiting.get(i), true, "at once").statusCode());
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(2);
+        try (Connection db = PublishedDatasets.database()) {
+            assertThat(count(
+                            db,
+                            "SELECT count(*) FROM access_grant WHERE dataset_version_id = ? AND status = 'ACTIVE'",
+                            UUID.fromString(data.versionId())))
+                    .isEqualTo(2);
+        }
+    }
+
     private String underReviewWithTwoVersions() {
         demo.ensure(DemoOrganizations.ALPHA);
         demo.ensure(DemoOrganizations.JEJU);

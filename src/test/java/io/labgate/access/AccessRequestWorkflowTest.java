@@ -123,7 +123,17 @@ class AccessRequestWorkflowTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("REJECTED"))
-                .body("decisionReason", containsString("our farms are identifiable"));
+                .body("decisionReason", containsString("refused consent"))
+                .body(
+                        "consents.find { it.providerOrgId == '" + DemoOrganizations.JEJU + "' }.reason",
+                        equalTo("our farms are identifiable"));
+        // the company reads the provider's words to it
+        as(Tokens.ALICE)
+                .get(REQUESTS + "/" + id)
+                .then()
+                .body(
+                        "consents.find { it.providerOrgId == '" + DemoOrganizations.JEJU + "' }.reason",
+                        equalTo("our farms are identifiable"));
         // the other provider can no longer answer
         consent(Tokens.DAVE, id, data.datasetId(), "GRANTED", null)
                 .then()
@@ -230,11 +240,21 @@ class AccessRequestWorkflowTest {
     void versionThatIsNotGrantableIsRefused() {
         Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU));
         PublishedDatasets.retire(data.datasetId(), data.versionId(), "superseded");
-        submit(Tokens.ALICE, body(data.versionId()))
+        String retired = submit(Tokens.ALICE, body(data.versionId()))
                 .then()
                 .statusCode(422)
                 .body("violations[0].field", equalTo("datasetVersionIds[0]"))
-                .body("violations[0].message", containsString("RETIRED"));
+                .extract()
+                .path("violations[0].message");
+        // a version the caller cannot see answers as one that does not exist: no status, no bucket (review L7)
+        String unknownId = UUID.randomUUID().toString();
+        String unknown = submit(Tokens.ALICE, body(unknownId))
+                .then()
+                .statusCode(422)
+                .extract()
+                .path("violations[0].message");
+        assertThat(retired.replace(data.versionId(), "ID")).isEqualTo(unknown.replace(unknownId, "ID"));
+        assertThat(retired).doesNotContain("RETIRED");
         submit(Tokens.ALICE, body(data.versionId(), data.versionId()))
                 .then()
                 .statusCode(422)
@@ -312,11 +332,24 @@ class AccessRequestWorkflowTest {
                     .then()
                     .statusCode(200)
                     .body("excludedOrgId", not(hasItem(DemoOrganizations.BETA.toString())));
-            as(Tokens.CAROL)
+            // a provider's id answers as an unknown id: its kind and name stay hidden (review L7)
+            String notACompany = as(Tokens.CAROL)
                     .body(Map.of("reason", "x"))
                     .put("/api/v1/providers/me/exclusions/" + DemoOrganizations.OCEAN)
                     .then()
-                    .statusCode(422);
+                    .statusCode(422)
+                    .extract()
+                    .path("detail");
+            UUID nobody = UUID.randomUUID();
+            String unknown = as(Tokens.CAROL)
+                    .body(Map.of("reason", "x"))
+                    .put("/api/v1/providers/me/exclusions/" + nobody)
+                    .then()
+                    .statusCode(422)
+                    .extract()
+                    .path("detail");
+            assertThat(notACompany.replace(DemoOrganizations.OCEAN.toString(), "ID"))
+                    .isEqualTo(unknown.replace(nobody.toString(), "ID"));
             as(Tokens.BOB).get("/api/v1/providers/me/exclusions").then().statusCode(403);
 
             Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU, DemoOrganizations.OCEAN));
@@ -325,7 +358,9 @@ class AccessRequestWorkflowTest {
                     .statusCode(201)
                     .body("status", equalTo("REJECTED"))
                     .body("decidedBy", equalTo("system"))
-                    .body("decisionReason", containsString("direct competitor in crops"))
+                    .body("decisionReason", containsString("a data provider"))
+                    // the provider's reason is its own: the excluded company does not read it
+                    .body("decisionReason", not(containsString("direct competitor")))
                     .body(
                             "consents.find { it.providerOrgId == '" + DemoOrganizations.JEJU + "' }.decision",
                             equalTo("REFUSED"))
@@ -350,6 +385,128 @@ class AccessRequestWorkflowTest {
         as(Tokens.CAROL).delete(exclusion).then().statusCode(404);
         Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU));
         submit(Tokens.BOB, body(data.versionId())).then().statusCode(201).body("status", equalTo("AWAITING_CONSENT"));
+    }
+
+    @Test
+    void anExclusionRefusesTheExcludedCompanyAlsoUnderAPolicyThatAsksNoConsent() {
+        Map<String, Object> open = PublishedDatasets.policyTerms();
+        open.put("consentRequired", false);
+        Published data = PublishedDatasets.publish(open, List.of(DemoOrganizations.OCEAN), List.of());
+        String exclusion = "/api/v1/providers/me/exclusions/" + DemoOrganizations.BETA;
+        as(Tokens.DAVE)
+                .body(Map.of("reason", "competitor"))
+                .put(exclusion)
+                .then()
+                .statusCode(201);
+        try {
+            submit(Tokens.BOB, body(data.versionId()))
+                    .then()
+                    .statusCode(201)
+                    .body("status", equalTo("REJECTED"))
+                    .body("decidedBy", equalTo("system"));
+            // another company is not excluded and needs no consent
+            submit(Tokens.ALICE, body(data.versionId())).then().statusCode(201).body("status", equalTo("UNDER_REVIEW"));
+        } finally {
+            as(Tokens.DAVE).delete(exclusion);
+        }
+    }
+
+    @Test
+    void anExclusionMadeAfterTheSubmissionStopsTheApproval() {
+        Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU));
+        String requestId = submitted(Tokens.BOB, body(data.versionId()));
+        consent(Tokens.CAROL, requestId, data.datasetId(), "GRANTED", null)
+                .then()
+                .statusCode(200);
+        assertThat(status(requestId)).isEqualTo("UNDER_REVIEW");
+        String exclusion = "/api/v1/providers/me/exclusions/" + DemoOrganizations.BETA;
+        as(Tokens.CAROL)
+                .body(Map.of("reason", "changed our mind"))
+                .put(exclusion)
+                .then()
+                .statusCode(201);
+        try {
+            decide(Tokens.OPERATOR, requestId, true, null)
+                    .then()
+                    .statusCode(409)
+                    .body("detail", containsString("excludes"));
+            assertThat(status(requestId)).isEqualTo("UNDER_REVIEW");
+        } finally {
+            as(Tokens.CAROL).delete(exclusion);
+        }
+    }
+
+    @Test
+    void eachProviderReadsOnlyItsOwnPartOfASharedRequest() {
+        Published jeju = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU));
+        Published ocean = PublishedDatasets.publish(List.of(DemoOrganizations.OCEAN));
+        String requestId = submitted(Tokens.BOB, body(jeju.versionId(), ocean.versionId()));
+        consent(Tokens.CAROL, requestId, jeju.datasetId(), "REFUSED", "our private business reason")
+                .then()
+                .statusCode(200);
+
+        JsonPath asDave = as(Tokens.DAVE)
+                .get(REQUESTS + "/" + requestId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(asDave.getList("consents.providerOrgId", String.class))
+                .containsOnly(DemoOrganizations.OCEAN.toString());
+        assertThat(asDave.getList("items.datasetId", String.class)).containsExactly(ocean.datasetId());
+        assertThat(asDave.prettify()).doesNotContain("our private business reason");
+
+        JsonPath asCarol = as(Tokens.CAROL)
+                .get(REQUESTS + "/" + requestId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(asCarol.getList("consents.providerOrgId", String.class))
+                .containsOnly(DemoOrganizations.JEJU.toString());
+
+        // the company reads the decision and the words addressed to it, not who at the provider decided
+        JsonPath asBob = as(Tokens.BOB)
+                .get(REQUESTS + "/" + requestId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(asBob.getList("consents")).hasSize(2);
+        assertThat(asBob.getString("consents.find { it.providerOrgId == '" + DemoOrganizations.JEJU + "' }.decision"))
+                .isEqualTo("REFUSED");
+        assertThat(asBob.getString("consents.find { it.providerOrgId == '" + DemoOrganizations.JEJU + "' }.decidedBy"))
+                .isNull();
+        // operators read everything
+        assertThat(as(Tokens.OPERATOR)
+                        .get(REQUESTS + "/" + requestId)
+                        .jsonPath()
+                        .getList("consents"))
+                .hasSize(2);
+    }
+
+    @Test
+    void theExcludedCompanyDoesNotReadTheProvidersPrivateReason() {
+        String exclusion = "/api/v1/providers/me/exclusions/" + DemoOrganizations.BETA;
+        as(Tokens.CAROL)
+                .body(Map.of("reason", "they poached our staff"))
+                .put(exclusion)
+                .then()
+                .statusCode(201);
+        try {
+            Published data = PublishedDatasets.publish(List.of(DemoOrganizations.JEJU));
+            String requestId = submitted(Tokens.BOB, body(data.versionId()));
+            String asBob = as(Tokens.BOB).get(REQUESTS + "/" + requestId).asString()
+                    + as(Tokens.BOB)
+                            .get(REQUESTS + "/" + requestId + "/history")
+                            .asString();
+            assertThat(asBob).doesNotContain("poached").contains("refused by a data provider");
+            assertThat(as(Tokens.CAROL).get(REQUESTS + "/" + requestId).asString())
+                    .as("the provider reads its own reason")
+                    .contains("poached");
+        } finally {
+            as(Tokens.CAROL).delete(exclusion);
+        }
     }
 
     // --- idempotency --------------------------------------------------------------------------------------

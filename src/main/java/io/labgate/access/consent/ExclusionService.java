@@ -46,14 +46,17 @@ public class ExclusionService {
     /** Adds the entry for one AI company, or replaces its reason. */
     public Put put(UUID excludedOrgId, String reason) {
         UUID provider = provider();
-        OrganizationSummary excluded = organizations
+        // an id that is not an AI company's answers as one that does not exist: the kind of another organization
+        // is none of the provider's business
+        boolean aiCompany = organizations
                 .find(excludedOrgId)
-                .orElseThrow(() -> new ApiException(
-                        ErrorCode.UNPROCESSABLE, "organization " + excludedOrgId + " is not registered"));
-        if (excluded.kind() != OrganizationKind.AI_COMPANY) {
+                .filter(o -> o.kind() == OrganizationKind.AI_COMPANY)
+                .isPresent();
+        if (!aiCompany) {
             throw new ApiException(
                     ErrorCode.UNPROCESSABLE,
-                    "organization " + excludedOrgId + " is " + excluded.kind() + "; only AI companies can be excluded");
+                    "organization " + excludedOrgId + " is not a registered AI company; only AI companies can "
+                            + "be excluded");
         }
         ProviderExclusion exclusion =
                 consents.exclusion(provider, excludedOrgId).orElse(null);

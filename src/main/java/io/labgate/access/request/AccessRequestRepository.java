@@ -30,4 +30,15 @@ public class AccessRequestRepository implements PanacheRepositoryBase<AccessRequ
     public List<RequestTransition> historyOf(UUID requestId) {
         return RequestTransition.list("requestId = ?1 order by seq", requestId);
     }
+
+    /**
+     * Takes the transaction lock of an organization's grants under a policy: approvals that count and create them
+     * queue here until the holder commits.
+     */
+    public void lockGrantsOf(UUID organizationId, UUID policyId) {
+        getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "access_grant:" + organizationId + ":" + policyId)
+                .getSingleResult();
+    }
 }

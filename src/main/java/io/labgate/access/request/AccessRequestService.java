@@ -8,6 +8,7 @@ import io.labgate.access.consent.ConsentRepository;
 import io.labgate.access.consent.ProviderExclusion;
 import io.labgate.access.grant.GrantService;
 import io.labgate.access.web.AccessRequestResponse;
+import io.labgate.access.web.AccessRequestResponse.ConsentView;
 import io.labgate.access.web.SubmitAccessRequest;
 import io.labgate.access.web.TransitionResponse;
 import io.labgate.catalogue.api.Catalogue;
@@ -160,7 +161,9 @@ public class AccessRequestService {
             try {
                 version = catalogue.grantable(versionId);
             } catch (NotGrantable e) {
-                violations.add(new Problem.Violation(field, e.getMessage()));
+                // one answer for every reason: a draft, a retired version or its bucket stay unknown to the caller
+                violations.add(new Problem.Violation(
+                        field, "dataset version " + versionId + " does not exist or is not open for access requests"));
                 continue;
             }
             versions.put(versionId, version);
@@ -202,10 +205,13 @@ public class AccessRequestService {
             item.datasetId = version.datasetId();
             item.policyId = version.policyId();
             requests.persistItem(item);
-            if (!policyOf.get(version.policyId()).consentRequired()) {
-                continue;
-            }
+            boolean consentRequired = policyOf.get(version.policyId()).consentRequired();
             for (UUID provider : version.providerOrgIds()) {
+                // a provider's exclusion holds under every policy; consent is asked only where the policy wants it
+                Optional<ProviderExclusion> exclusion = consents.exclusion(provider, organizationId);
+                if (!consentRequired && exclusion.isEmpty()) {
+                    continue;
+                }
                 if (!consentKeys.add(version.datasetId() + "/" + provider)) {
                     continue;
                 }
@@ -216,15 +222,15 @@ public class AccessRequestService {
                 consent.providerOrgId = provider;
                 consent.decision = ConsentDecision.PENDING;
                 consent.createdAt = now;
-                Optional<ProviderExclusion> exclusion = consents.exclusion(provider, organizationId);
                 if (exclusion.isPresent()) {
                     consent.decision = ConsentDecision.REFUSED;
                     consent.automatic = true;
                     consent.reason = "standing exclusion: " + exclusion.get().reason;
                     consent.decidedBy = SYSTEM;
                     consent.decidedAt = now;
-                    exclusions.add("provider " + provider + " excludes organization " + organizationId
-                            + " from dataset " + version.datasetCode() + " (" + exclusion.get().reason + ")");
+                    // the provider's reason stays on its consent row: every party reads the decision
+                    exclusions.add("a data provider of dataset " + version.datasetCode()
+                            + " does not give its data to this organization");
                 }
                 consents.persist(consent);
                 if (consent.automatic) {
@@ -355,11 +361,12 @@ public class AccessRequestService {
         consent.decidedAt = now;
         logConsent(request, consent);
         if (decision == ConsentDecision.REFUSED) {
+            // every party reads the request's decision: who refused and why stay on the provider's consent row
             conclude(
                     request,
                     RequestStatus.REJECTED,
-                    caller.subject(),
-                    "provider " + provider + " refused consent for dataset " + datasetId + ": " + consent.reason,
+                    SYSTEM,
+                    "a data provider refused consent for dataset " + datasetId,
                     now);
         } else if (consents.ofRequest(id).stream().allMatch(c -> c.decision == ConsentDecision.GRANTED)) {
             move(request, RequestStatus.UNDER_REVIEW, caller.subject(), "every provider consented", now);
@@ -426,12 +433,25 @@ public class AccessRequestService {
             throw ApiException.conflict("request " + id + " asked for a period that ended at " + request.periodUntil
                     + "; it can only be rejected");
         }
-        for (AccessRequestItem item : requests.itemsOf(id)) {
+        List<AccessRequestItem> items = requests.itemsOf(id);
+        for (AccessRequestItem item : items) {
+            GrantableVersion version;
             try {
-                catalogue.grantable(item.datasetVersionId);
+                version = catalogue.grantable(item.datasetVersionId);
             } catch (NotGrantable e) {
                 throw ApiException.conflict("cannot approve request " + id + ": " + e.getMessage());
             }
+            // an exclusion made after the submission holds as well
+            for (UUID provider : version.providerOrgIds()) {
+                if (consents.exclusion(provider, request.organizationId).isPresent()) {
+                    throw ApiException.conflict("cannot approve request " + id + ": a data provider of dataset "
+                            + version.datasetCode() + " excludes organization " + request.organizationId
+                            + "; reject the request");
+                }
+            }
+        }
+        requireRoomForGrants(request, items);
+        for (AccessRequestItem item : items) {
             long quota = policies.require(item.policyId).byteQuotaPerGrant();
             grants.create(
                     new GrantService.NewGrant(
@@ -450,6 +470,27 @@ public class AccessRequestService {
         conclude(request, RequestStatus.APPROVED, caller.subject(), blankToNull(reason), now);
         requests.flush();
         return response(request);
+    }
+
+    /**
+     * The policy's limit of concurrent grants per organization, checked again at approval: submission counted only
+     * the grants live then, and several requests for the same data may wait side by side. Approvals of one
+     * organization under one policy queue on a transaction lock, so two at once cannot both fit into the last place.
+     */
+    private void requireRoomForGrants(AccessRequest request, List<AccessRequestItem> items) {
+        Map<UUID, Integer> askedPerPolicy = new HashMap<>();
+        items.forEach(item -> askedPerPolicy.merge(item.policyId, 1, Integer::sum));
+        for (Map.Entry<UUID, Integer> asked : askedPerPolicy.entrySet()) {
+            requests.lockGrantsOf(request.organizationId, asked.getKey());
+            PolicyVersion policy = policies.require(asked.getKey());
+            long live = grants.countLive(request.organizationId, policy.id());
+            if (live + asked.getValue() > policy.maxConcurrentGrants()) {
+                throw ApiException.conflict("cannot approve request " + request.id + ": policy " + policy.code()
+                        + " v" + policy.versionNo() + " allows " + policy.maxConcurrentGrants()
+                        + " concurrent grants per organization; organization " + request.organizationId + " has "
+                        + live + " live and this request asks for " + asked.getValue() + " more");
+            }
+        }
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
@@ -536,9 +577,31 @@ public class AccessRequestService {
         return request.organizationId.equals(own.get());
     }
 
+    /**
+     * The request as the caller may read it. Operators and auditors read everything. A provider reads its own part:
+     * its consent rows and the items of its datasets, never another provider's decision or reason (providers are
+     * often competitors). The AI company reads every decision, but not the private reason of a provider's standing
+     * exclusion nor who at a provider decided.
+     */
     private AccessRequestResponse response(AccessRequest request) {
-        return AccessRequestResponse.from(
-                request, requests.itemsOf(request.id), consents.ofRequest(request.id), requestedServers.of(request.id));
+        List<AccessRequestItem> items = requests.itemsOf(request.id);
+        List<Consent> rows = consents.ofRequest(request.id);
+        List<RequestedServer> servers = requestedServers.of(request.id);
+        if (caller.seesAllTenants()) {
+            return AccessRequestResponse.from(request, items, rows, servers, ConsentView::from);
+        }
+        UUID own = caller.organizationId().orElse(null);
+        if (caller.is(Roles.PROVIDER)) {
+            List<Consent> ownRows =
+                    rows.stream().filter(c -> c.providerOrgId.equals(own)).toList();
+            Set<UUID> ownDatasets = new HashSet<>();
+            ownRows.forEach(c -> ownDatasets.add(c.datasetId));
+            List<AccessRequestItem> ownItems = items.stream()
+                    .filter(i -> ownDatasets.contains(i.datasetId))
+                    .toList();
+            return AccessRequestResponse.from(request, ownItems, ownRows, servers, ConsentView::from);
+        }
+        return AccessRequestResponse.from(request, items, rows, servers, ConsentView::asTheCompanySeesIt);
     }
 
     private static String blankToNull(String s) {

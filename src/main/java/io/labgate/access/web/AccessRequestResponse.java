@@ -11,6 +11,7 @@ import io.labgate.policy.api.AccessMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** A request as the API shows it, with its dataset versions and the providers' consents. */
 public record AccessRequestResponse(
@@ -53,10 +54,29 @@ public record AccessRequestResponse(
             return new ConsentView(
                     c.datasetId, c.providerOrgId, c.decision, c.reason, c.automatic, c.decidedBy, c.decidedAt);
         }
+
+        /**
+         * The consent as the applying company reads it: the decision and a provider's own words to it, but not the
+         * private reason of a standing exclusion nor the name of the person who decided.
+         */
+        public static ConsentView asTheCompanySeesIt(Consent c) {
+            return new ConsentView(
+                    c.datasetId,
+                    c.providerOrgId,
+                    c.decision,
+                    c.automatic ? "refused by a data provider" : c.reason,
+                    c.automatic,
+                    null,
+                    c.decidedAt);
+        }
     }
 
     public static AccessRequestResponse from(
-            AccessRequest r, List<AccessRequestItem> items, List<Consent> consents, List<RequestedServer> servers) {
+            AccessRequest r,
+            List<AccessRequestItem> items,
+            List<Consent> consents,
+            List<RequestedServer> servers,
+            Function<Consent, ConsentView> consentView) {
         return new AccessRequestResponse(
                 r.id,
                 r.organizationId,
@@ -72,7 +92,7 @@ public record AccessRequestResponse(
                 items.stream()
                         .map(i -> new Item(i.datasetVersionId, i.datasetId, i.policyId))
                         .toList(),
-                consents.stream().map(ConsentView::from).toList(),
+                consents.stream().map(consentView).toList(),
                 servers.stream().map(RequestedServer::view).toList(),
                 r.decidedBy,
                 r.decidedAt,
