@@ -220,6 +220,13 @@ public class DatasetCatalogueService implements Catalogue {
         if (versions.findByLabel(datasetId, request.label()).isPresent()) {
             throw duplicateLabel(request.label());
         }
+        // a prefix inside or around another version's would put that version's objects (maybe another dataset's,
+        // maybe another provider's) into this one's manifest, and a grant on this one would reach them
+        versions.overlapping(bucket.id(), request.prefix()).ifPresent(other -> {
+            throw ApiException.conflict("prefix " + request.prefix() + " overlaps prefix " + other.prefix
+                    + " of version " + other.id + " in bucket " + bucket.name()
+                    + "; versions in one bucket need prefixes that neither contains the other");
+        });
         DatasetVersion version = new DatasetVersion();
         version.id = UUID.randomUUID();
         version.datasetId = datasetId;

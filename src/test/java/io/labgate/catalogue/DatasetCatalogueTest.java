@@ -173,6 +173,26 @@ class DatasetCatalogueTest {
     // --- refusals -----------------------------------------------------------------------------------------
 
     @Test
+    void aVersionWhosePrefixOverlapsAnotherVersionsInTheSameBucketIsRefused() throws Exception {
+        String bucketId = bucketWith(
+                "PROCESSED", Map.of("farm/a/x.bin", TestStore.bytes(21, 4), "farm/ab/y.bin", TestStore.bytes(22, 4)));
+        String first = createDataset(List.of(DemoOrganizations.JEJU));
+        createVersion(first, "v1", bucketId, "farm/a/").then().statusCode(201);
+
+        String other = createDataset(List.of(DemoOrganizations.OCEAN));
+        for (String overlapping : List.of("farm/", "farm/a/", "farm/a/sub/")) {
+            createVersion(other, "v-" + overlapping.length(), bucketId, overlapping)
+                    .then()
+                    .statusCode(409)
+                    .body("detail", containsString("overlaps prefix farm/a/"));
+        }
+        // a sibling whose name only starts alike does not overlap
+        createVersion(other, "v1", bucketId, "farm/ab/").then().statusCode(201);
+        // nor may a version lie inside another version of the same dataset
+        createVersion(first, "v2", bucketId, "farm/a/v2/").then().statusCode(409);
+    }
+
+    @Test
     void publishRefusalListsEveryFailingReason() throws Exception {
         String bucketId = bucketWith("PROCESSED", Map.of("d/a.bin", TestStore.bytes(4, 10)));
         String datasetId = createDataset(List.of(DemoOrganizations.JEJU));
