@@ -242,7 +242,8 @@ public class DemoData {
                 "Provider consent required; data stays on lab networks",
                 90,
                 900,
-                Set.of(AccessMode.PRESIGNED_URL, AccessMode.STREAM, AccessMode.S3_ENDPOINT),
+                // no presigned links: they are fetched from the store, outside the policy's networks
+                Set.of(AccessMode.STREAM, AccessMode.S3_ENDPOINT),
                 List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128"),
                 true,
                 "2026-1",
@@ -251,10 +252,10 @@ public class DemoData {
         policy(new SecurityPolicyRequest(
                 "sandbox-open",
                 "Sandbox data for model trials",
-                "No consent round; streamed access only",
+                "No consent round; streamed downloads and presigned links from any network",
                 30,
                 300,
-                Set.of(AccessMode.STREAM),
+                Set.of(AccessMode.STREAM, AccessMode.PRESIGNED_URL),
                 List.of(),
                 false,
                 "2026-1",

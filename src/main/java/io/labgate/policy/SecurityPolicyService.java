@@ -221,6 +221,14 @@ public class SecurityPolicyService {
             String detail = Problem.summary(violations);
             throw new ApiException(ErrorCode.VALIDATION_FAILED, detail, violations);
         }
+        if (!networks.isEmpty() && modes.contains(AccessMode.PRESIGNED_URL)) {
+            // a link is fetched from the store, which knows nothing of the policy's networks: it would escape them
+            Problem.Violation escape = new Problem.Violation(
+                    "allowedModes",
+                    "PRESIGNED_URL cannot be offered with allowedNetworks: a presigned link is fetched from the "
+                            + "object store, which does not check the policy's networks");
+            throw new ApiException(ErrorCode.UNPROCESSABLE, escape.message(), List.of(escape));
+        }
         return new Terms(modes, List.copyOf(networks));
     }
 

@@ -54,7 +54,7 @@ class SecurityPolicyResourceTest {
         body.put("description", "For processed, de-identified datasets");
         body.put("maxGrantDays", 90);
         body.put("maxLinkSeconds", 900);
-        body.put("allowedModes", List.of("STREAM", "PRESIGNED_URL"));
+        body.put("allowedModes", List.of("STREAM", "S3_ENDPOINT"));
         body.put("allowedNetworks", List.of("10.20.0.0/16", "2001:DB8:1:0::/48"));
         body.put("consentRequired", true);
         body.put("termsVersion", "2026-1");
@@ -96,7 +96,7 @@ class SecurityPolicyResourceTest {
                 .body("id", notNullValue())
                 .body("code", equalTo(code))
                 .body("versionNo", equalTo(1))
-                .body("allowedModes", equalTo(List.of("PRESIGNED_URL", "STREAM")))
+                .body("allowedModes", equalTo(List.of("STREAM", "S3_ENDPOINT")))
                 .body("allowedNetworks", equalTo(List.of("10.20.0.0/16", "2001:db8:1::/48")))
                 .body("consentRequired", equalTo(true))
                 .body("byteQuotaPerGrant", equalTo(1_099_511_627_776L))
@@ -518,6 +518,19 @@ class SecurityPolicyResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void presignedLinksAreNotOfferedWithNetworksTheyWouldEscape() {
+        Map<String, Object> body = policy(unique("links-nets"));
+        body.put("allowedModes", List.of("STREAM", "PRESIGNED_URL"));
+        create(body)
+                .then()
+                .statusCode(422)
+                .body("violations.field", hasItem("allowedModes"))
+                .body("detail", containsString("PRESIGNED_URL cannot be offered with allowedNetworks"));
+        body.put("allowedNetworks", List.of());
+        create(body).then().statusCode(201);
     }
 
     @Test

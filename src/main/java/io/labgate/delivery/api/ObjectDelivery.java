@@ -174,6 +174,15 @@ public class ObjectDelivery {
                     grant.datasetVersionId(), new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
         }
         PolicyVersion policy = policyVersions.get(grant.policyId(), policies::require);
+        if (mode == AccessMode.PRESIGNED_URL && !policy.allowedNetworks().isEmpty()) {
+            // a policy from before links and networks were exclusive: a link would escape its networks
+            return Decision.refused(
+                    grant.datasetVersionId(),
+                    new DeliveryRefused(
+                            Reason.NETWORK_NOT_ALLOWED,
+                            "policy " + policy.code() + " v" + policy.versionNo() + " limits networks; a presigned "
+                                    + "link is fetched from the store, outside them, so none is issued"));
+        }
         if (!ClientNetworks.allows(policy.allowedNetworks(), client)) {
             return Decision.refused(
                     grant.datasetVersionId(),
