@@ -344,11 +344,19 @@ public class S3Gateway {
         return new Target(key, granted, bucketName(granted.datasetCode(), granted.versionLabel()));
     }
 
-    private static InetAddress address(String literal) {
+    /**
+     * The client's address as the policy's networks judge it; null when unknown (a Unix socket, a proxy that
+     * named none) or not an IP literal, which a policy with networks refuses: unknown never counts as inside.
+     */
+    static InetAddress address(String literal) {
+        if (literal == null || !(literal.matches("[0-9.]{7,15}") || literal.indexOf(':') >= 0)) {
+            // only literals: a name would be looked up in DNS
+            return null;
+        }
         try {
-            return literal == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(literal);
+            return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("client address " + literal + " is not an IP literal");
+            return null;
         }
     }
 
