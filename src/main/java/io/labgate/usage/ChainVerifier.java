@@ -18,7 +18,9 @@ import javax.sql.DataSource;
 
 /**
  * Recomputes the hash chain over a period. The period selects a range of seq (the first and last event that
- * occurred in it); the walk covers that whole range in seq order, so an event missing from the middle is seen.
+ * occurred in it); the walk covers that whole range in seq order, so an event missing from the middle is seen, and
+ * starts from the event just before the range, so that one missing at the start of the period is seen too
+ * ({@code MISSING_PREDECESSOR}; review M4).
  * Rows are streamed with a cursor, a page at a time, never all in memory. Reads in one repeatable-read,
  * read-only transaction: what is appended meanwhile is not walked.
  */
@@ -88,11 +90,11 @@ public class ChainVerifier {
         long checked = 0;
         long breaks = 0;
         ChainVerification.ChainBreak firstBreak = null;
-        LoggedEvent previous = null;
+        // the first event of the period links to the last one before it: a removal at the edge breaks that link
+        LoggedEvent previous = firstSeq > 1 ? predecessor(connection, firstSeq - 1) : null;
+        boolean predecessorMissing = firstSeq > 1 && previous == null;
         try (PreparedStatement events = connection.prepareStatement(
-                "SELECT id, seq, occurred_at, organization_id, subject, grant_id, dataset_version_id, action, "
-                        + "object_key, bytes, client_address, outcome, reason, request_id, occurrences, prev_hash, hash "
-                        + "FROM usage_event WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+                "SELECT " + COLUMNS + " FROM usage_event WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
             events.setFetchSize(FETCH_SIZE);
             events.setLong(1, firstSeq);
             events.setLong(2, lastSeq);
@@ -100,7 +102,11 @@ public class ChainVerifier {
                 while (rs.next()) {
                     LoggedEvent event = read(rs);
                     checked++;
-                    ChainVerification.ChainBreak broken = check(previous, event);
+                    ChainVerification.ChainBreak broken = predecessorMissing
+                            ? new ChainVerification.ChainBreak(
+                                    event.seq(), event.id(), null, event.hash(), "MISSING_PREDECESSOR")
+                            : check(previous, event);
+                    predecessorMissing = false;
                     if (broken != null) {
                         breaks++;
                         if (firstBreak == null) {
@@ -121,6 +127,21 @@ public class ChainVerifier {
                 firstBreak == null,
                 breaks,
                 firstBreak);
+    }
+
+    private static final String COLUMNS = "id, seq, occurred_at, organization_id, subject, grant_id, "
+            + "dataset_version_id, action, object_key, bytes, client_address, outcome, reason, request_id, occurrences, "
+            + "prev_hash, hash";
+
+    /** The event numbered {@code seq}, or null when there is none (it was removed). */
+    private static LoggedEvent predecessor(Connection connection, long seq) throws SQLException {
+        try (PreparedStatement event =
+                connection.prepareStatement("SELECT " + COLUMNS + " FROM usage_event WHERE seq = ?")) {
+            event.setLong(1, seq);
+            try (ResultSet rs = event.executeQuery()) {
+                return rs.next() ? read(rs) : null;
+            }
+        }
     }
 
     /** The break {@code event} makes after {@code previous} (null for the first event walked), or null. */

@@ -308,6 +308,40 @@ class UsageLogTest {
     }
 
     @Test
+    void verifyLinksTheFirstEventOfThePeriodToItsPredecessor() throws Exception {
+        List<LoggedEvent> events = recordFive();
+        LoggedEvent first = events.get(0);
+        try {
+            // removed at the edge: the period now starts at the second event, whose prev_hash is still intact
+            tamper("DELETE FROM usage_event WHERE id = '" + first.id() + "'");
+
+            JsonPath result = verify(events);
+            assertThat(result.getBoolean("valid")).isFalse();
+            assertThat(result.getLong("firstBreak.seq")).isEqualTo(events.get(1).seq());
+            assertThat(result.getString("firstBreak.reason")).isEqualTo("MISSING_PREDECESSOR");
+        } finally {
+            insert(first);
+        }
+        JsonPath restored = verify(events);
+        assertThat(restored.getBoolean("valid")).as("restored").isTrue();
+        assertThat(restored.getLong("checked"))
+                .as("the predecessor links, it is not counted")
+                .isEqualTo(5);
+
+        LoggedEvent predecessor = log.record(streamed(UUID.randomUUID(), 1).build());
+        List<LoggedEvent> after = recordFive();
+        try {
+            tamper("UPDATE usage_event SET hash = repeat('a', 64) WHERE id = '" + predecessor.id() + "'");
+            JsonPath broken = verify(after);
+            assertThat(broken.getBoolean("valid")).isFalse();
+            assertThat(broken.getString("firstBreak.reason")).isEqualTo("PREV_HASH_MISMATCH");
+            assertThat(broken.getLong("firstBreak.seq")).isEqualTo(after.get(0).seq());
+        } finally {
+            tamper("UPDATE usage_event SET hash = '" + predecessor.hash() + "' WHERE id = '" + predecessor.id() + "'");
+        }
+    }
+
+    @Test
     void onlyStaffVerifyAndAiCompaniesSeeOnlyTheirOwnEvents() {
         UUID grant = UUID.randomUUID();
         log.record(streamed(DemoOrganizations.ALPHA, 1).grant(grant).build());
