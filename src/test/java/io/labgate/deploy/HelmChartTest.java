@@ -180,6 +180,26 @@ class HelmChartTest {
     }
 
     @Test
+    void anIngressIsRenderedOnlyWithTheProxiesWhoseForwardedAddressesLabGateTrusts() {
+        assertThatThrownBy(() -> new Helm(CHART)
+                        .template()
+                        .withName("labgate")
+                        .set("ingress.enabled", "true")
+                        .call())
+                .hasMessageContaining("config.trustedProxies");
+
+        Map<String, Object> data = Yaml.at(one(render(PRODUCTION_VALUES), "ConfigMap"), "data");
+        assertThat(data)
+                .containsEntry("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true")
+                .containsEntry("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true")
+                .containsEntry("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "10.42.0.0/16")
+                .containsEntry("LABGATE_BEHIND_PROXY", "true");
+        // without a proxy in front, connections are judged as they come
+        Map<String, Object> direct = Yaml.at(one(render(null), "ConfigMap"), "data");
+        assertThat(direct).doesNotContainKey("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING");
+    }
+
+    @Test
     void schemaRefusesSecretValuesInConfig() {
         assertThatThrownBy(() -> new Helm(CHART)
                         .template()

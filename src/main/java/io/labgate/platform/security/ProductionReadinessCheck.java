@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Refuses to start a production instance with settings known to be insecure: the demo secrets of the embedded
- * default and the demo realm export, or TLS verification switched off (OIDC, SMTP). The embedded default (demo data on)
- * and tests are exempt.
+ * default and the demo realm export, or TLS verification switched off (OIDC, SMTP); warns of proxy settings that make
+ * policies' networks judge the wrong address. The embedded default (demo data on) and tests are exempt.
  */
 @ApplicationScoped
 public class ProductionReadinessCheck {
@@ -42,6 +42,9 @@ public class ProductionReadinessCheck {
                 LOG.warn("LabGate runs with demo data and demo secrets: never expose this instance");
             }
             return;
+        }
+        for (String warning : warnings(config)) {
+            LOG.warn(warning);
         }
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
@@ -81,5 +84,32 @@ public class ProductionReadinessCheck {
             problems.add("quarkus.mailer.trust-all=true");
         }
         return problems;
+    }
+
+    /**
+     * Settings that may be right but often are not, logged at start: a policy's allowedNetworks judge the address
+     * of the connection, which behind a proxy is the proxy's unless forwarded addresses are taken from it, and only
+     * from it.
+     */
+    static List<String> warnings(Config config) {
+        List<String> warnings = new ArrayList<>();
+        boolean behindProxy =
+                config.getOptionalValue("labgate.behind-proxy", Boolean.class).orElse(false);
+        boolean forwarding = config.getOptionalValue("quarkus.http.proxy.proxy-address-forwarding", Boolean.class)
+                .orElse(false);
+        boolean trusted = config.getOptionalValue("quarkus.http.proxy.trusted-proxies", String.class)
+                .filter(v -> !v.isBlank())
+                .isPresent();
+        if (behindProxy && !forwarding) {
+            warnings.add(
+                    "labgate.behind-proxy=true but quarkus.http.proxy.proxy-address-forwarding is off: every client "
+                            + "appears as the proxy, and policies' allowedNetworks judge the proxy's address");
+        }
+        if (forwarding && !trusted) {
+            warnings.add(
+                    "quarkus.http.proxy.proxy-address-forwarding is on without quarkus.http.proxy.trusted-proxies: "
+                            + "any client can name its own address in X-Forwarded-For and pass allowedNetworks");
+        }
+        return warnings;
     }
 }

@@ -56,4 +56,23 @@ class ProductionReadinessCheckTest {
                         "quarkus.keycloak.admin-client.client-secret", "another-real-secret"))))
                 .isEmpty();
     }
+
+    @Test
+    void behindAProxyWithoutForwardingOrForwardingFromAnyoneIsWarnedOf() {
+        assertThat(ProductionReadinessCheck.warnings(config(Map.of("labgate.behind-proxy", "true"))))
+                .singleElement()
+                .asString()
+                .contains("allowedNetworks judge the proxy");
+        assertThat(ProductionReadinessCheck.warnings(
+                        config(Map.of("quarkus.http.proxy.proxy-address-forwarding", "true"))))
+                .singleElement()
+                .asString()
+                .contains("any client can name its own address");
+        assertThat(ProductionReadinessCheck.warnings(config(Map.of(
+                        "labgate.behind-proxy", "true",
+                        "quarkus.http.proxy.proxy-address-forwarding", "true",
+                        "quarkus.http.proxy.trusted-proxies", "10.42.0.0/16"))))
+                .isEmpty();
+        assertThat(ProductionReadinessCheck.warnings(config(Map.of()))).isEmpty();
+    }
 }
