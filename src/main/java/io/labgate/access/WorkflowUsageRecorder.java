@@ -29,6 +29,7 @@ public class WorkflowUsageRecorder {
                 .datasetVersion(change.datasetVersionId())
                 .reason(change.what())
                 .requestId(RequestIds.current())
+                .clientRequestId(RequestIds.currentClient())
                 .build());
     }
 }

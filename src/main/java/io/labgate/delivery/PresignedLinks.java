@@ -130,6 +130,7 @@ public class PresignedLinks {
                             .bytes(objects.get(i).size())
                             .clientAddress(ctx.clientAddress())
                             .requestId(ctx.requestId())
+                            .clientRequestId(ctx.clientRequestId())
                             .build()));
         }
         try {

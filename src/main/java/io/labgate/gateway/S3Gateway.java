@@ -336,6 +336,7 @@ public class S3Gateway {
                 subject(key),
                 key.organizationId(),
                 call.requestId(),
+                null,
                 truncate(call.clientAddress(), 64),
                 AccessPath.S3_ENDPOINT,
                 () -> keys.isUnrevoked(key.accessKeyId()));

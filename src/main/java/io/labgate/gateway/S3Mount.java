@@ -52,6 +52,8 @@ public class S3Mount {
         String requestId =
                 UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
         MDC.put(RequestIds.MDC_KEY, requestId);
+        // S3 clients offer no id of their own; nothing of another request may stay behind
+        MDC.remove(RequestIds.CLIENT_MDC_KEY);
         try {
             String uri = request.uri();
             int q = uri.indexOf('?');

@@ -159,7 +159,7 @@ public class BatchedUsageLog implements UsageLog {
             record(draft);
             return;
         }
-        UsageEventDraft d = draft.completedWith(clock.instant(), RequestIds.current());
+        UsageEventDraft d = draft.completedWith(clock.instant(), RequestIds.current(), RequestIds.currentClient());
         try {
             // on the connection of the caller's transaction
             em.unwrap(Session.class).doWork(connection -> UsageLogWriter.insertOutbox(connection, d));

@@ -130,8 +130,8 @@ public class ChainVerifier {
     }
 
     private static final String COLUMNS = "id, seq, occurred_at, organization_id, subject, grant_id, "
-            + "dataset_version_id, action, object_key, bytes, client_address, outcome, reason, request_id, occurrences, "
-            + "prev_hash, hash";
+            + "dataset_version_id, action, object_key, bytes, client_address, outcome, reason, request_id, "
+            + "client_request_id, occurrences, prev_hash, hash";
 
     /** The event numbered {@code seq}, or null when there is none (it was removed). */
     private static LoggedEvent predecessor(Connection connection, long seq) throws SQLException {
@@ -185,6 +185,7 @@ public class ChainVerifier {
                 rs.getString("outcome"),
                 rs.getString("reason"),
                 rs.getString("request_id"),
+                rs.getString("client_request_id"),
                 rs.getInt("occurrences"),
                 rs.getString("prev_hash"),
                 rs.getString("hash"));

@@ -18,7 +18,8 @@ import java.util.HexFormat;
  * {@code name=<length>:<value>} where length counts the UTF-8 bytes of the value, so no value (not even one holding
  * newlines or {@code =}) can be confused with another field. Instants are ISO-8601 UTC with exactly six fraction
  * digits ({@code 2026-03-01T09:00:00.000000Z}), truncated to microseconds as PostgreSQL stores them. UUIDs are
- * lower case, numbers decimal. {@code occurrences} is listed last, and only when it is not 1.
+ * lower case, numbers decimal. {@code occurrences} follows, only when it is not 1, and {@code client_request_id} last, only when
+ * it is not null: events written before those columns existed keep their hashes.
  */
 public final class EventDigest {
 
@@ -64,6 +65,10 @@ public final class EventDigest {
         if (e.occurrences() != 1) {
             // only where it says something: events written before the column existed keep their hashes
             field(out, "occurrences", Integer.toString(e.occurrences()));
+        }
+        if (e.clientRequestId() != null) {
+            // likewise only where there is one (V24)
+            field(out, "client_request_id", e.clientRequestId());
         }
         return out.toString();
     }

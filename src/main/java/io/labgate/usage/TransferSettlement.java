@@ -96,7 +96,7 @@ public class TransferSettlement {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement select = connection.prepareStatement("SELECT start_event_id, replica_lock, "
                     + "completion_action, organization_id, subject, grant_id, dataset_version_id, object_key, "
-                    + "reserved_bytes, client_address, request_id FROM usage_open_transfer "
+                    + "reserved_bytes, client_address, request_id, client_request_id FROM usage_open_transfer "
                     + "ORDER BY started_at LIMIT " + BATCH)) {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -114,6 +114,7 @@ public class TransferSettlement {
                                         .bytes(rs.getLong(9))
                                         .clientAddress(rs.getString(10))
                                         .requestId(rs.getString(11))
+                                        .clientRequestId(rs.getString(12))
                                         .reason(INTERRUPTED)
                                         .build()));
                     }

@@ -51,6 +51,10 @@ public class UsageEvent extends PanacheEntityBase {
     @Column(name = "request_id")
     public String requestId;
 
+    /** The id the client offered for the request (X-Request-Id), apart from LabGate's own (V24). */
+    @Column(name = "client_request_id")
+    public String clientRequestId;
+
     /** 1, or how many identical events of one minute this one stands for (V20). */
     public int occurrences;
 

@@ -58,14 +58,14 @@ public class UsageLogWriter {
      */
     public static final long CHAIN_LOCK_KEY = 0x6C67_7573_6167_6563L;
 
-    /** Rows per INSERT statement: 16 parameters a row stays under PostgreSQL's 32767 bind parameters. */
+    /** Rows per INSERT statement: 18 parameters a row stays under PostgreSQL's 32767 bind parameters. */
     static final int ROWS_PER_STATEMENT = 1000;
 
     private static final String COLUMNS = "id, seq, occurred_at, organization_id, subject, grant_id, "
             + "dataset_version_id, action, object_key, bytes, client_address, outcome, reason, request_id, "
-            + "occurrences, prev_hash, hash";
+            + "client_request_id, occurrences, prev_hash, hash";
     private static final String ROW =
-            "(?::uuid, ?, ?::timestamptz, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::bigint, ?, ?, ?, ?, ?, ?, ?)";
+            "(?::uuid, ?, ?::timestamptz, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?, ?::bigint, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * What an event does to the open transfers (V19, {@code usage_open_transfer}) and their grants' quota in its
@@ -161,7 +161,10 @@ public class UsageLogWriter {
     CompletableFuture<LoggedEvent> recordAsync(UUID id, UsageEventDraft draft, TransferStep step) {
         // the time and request id are the caller's: the writer thread has neither
         return enqueue(new Pending(
-                id, draft.completedWith(clock.instant(), RequestIds.current()), step, new CompletableFuture<>()));
+                id,
+                draft.completedWith(clock.instant(), RequestIds.current(), RequestIds.currentClient()),
+                step,
+                new CompletableFuture<>()));
     }
 
     /** Queues for the writer thread, waiting for room when the queue is full (backpressure). */
@@ -359,7 +362,7 @@ public class UsageLogWriter {
         try (PreparedStatement take = connection.prepareStatement("DELETE FROM usage_outbox WHERE id IN (SELECT id "
                 + "FROM usage_outbox ORDER BY occurred_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id, "
                 + "occurred_at, organization_id, subject, grant_id, dataset_version_id, action, object_key, bytes, "
-                + "client_address, outcome, reason, request_id")) {
+                + "client_address, outcome, reason, request_id, client_request_id")) {
             take.setInt(1, batchSize);
             try (ResultSet rs = take.executeQuery()) {
                 while (rs.next()) {
@@ -379,6 +382,7 @@ public class UsageLogWriter {
                             rs.getString(11),
                             rs.getString(12),
                             rs.getString(13),
+                            rs.getString(14),
                             1,
                             null,
                             null));
@@ -406,6 +410,7 @@ public class UsageLogWriter {
                 e.outcome(),
                 e.reason(),
                 e.requestId(),
+                e.clientRequestId(),
                 e.occurrences(),
                 null,
                 null);
@@ -413,9 +418,10 @@ public class UsageLogWriter {
 
     /** Writes an event into the outbox on the connection of the caller's transaction. */
     static void insertOutbox(Connection connection, UsageEventDraft d) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_outbox (id, occurred_at, "
-                + "organization_id, subject, grant_id, dataset_version_id, action, object_key, bytes, client_address, "
-                + "outcome, reason, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO usage_outbox (id, occurred_at, "
+                        + "organization_id, subject, grant_id, dataset_version_id, action, object_key, bytes, client_address, "
+                        + "outcome, reason, request_id, client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(
                     2, OffsetDateTime.ofInstant(d.occurredAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
@@ -430,6 +436,7 @@ public class UsageLogWriter {
             insert.setString(11, d.outcome().name());
             insert.setString(12, d.reason());
             insert.setString(13, d.requestId());
+            insert.setString(14, d.clientRequestId());
             insert.executeUpdate();
         }
     }
@@ -639,8 +646,8 @@ public class UsageLogWriter {
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_open_transfer "
                 + "(start_event_id, replica_lock, started_at, completion_action, organization_id, subject, grant_id, "
-                + "dataset_version_id, object_key, reserved_bytes, client_address, request_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "dataset_version_id, object_key, reserved_bytes, client_address, request_id, client_request_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int rows = 0;
             for (Pending pending : batch) {
                 if (!(pending.step() instanceof Opens open) || overQuota.contains(pending.id())) {
@@ -659,6 +666,7 @@ public class UsageLogWriter {
                 insert.setLong(10, open.reservedBytes());
                 insert.setString(11, d.clientAddress());
                 insert.setString(12, d.requestId());
+                insert.setString(13, d.clientRequestId());
                 insert.addBatch();
                 rows++;
             }
@@ -706,6 +714,7 @@ public class UsageLogWriter {
                 d.outcome().name(),
                 d.reason(),
                 d.requestId(),
+                d.clientRequestId(),
                 d.occurrences(),
                 null,
                 null);
@@ -737,6 +746,7 @@ public class UsageLogWriter {
                     insert.setString(p++, e.outcome());
                     insert.setString(p++, e.reason());
                     insert.setString(p++, e.requestId());
+                    insert.setString(p++, e.clientRequestId());
                     insert.setInt(p++, e.occurrences());
                     insert.setString(p++, e.prevHash());
                     insert.setString(p++, e.hash());

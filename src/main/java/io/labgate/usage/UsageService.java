@@ -96,6 +96,7 @@ public class UsageService {
                 e.outcome,
                 e.reason,
                 e.requestId,
+                e.clientRequestId,
                 e.occurrences,
                 e.prevHash,
                 e.hash);

@@ -60,7 +60,8 @@ class ObjectDeliveryTest {
     }
 
     private static AccessContext ctx(AccessPath path) {
-        return new AccessContext("alice-test", DemoOrganizations.ALPHA, "req-" + UUID.randomUUID(), "127.0.0.1", path);
+        return new AccessContext(
+                "alice-test", DemoOrganizations.ALPHA, "req-" + UUID.randomUUID(), null, "127.0.0.1", path);
     }
 
     private GrantedVersion authorize(Approved approved, AccessMode mode) throws Exception {
@@ -151,7 +152,8 @@ class ObjectDeliveryTest {
                         DemoOrganizations.BETA,
                         AccessMode.S3_ENDPOINT,
                         local,
-                        new AccessContext("bob", DemoOrganizations.BETA, null, "127.0.0.1", AccessPath.S3_ENDPOINT)))
+                        new AccessContext(
+                                "bob", DemoOrganizations.BETA, null, null, "127.0.0.1", AccessPath.S3_ENDPOINT)))
                 .isInstanceOfSatisfying(
                         DeliveryRefused.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_SUCH_GRANT));
         assertThatThrownBy(() -> authorize(approved, AccessMode.STREAM))

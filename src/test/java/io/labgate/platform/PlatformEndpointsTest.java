@@ -3,11 +3,13 @@ package io.labgate.platform;
 import static io.labgate.testing.Api.anonymous;
 import static io.labgate.testing.Api.as;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,26 +73,35 @@ class PlatformEndpointsTest {
     }
 
     @Test
-    void requestIdIsEchoedOrAssigned() {
-        as(Tokens.AUDITOR)
+    void labGateAssignsItsOwnRequestIdAndKeepsTheClientsApart() {
+        // the client's id is echoed apart; LabGate's own id is never the client's (review L6)
+        String own = as(Tokens.AUDITOR)
                 .header("X-Request-Id", "client-chosen-id-42")
                 .get("/api/v1/servers")
                 .then()
                 .statusCode(200)
-                .header("X-Request-Id", "client-chosen-id-42");
-        // a header that could inject into logs is replaced by a fresh id
+                .header("X-Client-Request-Id", "client-chosen-id-42")
+                .header("X-Request-Id", not(equalTo("client-chosen-id-42")))
+                .extract()
+                .header("X-Request-Id");
+        assertThat(java.util.UUID.fromString(own)).isNotNull();
+        // a header that could inject into logs is dropped
         as(Tokens.AUDITOR)
                 .header("X-Request-Id", "bad id\twith spaces")
                 .get("/api/v1/servers")
                 .then()
                 .statusCode(200)
+                .header("X-Client-Request-Id", nullValue())
                 .header("X-Request-Id", not(equalTo("bad id\twith spaces")));
-        anonymous()
+        String problemId = anonymous()
                 .header("X-Request-Id", "problem-request-0001")
                 .get("/api/v1/servers")
                 .then()
                 .statusCode(401)
-                .body("requestId", equalTo("problem-request-0001"));
+                .body("requestId", not(equalTo("problem-request-0001")))
+                .extract()
+                .header("X-Request-Id");
+        assertThat(problemId).isNotEqualTo("problem-request-0001");
     }
 
     @Test

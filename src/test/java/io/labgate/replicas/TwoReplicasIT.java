@@ -802,8 +802,9 @@ class TwoReplicasIT {
     static List<String> requestIdsOfGrant(String grantId) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection db = PublishedDatasets.database();
-                PreparedStatement st = db.prepareStatement("SELECT request_id FROM usage_event WHERE grant_id = ? "
-                        + "AND action IN ('OBJECT_STREAMED', 'LINK_ISSUED') ORDER BY seq")) {
+                PreparedStatement st =
+                        db.prepareStatement("SELECT client_request_id FROM usage_event WHERE grant_id = ? "
+                                + "AND action IN ('OBJECT_STREAMED', 'LINK_ISSUED') ORDER BY seq")) {
             st.setObject(1, UUID.fromString(grantId));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -33,6 +33,7 @@ class EventDigestTest {
             "SUCCESS",
             null,
             "req-12345678",
+            null,
             1,
             null,
             null);
@@ -63,6 +64,14 @@ class EventDigestTest {
         assertThat(EventDigest.canonical(EVENT)).doesNotContain("occurrences").endsWith("request_id=12:req-12345678\n");
         assertThat(EventDigest.canonical(copy(EVENT, "occurrences", 12)))
                 .isEqualTo(EventDigest.canonical(EVENT) + "occurrences=2:12\n");
+    }
+
+    @Test
+    void theClientsRequestIdIsListedLastAndOnlyWhenThereIsOne() {
+        // events written before the column existed keep their hashes
+        assertThat(EventDigest.canonical(EVENT)).doesNotContain("client_request_id");
+        assertThat(EventDigest.canonical(copy(copy(EVENT, "occurrences", 12), "clientRequestId", "abc-12345")))
+                .isEqualTo(EventDigest.canonical(EVENT) + "occurrences=2:12\nclient_request_id=9:abc-12345\n");
     }
 
     @Test
@@ -105,7 +114,8 @@ class EventDigestTest {
         changes.put("reason", "GRANT_EXPIRED");
         changes.put("requestId", "req-87654321");
         changes.put("occurrences", 7);
-        assertThat(changes).hasSize(15);
+        changes.put("clientRequestId", "client-0001");
+        assertThat(changes).hasSize(16);
 
         changes.forEach((field, value) -> assertThat(EventDigest.hash(PREV, copy(EVENT, field, value)))
                 .as("changing " + field)
@@ -186,6 +196,7 @@ class EventDigestTest {
                 field.equals("outcome") ? (String) v : e.outcome(),
                 field.equals("reason") ? (String) v : e.reason(),
                 field.equals("requestId") ? (String) v : e.requestId(),
+                field.equals("clientRequestId") ? (String) v : e.clientRequestId(),
                 field.equals("occurrences") ? (Integer) v : e.occurrences(),
                 e.prevHash(),
                 e.hash());

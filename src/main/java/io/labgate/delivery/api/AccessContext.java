@@ -8,7 +8,9 @@ import java.util.UUID;
  *
  * @param subject the authenticated subject (token subject, or the access key id on the S3 endpoint)
  * @param organizationId the caller's organization
- * @param requestId the request id echoed to the client; null means the current request's ({@code RequestIds})
+ * @param requestId LabGate's id of the request, echoed to the client; null means the current request's ({@code
+ *     RequestIds})
+ * @param clientRequestId the id the client offered for the request, kept apart from LabGate's; may be null
  * @param clientAddress the client address as text, as written to the usage log
  * @param path the access path
  * @param credential whether the caller's credential still holds, asked during transfers
@@ -17,6 +19,7 @@ public record AccessContext(
         String subject,
         UUID organizationId,
         String requestId,
+        String clientRequestId,
         String clientAddress,
         AccessPath path,
         CredentialCheck credential) {
@@ -29,7 +32,13 @@ public record AccessContext(
     }
 
     /** A context whose credential cannot be revoked during the request (a bearer token). */
-    public AccessContext(String subject, UUID organizationId, String requestId, String clientAddress, AccessPath path) {
-        this(subject, organizationId, requestId, clientAddress, path, CredentialCheck.NOT_REVOCABLE);
+    public AccessContext(
+            String subject,
+            UUID organizationId,
+            String requestId,
+            String clientRequestId,
+            String clientAddress,
+            AccessPath path) {
+        this(subject, organizationId, requestId, clientRequestId, clientAddress, path, CredentialCheck.NOT_REVOCABLE);
     }
 }

@@ -494,6 +494,7 @@ public class ObjectDelivery {
                 .clientAddress(ctx.clientAddress())
                 .reason(refusal.reason().name())
                 .requestId(ctx.requestId())
+                .clientRequestId(ctx.clientRequestId())
                 .build();
         if (flood) {
             // a client far over its limit must not turn each refused request into a row of the log
@@ -515,6 +516,7 @@ public class ObjectDelivery {
                 .datasetVersion(grant.datasetVersionId())
                 .clientAddress(ctx.clientAddress())
                 .requestId(ctx.requestId())
+                .clientRequestId(ctx.clientRequestId())
                 .build();
     }
 

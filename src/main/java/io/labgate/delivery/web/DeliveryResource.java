@@ -267,7 +267,13 @@ public class DeliveryResource {
 
     private AccessContext context(UUID grantId, AccessPath path, HttpServerRequest http) {
         UUID organization = caller.organizationId().orElseThrow(() -> ApiException.notFound("grant", grantId));
-        return new AccessContext(caller.subject(), organization, RequestIds.current(), clientText(http), path);
+        return new AccessContext(
+                caller.subject(),
+                organization,
+                RequestIds.current(),
+                RequestIds.currentClient(),
+                clientText(http),
+                path);
     }
 
     private static String clientText(HttpServerRequest http) {

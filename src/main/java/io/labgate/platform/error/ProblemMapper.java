@@ -202,6 +202,19 @@ public class ProblemMapper {
         return builder.build();
     }
 
+    /**
+     * A chunked body that grew over {@code quarkus.http.limits.max-body-size}: Quarkus has answered 413 already and
+     * closes the connection; this only keeps it from being logged as a failure of LabGate.
+     */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(java.io.IOException e) {
+        if (!"Request too large".equals(e.getMessage())) {
+            return internal(e);
+        }
+        LOG.debugf("request %s: the chunked body was larger than the limit", RequestIds.current());
+        return respond(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than the limit", List.of());
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response internal(Throwable e) {
         LOG.errorf(e, "unexpected failure (request %s)", RequestIds.current());

@@ -9,8 +9,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token (so a client can
- * correlate), otherwise a new UUID. The id is echoed in the response and put in the log context.
+ * Gives every request LabGate's own id, a new UUID, in the response's {@code X-Request-Id} and the log context. The
+ * caller's {@code X-Request-Id}, when it is a sane token, is kept apart so that a client can correlate: echoed in
+ * {@code X-Client-Request-Id}, in the log context and in usage events as {@code clientRequestId}; a client never
+ * chooses LabGate's id (security review L6).
  */
 public class RequestIdFilter {
 
@@ -18,12 +20,16 @@ public class RequestIdFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String offered = request.getHeaderString(RequestIds.HEADER);
-        String id = offered != null && ACCEPTED.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         request.setProperty(RequestIds.MDC_KEY, id);
         MDC.put(RequestIds.MDC_KEY, id);
+        String offered = request.getHeaderString(RequestIds.HEADER);
+        if (offered != null && ACCEPTED.matcher(offered).matches()) {
+            request.setProperty(RequestIds.CLIENT_MDC_KEY, offered);
+            MDC.put(RequestIds.CLIENT_MDC_KEY, offered);
+        } else {
+            MDC.remove(RequestIds.CLIENT_MDC_KEY);
+        }
     }
 
     @ServerResponseFilter
@@ -31,6 +37,10 @@ public class RequestIdFilter {
         Object id = request.getProperty(RequestIds.MDC_KEY);
         if (id != null) {
             response.getHeaders().putSingle(RequestIds.HEADER, id);
+        }
+        Object clientId = request.getProperty(RequestIds.CLIENT_MDC_KEY);
+        if (clientId != null) {
+            response.getHeaders().putSingle(RequestIds.CLIENT_HEADER, clientId);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * A usage event as the log holds it: every column of {@code usage_event}. Action and outcome are the stored text,
  * so that an event written by a newer LabGate (with an action this one does not know) still verifies.
+ * {@code clientRequestId} is the id the client offered for the request, apart from LabGate's {@code requestId}.
  * {@code occurrences} is 1, or the number of identical events of one minute that were {@link UsageLog#tally tallied}
  * into this one.
  */
@@ -25,6 +26,7 @@ public record LoggedEvent(
         String outcome,
         String reason,
         String requestId,
+        String clientRequestId,
         int occurrences,
         String prevHash,
         String hash) {
@@ -46,6 +48,7 @@ public record LoggedEvent(
                 outcome,
                 reason,
                 requestId,
+                clientRequestId,
                 occurrences,
                 previousHash,
                 null);
@@ -64,6 +67,7 @@ public record LoggedEvent(
                 outcome,
                 reason,
                 requestId,
+                clientRequestId,
                 occurrences,
                 previousHash,
                 EventDigest.hash(previousHash, unhashed));

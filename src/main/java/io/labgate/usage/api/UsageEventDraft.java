@@ -9,7 +9,9 @@ import java.util.UUID;
  * Drafts are validated when built, so that a bad one fails its caller instead of the batch it would join.
  *
  * @param occurredAt when it happened; null means when {@link UsageLog#record} is called
- * @param requestId null means the id of the request being served ({@code RequestIds.current()})
+ * @param requestId null means LabGate's id of the request being served ({@code RequestIds.current()})
+ * @param clientRequestId the id the client offered for the request (X-Request-Id), kept apart from LabGate's; null
+ *     means the one of the request being served, if it offered one
  * @param occurrences 1, or how many identical events this draft stands for ({@link UsageLog#tally})
  */
 public record UsageEventDraft(
@@ -25,6 +27,7 @@ public record UsageEventDraft(
         UsageOutcome outcome,
         String reason,
         String requestId,
+        String clientRequestId,
         int occurrences) {
 
     public UsageEventDraft {
@@ -47,14 +50,15 @@ public record UsageEventDraft(
         checkLength("clientAddress", clientAddress, 64);
         checkLength("reason", reason, 64);
         checkLength("requestId", requestId, 64);
+        checkLength("clientRequestId", clientRequestId, 64);
     }
 
     public static Builder builder(UsageAction action, UsageOutcome outcome, String subject) {
         return new Builder(action, outcome, subject);
     }
 
-    /** The same draft with the given time and request id where those are missing. */
-    public UsageEventDraft completedWith(Instant now, String currentRequestId) {
+    /** The same draft with the given time and request ids where those are missing. */
+    public UsageEventDraft completedWith(Instant now, String currentRequestId, String currentClientRequestId) {
         return new UsageEventDraft(
                 occurredAt == null ? now : occurredAt,
                 organizationId,
@@ -68,6 +72,7 @@ public record UsageEventDraft(
                 outcome,
                 reason,
                 requestId == null ? currentRequestId : requestId,
+                clientRequestId == null ? currentClientRequestId : clientRequestId,
                 occurrences);
     }
 
@@ -89,6 +94,7 @@ public record UsageEventDraft(
                 outcome,
                 reason,
                 null,
+                null,
                 1);
     }
 
@@ -107,6 +113,7 @@ public record UsageEventDraft(
                 outcome,
                 reason,
                 requestId,
+                clientRequestId,
                 count);
     }
 
@@ -130,6 +137,7 @@ public record UsageEventDraft(
         private String clientAddress;
         private String reason;
         private String requestId;
+        private String clientRequestId;
 
         private Builder(UsageAction action, UsageOutcome outcome, String subject) {
             this.action = action;
@@ -182,6 +190,11 @@ public record UsageEventDraft(
             return this;
         }
 
+        public Builder clientRequestId(String value) {
+            clientRequestId = value;
+            return this;
+        }
+
         public UsageEventDraft build() {
             return new UsageEventDraft(
                     occurredAt,
@@ -196,6 +209,7 @@ public record UsageEventDraft(
                     outcome,
                     reason,
                     requestId,
+                    clientRequestId,
                     1);
         }
     }
