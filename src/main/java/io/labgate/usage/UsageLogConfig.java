@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Usage log settings: how events are batched, how much may wait, and when partitions are prepared. */
 @ConfigMapping(prefix = "labgate.usage")
@@ -76,4 +77,27 @@ public interface UsageLogConfig {
     @Min(0)
     @Max(24)
     int partitionMonthsAhead();
+
+    /**
+     * How often the chain's head is signed ({@code io.labgate.usage.checkpoint}), as a Quarkus scheduler period;
+     * {@code off} disables the job. The scheduler reads this key itself; listed here to document it.
+     */
+    @WithDefault("10m")
+    String checkpointEvery();
+
+    /** The key that signs checkpoints, and where they are kept besides the database. */
+    CheckpointSettings checkpoint();
+
+    /** {@code labgate.usage.checkpoint.*}: without a key pair, no checkpoints are signed. */
+    interface CheckpointSettings {
+
+        /** The Ed25519 private key, base64 PKCS#8 ({@code openssl genpkey -algorithm ed25519 -outform DER}). */
+        Optional<String> privateKey();
+
+        /** Its public key, base64 X.509 ({@code openssl pkey -pubout -outform DER}): what verifiers are given. */
+        Optional<String> publicKey();
+
+        /** A bucket of the store that keeps each checkpoint as an object too; empty: the database only. */
+        Optional<String> bucket();
+    }
 }

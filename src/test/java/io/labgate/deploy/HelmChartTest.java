@@ -200,6 +200,24 @@ class HelmChartTest {
     }
 
     @Test
+    void migrationsRunAsTheSchemasOwnerAndLabGateAsARoleThatOwnsNothing() {
+        List<Map<String, Object>> docs = render(PRODUCTION_VALUES);
+        assertThat((Map<String, Object>) Yaml.at(one(docs, "ConfigMap"), "data"))
+                .containsEntry("LABGATE_DB_USER", "labgate")
+                .containsEntry("LABGATE_DB_OWNER_USER", "labgate_owner");
+        List<Map<String, Object>> env = Yaml.at(container(one(docs, "Deployment")), "env");
+        Map<String, Object> ownerPassword = env.stream()
+                .filter(e -> "LABGATE_DB_OWNER_PASSWORD".equals(e.get("name")))
+                .findFirst()
+                .orElseThrow();
+        assertThat((String) Yaml.at(ownerPassword, "valueFrom.secretKeyRef.name"))
+                .isEqualTo("labgate-db-owner");
+        // one role for both when no owner is named
+        List<Map<String, Object>> single = Yaml.at(container(one(render(null), "Deployment")), "env");
+        assertThat(single).extracting(e -> e.get("name")).doesNotContain("LABGATE_DB_OWNER_PASSWORD");
+    }
+
+    @Test
     void schemaRefusesSecretValuesInConfig() {
         assertThatThrownBy(() -> new Helm(CHART)
                         .template()

@@ -27,6 +27,13 @@ public final class EmbeddedLab implements AutoCloseable {
     private final EmbeddedS3Server s3;
     private final KeycloakServer keycloak;
 
+    /** The demo Ed25519 pair that signs usage-log checkpoints (also in application.properties for tests). */
+    public static final String CHECKPOINT_DEMO_PRIVATE_KEY =
+            "MC4CAQAwBQYDK2VwBCIEIMaSSthMfEXJdasPdiMxx5zk34hsR7WyzPhtOHOFncFh";
+
+    public static final String CHECKPOINT_DEMO_PUBLIC_KEY =
+            "MCowBQYDK2VwAyEAiHj/4odXhASZpiUcH3tr/Zw9we5rEfB3IHm+HIrhzxM=";
+
     private EmbeddedLab(EmbeddedPostgresServer postgres, EmbeddedS3Server s3, KeycloakServer keycloak) {
         this.postgres = postgres;
         this.s3 = s3;
@@ -48,7 +55,7 @@ public final class EmbeddedLab implements AutoCloseable {
         EmbeddedPostgresServer postgres =
                 EmbeddedPostgresServer.start(data == null ? null : data.resolve("postgres"), layout.postgresPort());
         try {
-            postgres.ensureDatabase("labgate");
+            postgres.ensureLabGateDatabase("labgate");
             postgres.ensureDatabase("keycloak");
             Path s3Dir = data == null ? java.nio.file.Files.createTempDirectory("labgate-s3") : data.resolve("s3");
             EmbeddedS3Server s3 = EmbeddedS3Server.start(s3Dir, layout.s3Port(), S3_ACCESS_KEY, S3_SECRET_KEY);
@@ -71,8 +78,11 @@ public final class EmbeddedLab implements AutoCloseable {
     public Map<String, String> labGateConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("labgate"));
-        config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
-        config.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+        // migrations as the schema's owner, everything else as a role that owns nothing (V25)
+        config.put("quarkus.datasource.username", EmbeddedPostgresServer.APP);
+        config.put("quarkus.datasource.password", EmbeddedPostgresServer.APP_PASSWORD);
+        config.put("quarkus.flyway.username", EmbeddedPostgresServer.OWNER);
+        config.put("quarkus.flyway.password", EmbeddedPostgresServer.OWNER_PASSWORD);
         config.put("labgate.storage.endpoint", s3.endpoint());
         config.put("labgate.storage.access-key", S3_ACCESS_KEY);
         config.put("labgate.storage.secret-key", S3_SECRET_KEY);
@@ -80,6 +90,10 @@ public final class EmbeddedLab implements AutoCloseable {
         config.put("quarkus.keycloak.admin-client.server-url", keycloak.url());
         config.put("quarkus.keycloak.admin-client.client-secret", ADMIN_CLIENT_SECRET);
         config.put("labgate.gateway.key-encryption-keys.1", GATEWAY_DEMO_KEY);
+        // the usage log's head is signed every 10 minutes with a demo key (refused in production)
+        config.put("labgate.usage.checkpoint.private-key", CHECKPOINT_DEMO_PRIVATE_KEY);
+        config.put("labgate.usage.checkpoint.public-key", CHECKPOINT_DEMO_PUBLIC_KEY);
+        config.put("labgate.usage.checkpoint.bucket", "labgate-checkpoints");
         config.put("labgate.gateway.active-key-version", "1");
         return config;
     }

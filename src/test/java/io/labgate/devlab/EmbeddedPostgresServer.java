@@ -14,6 +14,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
+    /** Owns LabGate's schema and runs its migrations. */
+    public static final String OWNER = "labgate_owner";
+
+    public static final String OWNER_PASSWORD = "labgate-owner-demo";
+
+    /**
+     * What LabGate runs as: no ownership of anything, only SELECT and INSERT on the usage log (V25), so it cannot
+     * switch the log's triggers off or detach a partition.
+     */
+    public static final String APP = "labgate_app";
+
+    public static final String APP_PASSWORD = "labgate-app-demo";
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -43,6 +56,49 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /**
+     * LabGate's two roles ({@link #OWNER}, {@link #APP}) and its database owned by the owner; a database made before
+     * there were two roles (objects owned by the superuser) is handed to the owner.
+     */
+    public void ensureLabGateDatabase(String database) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            for (String[] role : new String[][] {{OWNER, OWNER_PASSWORD}, {APP, APP_PASSWORD}}) {
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role[0] + "'")) {
+                    if (!rs.next()) {
+                        s.execute("CREATE ROLE " + role[0] + " LOGIN PASSWORD '" + role[1] + "'");
+                    }
+                }
+            }
+        }
+        ensureDatabase(database);
+        try (Connection c = postgres.getDatabase(USER, database).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE \"" + database + "\" OWNER TO " + OWNER);
+            s.execute("ALTER SCHEMA public OWNER TO " + OWNER);
+            // objects of an embedded default made before the owner role existed
+            s.execute("""
+                    DO $$
+                    DECLARE o record;
+                    BEGIN
+                        FOR o IN SELECT c.relname, c.relkind FROM pg_class c
+                                 JOIN pg_namespace n ON n.oid = c.relnamespace
+                                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v')
+                                   AND pg_get_userbyid(c.relowner) = current_user LOOP
+                            EXECUTE format('ALTER %s %I OWNER TO %I',
+                                CASE o.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END,
+                                o.relname, '{owner}');
+                        END LOOP;
+                        FOR o IN SELECT p.oid::regprocedure AS f FROM pg_proc p
+                                 JOIN pg_namespace n ON n.oid = p.pronamespace
+                                 WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = current_user LOOP
+                            EXECUTE format('ALTER FUNCTION %s OWNER TO %I', o.f, '{owner}');
+                        END LOOP;
+                    END
+                    $$""".replace("{owner}", OWNER));
+        }
     }
 
     /** Creates the database unless it exists already. */

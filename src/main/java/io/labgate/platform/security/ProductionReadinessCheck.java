@@ -29,6 +29,10 @@ public class ProductionReadinessCheck {
             "minioadmin",
             "changeme",
             "postgres",
+            "labgate-owner-demo",
+            "labgate-app-demo",
+            // the tests' and the embedded default's usage-log checkpoint key
+            "MC4CAQAwBQYDK2VwBCIEIMaSSthMfEXJdasPdiMxx5zk34hsR7WyzPhtOHOFncFh",
             // the S3 endpoint's demo key-encryption key (base64 of "labgate-demo-key-encryption-key!")
             "bGFiZ2F0ZS1kZW1vLWtleS1lbmNyeXB0aW9uLWtleSE=",
             // the tests' second key-encryption key (base64 of "labgate-test-rotation-key-two-32")
@@ -58,7 +62,9 @@ public class ProductionReadinessCheck {
         for (String key : List.of(
                 "labgate.storage.secret-key",
                 "quarkus.keycloak.admin-client.client-secret",
-                "quarkus.datasource.password")) {
+                "quarkus.datasource.password",
+                "quarkus.flyway.password",
+                "labgate.usage.checkpoint.private-key")) {
             Optional<String> value = config.getOptionalValue(key, String.class);
             if (value.isPresent() && PUBLIC_SECRETS.contains(value.get())) {
                 problems.add(key + " is a published demo secret");

@@ -1,6 +1,7 @@
 package io.labgate.usage.web;
 
 import io.labgate.platform.error.ApiException;
+import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Roles;
@@ -8,6 +9,9 @@ import io.labgate.usage.ChainVerification;
 import io.labgate.usage.UsageService;
 import io.labgate.usage.api.LoggedEvent;
 import io.labgate.usage.api.UsageAction;
+import io.labgate.usage.checkpoint.Checkpoint;
+import io.labgate.usage.checkpoint.CheckpointKey;
+import io.labgate.usage.checkpoint.UsageCheckpoints;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,6 +39,9 @@ public class UsageResource {
 
     @Inject
     UsageService service;
+
+    @Inject
+    UsageCheckpoints checkpoints;
 
     @GET
     @Path("events")
@@ -66,6 +74,32 @@ public class UsageResource {
             @QueryParam("to") @Parameter(description = "ISO-8601 instant: events before it") String to) {
         return service.verify(instant("from", from), instant("to", to));
     }
+
+    @GET
+    @Path("checkpoints")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(
+            summary = "List signed checkpoints of the usage log",
+            description = "Operators and auditors. Newest first. Each checkpoint is an Ed25519 signature over the "
+                    + "chain's head (seq, hash, time); with the public key given here, exported events and these "
+                    + "checkpoints prove the log intact without trusting the database (`java -jar quarkus-run.jar "
+                    + "verify-log`). Page backwards with `beforeSeq`.")
+    public CheckpointsResponse checkpoints(
+            @QueryParam("beforeSeq") @Parameter(description = "only checkpoints of an earlier seq") Long beforeSeq,
+            @QueryParam("size") @Parameter(description = "1 to 1000, default 100") Integer size) {
+        int limit = size == null ? 100 : size;
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.invalid("size", "must be between 1 and 1000");
+        }
+        CheckpointKey key = checkpoints
+                .key()
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.SERVICE_UNAVAILABLE, "no checkpoint key is configured (labgate.usage.checkpoint.*)"));
+        return new CheckpointsResponse(key.publicKeyBase64(), key.keyId(), checkpoints.list(beforeSeq, limit));
+    }
+
+    /** The checkpoints and the key that verifies them. */
+    public record CheckpointsResponse(String publicKey, String keyId, List<Checkpoint> items) {}
 
     private static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {

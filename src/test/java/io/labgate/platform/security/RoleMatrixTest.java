@@ -132,6 +132,7 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/grants/{id}/links", AI_ONLY),
                 new Endpoint("GET", "/api/v1/usage/events", STAFF_AND_AI),
                 new Endpoint("GET", "/api/v1/usage/verify", STAFF),
+                new Endpoint("GET", "/api/v1/usage/checkpoints", STAFF),
                 new Endpoint("GET", "/api/v1/notifications/emails", STAFF),
                 new Endpoint("GET", "/api/v1/webhooks", OPERATOR_ONLY),
                 new Endpoint("POST", "/api/v1/webhooks", OPERATOR_ONLY),
