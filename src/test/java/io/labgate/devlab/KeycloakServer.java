@@ -22,6 +22,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "labgate";
 
+    /** The embedded Keycloak's own administrator (master realm), for tests that import a realm of their own. */
+    public static final String ADMIN = "admin";
+
+    public static final String ADMIN_PASSWORD = "labgate-keycloak-admin-demo";
+
     private final Process process;
     private final int port;
 
@@ -61,6 +66,9 @@ public final class KeycloakServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        // created at the first start only (a fresh database), as Keycloak does in development mode
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         Process process = builder.start();
         KeycloakServer server = new KeycloakServer(process, httpPort);
         try {

@@ -161,13 +161,14 @@ class UsageRollupTest {
      * Without the chain's advisory lock: eight connections insert overlapping groups at once, many multi-row
      * statements each, and the rollup still equals the raw aggregate (no lost update, no duplicate key, no
      * deadlock). Done on copies of the two tables in a scratch schema (the trigger function resolves the rollup
-     * through the search path), because unchained rows must not enter the shared log.
+     * through the search path), because unchained rows must not enter the shared log. As the database's superuser:
+     * LabGate's own role may not create schemas (V25).
      */
     @Test
     void upsertIsCorrectForConcurrentInsertersWithoutTheChainLock() throws Exception {
         String schema =
                 "rollup_race_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection db = dataSource.getConnection();
+        try (Connection db = io.labgate.testing.PublishedDatasets.database();
                 Statement ddl = db.createStatement()) {
             ddl.execute("CREATE SCHEMA " + schema);
             ddl.execute("CREATE TABLE " + schema + ".usage_event (LIKE public.usage_event INCLUDING DEFAULTS) "
@@ -194,7 +195,7 @@ class UsageRollupTest {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 done.add(pool.submit(() -> {
-                    try (Connection db = dataSource.getConnection();
+                    try (Connection db = io.labgate.testing.PublishedDatasets.database();
                             Statement insert = db.createStatement()) {
                         insert.execute("SET search_path = " + schema + ", public");
                         try {
@@ -210,7 +211,7 @@ class UsageRollupTest {
                 f.get(120, TimeUnit.SECONDS);
             }
             pool.shutdown();
-            try (Connection db = dataSource.getConnection();
+            try (Connection db = io.labgate.testing.PublishedDatasets.database();
                     Statement check = db.createStatement()) {
                 check.execute("SET search_path = " + schema + ", public");
                 try {
@@ -234,7 +235,7 @@ class UsageRollupTest {
                 }
             }
         } finally {
-            try (Connection db = dataSource.getConnection();
+            try (Connection db = io.labgate.testing.PublishedDatasets.database();
                     Statement ddl = db.createStatement()) {
                 ddl.execute("DROP SCHEMA " + schema + " CASCADE");
             }
