@@ -86,14 +86,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         FOR o IN SELECT c.relname, c.relkind FROM pg_class c
                                  JOIN pg_namespace n ON n.oid = c.relnamespace
                                  WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v')
-                                   AND pg_get_userbyid(c.relowner) = current_user LOOP
+                                   AND pg_get_userbyid(c.relowner) = current_user
+                                   AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                                   WHERE d.objid = c.oid AND d.deptype = 'e') LOOP
                             EXECUTE format('ALTER %s %I OWNER TO %I',
                                 CASE o.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END,
                                 o.relname, '{owner}');
                         END LOOP;
                         FOR o IN SELECT p.oid::regprocedure AS f FROM pg_proc p
                                  JOIN pg_namespace n ON n.oid = p.pronamespace
-                                 WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = current_user LOOP
+                                 WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = current_user
+                                   -- an extension's functions stay its own
+                                   AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                                   WHERE d.objid = p.oid AND d.deptype = 'e') LOOP
                             EXECUTE format('ALTER FUNCTION %s OWNER TO %I', o.f, '{owner}');
                         END LOOP;
                     END
