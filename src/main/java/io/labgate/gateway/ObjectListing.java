@@ -11,8 +11,10 @@ import java.util.Optional;
  * opaque continuation token. Pure logic, no I/O of its own.
  *
  * <p>The continuation token is the base64url of the last entry answered, marked as a key ({@code K}) or a common
- * prefix ({@code P}); the next page starts after it and, after a common prefix, skips every key under it. A token
- * that does not decode is {@code InvalidArgument}.
+ * prefix ({@code P}); the next page starts after it and, after a common prefix, seeks past every key under it. A
+ * token that does not decode, or names an entry outside the listed prefix, is {@code InvalidArgument}: a token can
+ * only resume a listing, never make one seek elsewhere. ListObjects (v1) uses the same walk with its marker as
+ * start-after.
  */
 public final class ObjectListing {
 
@@ -45,18 +47,26 @@ public final class ObjectListing {
         public int keyCount() {
             return contents.size() + commonPrefixes.size();
         }
+
+        /** The greater of the last key and the last common prefix answered (ListObjects v1's NextMarker). */
+        public String lastEntry() {
+            String key =
+                    contents.isEmpty() ? "" : contents.get(contents.size() - 1).key();
+            String prefix = commonPrefixes.isEmpty() ? "" : commonPrefixes.get(commonPrefixes.size() - 1);
+            return key.compareTo(prefix) >= 0 ? key : prefix;
+        }
     }
 
     private ObjectListing() {}
 
     public static Page list(Source source, Query query) {
         String cursor = query.startAfter();
-        String skipUnder = null;
         if (query.continuationToken() != null) {
             Token token = Token.decode(query.continuationToken())
+                    // a token resumes a listing of this prefix; it never seeks outside it
+                    .filter(t -> t.value().startsWith(query.prefix()))
                     .orElseThrow(() -> new IllegalArgumentException("The continuation token provided is incorrect"));
-            cursor = token.value();
-            skipUnder = token.commonPrefix() ? token.value() : null;
+            cursor = token.commonPrefix() ? past(token.value()) : token.value();
         }
         List<ListedObject> contents = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -64,31 +74,38 @@ public final class ObjectListing {
         int batch = Math.min(MAX_KEYS, Math.max(query.maxKeys() + 1, 100));
         while (true) {
             List<ListedObject> page = source.page(query.prefix(), cursor, batch);
+            boolean sought = false;
             for (ListedObject object : page) {
                 cursor = object.key();
-                if (skipUnder != null && object.key().startsWith(skipUnder)) {
-                    continue;
-                }
-                skipUnder = null;
-                String commonPrefix = commonPrefix(object.key(), query);
                 if (contents.size() + prefixes.size() == query.maxKeys()) {
                     // one more entry exists: the page is truncated after the last one answered
                     boolean more = query.maxKeys() > 0;
                     return new Page(contents, prefixes, more, more ? last.encode() : null);
                 }
+                String commonPrefix = commonPrefix(object.key(), query);
                 if (commonPrefix != null) {
                     prefixes.add(commonPrefix);
                     last = new Token(true, commonPrefix);
-                    skipUnder = commonPrefix;
-                } else {
-                    contents.add(object);
-                    last = new Token(false, object.key());
+                    // seek past every key under it instead of reading them: one source page per entry at most
+                    cursor = past(commonPrefix);
+                    sought = true;
+                    break;
                 }
+                contents.add(object);
+                last = new Token(false, object.key());
             }
-            if (page.size() < batch) {
+            if (!sought && page.size() < batch) {
                 return new Page(contents, prefixes, false, null);
             }
         }
+    }
+
+    /**
+     * A cursor after every key that starts with {@code prefix}: the prefix followed by the greatest code point, which
+     * sorts after any character a key can hold next (in UTF-8 byte order, as the manifest is ordered).
+     */
+    static String past(String prefix) {
+        return prefix + "\uDBFF\uDFFF";
     }
 
     private static String commonPrefix(String key, Query query) {

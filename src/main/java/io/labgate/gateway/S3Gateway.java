@@ -47,7 +47,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The S3-compatible read-only endpoint: authenticates every request with SigV4 against the access key's secret,
- * then serves ListBuckets, ListObjectsV2, HeadBucket, GetBucketLocation, HeadObject and GetObject on the one
+ * then serves ListBuckets, ListObjects (v1 and v2), HeadBucket, GetBucketLocation, HeadObject and GetObject on the one
  * bucket the key's grant reads (named {@code <dataset-code>-<version-label>}, lower case), keys relative to the
  * version's prefix. Anything else is an S3 XML error. Every request is a usage event.
  *
@@ -207,7 +207,9 @@ public class S3Gateway {
             logged(call, target, "GetBucketLocation", null, null);
             exchange.respond(200, xmlHeaders(call), S3Xml.location(config.region()));
         } else if (operation instanceof S3Operation.ListObjectsV2 list) {
-            listObjects(call, exchange, list, target);
+            listObjects(call, exchange, list.query(), false, target);
+        } else if (operation instanceof S3Operation.ListObjectsV1 list) {
+            listObjects(call, exchange, list.query(), true, target);
         } else if (operation instanceof S3Operation.HeadObject head) {
             headObject(call, exchange, head, target);
         } else if (operation instanceof S3Operation.GetObject get) {
@@ -215,8 +217,14 @@ public class S3Gateway {
         }
     }
 
-    private void listObjects(S3Call call, S3Exchange exchange, S3Operation.ListObjectsV2 list, Target target) {
-        Map<String, String> q = list.query();
+    /** ListObjectsV2, or ListObjects (v1) whose marker is the start-after of the same walk. */
+    private void listObjects(S3Call call, S3Exchange exchange, Map<String, String> q, boolean v1, Target target) {
+        for (String name : List.of("prefix", "delimiter", "start-after", "marker", "continuation-token")) {
+            String value = q.get(name);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new S3Refusal(S3ErrorCode.InvalidArgument, "The " + name + " must not contain NUL.");
+            }
+        }
         int maxKeys = ObjectListing.MAX_KEYS;
         if (q.containsKey("max-keys")) {
             try {
@@ -233,22 +241,42 @@ public class S3Gateway {
         if (encoding != null && !encoding.equals("url")) {
             throw new S3Refusal(S3ErrorCode.InvalidArgument, "Invalid Encoding Method specified in Request");
         }
-        String token = q.get("continuation-token");
+        String marker = v1 ? q.get("marker") : null;
+        String token = v1 ? markerAsToken(marker, q.get("delimiter")) : q.get("continuation-token");
         ObjectListing.Query query = new ObjectListing.Query(
                 q.get("prefix"),
                 q.get("delimiter"),
                 maxKeys,
-                q.get("start-after"),
+                v1 && token == null ? emptyToNull(marker) : q.get("start-after"),
                 token == null || token.isEmpty() ? null : token);
         ObjectListing.Page page;
         try {
             page = ObjectListing.list(source(target), query);
         } catch (IllegalArgumentException e) {
-            throw new S3Refusal(S3ErrorCode.InvalidArgument, "The continuation token provided is incorrect");
+            throw new S3Refusal(
+                    S3ErrorCode.InvalidArgument,
+                    v1 ? "The marker provided is incorrect" : "The continuation token provided is incorrect");
         }
         // ObjectDelivery.list logged each manifest page it read as OBJECT_LISTED: that is this request's event
-        String xml = S3Xml.listObjectsV2(target.bucket(), query, page, "url".equals(encoding));
+        String xml = v1
+                ? S3Xml.listObjectsV1(target.bucket(), query, marker, page, "url".equals(encoding))
+                : S3Xml.listObjectsV2(target.bucket(), query, page, "url".equals(encoding));
         exchange.respond(200, xmlHeaders(call), xml);
+    }
+
+    /**
+     * A v1 marker that is a common prefix (it ends with the delimiter) resumes after every key under it, as a v2
+     * token does; any other marker is a plain start-after.
+     */
+    private static String markerAsToken(String marker, String delimiter) {
+        if (marker == null || marker.isEmpty() || delimiter == null || delimiter.isEmpty()) {
+            return null;
+        }
+        return marker.endsWith(delimiter) ? new ObjectListing.Token(true, marker).encode() : null;
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private void headObject(S3Call call, S3Exchange exchange, S3Operation.HeadObject head, Target target) {
@@ -262,6 +290,9 @@ public class S3Gateway {
     private void getObject(S3Call call, S3Exchange exchange, S3Operation.GetObject get, Target target) {
         ManifestObject object = delivery.stat(target.granted(), get.key());
         ByteRange range = ByteRange.parse(call.request().singleHeader("Range").orElse(null));
+        // the overrides are checked before the transfer is written ahead: a refused one costs no byte
+        Map<String, String> overridden = new LinkedHashMap<>();
+        overrides(call, overridden);
         try (Transfer transfer = delivery.prepare(
                 target.granted(), object, range, target.granted().context())) {
             ByteRange.Slice slice = transfer.slice();
@@ -270,7 +301,7 @@ public class S3Gateway {
             if (slice.partial()) {
                 headers.put("Content-Range", slice.contentRange());
             }
-            overrides(call, headers);
+            headers.putAll(overridden);
             OutputStream out = exchange.stream(slice.partial() ? 206 : 200, headers);
             try {
                 transfer.writeTo(out);
@@ -292,6 +323,8 @@ public class S3Gateway {
                         target.granted().publishedAt().atOffset(ZoneOffset.UTC)));
         headers.put("Accept-Ranges", "bytes");
         headers.put("Content-Type", "application/octet-stream");
+        // dataset bytes are never to be sniffed into something a browser runs
+        headers.put("X-Content-Type-Options", "nosniff");
         return headers;
     }
 
@@ -314,9 +347,37 @@ public class S3Gateway {
         names.forEach((parameter, header) -> {
             String value = query.get(parameter);
             if (value != null && value.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+                if (parameter.equals("response-content-type") && !safeContentType(value)) {
+                    throw new S3Refusal(
+                            S3ErrorCode.InvalidArgument,
+                            "response-content-type " + value + " is not served: a dataset object is never answered "
+                                    + "as a type a browser would run (HTML, XML, SVG, script)");
+                }
                 headers.put(header, value);
             }
         });
+    }
+
+    /** Types a browser shows or saves but never runs: what a presigned GET may ask an object to be served as. */
+    static boolean safeContentType(String value) {
+        String type = value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (type.contains("html") || type.contains("xml") || type.contains("script") || type.contains("svg")) {
+            return false;
+        }
+        return type.startsWith("image/")
+                || type.startsWith("audio/")
+                || type.startsWith("video/")
+                || List.of(
+                                "application/octet-stream",
+                                "application/json",
+                                "application/zip",
+                                "application/gzip",
+                                "application/x-tar",
+                                "application/pdf",
+                                "text/plain",
+                                "text/csv",
+                                "text/tab-separated-values")
+                        .contains(type);
     }
 
     /** The manifest of the granted version through ObjectDelivery, keys relative to its prefix. */

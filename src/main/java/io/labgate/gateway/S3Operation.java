@@ -32,6 +32,9 @@ public sealed interface S3Operation {
 
     record ListObjectsV2(String bucket, Map<String, String> query) implements S3Operation {}
 
+    /** ListObjects, version 1: what rclone, s3cmd and older SDKs ask by default. */
+    record ListObjectsV1(String bucket, Map<String, String> query) implements S3Operation {}
+
     record HeadObject(String bucket, String key) implements S3Operation {}
 
     record GetObject(String bucket, String key) implements S3Operation {}
@@ -98,9 +101,14 @@ public sealed interface S3Operation {
                             .containsAll(query.keySet())) {
                 return new ListObjectsV2(bucket, query);
             }
+            if (!query.containsKey("list-type")
+                    && Set.of("prefix", "delimiter", "marker", "max-keys", "encoding-type")
+                            .containsAll(query.keySet())) {
+                return new ListObjectsV1(bucket, query);
+            }
             return refused(
                     S3ErrorCode.NotImplemented,
-                    "LabGate's S3 endpoint serves ListObjectsV2, HeadBucket and "
+                    "LabGate's S3 endpoint serves ListObjects (v1 and v2), HeadBucket and "
                             + "GetBucketLocation on a bucket; not this request.");
         }
         for (String name : query.keySet()) {

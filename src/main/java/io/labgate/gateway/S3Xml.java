@@ -68,6 +68,11 @@ public final class S3Xml {
         if (urlEncoding) {
             element(xml, "EncodingType", "url");
         }
+        contents(xml, page, urlEncoding);
+        return xml.append("</ListBucketResult>").toString();
+    }
+
+    private static void contents(StringBuilder xml, ObjectListing.Page page, boolean urlEncoding) {
         for (ListedObject object : page.contents()) {
             xml.append("<Contents>");
             element(xml, "Key", encoded(object.key(), urlEncoding));
@@ -82,6 +87,34 @@ public final class S3Xml {
             element(xml, "Prefix", encoded(prefix, urlEncoding));
             xml.append("</CommonPrefixes>");
         }
+    }
+
+    /**
+     * ListObjects (v1): {@code Marker} echoed, {@code NextMarker} (the last key or common prefix answered) whenever
+     * the page is truncated, so that clients without a delimiter need not derive it.
+     */
+    public static String listObjectsV1(
+            String bucket, ObjectListing.Query query, String marker, ObjectListing.Page page, boolean urlEncoding) {
+        StringBuilder xml = new StringBuilder(1024)
+                .append(DECLARATION)
+                .append("<ListBucketResult xmlns=\"")
+                .append(NAMESPACE)
+                .append("\">");
+        element(xml, "Name", bucket);
+        element(xml, "Prefix", encoded(query.prefix(), urlEncoding));
+        element(xml, "Marker", encoded(marker == null ? "" : marker, urlEncoding));
+        if (query.delimiter() != null) {
+            element(xml, "Delimiter", encoded(query.delimiter(), urlEncoding));
+        }
+        element(xml, "MaxKeys", Integer.toString(query.maxKeys()));
+        element(xml, "IsTruncated", Boolean.toString(page.truncated()));
+        if (page.truncated()) {
+            element(xml, "NextMarker", encoded(page.lastEntry(), urlEncoding));
+        }
+        if (urlEncoding) {
+            element(xml, "EncodingType", "url");
+        }
+        contents(xml, page, urlEncoding);
         return xml.append("</ListBucketResult>").toString();
     }
 

@@ -144,4 +144,40 @@ class ListObjectsV2Test {
         NodeList nodes = parent.getElementsByTagNameNS(S3Xml.NAMESPACE, name);
         return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
     }
+
+    @Test
+    void aCommonPrefixIsSkippedBySeekingNotByReadingEveryKeyUnderIt() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.add(String.format("images/%05d.jpg", i));
+        }
+        many.add("labels.csv");
+        List<String> reads = new ArrayList<>();
+        ObjectListing.Source big = (prefix, startAfter, limit) -> {
+            reads.add(startAfter);
+            return many.stream()
+                    .filter(k -> k.startsWith(prefix))
+                    .filter(k -> startAfter == null || k.compareTo(startAfter) > 0)
+                    .limit(limit)
+                    .map(k -> new ListedObject(k, 1, "ab".repeat(32), AT))
+                    .toList();
+        };
+        ObjectListing.Page page = ObjectListing.list(big, new ObjectListing.Query("", "/", 1000, null, null));
+        assertThat(page.commonPrefixes()).containsExactly("images/");
+        assertThat(keys(page)).containsExactly("labels.csv");
+        assertThat(reads).as("source pages read").hasSizeLessThanOrEqualTo(3);
+
+        // review L1: a token naming the common prefix "" (base64url of "P") cannot make one request walk everything
+        reads.clear();
+        ObjectListing.Page seeked = ObjectListing.list(big, new ObjectListing.Query("", null, 1000, null, "UA"));
+        assertThat(seeked.keyCount()).isZero();
+        assertThat(reads).hasSize(1);
+    }
+
+    @Test
+    void aTokenCannotSeekOutsideTheListedPrefix() {
+        String elsewhere = new ObjectListing.Token(false, "f/1").encode();
+        assertThatThrownBy(() -> ObjectListing.list(source, new ObjectListing.Query("b/", null, 1000, null, elsewhere)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

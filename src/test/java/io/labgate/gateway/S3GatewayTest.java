@@ -45,6 +45,7 @@ import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -140,6 +141,66 @@ class S3GatewayTest {
                             .contents())
                     .extracting(S3Object::key)
                     .hasSize(5);
+        }
+    }
+
+    @Test
+    void listObjectsVersionOneAsRcloneAndS3cmdAskByDefault() throws Exception {
+        Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
+        try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {
+            // rclone's first request: GET /bucket?delimiter=/&max-keys=1000&prefix=
+            ListObjectsResponse top = s3.listObjects(
+                    r -> r.bucket(bucket()).delimiter("/").maxKeys(1000).prefix(""));
+            assertThat(top.contents()).extracting(S3Object::key).containsExactly("a.bin", "b.bin", "z z+%.txt");
+            assertThat(top.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("sub/");
+            assertThat(top.isTruncated()).isFalse();
+
+            // paging by marker: NextMarker given, a common prefix as marker resumes after everything under it
+            List<String> entries = new ArrayList<>();
+            String marker = null;
+            int pages = 0;
+            do {
+                String from = marker;
+                ListObjectsResponse page = s3.listObjects(
+                        r -> r.bucket(bucket()).delimiter("/").maxKeys(1).marker(from));
+                page.contents().forEach(o -> entries.add(o.key()));
+                page.commonPrefixes().forEach(p -> entries.add(p.prefix()));
+                marker = page.isTruncated() ? page.nextMarker() : null;
+                pages++;
+            } while (marker != null && pages < 10);
+            assertThat(entries).containsExactly("a.bin", "b.bin", "sub/", "z z+%.txt");
+
+            // the SDK's own v1 paging without a delimiter, by the last key
+            assertThat(s3.listObjects(r -> r.bucket(bucket()).maxKeys(2).marker("b.bin"))
+                            .contents())
+                    .extracting(S3Object::key)
+                    .containsExactly("sub/c.txt", "sub/deep/e.bin");
+        }
+    }
+
+    @Test
+    void malformedListingsAndUnsafeContentTypesAreInvalidArgument() throws Exception {
+        Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
+        try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {
+            for (Runnable request : List.<Runnable>of(
+                    () -> s3.listObjectsV2(r -> r.bucket(bucket()).prefix("a\0b")),
+                    () -> s3.listObjects(r -> r.bucket(bucket()).marker("a\0")),
+                    () -> s3.listObjectsV2(r -> r.bucket(bucket()).continuationToken("not a token!")),
+                    () -> s3.getObject(
+                            r -> r.bucket(bucket()).key("b.bin").responseContentType("text/html"),
+                            software.amazon.awssdk.core.sync.ResponseTransformer.toBytes()))) {
+                assertThatThrownBy(request::run).isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+                });
+            }
+            // a safe type is served as asked, and never sniffed
+            var csv = s3.getObject(
+                    r -> r.bucket(bucket()).key("b.bin").responseContentType("text/csv"),
+                    software.amazon.awssdk.core.sync.ResponseTransformer.toBytes());
+            assertThat(csv.response().contentType()).isEqualTo("text/csv");
+            assertThat(csv.response().sdkHttpResponse().firstMatchingHeader("X-Content-Type-Options"))
+                    .hasValue("nosniff");
         }
     }
 

@@ -20,6 +20,16 @@ class S3OperationTest {
         assertThat(S3Operation.parse("GET", "/", "")).isInstanceOf(S3Operation.ListBuckets.class);
         assertThat(S3Operation.parse("HEAD", "/b", null)).isEqualTo(new S3Operation.HeadBucket("b"));
         assertThat(S3Operation.parse("GET", "/b", "location")).isEqualTo(new S3Operation.GetBucketLocation("b"));
+        // ListObjects v1, as rclone asks by default
+        assertThat(S3Operation.parse("GET", "/b", "delimiter=%2F&max-keys=1000&prefix="))
+                .isInstanceOfSatisfying(
+                        S3Operation.ListObjectsV1.class,
+                        list -> assertThat(list.query())
+                                .containsEntry("delimiter", "/")
+                                .containsEntry("prefix", ""));
+        assertThat(S3Operation.parse("GET", "/b", null)).isInstanceOf(S3Operation.ListObjectsV1.class);
+        assertThat(S3Operation.parse("GET", "/b", "marker=x&encoding-type=url"))
+                .isInstanceOf(S3Operation.ListObjectsV1.class);
         assertThat(S3Operation.parse("GET", "/b/", "list-type=2&prefix=a%2Fb+c&max-keys=2"))
                 .isInstanceOfSatisfying(S3Operation.ListObjectsV2.class, list -> {
                     assertThat(list.bucket()).isEqualTo("b");
@@ -42,7 +52,6 @@ class S3OperationTest {
         assertThat(refused("OPTIONS", "/b", null)).isEqualTo(S3ErrorCode.MethodNotAllowed);
         assertThat(refused("GET", "/b", "acl")).isEqualTo(S3ErrorCode.NotImplemented);
         assertThat(refused("GET", "/b", "versioning")).isEqualTo(S3ErrorCode.NotImplemented);
-        assertThat(refused("GET", "/b", null)).isEqualTo(S3ErrorCode.NotImplemented); // ListObjects v1
         assertThat(refused("GET", "/b/k", "acl")).isEqualTo(S3ErrorCode.NotImplemented);
         assertThat(refused("GET", "/b/k", "uploadId=1")).isEqualTo(S3ErrorCode.NotImplemented);
         assertThat(refused("GET", "/b/k", "partNumber=1")).isEqualTo(S3ErrorCode.NotImplemented);
