@@ -166,6 +166,39 @@ class DeliveryAccessTest {
     }
 
     @Test
+    void aPolicyStoredWithLinksAndNetworksListsAndStreamsButIssuesNoLink() throws Exception {
+        Map<String, Object> terms = ApprovedGrants.allModes();
+        terms.put("allowedModes", List.of("STREAM", "S3_ENDPOINT"));
+        terms.put("allowedNetworks", List.of("127.0.0.0/8"));
+        String policyId = PublishedDatasets.policy(terms);
+        // as a policy stored before links and networks were exclusive (the API now refuses it)
+        try (java.sql.Connection db = PublishedDatasets.database();
+                java.sql.PreparedStatement st = db.prepareStatement("UPDATE security_policy SET allowed_modes = "
+                        + "ARRAY['PRESIGNED_URL', 'STREAM', 'S3_ENDPOINT'] WHERE id = ?")) {
+            st.setObject(1, java.util.UUID.fromString(policyId));
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        String datasetId = PublishedDatasets.dataset(policyId, List.of(DemoOrganizations.JEJU), List.of());
+        Approved grant = ApprovedGrants.grantOn(
+                datasetId,
+                PublishedDatasets.publishedVersion(datasetId, OBJECTS),
+                List.of("PRESIGNED_URL", "STREAM"),
+                Duration.ofDays(1));
+        // listing belongs to every mode, whichever the grant names first; streaming from inside the networks works
+        assertThat(as(Tokens.ALICE)
+                        .get("/api/v1/grants/" + grant.grantId() + "/objects")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get(grant.grantId(), "a.bin", null).statusCode()).isEqualTo(200);
+        assertRefused(
+                as(Tokens.ALICE)
+                        .body(Map.of("keys", List.of("a.bin")))
+                        .post("/api/v1/grants/" + grant.grantId() + "/links"),
+                403,
+                "NETWORK_NOT_ALLOWED");
+    }
+
+    @Test
     void keysThatAreNotExactlyManifestKeysReachNothing() throws Exception {
         Approved approved = streamGrant(ApprovedGrants.allModes(), Duration.ofDays(1));
         // a second version of the same dataset, in another bucket, with a key of its own

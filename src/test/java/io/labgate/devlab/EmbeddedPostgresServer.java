@@ -87,8 +87,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                                  JOIN pg_namespace n ON n.oid = c.relnamespace
                                  WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v')
                                    AND pg_get_userbyid(c.relowner) = current_user
+                                   -- an extension's objects stay its own; a table's own sequences follow it
                                    AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                                                   WHERE d.objid = c.oid AND d.deptype = 'e') LOOP
+                                                   WHERE d.objid = c.oid AND (d.deptype = 'e'
+                                                       OR c.relkind = 'S' AND d.deptype IN ('a', 'i'))) LOOP
                             EXECUTE format('ALTER %s %I OWNER TO %I',
                                 CASE o.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END,
                                 o.relname, '{owner}');

@@ -174,7 +174,7 @@ public class ObjectDelivery {
                     grant.datasetVersionId(), new DeliveryRefused(Reason.GRANT_NOT_USABLE, e.getMessage()));
         }
         PolicyVersion policy = policyVersions.get(grant.policyId(), policies::require);
-        if (mode == AccessMode.PRESIGNED_URL && !policy.allowedNetworks().isEmpty()) {
+        if (asked == AccessMode.PRESIGNED_URL && !policy.allowedNetworks().isEmpty()) {
             // a policy from before links and networks were exclusive: a link would escape its networks
             return Decision.refused(
                     grant.datasetVersionId(),
