@@ -29,6 +29,14 @@ public class DatasetObject extends PanacheEntityBase {
 
     public String sha256;
 
+    /** The store's Content-Type when the manifest was built; null before V27 or when the store had none. */
+    @Column(name = "content_type")
+    public String contentType;
+
+    /** The object's last modification in the store when the manifest was built; null before V27. */
+    @Column(name = "last_modified")
+    public java.time.Instant lastModified;
+
     /** The composite primary key. */
     public static class Key implements Serializable {
 

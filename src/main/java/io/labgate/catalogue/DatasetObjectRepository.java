@@ -41,13 +41,22 @@ public class DatasetObjectRepository implements PanacheRepositoryBase<DatasetObj
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO dataset_object (version_id, object_key, size_bytes, sha256) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO dataset_object (version_id, object_key, size_bytes, sha256, content_type, last_modified) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)")) {
                 int pending = 0;
                 for (ManifestEntry entry : entries) {
                     insert.setObject(1, versionId);
                     insert.setString(2, entry.key());
                     insert.setLong(3, entry.sizeBytes());
                     insert.setString(4, entry.sha256());
+                    insert.setString(5, entry.contentType());
+                    insert.setObject(
+                            6,
+                            entry.lastModified() == null
+                                    ? null
+                                    : java.time.OffsetDateTime.ofInstant(
+                                            entry.lastModified(), java.time.ZoneOffset.UTC),
+                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
                     insert.addBatch();
                     if (++pending == BATCH) {
                         insert.executeBatch();
@@ -62,5 +71,7 @@ public class DatasetObjectRepository implements PanacheRepositoryBase<DatasetObj
     }
 
     /** One object as the manifest builder measured it. */
-    public record ManifestEntry(String key, long sizeBytes, String sha256) {}
+    /** A line of a manifest as built from the store; content type and last modification may be null. */
+    public record ManifestEntry(
+            String key, long sizeBytes, String sha256, String contentType, java.time.Instant lastModified) {}
 }

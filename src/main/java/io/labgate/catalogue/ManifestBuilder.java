@@ -84,8 +84,15 @@ public class ManifestBuilder {
         } catch (IOException e) {
             throw new StorageException("read object " + key, e);
         }
+        // what the store says the object is and when it last changed: served by the S3 endpoint as it is
+        ObjectStore.StoredObject stored = store.stat(bucket, key);
+        String type = stored.contentType();
         return new DatasetObjectRepository.ManifestEntry(
-                key, size, HexFormat.of().formatHex(sha256.digest()));
+                key,
+                size,
+                HexFormat.of().formatHex(sha256.digest()),
+                type == null || type.length() > 255 ? null : type,
+                stored.lastModified());
     }
 
     private static MessageDigest sha256() {

@@ -22,7 +22,7 @@ class ManifestQueries implements ManifestReader {
     @SuppressWarnings("unchecked")
     public List<ManifestEntry> page(UUID versionId, String keyPrefix, String afterKey, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT object_key, size_bytes, sha256 FROM dataset_object
+                SELECT object_key, size_bytes, sha256, content_type, last_modified FROM dataset_object
                 WHERE version_id = ?1 AND left(object_key, ?2) = ?3 AND object_key COLLATE "C" > ?4
                 ORDER BY object_key COLLATE "C" LIMIT ?5""")
                 .setParameter(1, versionId)
@@ -32,13 +32,31 @@ class ManifestQueries implements ManifestReader {
                 .setParameter(5, limit)
                 .getResultList();
         return rows.stream()
-                .map(row -> new ManifestEntry((String) row[0], ((Number) row[1]).longValue(), (String) row[2]))
+                .map(row -> new ManifestEntry(
+                        (String) row[0],
+                        ((Number) row[1]).longValue(),
+                        (String) row[2],
+                        (String) row[3],
+                        instant(row[4])))
                 .toList();
     }
 
     @Override
     public Optional<ManifestEntry> find(UUID versionId, String key) {
         return DatasetObject.<DatasetObject>findByIdOptional(new DatasetObject.Key(versionId, key))
-                .map(o -> new ManifestEntry(key, o.sizeBytes, o.sha256));
+                .map(o -> new ManifestEntry(key, o.sizeBytes, o.sha256, o.contentType, o.lastModified));
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return null;
     }
 }

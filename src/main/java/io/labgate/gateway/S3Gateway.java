@@ -281,15 +281,80 @@ public class S3Gateway {
 
     private void headObject(S3Call call, S3Exchange exchange, S3Operation.HeadObject head, Target target) {
         ManifestObject object = delivery.stat(target.granted(), head.key());
+        requireWholePart(call);
+        if (notModified(call, exchange, target, object, "HeadObject")) {
+            return;
+        }
         logged(call, target, "HeadObject", object.key(), null);
         Map<String, String> headers = objectHeaders(call, target, object);
         headers.put("Content-Length", Long.toString(object.size()));
         exchange.respond(200, headers, null);
     }
 
+    /** LabGate's objects are each one part: {@code partNumber=1} is the whole object, any other is refused. */
+    private static void requireWholePart(S3Call call) {
+        String part = S3Operation.query(call.request().rawQuery()).get("partNumber");
+        if (part != null && !part.equals("1")) {
+            throw new S3Refusal(S3ErrorCode.InvalidPartNumber, "The requested partnumber is not satisfiable");
+        }
+    }
+
+    /**
+     * Evaluates the conditional headers before anything is written ahead: 412 as a refusal, 304 answered here
+     * (logged as the operation's "not modified"); false when the object is to be served.
+     */
+    private boolean notModified(
+            S3Call call, S3Exchange exchange, Target target, ManifestObject object, String operation) {
+        S3Preconditions.Outcome outcome = S3Preconditions.evaluate(
+                call.request().singleHeader("If-Match").orElse(null),
+                call.request().singleHeader("If-None-Match").orElse(null),
+                call.request().singleHeader("If-Modified-Since").orElse(null),
+                call.request().singleHeader("If-Unmodified-Since").orElse(null),
+                object.etag(),
+                lastModified(target, object));
+        if (outcome == S3Preconditions.Outcome.PRECONDITION_FAILED) {
+            throw new S3Refusal(
+                    S3ErrorCode.PreconditionFailed, "At least one of the pre-conditions you specified did not hold");
+        }
+        if (outcome == S3Preconditions.Outcome.NOT_MODIFIED) {
+            logged(call, target, operation + " not modified", object.key(), null);
+            Map<String, String> headers = headers(call);
+            headers.put("ETag", object.etag());
+            headers.put("Last-Modified", httpDate(lastModified(target, object)));
+            exchange.respond(304, headers, null);
+            return true;
+        }
+        return false;
+    }
+
+    /** The object's own last modification in the store, or its version's publication for older manifests. */
+    private static Instant lastModified(Target target, ManifestObject object) {
+        return object.lastModified() != null
+                ? object.lastModified()
+                : target.granted().publishedAt();
+    }
+
+    /** The store's Content-Type when it is one a browser does not run; otherwise plain bytes. */
+    static String contentType(ManifestObject object) {
+        String type = object.contentType();
+        return type != null && safeContentType(type) ? type : "application/octet-stream";
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
     private void getObject(S3Call call, S3Exchange exchange, S3Operation.GetObject get, Target target) {
         ManifestObject object = delivery.stat(target.granted(), get.key());
-        ByteRange range = ByteRange.parse(call.request().singleHeader("Range").orElse(null));
+        requireWholePart(call);
+        if (notModified(call, exchange, target, object, "GetObject")) {
+            return;
+        }
+        // If-Range: a range of an object that changed since is answered whole
+        boolean rangeApplies = S3Preconditions.rangeApplies(
+                call.request().singleHeader("If-Range").orElse(null), object.etag(), lastModified(target, object));
+        ByteRange range = ByteRange.parse(
+                rangeApplies ? call.request().singleHeader("Range").orElse(null) : null);
         // the overrides are checked before the transfer is written ahead: a refused one costs no byte
         Map<String, String> overridden = new LinkedHashMap<>();
         overrides(call, overridden);
@@ -317,14 +382,20 @@ public class S3Gateway {
     private Map<String, String> objectHeaders(S3Call call, Target target, ManifestObject object) {
         Map<String, String> headers = headers(call);
         headers.put("ETag", object.etag());
-        headers.put(
-                "Last-Modified",
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        target.granted().publishedAt().atOffset(ZoneOffset.UTC)));
+        headers.put("Last-Modified", httpDate(lastModified(target, object)));
         headers.put("Accept-Ranges", "bytes");
-        headers.put("Content-Type", "application/octet-stream");
+        headers.put("Content-Type", contentType(object));
         // dataset bytes are never to be sniffed into something a browser runs
         headers.put("X-Content-Type-Options", "nosniff");
+        if ("ENABLED"
+                .equalsIgnoreCase(
+                        call.request().singleHeader("x-amz-checksum-mode").orElse(""))) {
+            // the manifest's SHA-256, as S3 gives a full-object checksum: base64 of the digest
+            headers.put(
+                    "x-amz-checksum-sha256",
+                    java.util.Base64.getEncoder()
+                            .encodeToString(java.util.HexFormat.of().parseHex(object.sha256())));
+        }
         return headers;
     }
 
@@ -382,11 +453,10 @@ public class S3Gateway {
 
     /** The manifest of the granted version through ObjectDelivery, keys relative to its prefix. */
     ObjectListing.Source source(Target target) {
-        Instant modified = target.granted().publishedAt();
         return (prefix, startAfter, limit) -> {
             ObjectPage page = delivery.list(target.granted(), prefix, startAfter, limit);
             return page.objects().stream()
-                    .map(o -> new ListedObject(o.key(), o.size(), o.sha256(), modified))
+                    .map(o -> new ListedObject(o.key(), o.size(), o.sha256(), lastModified(target, o)))
                     .toList();
         };
     }

@@ -118,9 +118,6 @@ public sealed interface S3Operation {
                         "LabGate's S3 endpoint serves GetObject and HeadObject " + "on an object; not ?" + name + ".");
             }
         }
-        if (query.containsKey("partNumber")) {
-            return refused(S3ErrorCode.NotImplemented, "partNumber is not supported.");
-        }
         return head ? new HeadObject(bucket, key) : new GetObject(bucket, key);
     }
 

@@ -42,6 +42,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -175,6 +176,67 @@ class S3GatewayTest {
                             .contents())
                     .extracting(S3Object::key)
                     .containsExactly("sub/c.txt", "sub/deep/e.bin");
+        }
+    }
+
+    @Test
+    void conditionalRequestsPartNumberOneAndTheSha256ChecksumAsTheSdkAsksThem() throws Exception {
+        Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
+        try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {
+            String etag = s3.headObject(r -> r.bucket(bucket()).key("b.bin")).eTag();
+            assertThatThrownBy(() -> s3.getObject(
+                            r -> r.bucket(bucket()).key("b.bin").ifNoneMatch(etag),
+                            software.amazon.awssdk.core.sync.ResponseTransformer.toBytes()))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(304));
+            assertThatThrownBy(() ->
+                            s3.headObject(r -> r.bucket(bucket()).key("b.bin").ifMatch("\"other\"")))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+            assertThat(s3.getObject(
+                                    r -> r.bucket(bucket())
+                                            .key("b.bin")
+                                            .ifMatch(etag)
+                                            .range("bytes=0-9"),
+                                    software.amazon.awssdk.core.sync.ResponseTransformer.toBytes())
+                            .asByteArray())
+                    .hasSize(10);
+            // a range under an If-Range of another version of the object is answered whole
+            assertThat(s3.getObject(
+                                    r -> r.bucket(bucket())
+                                            .key("b.bin")
+                                            .range("bytes=0-9")
+                                            // the SDK has no If-Range of its own: sent as a plain header
+                                            .overrideConfiguration(o -> o.putHeader("If-Range", "\"other\"")),
+                                    software.amazon.awssdk.core.sync.ResponseTransformer.toBytes())
+                            .asByteArray())
+                    .isEqualTo(GatewayFixtures.OBJECTS.get("d/b.bin"));
+            // each object is one part
+            assertThat(s3.getObject(
+                                    r -> r.bucket(bucket()).key("b.bin").partNumber(1),
+                                    software.amazon.awssdk.core.sync.ResponseTransformer.toBytes())
+                            .asByteArray())
+                    .isEqualTo(GatewayFixtures.OBJECTS.get("d/b.bin"));
+            assertThatThrownBy(() ->
+                            s3.headObject(r -> r.bucket(bucket()).key("b.bin").partNumber(2)))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(416));
+            // the store's Content-Type and the object's own modification, as the manifest recorded them
+            var text = s3.headObject(r -> r.bucket(bucket()).key("sub/c.txt"));
+            assertThat(text.contentType()).isEqualTo("text/plain");
+            assertThat(text.lastModified())
+                    .isBeforeOrEqualTo(s3.listBuckets().buckets().get(0).creationDate());
+            assertThat(s3.headObject(r -> r.bucket(bucket()).key("b.bin")).contentType())
+                    .isEqualTo("application/octet-stream");
+            // the SDK checks the body against the SHA-256 it is given, from the manifest
+            var checked = s3.getObject(
+                    r -> r.bucket(bucket()).key("b.bin").checksumMode(ChecksumMode.ENABLED),
+                    software.amazon.awssdk.core.sync.ResponseTransformer.toBytes());
+            assertThat(checked.response().checksumSHA256())
+                    .isEqualTo(java.util.Base64.getEncoder()
+                            .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(GatewayFixtures.OBJECTS.get("d/b.bin"))));
+            assertThat(checked.asByteArray()).isEqualTo(GatewayFixtures.OBJECTS.get("d/b.bin"));
         }
     }
 

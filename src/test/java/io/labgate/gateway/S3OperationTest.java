@@ -54,7 +54,6 @@ class S3OperationTest {
         assertThat(refused("GET", "/b", "versioning")).isEqualTo(S3ErrorCode.NotImplemented);
         assertThat(refused("GET", "/b/k", "acl")).isEqualTo(S3ErrorCode.NotImplemented);
         assertThat(refused("GET", "/b/k", "uploadId=1")).isEqualTo(S3ErrorCode.NotImplemented);
-        assertThat(refused("GET", "/b/k", "partNumber=1")).isEqualTo(S3ErrorCode.NotImplemented);
         assertThat(refused("HEAD", "/", null)).isEqualTo(S3ErrorCode.MethodNotAllowed);
         assertThat(refused("GET", "/b/%zz", null)).isEqualTo(S3ErrorCode.InvalidURI);
     }
@@ -67,5 +66,20 @@ class S3OperationTest {
         assertThat(S3Gateway.bucketName("a".repeat(60), "release-7"))
                 .hasSize(63)
                 .matches("[a-z0-9][a-z0-9.-]*[a-z0-9]");
+    }
+
+    @Test
+    void aStoredTypeABrowserWouldRunIsServedAsPlainBytes() {
+        String sha = "ab".repeat(32);
+        assertThat(S3Gateway.contentType(new io.labgate.delivery.api.ManifestObject("a", 1, sha, "text/csv", null)))
+                .isEqualTo("text/csv");
+        for (String unsafe :
+                java.util.List.of("text/html", "image/svg+xml", "application/xhtml+xml", "text/javascript")) {
+            assertThat(S3Gateway.contentType(new io.labgate.delivery.api.ManifestObject("a", 1, sha, unsafe, null)))
+                    .as(unsafe)
+                    .isEqualTo("application/octet-stream");
+        }
+        assertThat(S3Gateway.contentType(new io.labgate.delivery.api.ManifestObject("a", 1, sha)))
+                .isEqualTo("application/octet-stream");
     }
 }

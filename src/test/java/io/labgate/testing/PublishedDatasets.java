@@ -194,12 +194,30 @@ public final class PublishedDatasets {
                 TestStore.minio()
                         .putObject(PutObjectArgs.builder().bucket(name).object(object.getKey()).stream(
                                         new ByteArrayInputStream(object.getValue()), object.getValue().length, -1)
+                                .contentType(contentType(object.getKey()))
                                 .build());
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot fill test bucket " + name, e);
         }
         return registeredBucket(name, 100_000_000L);
+    }
+
+    /** The Content-Type a store would be given for a key, by its extension. */
+    static String contentType(String key) {
+        if (key.endsWith(".txt")) {
+            return "text/plain";
+        }
+        if (key.endsWith(".csv")) {
+            return "text/csv";
+        }
+        if (key.endsWith(".json")) {
+            return "application/json";
+        }
+        if (key.endsWith(".html")) {
+            return "text/html";
+        }
+        return "application/octet-stream";
     }
 
     /** Registers an existing store bucket as a PROCESSED bucket; answers its id. */

@@ -227,8 +227,12 @@ public class ObjectDelivery {
         List<ManifestEntry> rows = manifest.page(grant.datasetVersionId(), keyPrefix, after, size + 1);
         List<ManifestObject> objects = new ArrayList<>();
         for (ManifestEntry row : rows.subList(0, Math.min(size, rows.size()))) {
-            objects.add(
-                    new ManifestObject(row.key().substring(grant.prefix().length()), row.sizeBytes(), row.sha256()));
+            objects.add(new ManifestObject(
+                    row.key().substring(grant.prefix().length()),
+                    row.sizeBytes(),
+                    row.sha256(),
+                    row.contentType(),
+                    row.lastModified()));
         }
         boolean truncated = rows.size() > size;
         record(
@@ -263,7 +267,8 @@ public class ObjectDelivery {
                     key,
                     new DeliveryRefused(Reason.NO_SUCH_KEY, "no object " + key + " in the granted version"));
         }
-        return new ManifestObject(key, object.sizeBytes(), object.sha256());
+        return new ManifestObject(
+                key, object.sizeBytes(), object.sha256(), object.contentType(), object.lastModified());
     }
 
     /**

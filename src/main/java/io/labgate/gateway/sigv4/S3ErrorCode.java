@@ -32,6 +32,10 @@ public enum S3ErrorCode {
     NoSuchKey(404),
     /** The requested range does not overlap the object. */
     InvalidRange(416),
+    /** A conditional request's {@code If-Match} or {@code If-Unmodified-Since} does not hold. */
+    PreconditionFailed(412),
+    /** A {@code partNumber} other than 1: LabGate's objects are each one part. */
+    InvalidPartNumber(416),
     /** The HTTP method is not allowed on this resource. */
     MethodNotAllowed(405),
     /** Too many requests: retry later (with {@code Retry-After}). */

@@ -141,6 +141,27 @@ public class ObjectStore {
      * Opens an object for reading; the caller streams it and must close the stream. Failures to open become a
      * {@link StorageException}; failures while reading surface as {@link java.io.IOException} from the stream.
      */
+    /** An object's metadata as the store keeps it: its Content-Type (null when none) and last modification. */
+    public record StoredObject(String contentType, java.time.Instant lastModified) {}
+
+    /** The object's Content-Type and last modification, from the store. */
+    public StoredObject stat(String bucket, String key) {
+        return metrics.time("stat", () -> {
+            try {
+                var stat = minio.statObject(io.minio.StatObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(key)
+                        .build());
+                String type = stat.contentType();
+                return new StoredObject(
+                        type == null || type.isBlank() ? null : type.strip(),
+                        stat.lastModified() == null ? null : stat.lastModified().toInstant());
+            } catch (Exception e) {
+                throw failure("stat object " + key, e);
+            }
+        });
+    }
+
     public InputStream open(String bucket, String key) {
         return metrics.time("open", () -> {
             try {
