@@ -25,4 +25,11 @@ public interface GatewayConfig {
     @WithDefault("60")
     @Min(1)
     int unverifiedPerMinute();
+
+    /**
+     * The port of the S3 API's own listener, at the root of its host ({@code aws --endpoint-url http://host:9080}),
+     * as tools that cannot use a path prefix need (s3cmd, mc); 0 picks a free one; absent: no such listener, only
+     * {@code /s3} on the main port. It listens on {@code quarkus.http.host}.
+     */
+    java.util.OptionalInt rootPort();
 }

@@ -43,11 +43,61 @@ public class S3Mount {
     @Inject
     S3Gateway gateway;
 
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
+    String host;
+
+    /** The S3 API's own listener at the root of its host, when configured. */
+    private io.vertx.core.http.HttpServer root;
+
     void mount(@Observes Router router) {
-        router.routeWithRegex("/s3(/.*)?").blockingHandler(this::handle, false);
+        router.routeWithRegex("/s3(/.*)?").blockingHandler(ctx -> handle(ctx, PATH), false);
     }
 
-    void handle(RoutingContext ctx) {
+    /**
+     * Opens the root listener ({@code labgate.gateway.root-port}): every path is an S3 path, so tools that cannot
+     * use a path prefix in their endpoint (s3cmd signs {@code host:port/s3} as the host, mc refuses it) work.
+     */
+    void listenAtRoot(@Observes io.quarkus.runtime.StartupEvent event) throws Exception {
+        if (config.rootPort().isEmpty()) {
+            return;
+        }
+        Router s3 = Router.router(vertx);
+        s3.route().blockingHandler(ctx -> handle(ctx, ""), false);
+        io.vertx.core.http.HttpServerOptions options = new io.vertx.core.http.HttpServerOptions()
+                .setHost(host)
+                .setPort(config.rootPort().getAsInt())
+                // presigned URLs of long keys have long request lines
+                .setMaxInitialLineLength(16 * 1024)
+                .setMaxHeaderSize(32 * 1024);
+        root = vertx.createHttpServer(options)
+                .requestHandler(s3)
+                .listen()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        org.jboss.logging.Logger.getLogger(S3Mount.class)
+                .infof("S3 API at the root of http://%s:%d", host, root.actualPort());
+    }
+
+    /** The root listener's port, or -1 without one. */
+    public int rootPort() {
+        return root == null ? -1 : root.actualPort();
+    }
+
+    void close(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        if (root != null) {
+            root.close();
+        }
+    }
+
+    /** One S3 request; {@code mount} is the path prefix the endpoint is mounted under ({@code ""} at the root). */
+    void handle(RoutingContext ctx, String mount) {
         HttpServerRequest request = ctx.request();
         String requestId =
                 UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
@@ -59,7 +109,7 @@ public class S3Mount {
             int q = uri.indexOf('?');
             String rawPath = q < 0 ? uri : uri.substring(0, q);
             String rawQuery = q < 0 ? null : uri.substring(q + 1);
-            String below = rawPath.startsWith(PATH) ? rawPath.substring(PATH.length()) : rawPath;
+            String below = rawPath.startsWith(mount) ? rawPath.substring(mount.length()) : rawPath;
             Map<String, List<String>> headers = headers(request.headers());
             if (!request.headers().contains("host") && request.authority() != null) {
                 // HTTP/2 (h2c, as java.net.http upgrades to) carries the host as :authority, not as a header

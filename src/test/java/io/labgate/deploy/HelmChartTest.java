@@ -218,6 +218,21 @@ class HelmChartTest {
     }
 
     @Test
+    void theS3ApiHasAPortAndAHostOfItsOwn() {
+        List<Map<String, Object>> docs = render(PRODUCTION_VALUES);
+        List<Map<String, Object>> ports = Yaml.at(one(docs, "Service"), "spec.ports");
+        assertThat(ports).extracting(p -> p.get("name")).contains("http", "s3");
+        List<Map<String, Object>> rules = Yaml.at(one(docs, "Ingress"), "spec.rules");
+        Map<String, Object> s3 = rules.stream()
+                .filter(r -> "s3.labgate.lab.example".equals(r.get("host")))
+                .findFirst()
+                .orElseThrow();
+        assertThat((String) Yaml.at(s3, "http.paths.0.path")).isEqualTo("/");
+        assertThat((String) Yaml.at(s3, "http.paths.0.backend.service.port.name"))
+                .isEqualTo("s3");
+    }
+
+    @Test
     void schemaRefusesSecretValuesInConfig() {
         assertThatThrownBy(() -> new Helm(CHART)
                         .template()

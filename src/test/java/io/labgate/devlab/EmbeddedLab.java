@@ -94,6 +94,8 @@ public final class EmbeddedLab implements AutoCloseable {
         config.put("labgate.usage.checkpoint.private-key", CHECKPOINT_DEMO_PRIVATE_KEY);
         config.put("labgate.usage.checkpoint.public-key", CHECKPOINT_DEMO_PUBLIC_KEY);
         config.put("labgate.usage.checkpoint.bucket", "labgate-checkpoints");
+        // tests and replicas take a free port for the S3 API's root listener; the embedded default takes 9080
+        config.put("labgate.gateway.root-port", "0");
         config.put("labgate.gateway.active-key-version", "1");
         return config;
     }

@@ -42,6 +42,10 @@ public final class EmbeddedLabMain {
         command.add("-Dlabgate.notify.mail.enabled=true");
         command.add("-Dquarkus.mailer.mock=true");
         command.add("-Dquarkus.http.port=" + Integer.getInteger("labgate.http.port", 8080));
+        int s3Port = Integer.getInteger("labgate.gateway.root-port", 9080);
+        command.add("-Dlabgate.gateway.root-port=" + s3Port);
+        log("S3 API      http://localhost:" + s3Port + "  (aws --endpoint-url http://localhost:" + s3Port
+                + " s3 ls; also http://localhost:8080/s3)");
         command.add("-jar");
         command.add(System.getProperty("labgate.app.jar"));
         Process app = new ProcessBuilder(command).inheritIO().start();
