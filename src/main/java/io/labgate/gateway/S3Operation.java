@@ -22,7 +22,11 @@ public sealed interface S3Operation {
             "X-Amz-SignedHeaders",
             "X-Amz-Signature",
             "X-Amz-Security-Token",
-            "x-id");
+            "x-id",
+            // Signature Version 2 presigned URLs
+            "AWSAccessKeyId",
+            "Expires",
+            "Signature");
 
     record ListBuckets() implements S3Operation {}
 

@@ -350,6 +350,36 @@ class S3GatewayTest {
     }
 
     @Test
+    void aSignatureVersionTwoPresignedGetWorksAsBoto3MakesItByDefault() throws Exception {
+        Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
+        // signed here as AWS documents it (HMAC-SHA1 over method, MD5, type, Expires and the resource path)
+        String path = endpoint().getPath() + "/" + bucket() + "/b.bin";
+        long expires = Instant.now().plusSeconds(300).getEpochSecond();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = java.util.Base64.getEncoder()
+                .encodeToString(mac.doFinal(("GET\n\n\n" + expires + "\n" + path).getBytes(StandardCharsets.UTF_8)));
+        URI url = URI.create(endpoint().getScheme() + "://" + endpoint().getAuthority() + path + "?AWSAccessKeyId="
+                + key.accessKeyId() + "&Expires=" + expires + "&Signature="
+                + java.net.URLEncoder.encode(signature, StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(response.body()).isEqualTo(GatewayFixtures.OBJECTS.get("d/b.bin"));
+
+        HttpResponse<String> other = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url.toString().replace("b.bin", "a.bin")))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("SignatureDoesNotMatch").contains("Signature Version 2");
+    }
+
+    @Test
     void writesAndOtherBucketsAreRefused() throws Exception {
         Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
         try (S3Client s3 = GatewayFixtures.client(endpoint(), key.accessKeyId(), key.secret())) {

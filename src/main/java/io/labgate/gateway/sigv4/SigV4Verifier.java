@@ -91,6 +91,10 @@ public final class SigV4Verifier {
     public SigV4Result verify(SigV4Request request) {
         try {
             Map<String, List<String>> query = decodeQuery(request.rawQuery());
+            if (SigV2Verifier.isSigV2(request, query)) {
+                // what boto3 and other clients still presign with by default: accepted for reads
+                return new SigV2Verifier(region, secrets, clock, maxSkew).verify(request, query);
+            }
             boolean header = !request.headerValues("authorization").isEmpty();
             boolean presigned = PRESIGN_PARAMETERS.stream().anyMatch(query::containsKey);
             if (header && presigned) {
@@ -105,7 +109,11 @@ public final class SigV4Verifier {
             if (presigned) {
                 return verifyPresigned(request, query);
             }
-            throw reject(S3ErrorCode.AccessDenied, "Anonymous access is not allowed: the request is not signed.");
+            throw reject(
+                    S3ErrorCode.AccessDenied,
+                    "Anonymous access is not allowed: the request is not signed. LabGate accepts AWS Signature Version 4"
+                            + " (Authorization header or X-Amz-* query) and, for reads, Version 2 (Authorization: AWS"
+                            + " or AWSAccessKeyId/Expires/Signature query).");
         } catch (Rejection rejection) {
             return new Rejected(rejection.error);
         }
@@ -122,7 +130,10 @@ public final class SigV4Verifier {
         int space = authorization.indexOf(' ');
         String algorithm = space < 0 ? authorization : authorization.substring(0, space);
         if (!ALGORITHM.equals(algorithm)) {
-            throw reject(S3ErrorCode.InvalidArgument, "Unsupported Authorization Type");
+            throw reject(
+                    S3ErrorCode.InvalidArgument,
+                    "Unsupported Authorization Type " + algorithm + ": LabGate accepts AWS4-HMAC-SHA256 (Signature"
+                            + " Version 4) and, for reads, AWS (Signature Version 2)");
         }
         Map<String, String> components = new HashMap<>();
         for (String part : authorization.substring(space + 1).split(",", -1)) {

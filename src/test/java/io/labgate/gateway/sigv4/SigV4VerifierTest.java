@@ -485,12 +485,19 @@ class SigV4VerifierTest {
         }
 
         @ParameterizedTest
-        @ValueSource(
-                strings = {"AWS AKIALABGATE00000001:c2lnbmF0dXJl", "AWS4-ECDSA-P256-SHA256 Credential=x", "Bearer x"})
+        @ValueSource(strings = {"AWS4-ECDSA-P256-SHA256 Credential=x", "Bearer x"})
         void otherAuthorizationSchemesAreInvalidArgument(String authorization) {
             SigV4Request request = withHeader(received(signHeader(get("a.csv"))), "authorization", authorization);
 
             assertRejected(verifier.verify(request), S3ErrorCode.InvalidArgument);
+        }
+
+        @Test
+        void aSignatureVersionTwoHeaderIsCheckedAsVersionTwo() {
+            SigV4Request request = withHeader(
+                    received(signHeader(get("a.csv"))), "authorization", "AWS AKIALABGATE00000001:c2lnbmF0dXJl");
+
+            assertRejected(verifier.verify(request), S3ErrorCode.SignatureDoesNotMatch);
         }
 
         @Test
