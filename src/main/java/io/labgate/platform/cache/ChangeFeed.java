@@ -1,21 +1,20 @@
 package io.labgate.platform.cache;
 
+import io.labgate.platform.db.DedicatedSessions;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -41,14 +40,8 @@ public class ChangeFeed {
     /** How often the session is asked whether it still answers (a notification counts too). */
     static final long HEARTBEAT_MILLIS = 500;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    @Inject
+    DedicatedSessions sessions;
 
     @ConfigProperty(name = "labgate.cache.max-age", defaultValue = "30s")
     Duration maxAge;
@@ -145,17 +138,8 @@ public class ChangeFeed {
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        username.ifPresent(u -> properties.setProperty("user", u));
-        password.ifPresent(p -> properties.setProperty("password", p));
-        properties.setProperty("ApplicationName", "labgate-change-feed");
-        properties.setProperty("tcpKeepAlive", "true");
-        // a silent network must not leave the feed believed live: a read waits at most this long
-        properties.setProperty("socketTimeout", "5");
-        Connection connection = new Driver().connect(url, properties);
-        if (connection == null) {
-            throw new SQLException("not a PostgreSQL URL: " + url);
-        }
+        // a silent network must not leave the feed believed live: a read waits at most 5 s
+        Connection connection = sessions.open("labgate-change-feed", 5);
         connection.setAutoCommit(true);
         return connection;
     }

@@ -1,19 +1,17 @@
 package io.labgate.platform.replica;
 
+import io.labgate.platform.db.DedicatedSessions;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
-import java.util.Properties;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.Driver;
 
 /**
  * This replica's own PostgreSQL session, outside the connection pool: it holds a session-level advisory lock on a
@@ -34,14 +32,8 @@ public class ReplicaSession {
     /** How often the watchdog checks the session. */
     static final long CHECK_MILLIS = 2_000;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    @Inject
+    DedicatedSessions sessions;
 
     private final long lockKey = new SecureRandom().nextLong();
     private volatile Connection session;
@@ -84,15 +76,7 @@ public class ReplicaSession {
     }
 
     private void connect() throws SQLException {
-        Properties properties = new Properties();
-        username.ifPresent(u -> properties.setProperty("user", u));
-        password.ifPresent(p -> properties.setProperty("password", p));
-        properties.setProperty("ApplicationName", "labgate-replica-session");
-        properties.setProperty("tcpKeepAlive", "true");
-        Connection connection = new Driver().connect(url, properties);
-        if (connection == null) {
-            throw new SQLException("not a PostgreSQL URL: " + url);
-        }
+        Connection connection = sessions.open("labgate-replica-session", 0);
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
             lock.setLong(1, lockKey);
             lock.execute();
