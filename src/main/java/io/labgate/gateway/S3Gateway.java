@@ -365,6 +365,8 @@ public class S3Gateway {
             headers.put("Content-Length", Long.toString(slice.length()));
             if (slice.partial()) {
                 headers.put("Content-Range", slice.contentRange());
+                // the checksum is the whole object's: a client would check the range against it (aws-cli does)
+                headers.remove("x-amz-checksum-sha256");
             }
             headers.putAll(overridden);
             OutputStream out = exchange.stream(slice.partial() ? 206 : 200, headers);

@@ -294,7 +294,7 @@ public final class SigV4Verifier {
     // ---- shared steps
 
     private void checkScope(Scope scope, S3ErrorCode code, String prefix) {
-        if (!region.equals(scope.region())) {
+        if (!region.equals(scope.region()) && !isLegacyUsStandard(scope.region())) {
             throw reject(code, prefix + "the region '" + scope.region() + "' is wrong; expecting '" + region + "'");
         }
         if (!SERVICE.equals(scope.service())) {
@@ -350,6 +350,14 @@ public final class SigV4Verifier {
     }
 
     /** The signed header names, lower-cased and sorted; empty when malformed or when {@code host} is not signed. */
+    /**
+     * S3's legacy location constraint "US" names us-east-1: s3cmd signs ListBuckets with it by default
+     * ({@code bucket_location = US}), and S3 accepts it. The signature is still checked with the region signed.
+     */
+    private boolean isLegacyUsStandard(String scopeRegion) {
+        return region.equals("us-east-1") && scopeRegion.equals("US");
+    }
+
     private static Optional<List<String>> signedHeaders(String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();

@@ -434,6 +434,17 @@ class SigV4VerifierTest {
         }
 
         @Test
+        void theLegacyRegionUsNamesUsEast1AsS3cmdSignsByDefault() {
+            SdkHttpRequest signed = signHeader(get("a.csv"), Signing.standard().region("US"));
+
+            assertThat(verifier.verify(received(signed))).isInstanceOf(SigV4Result.Verified.class);
+            // still signed with what it says: another secret does not verify
+            SdkHttpRequest wrongSecret =
+                    signHeader(get("a.csv"), Signing.standard().region("US").secret("not-the-secret-0000000000"));
+            assertRejected(verifier.verify(received(wrongSecret)), SignatureDoesNotMatch);
+        }
+
+        @Test
         void wrongServiceIsAuthorizationHeaderMalformed() {
             SdkHttpRequest signed = signHeader(get("a.csv"), Signing.standard().service("s3-object-lambda"));
 
