@@ -257,10 +257,17 @@ public class S3Gateway {
                     S3ErrorCode.InvalidArgument,
                     v1 ? "The marker provided is incorrect" : "The continuation token provided is incorrect");
         }
+        // the bucket's owner, as ListBuckets names it: the organization of the key's grant
+        String owner = target.key().organizationId().toString();
         // ObjectDelivery.list logged each manifest page it read as OBJECT_LISTED: that is this request's event
         String xml = v1
-                ? S3Xml.listObjectsV1(target.bucket(), query, marker, page, "url".equals(encoding))
-                : S3Xml.listObjectsV2(target.bucket(), query, page, "url".equals(encoding));
+                ? S3Xml.listObjectsV1(target.bucket(), query, marker, page, "url".equals(encoding), owner)
+                : S3Xml.listObjectsV2(
+                        target.bucket(),
+                        query,
+                        page,
+                        "url".equals(encoding),
+                        "true".equals(q.get("fetch-owner")) ? owner : null);
         exchange.respond(200, xmlHeaders(call), xml);
     }
 

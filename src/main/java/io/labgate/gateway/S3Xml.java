@@ -41,8 +41,12 @@ public final class S3Xml {
      * ListObjectsV2's answer. With {@code urlEncoding} (the request's {@code encoding-type=url}), keys, prefixes,
      * the delimiter and start-after are URL-encoded as S3 does.
      */
+    /**
+     * ListObjectsV2; each object's {@code Owner} (the bucket's: the key's organization) when {@code ownerId} is given,
+     * as {@code fetch-owner=true} asks.
+     */
     public static String listObjectsV2(
-            String bucket, ObjectListing.Query query, ObjectListing.Page page, boolean urlEncoding) {
+            String bucket, ObjectListing.Query query, ObjectListing.Page page, boolean urlEncoding, String ownerId) {
         StringBuilder xml = new StringBuilder(1024)
                 .append(DECLARATION)
                 .append("<ListBucketResult xmlns=\"")
@@ -68,17 +72,23 @@ public final class S3Xml {
         if (urlEncoding) {
             element(xml, "EncodingType", "url");
         }
-        contents(xml, page, urlEncoding);
+        contents(xml, page, urlEncoding, ownerId);
         return xml.append("</ListBucketResult>").toString();
     }
 
-    private static void contents(StringBuilder xml, ObjectListing.Page page, boolean urlEncoding) {
+    private static void contents(StringBuilder xml, ObjectListing.Page page, boolean urlEncoding, String ownerId) {
         for (ListedObject object : page.contents()) {
             xml.append("<Contents>");
             element(xml, "Key", encoded(object.key(), urlEncoding));
             element(xml, "LastModified", timestamp(object.lastModified()));
             element(xml, "ETag", object.etag());
             element(xml, "Size", Long.toString(object.size()));
+            if (ownerId != null) {
+                xml.append("<Owner>");
+                element(xml, "ID", ownerId);
+                element(xml, "DisplayName", ownerId);
+                xml.append("</Owner>");
+            }
             element(xml, "StorageClass", "STANDARD");
             xml.append("</Contents>");
         }
@@ -94,7 +104,12 @@ public final class S3Xml {
      * the page is truncated, so that clients without a delimiter need not derive it.
      */
     public static String listObjectsV1(
-            String bucket, ObjectListing.Query query, String marker, ObjectListing.Page page, boolean urlEncoding) {
+            String bucket,
+            ObjectListing.Query query,
+            String marker,
+            ObjectListing.Page page,
+            boolean urlEncoding,
+            String ownerId) {
         StringBuilder xml = new StringBuilder(1024)
                 .append(DECLARATION)
                 .append("<ListBucketResult xmlns=\"")
@@ -114,7 +129,8 @@ public final class S3Xml {
         if (urlEncoding) {
             element(xml, "EncodingType", "url");
         }
-        contents(xml, page, urlEncoding);
+        // ListObjects v1 always names each object's owner, as S3 does
+        contents(xml, page, urlEncoding, ownerId);
         return xml.append("</ListBucketResult>").toString();
     }
 

@@ -91,7 +91,7 @@ class ListObjectsV2Test {
     void rendersTheS3SchemaWithEscapedKeys() throws Exception {
         ObjectListing.Query query = new ObjectListing.Query("", "/", 2, null, null);
         ObjectListing.Page page = ObjectListing.list(source, query);
-        String xml = S3Xml.listObjectsV2("ds-1-v1", query, page, false);
+        String xml = S3Xml.listObjectsV2("ds-1-v1", query, page, false, null);
         Document doc = DocumentBuilderFactory.newDefaultNSInstance()
                 .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -115,7 +115,7 @@ class ListObjectsV2Test {
         assertThat(text(prefixes, "Prefix")).isEqualTo("b/");
 
         ObjectListing.Query second = new ObjectListing.Query("", "/", 2, null, page.nextContinuationToken());
-        String next = S3Xml.listObjectsV2("ds-1-v1", second, ObjectListing.list(source, second), false);
+        String next = S3Xml.listObjectsV2("ds-1-v1", second, ObjectListing.list(source, second), false, null);
         assertThat(next)
                 .contains("<Key>d &amp; &lt;e&gt;.csv</Key>")
                 .contains("<ContinuationToken>" + page.nextContinuationToken() + "</ContinuationToken>");
@@ -124,7 +124,7 @@ class ListObjectsV2Test {
     @Test
     void urlEncodingTypeEncodesKeysAndPrefixes() {
         ObjectListing.Query query = new ObjectListing.Query("", null, 1000, null, null);
-        String xml = S3Xml.listObjectsV2("b", query, ObjectListing.list(source, query), true);
+        String xml = S3Xml.listObjectsV2("b", query, ObjectListing.list(source, query), true, null);
         assertThat(xml)
                 .contains("<Key>d%20%26%20%3Ce%3E.csv</Key>")
                 .contains("<Key>b/c/3.bin</Key>")

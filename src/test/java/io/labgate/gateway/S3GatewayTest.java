@@ -137,6 +137,12 @@ class S3GatewayTest {
             assertThat(pages).isEqualTo(3);
             assertThat(paged).containsExactly("a.bin", "b.bin", "sub/c.txt", "sub/deep/e.bin", "z z+%.txt");
 
+            // fetch-owner names each object's owner, the bucket's: the key's organization
+            assertThat(s3.listObjectsV2(r -> r.bucket(bucket()).fetchOwner(true))
+                            .contents())
+                    .allSatisfy(o -> assertThat(o.owner().id()).isEqualTo(DemoOrganizations.ALPHA.toString()));
+            assertThat(all.contents()).allSatisfy(o -> assertThat(o.owner()).isNull());
+
             // the SDK's own paginator agrees
             assertThat(s3.listObjectsV2Paginator(r -> r.bucket(bucket()).maxKeys(2))
                             .contents())

@@ -86,6 +86,7 @@ class S3ToolsCompatibilityTest {
         } else {
             missing.add("aws");
         }
+        minioJava();
         if (run(List.of(python(), "-c", "import boto3"), Map.of()).exit() == 0) {
             boto3();
         } else {
@@ -196,6 +197,68 @@ class S3ToolsCompatibilityTest {
         Path local = Files.writeString(work.resolve("z.txt"), "z");
         Result put = run(concat(aws, "s3", "cp", local.toString(), "s3://" + bucket + "/z.txt"), env);
         record("aws", "write refused", put.exit() != 0 && put.out().contains("AccessDenied"), put);
+    }
+
+    /** MinIO's Java SDK, the one LabGate itself uses towards its store, as a client of LabGate. */
+    private void minioJava() throws Exception {
+        io.minio.MinioClient minio = io.minio.MinioClient.builder()
+                .endpoint(endpoint)
+                .credentials(key.accessKeyId(), key.secret())
+                .region("us-east-1")
+                .build();
+        Result none = new Result(0, "", new byte[0]);
+        try {
+            record(
+                    "minio-java",
+                    "list buckets",
+                    minio.listBuckets().stream().anyMatch(b -> b.name().equals(bucket)),
+                    none);
+            List<String> keys = new ArrayList<>();
+            for (io.minio.Result<io.minio.messages.Item> item : minio.listObjects(io.minio.ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .recursive(true)
+                    .build())) {
+                keys.add(item.get().objectName());
+            }
+            record("minio-java", "list objects", keys.size() == OBJECTS.size(), new Result(0, keys.toString(), null));
+            boolean all = true;
+            for (Map.Entry<String, byte[]> object : OBJECTS.entrySet()) {
+                try (var in = minio.getObject(io.minio.GetObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(object.getKey().substring(2))
+                        .build())) {
+                    all &= Arrays.equals(in.readAllBytes(), object.getValue());
+                }
+            }
+            record("minio-java", "download everything", all, none);
+            try (var in = minio.getObject(io.minio.GetObjectArgs.builder()
+                    .bucket(bucket)
+                    .object("a.bin")
+                    .offset(1L)
+                    .length(5L)
+                    .build())) {
+                record("minio-java", "ranged read", Arrays.equals(in.readAllBytes(), slice("d/a.bin", 1, 5)), none);
+            }
+            String url = minio.getPresignedObjectUrl(io.minio.GetPresignedObjectUrlArgs.builder()
+                    .method(io.minio.http.Method.GET)
+                    .bucket(bucket)
+                    .object("a.bin")
+                    .expiry(300)
+                    .build());
+            record("minio-java", "presigned GET", fetches(url, "d/a.bin"), none);
+            String refused;
+            try {
+                minio.putObject(io.minio.PutObjectArgs.builder().bucket(bucket).object("m.txt").stream(
+                                new java.io.ByteArrayInputStream(new byte[] {1}), 1, -1)
+                        .build());
+                refused = "accepted";
+            } catch (io.minio.errors.ErrorResponseException e) {
+                refused = e.errorResponse().code();
+            }
+            record("minio-java", "write refused", refused.equals("AccessDenied"), new Result(0, refused, null));
+        } catch (Exception e) {
+            record("minio-java", "list buckets", false, new Result(-1, e.toString(), null));
+        }
     }
 
     private void boto3() throws Exception {
