@@ -288,7 +288,7 @@ public class S3Gateway {
 
     private void headObject(S3Call call, S3Exchange exchange, S3Operation.HeadObject head, Target target) {
         ManifestObject object = delivery.stat(target.granted(), head.key());
-        requireWholePart(call);
+        requireWholePart(S3Operation.query(call.request().rawQuery()));
         if (notModified(call, exchange, target, object, "HeadObject")) {
             return;
         }
@@ -299,8 +299,8 @@ public class S3Gateway {
     }
 
     /** LabGate's objects are each one part: {@code partNumber=1} is the whole object, any other is refused. */
-    private static void requireWholePart(S3Call call) {
-        String part = S3Operation.query(call.request().rawQuery()).get("partNumber");
+    private static void requireWholePart(Map<String, String> query) {
+        String part = query.get("partNumber");
         if (part != null && !part.equals("1")) {
             throw new S3Refusal(S3ErrorCode.InvalidPartNumber, "The requested partnumber is not satisfiable");
         }
@@ -353,7 +353,8 @@ public class S3Gateway {
 
     private void getObject(S3Call call, S3Exchange exchange, S3Operation.GetObject get, Target target) {
         ManifestObject object = delivery.stat(target.granted(), get.key());
-        requireWholePart(call);
+        Map<String, String> query = S3Operation.query(call.request().rawQuery());
+        requireWholePart(query);
         if (notModified(call, exchange, target, object, "GetObject")) {
             return;
         }
@@ -364,7 +365,7 @@ public class S3Gateway {
                 rangeApplies ? call.request().singleHeader("Range").orElse(null) : null);
         // the overrides are checked before the transfer is written ahead: a refused one costs no byte
         Map<String, String> overridden = new LinkedHashMap<>();
-        overrides(call, overridden);
+        overrides(query, overridden);
         try (Transfer transfer = delivery.prepare(
                 target.granted(), object, range, target.granted().context())) {
             ByteRange.Slice slice = transfer.slice();
@@ -409,8 +410,7 @@ public class S3Gateway {
     }
 
     /** The response-* query parameters of GetObject override these headers, as S3 does. */
-    private static void overrides(S3Call call, Map<String, String> headers) {
-        Map<String, String> query = S3Operation.query(call.request().rawQuery());
+    private static void overrides(Map<String, String> query, Map<String, String> headers) {
         Map<String, String> names = Map.of(
                 "response-content-type",
                 "Content-Type",

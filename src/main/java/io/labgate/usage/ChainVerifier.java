@@ -129,7 +129,8 @@ public class ChainVerifier {
                 firstBreak);
     }
 
-    private static final String COLUMNS = "id, seq, occurred_at, organization_id, subject, grant_id, "
+    /** Every column of {@code usage_event}, in the order {@link #read} reads them. */
+    static final String COLUMNS = "id, seq, occurred_at, organization_id, subject, grant_id, "
             + "dataset_version_id, action, object_key, bytes, client_address, outcome, reason, request_id, "
             + "client_request_id, occurrences, prev_hash, hash";
 
@@ -169,7 +170,8 @@ public class ChainVerifier {
         return new ChainVerification.ChainBreak(event.seq(), event.id(), expected, event.hash(), reason);
     }
 
-    private static LoggedEvent read(ResultSet rs) throws SQLException {
+    /** The event of the current row of a result selected with {@link #COLUMNS}. */
+    static LoggedEvent read(ResultSet rs) throws SQLException {
         return new LoggedEvent(
                 rs.getObject("id", UUID.class),
                 rs.getLong("seq"),

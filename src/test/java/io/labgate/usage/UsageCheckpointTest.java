@@ -31,7 +31,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -185,33 +184,12 @@ class UsageCheckpointTest {
 
     private static List<LoggedEvent> fromSeq(Connection db, long seq) throws SQLException {
         List<LoggedEvent> events = new ArrayList<>();
-        try (PreparedStatement select = db.prepareStatement("SELECT id, seq, occurred_at, organization_id, subject, "
-                + "grant_id, dataset_version_id, action, object_key, bytes, client_address, outcome, reason, "
-                + "request_id, client_request_id, occurrences, prev_hash, hash FROM usage_event "
-                + "WHERE seq >= ? ORDER BY seq")) {
+        try (PreparedStatement select = db.prepareStatement(
+                "SELECT " + ChainVerifier.COLUMNS + " FROM usage_event WHERE seq >= ? ORDER BY seq")) {
             select.setLong(1, seq);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    long bytes = rs.getLong(10);
-                    events.add(new LoggedEvent(
-                            rs.getObject(1, UUID.class),
-                            rs.getLong(2),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(),
-                            rs.getObject(4, UUID.class),
-                            rs.getString(5),
-                            rs.getObject(6, UUID.class),
-                            rs.getObject(7, UUID.class),
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.wasNull() ? null : bytes,
-                            rs.getString(11),
-                            rs.getString(12),
-                            rs.getString(13),
-                            rs.getString(14),
-                            rs.getString(15),
-                            rs.getInt(16),
-                            rs.getString(17),
-                            rs.getString(18)));
+                    events.add(ChainVerifier.read(rs));
                 }
             }
         }
