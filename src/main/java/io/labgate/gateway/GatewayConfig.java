@@ -32,4 +32,12 @@ public interface GatewayConfig {
      * {@code /s3} on the main port. It listens on {@code quarkus.http.host}.
      */
     java.util.OptionalInt rootPort();
+
+    /**
+     * The host name of the root listener under which buckets are addressed virtual-hosted-style
+     * ({@code <bucket>.s3.example.com}), as SDKs do by default and {@code mc} with {@code --path off}: a request
+     * whose host lies below it names its bucket there, any other host is path-style. Give the name (and the
+     * wildcard {@code *.}name) DNS and a certificate. Absent: path-style only.
+     */
+    java.util.Optional<String> virtualHostDomain();
 }

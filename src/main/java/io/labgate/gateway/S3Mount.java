@@ -52,6 +52,15 @@ public class S3Mount {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
     String host;
 
+    /** Whether addresses forwarded by trusted proxies are believed, as on Quarkus' own listener. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "quarkus.http.proxy.proxy-address-forwarding",
+            defaultValue = "false")
+    boolean forwarding;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.proxy.trusted-proxies")
+    java.util.Optional<List<String>> trustedProxies;
+
     /** The S3 API's own listener at the root of its host, when configured. */
     private io.vertx.core.http.HttpServer root;
 
@@ -115,10 +124,27 @@ public class S3Mount {
                 // HTTP/2 (h2c, as java.net.http upgrades to) carries the host as :authority, not as a header
                 headers.put("host", List.of(request.authority().toString()));
             }
-            SigV4Request signed = new SigV4Request(request.method().name(), rawPath, rawQuery, headers);
+            // only the root listener serves a host of its own, so only there may the host name the bucket
+            String hostBucket = mount.isEmpty()
+                    ? VirtualHostedStyle.bucket(
+                                    request.authority() == null
+                                            ? null
+                                            : request.authority().toString(),
+                                    config.virtualHostDomain().orElse(null))
+                            .orElse(null)
+                    : null;
+            if (hostBucket != null) {
+                below = VirtualHostedStyle.pathStyle(hostBucket, below);
+            }
+            SigV4Request signed = new SigV4Request(request.method().name(), rawPath, rawQuery, headers, hostBucket);
             String client = request.remoteAddress() == null
                     ? null
                     : request.remoteAddress().hostAddress();
+            if (mount.isEmpty() && forwarding) {
+                // Quarkus rewrites the address on its own listener (the /s3 mount), not on this one
+                client = ForwardedFor.clientAddress(
+                        client, request.headers().getAll("X-Forwarded-For"), trustedProxies.orElse(List.of()));
+            }
             gateway.handle(new S3Gateway.S3Call(signed, below, client, requestId), new VertxExchange(ctx));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);

@@ -230,6 +230,15 @@ class HelmChartTest {
         assertThat((String) Yaml.at(s3, "http.paths.0.path")).isEqualTo("/");
         assertThat((String) Yaml.at(s3, "http.paths.0.backend.service.port.name"))
                 .isEqualTo("s3");
+        // virtual-hosted-style: <bucket>.s3.<domain> reaches the same port, and LabGate reads the bucket there
+        Map<String, Object> buckets = rules.stream()
+                .filter(r -> "*.s3.labgate.lab.example".equals(r.get("host")))
+                .findFirst()
+                .orElseThrow();
+        assertThat((String) Yaml.at(buckets, "http.paths.0.backend.service.port.name"))
+                .isEqualTo("s3");
+        assertThat((Map<String, Object>) Yaml.at(one(docs, "ConfigMap"), "data"))
+                .containsEntry("LABGATE_GATEWAY_VIRTUAL_HOST_DOMAIN", "s3.labgate.lab.example");
     }
 
     @Test

@@ -44,8 +44,11 @@ public final class EmbeddedLabMain {
         command.add("-Dquarkus.http.port=" + Integer.getInteger("labgate.http.port", 8080));
         int s3Port = Integer.getInteger("labgate.gateway.root-port", 9080);
         command.add("-Dlabgate.gateway.root-port=" + s3Port);
+        // *.localhost is loopback (RFC 6761): curl and systemd's resolver need no /etc/hosts entry
+        command.add("-Dlabgate.gateway.virtual-host-domain=s3.localhost");
         log("S3 API      http://localhost:" + s3Port + "  (aws --endpoint-url http://localhost:" + s3Port
-                + " s3 ls; also http://localhost:8080/s3)");
+                + " s3 ls; also http://localhost:8080/s3; virtual-hosted: http://<bucket>.s3.localhost:" + s3Port
+                + ")");
         command.add("-jar");
         command.add(System.getProperty("labgate.app.jar"));
         Process app = new ProcessBuilder(command).inheritIO().start();

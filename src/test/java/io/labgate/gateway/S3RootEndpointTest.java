@@ -78,4 +78,54 @@ class S3RootEndpointTest {
             assertThat(response.body()).isEqualTo(GatewayFixtures.OBJECTS.get("d/a.bin"));
         }
     }
+
+    /**
+     * Virtual-hosted-style, as the AWS SDK addresses buckets by default: {@code <bucket>.s3.localhost:port/<key>}
+     * (the test profile's {@code labgate.gateway.virtual-host-domain}). The SDK's HTTP client resolves every name to
+     * loopback, so the test needs no DNS; the request carries the bucket's host exactly as the SDK signed it.
+     */
+    @Test
+    void aBucketNamedInTheHostIsServedAsInThePath() throws Exception {
+        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.JEJU)) {
+            demo.ensure(id);
+        }
+        PublishedDatasets.active(DemoOrganizations.ALPHA);
+        PublishedDatasets.active(DemoOrganizations.JEJU);
+        Data data = GatewayFixtures.publishedForS3();
+        String bucket = (data.datasetCode() + "-" + data.versionLabel()).toLowerCase(Locale.ROOT);
+        Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
+        List<String> hostsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create("http://s3.localhost:" + mount.rootPort()))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                key.accessKeyId(), key.secret())))
+                .httpClient(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder()
+                        .dnsResolver(new org.apache.hc.client5.http.SystemDefaultDnsResolver() {
+                            @Override
+                            public java.net.InetAddress[] resolve(String host) {
+                                hostsAsked.add(host);
+                                return new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()};
+                            }
+                        })
+                        .build())
+                .build()) {
+            assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents())
+                    .extracting(S3Object::key)
+                    .contains("a.bin", "b.bin");
+            assertThat(s3.getObject(r -> r.bucket(bucket).key("b.bin"), ResponseTransformer.toBytes())
+                            .asByteArray())
+                    .isEqualTo(GatewayFixtures.OBJECTS.get("d/b.bin"));
+            assertThat(s3.headObject(r -> r.bucket(bucket).key("a.bin")).contentLength())
+                    .isEqualTo(GatewayFixtures.OBJECTS.get("d/a.bin").length);
+            // another bucket's host is another bucket: not the grant's
+            assertThatThrownBy(() -> s3.listObjectsV2(r -> r.bucket("someone-elses-data")))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchBucket"));
+        }
+        // the SDK did address the bucket in the host, not in the path
+        assertThat(hostsAsked).contains(bucket + ".s3.localhost").doesNotContain("s3.localhost");
+    }
 }

@@ -196,7 +196,10 @@ public final class SigV2Verifier {
         return text.append(canonicalResource(request)).toString();
     }
 
-    /** The raw path as sent, then the sub-resources of interest, sorted by name, with decoded values. */
+    /**
+     * The raw path as sent (after {@code /<bucket>} when the host named the bucket), then the sub-resources of
+     * interest, sorted by name, with decoded values.
+     */
     static String canonicalResource(SigV4Request request) {
         TreeMap<String, String> subResources = new TreeMap<>();
         String rawQuery = request.rawQuery();
@@ -209,7 +212,11 @@ public final class SigV2Verifier {
                 }
             }
         }
-        StringBuilder resource = new StringBuilder(request.rawPath());
+        StringBuilder resource = new StringBuilder();
+        if (request.virtualHostBucket() != null) {
+            resource.append('/').append(request.virtualHostBucket());
+        }
+        resource.append(request.rawPath());
         String separator = "?";
         for (Map.Entry<String, String> sub : subResources.entrySet()) {
             resource.append(separator).append(sub.getKey());

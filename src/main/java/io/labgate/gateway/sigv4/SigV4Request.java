@@ -15,8 +15,18 @@ import java.util.TreeMap;
  *
  * <p>The payload hash is the {@code x-amz-content-sha256} header. The verifier never sees the body: an endpoint that
  * reads one must check it against {@link SigV4Result.Verified#payloadHash()} itself.
+ *
+ * <p>{@code virtualHostBucket} is the bucket a virtual-hosted-style request names in its host
+ * ({@code <bucket>.s3.example.com}), null for path-style: Signature Version 2 signs the resource as
+ * {@code /<bucket><path>} either way, SigV4 the path as sent.
  */
-public record SigV4Request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {
+public record SigV4Request(
+        String method, String rawPath, String rawQuery, Map<String, List<String>> headers, String virtualHostBucket) {
+
+    /** A path-style request. */
+    public SigV4Request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {
+        this(method, rawPath, rawQuery, headers, null);
+    }
 
     public SigV4Request {
         Objects.requireNonNull(method, "method");

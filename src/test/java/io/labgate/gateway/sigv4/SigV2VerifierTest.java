@@ -55,6 +55,26 @@ class SigV2VerifierTest {
         });
     }
 
+    /** AWS's example as it was sent: virtual-hosted-style, {@code Host: johnsmith.s3.amazonaws.com}. */
+    @Test
+    void theDocumentedExampleVerifiesVirtualHostedStyleWithTheBucketFromTheHost() {
+        Map<String, List<String>> headers = Map.of(
+                "Host", List.of("johnsmith.s3.amazonaws.com"),
+                "Date", List.of("Tue, 27 Mar 2007 19:36:42 +0000"),
+                "Authorization", List.of("AWS " + KEY + ":bWq2s1WEIj+Ydj0vQ697zp+IXMU="));
+        SigV4Request request = new SigV4Request("GET", "/photos/puppy.jpg", null, headers, "johnsmith");
+        assertThat(SigV2Verifier.canonicalResource(request)).isEqualTo("/johnsmith/photos/puppy.jpg");
+        assertThat(verifier(Instant.parse("2007-03-27T19:37:00Z")).verify(request))
+                .isInstanceOf(SigV4Result.Verified.class);
+        // the same signature for another bucket's host does not verify
+        SigV4Request otherBucket = new SigV4Request("GET", "/photos/puppy.jpg", null, headers, "janedoe");
+        assertThat(verifier(Instant.parse("2007-03-27T19:37:00Z")).verify(otherBucket))
+                .isInstanceOf(SigV4Result.Rejected.class);
+        // the bucket root: the resource keeps the trailing slash
+        assertThat(SigV2Verifier.canonicalResource(new SigV4Request("GET", "/", null, Map.of(), "johnsmith")))
+                .isEqualTo("/johnsmith/");
+    }
+
     @Test
     void theDocumentedQueryExampleVerifiesUntilItExpires() {
         SigV4Request request = get(
