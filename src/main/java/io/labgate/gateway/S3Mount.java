@@ -119,7 +119,7 @@ public class S3Mount {
             String client = request.remoteAddress() == null
                     ? null
                     : request.remoteAddress().hostAddress();
-            gateway.handle(new S3Gateway.S3Call(signed, below, client, requestId), new VertxExchange(ctx));
+            gateway.handle(new S3Call(signed, below, client, requestId), new VertxExchange(ctx));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
