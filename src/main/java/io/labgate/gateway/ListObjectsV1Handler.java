@@ -1,20 +1,14 @@
 package io.labgate.gateway;
 
-import io.labgate.delivery.api.ObjectDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
  * ListObjects (v1), what rclone, s3cmd and older SDKs ask by default: the walk of ListObjectsV2 with the marker as
- * its start-after. ObjectDelivery logs each manifest page it reads as OBJECT_LISTED: that is this request's usage
- * event.
+ * its start-after.
  */
 @ApplicationScoped
-class ListObjectsV1Handler implements S3OperationHandler<S3Operation.ListObjectsV1> {
-
-    @Inject
-    ObjectDelivery delivery;
+class ListObjectsV1Handler extends ListObjectsHandler<S3Operation.ListObjectsV1> {
 
     @Override
     public Class<S3Operation.ListObjectsV1> operation() {
@@ -22,11 +16,6 @@ class ListObjectsV1Handler implements S3OperationHandler<S3Operation.ListObjects
     }
 
     @Override
-    public void serve(S3Call call, S3Operation.ListObjectsV1 list, S3Target target, S3Exchange exchange) {
-        answer(call, list, target, exchange, target.manifest(delivery));
-    }
-
-    /** The answer from this manifest (the unit test's own). */
     void answer(
             S3Call call,
             S3Operation.ListObjectsV1 list,

@@ -1,18 +1,10 @@
 package io.labgate.gateway;
 
-import io.labgate.delivery.api.ObjectDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-/**
- * ListObjectsV2 over the granted version's manifest. ObjectDelivery logs each manifest page it reads as
- * OBJECT_LISTED: that is this request's usage event.
- */
+/** ListObjectsV2: a page of the walk, resumed by its opaque continuation token. */
 @ApplicationScoped
-class ListObjectsV2Handler implements S3OperationHandler<S3Operation.ListObjectsV2> {
-
-    @Inject
-    ObjectDelivery delivery;
+class ListObjectsV2Handler extends ListObjectsHandler<S3Operation.ListObjectsV2> {
 
     @Override
     public Class<S3Operation.ListObjectsV2> operation() {
@@ -20,11 +12,6 @@ class ListObjectsV2Handler implements S3OperationHandler<S3Operation.ListObjects
     }
 
     @Override
-    public void serve(S3Call call, S3Operation.ListObjectsV2 list, S3Target target, S3Exchange exchange) {
-        answer(call, list, target, exchange, target.manifest(delivery));
-    }
-
-    /** The answer from this manifest (the unit test's own). */
     void answer(
             S3Call call,
             S3Operation.ListObjectsV2 list,

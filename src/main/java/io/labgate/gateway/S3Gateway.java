@@ -20,11 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -80,25 +76,7 @@ public class S3Gateway {
         throttled = Counter.builder("labgate.gateway.unverified.throttled")
                 .description("S3 requests refused SlowDown before verification: their address kept failing it")
                 .register(registry);
-        handlers = byOperation(handlerBeans);
-    }
-
-    /** The handler of each operation; an operation without exactly one (Refused aside) fails the start. */
-    static Map<Class<?>, S3OperationHandler<?>> byOperation(Iterable<? extends S3OperationHandler<?>> all) {
-        Map<Class<?>, S3OperationHandler<?>> map = new HashMap<>();
-        for (S3OperationHandler<?> handler : all) {
-            if (map.put(handler.operation(), handler) != null) {
-                throw new IllegalStateException(
-                        "two handlers of " + handler.operation().getSimpleName());
-            }
-        }
-        Arrays.stream(S3Operation.class.getPermittedSubclasses())
-                .filter(operation -> operation != S3Operation.Refused.class && !map.containsKey(operation))
-                .findFirst()
-                .ifPresent(operation -> {
-                    throw new IllegalStateException("no handler of " + operation.getSimpleName());
-                });
-        return Map.copyOf(map);
+        handlers = S3OperationHandler.byOperation(handlerBeans);
     }
 
     @ActivateRequestContext
@@ -159,23 +137,16 @@ public class S3Gateway {
             LOG.errorf(e, "S3 request %s failed", call.requestId());
             if (exchange.started()) {
                 exchange.abort();
-            } else if (e instanceof UsageLogException) {
-                S3Answers.error(
-                        call,
-                        exchange,
-                        new S3Error(S3ErrorCode.ServiceUnavailable, "Please reduce your request rate."),
-                        Map.of());
             } else {
-                S3Answers.error(
-                        call,
-                        exchange,
-                        new S3Error(S3ErrorCode.InternalError, "We encountered an internal error. Please try again."),
-                        Map.of());
+                S3Error error = e instanceof UsageLogException
+                        ? new S3Error(S3ErrorCode.ServiceUnavailable, "Please reduce your request rate.")
+                        : new S3Error(S3ErrorCode.InternalError, "We encountered an internal error. Please try again.");
+                S3Answers.error(call, exchange, error, Map.of());
             }
         }
     }
 
-    /** The handler's own type of operation, checked once by the map it was found in. */
+    /** Serves with the handler found by the operation's class: the cast cannot fail. */
     private static <O extends S3Operation> void serve(
             S3OperationHandler<O> handler, S3Call call, S3Operation operation, S3Target target, S3Exchange exchange) {
         handler.serve(call, handler.operation().cast(operation), target, exchange);
@@ -200,23 +171,11 @@ public class S3Gateway {
                 AccessPath.S3_ENDPOINT,
                 () -> keys.isUnrevoked(key.accessKeyId()));
         GrantedVersion granted = delivery.authorize(
-                key.grantId(), key.organizationId(), AccessMode.S3_ENDPOINT, address(call.clientAddress()), context);
+                key.grantId(),
+                key.organizationId(),
+                AccessMode.S3_ENDPOINT,
+                S3Call.address(call.clientAddress()),
+                context);
         return new S3Target(key, granted, S3BucketNames.bucketName(granted.datasetCode(), granted.versionLabel()));
-    }
-
-    /**
-     * The client's address as the policy's networks judge it; null when unknown (a Unix socket, a proxy that
-     * named none) or not an IP literal, which a policy with networks refuses: unknown never counts as inside.
-     */
-    static InetAddress address(String literal) {
-        if (literal == null || !(literal.matches("[0-9.]{7,15}") || literal.indexOf(':') >= 0)) {
-            // only literals: a name would be looked up in DNS
-            return null;
-        }
-        try {
-            return InetAddress.getByName(literal);
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 }
