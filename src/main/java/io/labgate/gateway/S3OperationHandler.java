@@ -16,8 +16,9 @@ interface S3OperationHandler<O extends S3Operation> {
     void serve(S3Call call, O operation, S3Target target, S3Exchange exchange);
 
     /**
-     * The handler of each operation, for S3Gateway to dispatch on; an operation without exactly one handler
-     * (Refused aside: it is answered as its error) fails the start instead of a request.
+     * The handler of each operation, for S3Gateway to dispatch on. An operation without exactly one handler
+     * (Refused aside: it is answered as its error) makes S3Gateway fail to start on its first request, rather than
+     * leave one operation unserved.
      */
     static Map<Class<?>, S3OperationHandler<?>> byOperation(Iterable<? extends S3OperationHandler<?>> all) {
         Map<Class<?>, S3OperationHandler<?>> handlers = new HashMap<>();

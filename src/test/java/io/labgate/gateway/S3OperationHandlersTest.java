@@ -31,7 +31,7 @@ class S3OperationHandlersTest {
     }
 
     @Test
-    void anOperationWithoutAHandlerFailsTheStart() {
+    void anOperationWithoutAHandlerFailsTheDispatcher() {
         List<S3OperationHandler<?>> handlers = new ArrayList<>(all());
         handlers.removeIf(handler -> handler instanceof GetObjectHandler);
         assertThatThrownBy(() -> S3OperationHandler.byOperation(handlers))
