@@ -32,7 +32,7 @@ final class ForwardedFor {
         }
         for (int i = hops.size() - 1; i >= 0; i--) {
             if (!trusted(hops.get(i), trustedProxies)) {
-                // not an IP literal (unknown, a name, garbage): S3Gateway.address turns it into "unknown"
+                // not an IP literal (unknown, a name, garbage): S3Call.address turns it into "unknown"
                 return hops.get(i);
             }
         }
@@ -40,6 +40,6 @@ final class ForwardedFor {
     }
 
     private static boolean trusted(String address, List<String> trustedProxies) {
-        return ClientNetworks.allows(trustedProxies, S3Gateway.address(address));
+        return ClientNetworks.allows(trustedProxies, S3Call.address(address));
     }
 }

@@ -145,7 +145,7 @@ public class S3Mount {
                 client = ForwardedFor.clientAddress(
                         client, request.headers().getAll("X-Forwarded-For"), trustedProxies.orElse(List.of()));
             }
-            gateway.handle(new S3Gateway.S3Call(signed, below, client, requestId), new VertxExchange(ctx));
+            gateway.handle(new S3Call(signed, below, client, requestId), new VertxExchange(ctx));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }

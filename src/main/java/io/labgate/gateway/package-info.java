@@ -5,8 +5,9 @@
  * <ul>
  *   <li>{@link io.labgate.gateway.S3Mount} mounts a Vert.x route beside the REST layer: no OIDC, no problem+json.
  *   <li>{@link io.labgate.gateway.S3Gateway} verifies SigV4 ({@link io.labgate.gateway.sigv4}), authorizes through
- *       {@link io.labgate.delivery.api.ObjectDelivery} and serves ListBuckets, ListObjectsV2, HeadBucket,
- *       GetBucketLocation, HeadObject and GetObject; everything else is an S3 XML error.
+ *       {@link io.labgate.delivery.api.ObjectDelivery} and dispatches the {@link io.labgate.gateway.S3Operation} to
+ *       its handler, one per operation: ListBuckets, ListObjects (v1 and v2), HeadBucket, GetBucketLocation,
+ *       HeadObject and GetObject; everything else is an S3 XML error.
  *   <li>{@link io.labgate.gateway.key} issues, lists and revokes keys; secrets are sealed with AES-256-GCM.
  * </ul>
  *

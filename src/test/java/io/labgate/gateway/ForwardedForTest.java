@@ -47,7 +47,7 @@ class ForwardedForTest {
     void garbageInTheHeaderIsAnUnknownAddressNotTheProxy() {
         String client = ForwardedFor.clientAddress("10.42.0.7", List.of("unknown"), INGRESS);
         assertThat(client).isEqualTo("unknown");
-        assertThat(S3Gateway.address(client)).isNull();
+        assertThat(S3Call.address(client)).isNull();
     }
 
     @Test

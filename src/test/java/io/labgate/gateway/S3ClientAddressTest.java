@@ -16,23 +16,23 @@ class S3ClientAddressTest {
 
     @Test
     void anUnknownAddressIsOutsideEveryNetwork() {
-        assertThat(S3Gateway.address(null)).isNull();
-        assertThat(ClientNetworks.allows(LAB, S3Gateway.address(null))).isFalse();
+        assertThat(S3Call.address(null)).isNull();
+        assertThat(ClientNetworks.allows(LAB, S3Call.address(null))).isFalse();
     }
 
     @Test
     void anAddressThatIsNoIpLiteralIsUnknownAndNeverLookedUp() {
-        assertThat(S3Gateway.address("")).isNull();
-        assertThat(S3Gateway.address("localhost")).isNull();
-        assertThat(S3Gateway.address("unix:/run/labgate.sock")).isNull();
-        assertThat(ClientNetworks.allows(LAB, S3Gateway.address("localhost"))).isFalse();
+        assertThat(S3Call.address("")).isNull();
+        assertThat(S3Call.address("localhost")).isNull();
+        assertThat(S3Call.address("unix:/run/labgate.sock")).isNull();
+        assertThat(ClientNetworks.allows(LAB, S3Call.address("localhost"))).isFalse();
     }
 
     @Test
     void literalsAreJudgedAsTheyAre() {
-        assertThat(ClientNetworks.allows(LAB, S3Gateway.address("10.1.2.3"))).isTrue();
-        assertThat(ClientNetworks.allows(LAB, S3Gateway.address("192.0.2.7"))).isFalse();
-        assertThat(ClientNetworks.allows(List.of("::1/128"), S3Gateway.address("::1")))
+        assertThat(ClientNetworks.allows(LAB, S3Call.address("10.1.2.3"))).isTrue();
+        assertThat(ClientNetworks.allows(LAB, S3Call.address("192.0.2.7"))).isFalse();
+        assertThat(ClientNetworks.allows(List.of("::1/128"), S3Call.address("::1")))
                 .isTrue();
     }
 }

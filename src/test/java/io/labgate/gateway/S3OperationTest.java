@@ -60,10 +60,10 @@ class S3OperationTest {
 
     @Test
     void bucketNamesAreLowerCaseAndDnsSafe() {
-        assertThat(S3Gateway.bucketName("DS-Farm_01", "v1.0")).isEqualTo("ds-farm-01-v1.0");
-        assertThat(S3Gateway.bucketName("ds", "2026 Q1 (final)")).isEqualTo("ds-2026-q1-final");
-        assertThat(S3Gateway.bucketName("-x", "")).isEqualTo("x00");
-        assertThat(S3Gateway.bucketName("a".repeat(60), "release-7"))
+        assertThat(S3BucketNames.bucketName("DS-Farm_01", "v1.0")).isEqualTo("ds-farm-01-v1.0");
+        assertThat(S3BucketNames.bucketName("ds", "2026 Q1 (final)")).isEqualTo("ds-2026-q1-final");
+        assertThat(S3BucketNames.bucketName("-x", "")).isEqualTo("x00");
+        assertThat(S3BucketNames.bucketName("a".repeat(60), "release-7"))
                 .hasSize(63)
                 .matches("[a-z0-9][a-z0-9.-]*[a-z0-9]");
     }
@@ -71,15 +71,15 @@ class S3OperationTest {
     @Test
     void aStoredTypeABrowserWouldRunIsServedAsPlainBytes() {
         String sha = "ab".repeat(32);
-        assertThat(S3Gateway.contentType(new io.labgate.delivery.api.ManifestObject("a", 1, sha, "text/csv", null)))
+        assertThat(ObjectHeaders.contentType(new io.labgate.delivery.api.ManifestObject("a", 1, sha, "text/csv", null)))
                 .isEqualTo("text/csv");
         for (String unsafe :
                 java.util.List.of("text/html", "image/svg+xml", "application/xhtml+xml", "text/javascript")) {
-            assertThat(S3Gateway.contentType(new io.labgate.delivery.api.ManifestObject("a", 1, sha, unsafe, null)))
+            assertThat(ObjectHeaders.contentType(new io.labgate.delivery.api.ManifestObject("a", 1, sha, unsafe, null)))
                     .as(unsafe)
                     .isEqualTo("application/octet-stream");
         }
-        assertThat(S3Gateway.contentType(new io.labgate.delivery.api.ManifestObject("a", 1, sha)))
+        assertThat(ObjectHeaders.contentType(new io.labgate.delivery.api.ManifestObject("a", 1, sha)))
                 .isEqualTo("application/octet-stream");
     }
 }

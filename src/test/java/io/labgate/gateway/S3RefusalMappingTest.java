@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** How ObjectDelivery's refusals answer on the S3 endpoint. */
 class S3RefusalMappingTest {
 
-    private static S3Gateway.S3Refusal map(DeliveryRefused refused) {
-        return S3Gateway.s3Refusal(refused);
+    private static S3Refusal map(DeliveryRefused refused) {
+        return S3Refusal.of(refused);
     }
 
     @Test
@@ -19,7 +19,7 @@ class S3RefusalMappingTest {
         for (Reason reason : new Reason[] {
             Reason.NETWORK_NOT_ALLOWED, Reason.MODE_NOT_ALLOWED, Reason.QUOTA_EXCEEDED, Reason.NO_SUCH_GRANT
         }) {
-            S3Gateway.S3Refusal refusal = map(new DeliveryRefused(reason, "because"));
+            S3Refusal refusal = map(new DeliveryRefused(reason, "because"));
             assertThat(refusal.error.code()).as(reason.name()).isEqualTo(S3ErrorCode.AccessDenied);
             assertThat(refusal.error.httpStatus()).isEqualTo(403);
             assertThat(refusal.logged).isTrue();
@@ -28,7 +28,7 @@ class S3RefusalMappingTest {
 
     @Test
     void aGrantThatMayNotBeUsedNowMakesItsKeyUnknown() {
-        S3Gateway.S3Refusal refusal = map(new DeliveryRefused(Reason.GRANT_NOT_USABLE, "revoked"));
+        S3Refusal refusal = map(new DeliveryRefused(Reason.GRANT_NOT_USABLE, "revoked"));
         assertThat(refusal.error.code()).isEqualTo(S3ErrorCode.InvalidAccessKeyId);
         assertThat(refusal.error.httpStatus()).isEqualTo(403);
         assertThat(refusal.logged).isTrue();
@@ -36,7 +36,7 @@ class S3RefusalMappingTest {
 
     @Test
     void rateAndStreamLimitsAreSlowDownWithRetryAfter() {
-        S3Gateway.S3Refusal rate = map(DeliveryRefused.retryLater(Reason.RATE_LIMITED, "too fast", 3));
+        S3Refusal rate = map(DeliveryRefused.retryLater(Reason.RATE_LIMITED, "too fast", 3));
         assertThat(rate.error.code()).isEqualTo(S3ErrorCode.SlowDown);
         assertThat(rate.error.httpStatus()).isEqualTo(503);
         assertThat(rate.headers).containsEntry("Retry-After", "3");
@@ -50,7 +50,7 @@ class S3RefusalMappingTest {
     void missingKeysAndBadRangesAreNoSuchKeyAndInvalidRange() {
         assertThat(map(new DeliveryRefused(Reason.NO_SUCH_KEY, "k")).error.code())
                 .isEqualTo(S3ErrorCode.NoSuchKey);
-        S3Gateway.S3Refusal range = map(DeliveryRefused.unsatisfiable("k", "bytes=500-", 100));
+        S3Refusal range = map(DeliveryRefused.unsatisfiable("k", "bytes=500-", 100));
         assertThat(range.error.code()).isEqualTo(S3ErrorCode.InvalidRange);
         assertThat(range.error.httpStatus()).isEqualTo(416);
         assertThat(range.headers).containsEntry("Content-Range", "bytes */100");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.labgate.gateway.S3Gateway;
+import io.labgate.gateway.S3BucketNames;
 import io.labgate.platform.time.LabTime;
 import io.labgate.report.ReportColumn;
 import io.labgate.report.ReportDimension;
@@ -172,7 +172,7 @@ class UsageReportTest {
                 .statusCode(200)
                 .extract()
                 .path("label");
-        String bucket = S3Gateway.bucketName(code, label);
+        String bucket = S3BucketNames.bucketName(code, label);
         var key = as(Tokens.ALICE)
                 .post("/api/v1/grants/" + grant.grantId() + "/access-keys")
                 .then()
