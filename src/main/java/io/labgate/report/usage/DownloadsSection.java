@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Successful downloads per access path: REST streamed ({@code stream_*}), the S3-compatible endpoint's GetObject
- * ({@code s3_*}) and presigned links ({@code link_*}; LabGate sees the link, not the download, so its bytes are
- * what the links offered). One row in total, or one per group of any dimension. docs/reports.md defines
+ * Downloads per access path: REST streamed ({@code stream*}), the S3-compatible endpoint's GetObject ({@code s3*}),
+ * transfers of either cut short ({@code cut*}: their bytes left all the same) and presigned links ({@code link*};
+ * LabGate sees the link, not the download, so its bytes are what the links offered). One row in total, or one per group of any dimension. docs/reports.md defines
  * every column.
  */
 @ApplicationScoped
@@ -30,21 +30,25 @@ public class DownloadsSection implements ReportSection {
             ReportColumn.integer("streamBytes", "Bytes streamed (REST)"),
             ReportColumn.integer("s3Objects", "S3 GetObject downloads"),
             ReportColumn.integer("s3Bytes", "Bytes sent by S3 GetObject"),
+            ReportColumn.integer("cutTransfers", "Transfers cut short (REST + S3)"),
+            ReportColumn.integer("cutBytes", "Bytes sent by transfers cut short"),
             ReportColumn.integer("linkObjects", "Presigned links issued"),
             ReportColumn.integer("linkBytesOffered", "Bytes offered by presigned links"),
-            ReportColumn.integer("objects", "Object transfers and links, all paths"),
-            ReportColumn.integer("bytesDelivered", "Bytes delivered through LabGate (REST + S3)"));
+            ReportColumn.integer("objects", "Complete downloads and links, all paths"),
+            ReportColumn.integer("bytesDelivered", "Bytes that left through LabGate (REST + S3, complete and cut)"));
 
-    private static final String AGGREGATES = String.join(
-            ", ",
+    /** The figures' aggregates, in the order of {@link #FIGURES}, over {@code u}. */
+    static final List<String> AGGREGATES = List.of(
             UsageSql.sum("u.events", UsageSql.STREAM),
             UsageSql.sum("u.bytes", UsageSql.STREAM),
             UsageSql.sum("u.events", UsageSql.S3),
             UsageSql.sum("u.bytes", UsageSql.S3),
+            UsageSql.sum("u.events", UsageSql.CUT),
+            UsageSql.sum("u.bytes", UsageSql.CUT),
             UsageSql.sum("u.events", UsageSql.LINK),
             UsageSql.sum("u.bytes", UsageSql.LINK),
-            UsageSql.sum("u.events", UsageSql.DOWNLOAD),
-            UsageSql.sum("u.bytes", "(" + UsageSql.STREAM + " OR " + UsageSql.S3 + ")"));
+            UsageSql.sum("u.events", UsageSql.COMPLETE),
+            UsageSql.sum("u.bytes", UsageSql.LEFT));
 
     @Inject
     UsageSql sql;
@@ -80,7 +84,7 @@ public class DownloadsSection implements ReportSection {
     static String select(ReportQuery query) {
         ReportDimension dimension = query.groupBy();
         GroupingSql g = UsageSql.grouping(dimension);
-        String select = "SELECT " + g.key() + ", " + g.label() + ", " + AGGREGATES + " FROM "
+        String select = "SELECT " + g.key() + ", " + g.label() + ", " + String.join(", ", AGGREGATES) + " FROM "
                 + UsageSql.relation(query.source()) + g.joins() + " WHERE " + UsageSql.DOWNLOAD;
         // ungrouped: no GROUP BY, so exactly one row, zeros when nothing was downloaded
         return dimension == null ? select : select + " GROUP BY 1, 2 ORDER BY 2, 1";

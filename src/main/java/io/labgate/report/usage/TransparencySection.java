@@ -34,29 +34,16 @@ public class TransparencySection implements ReportSection {
 
     private static final List<ReportColumn> MONTH = List.of(ReportColumn.text("month", "Month"));
 
-    /** Per (company, dataset, month): the downloads figures of {@link DownloadsSection} and the active days. */
-    private static final String PER_MONTH = String.join(
-            ", ",
-            UsageSql.sum("u.events", UsageSql.STREAM) + " AS stream_objects",
-            UsageSql.sum("u.bytes", UsageSql.STREAM) + " AS stream_bytes",
-            UsageSql.sum("u.events", UsageSql.S3) + " AS s3_objects",
-            UsageSql.sum("u.bytes", UsageSql.S3) + " AS s3_bytes",
-            UsageSql.sum("u.events", UsageSql.LINK) + " AS link_objects",
-            UsageSql.sum("u.bytes", UsageSql.LINK) + " AS link_bytes_offered",
-            UsageSql.sum("u.events", UsageSql.DOWNLOAD) + " AS objects",
-            UsageSql.sum("u.bytes", "(" + UsageSql.STREAM + " OR " + UsageSql.S3 + ")") + " AS bytes_delivered",
-            UsageSql.daysIn("u.days") + " AS days_active");
+    /** The downloads figures, as {@link DownloadsSection} computes them, named for SQL. */
+    private static final List<String> FIGURE_NAMES = DownloadsSection.FIGURES.stream()
+            .map(c -> c.key().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT))
+            .toList();
 
-    /** The downloads figures. */
-    private static final List<String> FIGURE_NAMES = List.of(
-            "stream_objects",
-            "stream_bytes",
-            "s3_objects",
-            "s3_bytes",
-            "link_objects",
-            "link_bytes_offered",
-            "objects",
-            "bytes_delivered");
+    /** Per (company, dataset, month): the downloads figures of {@link DownloadsSection} and the active days. */
+    private static final String PER_MONTH = java.util.stream.IntStream.range(0, FIGURE_NAMES.size())
+                    .mapToObj(i -> DownloadsSection.AGGREGATES.get(i) + " AS " + FIGURE_NAMES.get(i))
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + ", " + UsageSql.daysIn("u.days") + " AS days_active";
 
     /** Their sums over the months (active days included). */
     private static final String TOTALS =
@@ -101,7 +88,7 @@ public class TransparencySection implements ReportSection {
             columns.addAll(MONTH);
         }
         columns.addAll(DownloadsSection.FIGURES);
-        columns.add(ReportColumn.integer("daysActive", "Days with a download or link (KST)"));
+        columns.add(ReportColumn.integer("daysActive", "Days with a download, a cut transfer or a link (KST)"));
         return new ReportTable(
                 ID, title(), monthly ? ReportDimension.MONTH : null, columns, sql.rows(select(query), query, columns));
     }

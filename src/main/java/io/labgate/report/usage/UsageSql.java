@@ -48,8 +48,21 @@ public class UsageSql {
     /** A presigned link issued: bytes are the linked object's manifest size (offered, not seen downloaded). */
     static final String LINK = "(u.action = 'LINK_ISSUED' AND u.outcome = 'SUCCESS')";
 
-    /** Any of the three. */
-    static final String DOWNLOAD = "(" + STREAM + " OR " + S3 + " OR " + LINK + ")";
+    /**
+     * A REST or S3 transfer that ended before its last byte: the client went away, the store failed, the grant ended
+     * meanwhile (REFUSED) or the replica died ({@code INTERRUPTED}, whose bytes are the reservation: the most that
+     * can have left). Its bytes left the lab all the same.
+     */
+    static final String CUT = "(u.action IN ('OBJECT_STREAMED', 'S3_REQUEST') AND u.outcome IN ('FAILED', 'REFUSED'))";
+
+    /** Complete downloads and presigned links: the objects delivered or offered whole. */
+    static final String COMPLETE = "(" + STREAM + " OR " + S3 + " OR " + LINK + ")";
+
+    /** Every byte that left through LabGate itself: complete and cut transfers, REST and S3. */
+    static final String LEFT = "(" + STREAM + " OR " + S3 + " OR " + CUT + ")";
+
+    /** The rows the download figures read: complete downloads, links and cut transfers. */
+    static final String DOWNLOAD = "(" + COMPLETE + " OR " + CUT + ")";
 
     /** Refused accesses: ACCESS_REFUSED events and transfers cut short by a refusal (grant ended meanwhile). */
     static final String REFUSAL = "(u.outcome = 'REFUSED')";
