@@ -12,10 +12,14 @@ import java.util.stream.Collectors;
 public enum ReportFormat {
     JSON("json", MediaType.APPLICATION_JSON),
     CSV("csv", "text/csv"),
-    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    /** Every table of the report as a CSV file, in one ZIP. */
+    ZIP("zip", "application/zip");
 
     /** The XLSX media type, for annotations. */
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** The ZIP media type, for annotations. */
+    public static final String ZIP_TYPE = "application/zip";
     /** The CSV media type, for annotations. */
     public static final String CSV_TYPE = "text/csv";
 

@@ -7,6 +7,7 @@ import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.report.render.CsvRenderer;
 import io.labgate.report.render.XlsxRenderer;
+import io.labgate.report.render.ZipRenderer;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -15,9 +16,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +86,91 @@ class ReportRenderingTest {
             assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("=1+2");
             assertThat(sheet.getColumnWidth(0)).isGreaterThan(10 * 256);
         }
+    }
+
+    /** Issue 12: the workbook prints as a document, and numbers show their unit while keeping their exact value. */
+    @Test
+    void xlsxPrintsLandscapeOnePageWideWithHeadersOnEveryPageAndUnits() throws Exception {
+        ReportTable usage = new ReportTable(
+                "usage",
+                "사용량 Usage",
+                null,
+                List.of(
+                        ReportColumn.text("name", "기관 Organization"),
+                        ReportColumn.integer("streamBytes", "Bytes streamed"),
+                        ReportColumn.decimal("gpuHours", "GPU-hours"),
+                        ReportColumn.decimal("utilisation", "Utilisation"),
+                        ReportColumn.integer("bookings", "Bookings")),
+                List.of(Arrays.asList(
+                        "제주 스마트팜 데이터 협동조합",
+                        19_228_568_584_192L,
+                        new BigDecimal("2598.827787"),
+                        new BigDecimal("0.4"),
+                        12L)));
+        Report report = new Report(
+                new ReportQuery(new ReportPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), null, null),
+                Instant.parse("2026-06-01T00:00:00Z"),
+                List.of(new ReportFigure("usage", "quotaBytes", "Quota bytes", 19_228_568_584_192L)),
+                List.of(new Report.Part(usage, null)));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(XlsxRenderer.render(report)))) {
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                XSSFSheet sheet = workbook.getSheetAt(i);
+                String name = sheet.getSheetName();
+                assertThat(sheet.getPrintSetup().getLandscape()).as(name).isTrue();
+                assertThat(sheet.getPrintSetup().getPaperSize()).as(name).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                assertThat(sheet.getFitToPage()).as(name).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(name).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).as(name).isZero();
+                assertThat(sheet.getRepeatingRows().formatAsString()).as(name).isEqualTo("1:3");
+                assertThat(sheet.getPaneInformation().isFreezePane()).as(name).isTrue();
+                assertThat(sheet.getPaneInformation().getHorizontalSplitPosition())
+                        .as(name)
+                        .isEqualTo((short) 3);
+                assertThat(sheet.getFooter().getRight()).as(name).contains("&P");
+            }
+            XSSFSheet sheet = workbook.getSheet("usage");
+            Row row = sheet.getRow(3);
+            assertThat(row.getCell(1).getNumericCellValue())
+                    .as("the exact bytes")
+                    .isEqualTo(19_228_568_584_192.0);
+            assertThat(row.getCell(1).getCellStyle().getDataFormatString()).contains("\" GB\"");
+            assertThat(row.getCell(2).getCellStyle().getDataFormatString()).contains("\" h\"");
+            assertThat(row.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(row.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            DataFormatter shown = new DataFormatter(Locale.ROOT);
+            assertThat(shown.formatCellValue(row.getCell(1))).isEqualTo("19,228.57 GB");
+            assertThat(shown.formatCellValue(row.getCell(2))).isEqualTo("2,598.8 h");
+            assertThat(shown.formatCellValue(row.getCell(3))).isEqualTo("40.0%");
+            // Hangul is twice as wide as Latin: the column fits the Korean name
+            // 13 Hangul syllables and 3 spaces: 29 columns wide, not 16
+            assertThat(sheet.getColumnWidth(0)).isGreaterThanOrEqualTo(29 * 256);
+            XSSFSheet summary = workbook.getSheet("summary");
+            assertThat(shown.formatCellValue(summary.getRow(3).getCell(2))).isEqualTo("19,228.57 GB");
+            assertThat(summary.getRow(3).getCell(1).getStringCellValue()).isEqualTo("Quota bytes");
+        }
+    }
+
+    /** Issue 12: the whole report as CSV is a ZIP of one CSV per table, each as the section's CSV would be. */
+    @Test
+    void aZipHoldsTheSummaryAndEverySectionAsCsv() throws Exception {
+        Report report = new Report(
+                new ReportQuery(new ReportPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), null, null),
+                Instant.parse("2026-06-01T00:00:00Z"),
+                List.of(new ReportFigure("demo", "count", "Count", 7L)),
+                List.of(new Report.Part(TABLE, "not grouped: demo has no such dimension")));
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(ZipRenderer.render(report)))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(entries).containsOnlyKeys("summary.csv", "01-demo.csv");
+        assertThat(entries.get("01-demo.csv")).isEqualTo(CsvRenderer.render(TABLE));
+        String summary = new String(entries.get("summary.csv"), StandardCharsets.UTF_8);
+        assertThat(summary)
+                .startsWith("\uFEFFsection,figure,title,value,note\r\n")
+                .contains("demo,count,Count,7,\r\n")
+                .contains("not grouped: demo has no such dimension");
     }
 
     @Test

@@ -11,23 +11,33 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A report as an XLSX workbook (Apache POI, streaming): a summary sheet first (section, figure, value), then
  * one sheet per section named by its id. Every sheet starts with a title row naming the report and the period,
- * then a bold header row that stays frozen while scrolling; numbers are numeric cells (integers without
- * decimals, decimals with up to six), dates are date cells. Text is always written as text, never as a formula.
+ * then a bold header row that stays frozen while scrolling; numbers are numeric cells with their exact value, shown
+ * in their unit ({@link CellUnit}: bytes as MB/GB/TB, hours with "h", ratios as percent, counts with separators),
+ * dates are date cells. Text is always written as text, never as a formula.
+ *
+ * <p>Every sheet prints as a document: A4 landscape, one page wide (as many pages long as it takes), the title and
+ * header rows repeated on every page, column widths fitted to their contents, the sheet's name and page number in
+ * the footer. The summary's names and values are one three-column table, so they print side by side.
  */
 public final class XlsxRenderer {
 
@@ -76,17 +86,12 @@ public final class XlsxRenderer {
         int r = HEADER_ROW + 1;
         for (ReportFigure figure : figures) {
             Row row = sheet.createRow(r++);
-            write(row, 0, figure.section(), ReportColumn.Type.TEXT, styles, widths);
-            write(row, 1, figure.title(), ReportColumn.Type.TEXT, styles, widths);
-            write(
-                    row,
-                    2,
-                    figure.value(),
-                    figure.value() instanceof Long ? ReportColumn.Type.INTEGER : ReportColumn.Type.DECIMAL,
-                    styles,
-                    widths);
+            write(row, 0, figure.section(), null, widths);
+            write(row, 1, figure.title(), null, widths);
+            write(row, 2, figure.value(), styles.of(CellUnit.of(figure.key(), figure.value() instanceof Long)), widths);
         }
         widths(sheet, widths);
+        printable(sheet);
     }
 
     private static void section(
@@ -96,13 +101,32 @@ public final class XlsxRenderer {
         title(sheet, styles, table.title() + (part.note() == null ? "" : " (" + part.note() + ")"), period);
         int[] widths = header(sheet, styles, table.columns());
         int r = HEADER_ROW + 1;
+        List<CellStyle> columnStyles = table.columns().stream().map(styles::of).toList();
         for (List<Object> cells : table.rows()) {
             Row row = sheet.createRow(r++);
             for (int i = 0; i < cells.size(); i++) {
-                write(row, i, cells.get(i), table.columns().get(i).type(), styles, widths);
+                write(row, i, cells.get(i), columnStyles.get(i), widths);
             }
         }
         widths(sheet, widths);
+        printable(sheet);
+    }
+
+    /** A4 landscape, one page wide, title and header repeated on every page, name and page in the footer. */
+    private static void printable(Sheet sheet) {
+        PrintSetup setup = sheet.getPrintSetup();
+        setup.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        setup.setLandscape(true);
+        sheet.setFitToPage(true);
+        setup.setFitWidth((short) 1);
+        // 0: as many pages long as the rows need
+        setup.setFitHeight((short) 0);
+        sheet.setAutobreaks(true);
+        sheet.setRepeatingRows(new CellRangeAddress(TITLE_ROW, HEADER_ROW, -1, -1));
+        sheet.setMargin(PageMargin.LEFT, 0.4);
+        sheet.setMargin(PageMargin.RIGHT, 0.4);
+        sheet.getFooter().setCenter("&A");
+        sheet.getFooter().setRight("&P / &N");
     }
 
     private static void title(Sheet sheet, Styles styles, String title, String period) {
@@ -120,13 +144,15 @@ public final class XlsxRenderer {
             Cell cell = row.createCell(i);
             cell.setCellValue(columns.get(i).title());
             cell.setCellStyle(styles.header);
-            widths[i] = Math.max(MIN_WIDTH, columns.get(i).title().length() + 2);
+            widths[i] = Math.max(
+                    MIN_WIDTH, Math.min(MAX_WIDTH, displayWidth(columns.get(i).title()) + 2));
         }
         sheet.createFreezePane(0, HEADER_ROW + 1);
         return widths;
     }
 
-    private static void write(Row row, int column, Object value, ReportColumn.Type type, Styles styles, int[] widths) {
+    /** A cell: numbers and dates with their column's style, text as text; widths grow to fit what is shown. */
+    private static void write(Row row, int column, Object value, CellStyle style, int[] widths) {
         if (value == null) {
             return;
         }
@@ -134,21 +160,31 @@ public final class XlsxRenderer {
         String shown;
         if (value instanceof Long number) {
             cell.setCellValue(number.doubleValue());
-            cell.setCellStyle(styles.integer);
             shown = String.format(Locale.ROOT, "%,d", number);
         } else if (value instanceof BigDecimal decimal) {
             cell.setCellValue(decimal.doubleValue());
-            cell.setCellStyle(type == ReportColumn.Type.INTEGER ? styles.integer : styles.decimal);
             shown = decimal.toPlainString();
         } else if (value instanceof LocalDate date) {
             cell.setCellValue(date);
-            cell.setCellStyle(styles.date);
             shown = DateTimeFormatter.ISO_LOCAL_DATE.format(date);
         } else {
             shown = value.toString();
             cell.setCellValue(shown);
         }
-        widths[column] = Math.max(widths[column], Math.min(MAX_WIDTH, shown.length() + 2));
+        if (style != null && !(value instanceof String)) {
+            cell.setCellStyle(style);
+        }
+        widths[column] = Math.max(widths[column], Math.min(MAX_WIDTH, displayWidth(shown) + 2));
+    }
+
+    /** Characters as a spreadsheet lays them out: Hangul and other wide characters take two columns. */
+    static int displayWidth(String text) {
+        return text.codePoints()
+                .map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
+                                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                        ? 2
+                        : 1)
+                .sum();
     }
 
     private static void widths(Sheet sheet, int[] widths) {
@@ -171,9 +207,8 @@ public final class XlsxRenderer {
     private static final class Styles {
         final CellStyle title;
         final CellStyle header;
-        final CellStyle integer;
-        final CellStyle decimal;
         final CellStyle date;
+        private final Map<CellUnit, CellStyle> units = new EnumMap<>(CellUnit.class);
 
         Styles(SXSSFWorkbook workbook) {
             Font bold = workbook.createFont();
@@ -185,13 +220,29 @@ public final class XlsxRenderer {
             title.setFont(big);
             header = workbook.createCellStyle();
             header.setFont(bold);
+            header.setWrapText(true);
             var formats = workbook.createDataFormat();
-            integer = workbook.createCellStyle();
-            integer.setDataFormat(formats.getFormat("#,##0"));
-            decimal = workbook.createCellStyle();
-            decimal.setDataFormat(formats.getFormat("#,##0.######"));
+            for (CellUnit unit : CellUnit.values()) {
+                CellStyle style = workbook.createCellStyle();
+                style.setDataFormat(formats.getFormat(unit.format()));
+                units.put(unit, style);
+            }
             date = workbook.createCellStyle();
             date.setDataFormat(formats.getFormat("yyyy-mm-dd"));
+        }
+
+        CellStyle of(CellUnit unit) {
+            return units.get(unit);
+        }
+
+        /** The style of a column's cells: its unit's for numbers, the date style for dates, none for text. */
+        CellStyle of(ReportColumn column) {
+            return switch (column.type()) {
+                case TEXT -> null;
+                case DATE -> date;
+                case INTEGER -> of(CellUnit.of(column.key(), true));
+                case DECIMAL -> of(CellUnit.of(column.key(), false));
+            };
         }
     }
 }

@@ -11,6 +11,7 @@ import io.labgate.report.ReportService;
 import io.labgate.report.render.CsvRenderer;
 import io.labgate.report.render.JsonReport;
 import io.labgate.report.render.XlsxRenderer;
+import io.labgate.report.render.ZipRenderer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,9 +70,10 @@ public class ReportResource {
             summary = "The whole operation report",
             description = "Operators and auditors. Every section "
                     + "over the period (KST days, both included), grouped by the dimension when the section supports it "
-                    + "(otherwise the section is given ungrouped with a note), with the summary figures. JSON, or XLSX with "
-                    + "a summary sheet first and one sheet per section. CSV holds one table only: ask a section's URL "
-                    + "(406 otherwise).")
+                    + "(otherwise the section is given ungrouped with a note), with the summary figures. JSON, XLSX with "
+                    + "a summary sheet first and one sheet per section (printable: A4 landscape, one page wide), or a ZIP "
+                    + "of one CSV per table (summary.csv, then 01-<section>.csv ...). CSV holds one table only: ask a "
+                    + "section's URL or the ZIP (406 otherwise).")
     @APIResponse(
             responseCode = "200",
             description = "The report",
@@ -81,6 +83,9 @@ public class ReportResource {
                         schema = @Schema(implementation = JsonReport.Full.class)),
                 @Content(
                         mediaType = ReportFormat.XLSX_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = ReportFormat.ZIP_TYPE,
                         schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(
@@ -100,7 +105,7 @@ public class ReportResource {
                     String groupBy,
             @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW") @QueryParam("source")
                     String source,
-            @Parameter(description = "json or xlsx; wins over Accept") @QueryParam("format") String format,
+            @Parameter(description = "json, xlsx or zip; wins over Accept") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         ReportFormat chosen = ReportFormat.choose(format, headers.getAcceptableMediaTypes());
         ReportQuery query = ReportService.query(from, to, groupBy, source);
@@ -110,13 +115,17 @@ public class ReportResource {
                     .collect(Collectors.joining(", "));
             throw new ApiException(
                     ErrorCode.NOT_ACCEPTABLE,
-                    "CSV holds one table: ask one section as CSV (" + urls + "), or the whole report as JSON or XLSX");
+                    "CSV holds one table: ask one section as CSV (" + urls
+                            + "), or the whole report as a ZIP of CSV files "
+                            + "(Accept: application/zip), JSON or XLSX");
         }
         return timed(chosen, "all", () -> {
             Report report = service.full(query);
-            return chosen == ReportFormat.JSON
-                    ? json(JsonReport.full(report))
-                    : file(XlsxRenderer.render(report), chosen, report.fileName("all", chosen));
+            return switch (chosen) {
+                case JSON -> json(JsonReport.full(report));
+                case ZIP -> file(ZipRenderer.render(report), chosen, report.fileName("all", chosen));
+                default -> file(XlsxRenderer.render(report), chosen, report.fileName("all", chosen));
+            };
         });
     }
 
@@ -151,6 +160,9 @@ public class ReportResource {
                 @Content(mediaType = ReportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING)),
                 @Content(
                         mediaType = ReportFormat.XLSX_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = ReportFormat.ZIP_TYPE,
                         schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(
@@ -177,7 +189,7 @@ public class ReportResource {
                     String groupBy,
             @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW") @QueryParam("source")
                     String source,
-            @Parameter(description = "json, csv or xlsx; wins over Accept") @QueryParam("format") String format,
+            @Parameter(description = "json, csv, xlsx or zip; wins over Accept") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         ReportFormat chosen = ReportFormat.choose(format, headers.getAcceptableMediaTypes());
         service.section(section);
@@ -192,6 +204,7 @@ public class ReportResource {
                             chosen,
                             report.fileName(section, chosen));
                 case XLSX -> file(XlsxRenderer.render(report), chosen, report.fileName(section, chosen));
+                case ZIP -> file(ZipRenderer.render(report), chosen, report.fileName(section, chosen));
             };
         });
     }
