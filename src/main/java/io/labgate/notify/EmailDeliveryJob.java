@@ -35,6 +35,10 @@ public class EmailDeliveryJob {
     final NotifyConfig config;
     final Clock clock;
 
+    /** Renders the monthly report's mails (their attachment is made when they are sent). */
+    @Inject
+    MonthlyReportMail monthly;
+
     @Inject
     public EmailDeliveryJob(
             EmailOutbox outbox, Mailer mailer, EmailMessages messages, NotifyConfig config, Clock clock) {
@@ -75,8 +79,7 @@ public class EmailDeliveryJob {
     private boolean send(EmailOutbox.Claimed row) {
         String error;
         try {
-            EmailMessages.Message message = messages.render(row.eventType(), row.payload(), row.recipientName());
-            mailer.send(Mail.withText(row.recipientEmail(), message.subject(), message.text())
+            mailer.send(mail(row)
                     .addHeader("X-LabGate-Event", row.eventType())
                     .addHeader("X-LabGate-Notification", row.id().toString()));
             outbox.delivered(row.id(), now());
@@ -101,6 +104,14 @@ public class EmailDeliveryJob {
             LOG.debugf("email notification %s failed (attempt %d): %s", row.id(), attempts, error);
         }
         return false;
+    }
+
+    private Mail mail(EmailOutbox.Claimed row) {
+        if (MonthlyReportMail.EVENT.equals(row.eventType())) {
+            return monthly.mail(row);
+        }
+        EmailMessages.Message message = messages.render(row.eventType(), row.payload(), row.recipientName());
+        return Mail.withText(row.recipientEmail(), message.subject(), message.text());
     }
 
     private Instant now() {

@@ -36,6 +36,17 @@ public class EmailOutbox {
             String payloadJson,
             List<EmailRecipients.Recipient> recipients,
             Instant now) {
+        return enqueue(type.name(), dedupeKey, payloadJson, recipients, now);
+    }
+
+    /** As above, for a mail that is no webhook event ({@link MonthlyReportMail#EVENT}). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int enqueue(
+            String eventType,
+            String dedupeKey,
+            String payloadJson,
+            List<EmailRecipients.Recipient> recipients,
+            Instant now) {
         int written = 0;
         for (EmailRecipients.Recipient to : recipients) {
             written += em.createNativeQuery("""
@@ -44,7 +55,7 @@ public class EmailOutbox {
                                               next_attempt_at, dead)
                     VALUES (gen_random_uuid(), ?1, ?2, ?3, cast(?4 AS uuid), ?5, ?6, cast(?7 AS jsonb), ?8, 0, ?8, false)
                     ON CONFLICT (recipient_email, dedupe_key) DO NOTHING""")
-                    .setParameter(1, type.name())
+                    .setParameter(1, eventType)
                     .setParameter(2, dedupeKey)
                     .setParameter(3, to.kind())
                     .setParameter(

@@ -40,7 +40,9 @@ public class EmailRecipients {
         /** Provider organizations: those asked for consent, or the providers of a revoked grant's dataset. */
         PROVIDERS,
         /** The lab operators' configured addresses. */
-        OPERATORS
+        OPERATORS,
+        /** The configured addresses of the monthly operation report (labgate.notify.monthly-report.recipients). */
+        REPORT_RECIPIENTS
     }
 
     /** The rules: for each event, the parties told of it. */
@@ -65,6 +67,7 @@ public class EmailRecipients {
                 case AI_COMPANY -> "AI_COMPANY";
                 case PROVIDERS -> "PROVIDER";
                 case OPERATORS -> "OPERATORS";
+                case REPORT_RECIPIENTS -> "REPORT_RECIPIENT";
             };
         }
     }

@@ -26,6 +26,10 @@ public interface NotifyConfig {
     @WithDefault("1h")
     String expiringEvery();
 
+    /** How often each replica checks whether last month's report is to be mailed (a scheduler period, or off). */
+    @WithDefault("1h")
+    String monthlyReportEvery();
+
     /** A grant ending within this time from now is announced as GRANT_EXPIRING, once per end of grant. */
     @WithDefault("P3D")
     Duration expiringWithin();
@@ -59,6 +63,30 @@ public interface NotifyConfig {
 
     /** Email notifications (see {@link EmailRecipients} for who gets which event). */
     Mail mail();
+
+    /** The monthly operation report by mail. */
+    MonthlyReport monthlyReport();
+
+    interface MonthlyReport {
+
+        /**
+         * Addresses that get the previous month's report (PDF) each month, comma-separated (the funding agency, the
+         * lab's management); none: no monthly mail. Sent through the email outbox, so only while
+         * {@code labgate.notify.mail.enabled}.
+         */
+        Optional<List<String>> recipients();
+
+        /** The report's language: {@code ko} (default) or {@code en}. */
+        @WithDefault("ko")
+        @jakarta.validation.constraints.Pattern(regexp = "ko|en")
+        String lang();
+
+        /** The day of the month (KST) from which the previous month's report is sent: 1 to 28. */
+        @WithDefault("1")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(28)
+        int fromDay();
+    }
 
     interface Mail {
 

@@ -1,0 +1,24 @@
+package io.labgate.report;
+
+import io.labgate.notify.api.MonthlyReportDocument;
+import io.labgate.report.render.XlsxRenderer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.YearMonth;
+
+/** The operation report of one whole month, as the monthly mail attaches it. */
+@ApplicationScoped
+public class MonthlyReport implements MonthlyReportDocument {
+
+    @Inject
+    ReportService reports;
+
+    @Override
+    public Attachment render(YearMonth month, String language) {
+        ReportQuery query = ReportService.query(
+                month.atDay(1).toString(), month.atEndOfMonth().toString(), null, null);
+        Report report = reports.full(query);
+        return new Attachment(
+                report.fileName("all", ReportFormat.XLSX), ReportFormat.XLSX.mediaType(), XlsxRenderer.render(report));
+    }
+}
