@@ -467,6 +467,40 @@ class ReportResourceTest {
         assertThat(response.asString()).contains("/api/v1/reports/requests").contains("/api/v1/reports/storage");
     }
 
+    /** Issue 12: the whole report as CSV is a ZIP of every section's CSV, each equal to the section's own CSV. */
+    @Test
+    void fullReportAsZipHoldsEverySectionsCsv() throws Exception {
+        Response response = ReportTables.get("/api/v1/reports", period(null), "application/zip");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/zip");
+        assertThat(response.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"labgate-report-all-" + f.from + "-" + f.to + ".zip\"");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(response.asByteArray()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        JsonNode json = ReportTables.read(ReportTables.get("/api/v1/reports", period(null), "application/json")
+                .asByteArray());
+        List<String> expected = new ArrayList<>(List.of("summary.csv"));
+        int n = 1;
+        for (JsonNode section : json.get("sections")) {
+            expected.add(
+                    String.format("%02d-%s.csv", n++, section.get("section").asText()));
+        }
+        assertThat(entries.keySet()).containsExactlyElementsOf(expected);
+        Map<String, Object> csv = period(null);
+        csv.put("format", "csv");
+        // a section no clock or job moves between the two calls reads the same in the ZIP as on its own
+        assertThat(entries.get("01-requests.csv"))
+                .isEqualTo(
+                        ReportTables.get("/api/v1/reports/requests", csv, "*/*").asByteArray());
+        assertThat(new String(entries.get("summary.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("\uFEFFsection,figure,title,value,note")
+                .contains("requests,requestsReceived,");
+    }
+
     // --- errors and negotiation -------------------------------------------------------------------------------
 
     @Test
