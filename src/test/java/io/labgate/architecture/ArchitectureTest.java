@@ -72,6 +72,7 @@ class ArchitectureTest {
                         "catalogue",
                         "delivery",
                         "demo",
+                        "export",
                         "gateway",
                         "inventory",
                         "notify",
