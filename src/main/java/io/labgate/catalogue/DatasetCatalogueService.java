@@ -379,16 +379,18 @@ public class DatasetCatalogueService implements Catalogue {
         return new ManifestSource(bucket(version.bucketId).name(), version.prefix);
     }
 
-    /** Stores a measured manifest, if the version is still the same DRAFT. */
+    /** Stores a measured manifest and its sampled rows, if the version is still the same DRAFT. */
     DatasetVersionResponse storeManifest(
             UUID datasetId,
             UUID versionId,
             ManifestSource source,
             List<DatasetObjectRepository.ManifestEntry> entries,
+            Set<String> sampledRows,
             Instant builtAt) {
         DatasetVersion version = lockVersion(datasetId, versionId);
         requireDraft(version, "its manifest");
         objects.replaceManifest(version.id, entries);
+        objects.replaceRowSample(version.id, sampledRows);
         version.objectCount = entries.size();
         version.totalBytes = entries.stream()
                 .mapToLong(DatasetObjectRepository.ManifestEntry::sizeBytes)

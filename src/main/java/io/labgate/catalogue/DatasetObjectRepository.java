@@ -70,6 +70,34 @@ public class DatasetObjectRepository implements PanacheRepositoryBase<DatasetObj
         });
     }
 
+    /** Replaces the row hashes sampled for a DRAFT version (export review), in JDBC batches. */
+    public void replaceRowSample(UUID versionId, java.util.Set<String> rowHashes) {
+        getEntityManager().flush();
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM dataset_row_sample WHERE version_id = ?")) {
+                delete.setObject(1, versionId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO dataset_row_sample (version_id, row_sha256) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                int pending = 0;
+                for (String hash : rowHashes) {
+                    insert.setObject(1, versionId);
+                    insert.setString(2, hash);
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
     /** One object as the manifest builder measured it. */
     /** A line of a manifest as built from the store; content type and last modification may be null. */
     public record ManifestEntry(

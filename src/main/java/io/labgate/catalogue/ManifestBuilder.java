@@ -20,7 +20,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -62,25 +64,32 @@ public class ManifestBuilder {
                     List.of(new Problem.Violation("prefix", "holds more than " + max + " objects")));
         }
         List<DatasetObjectRepository.ManifestEntry> entries = new ArrayList<>(listed.size());
+        Set<String> rows = new LinkedHashSet<>();
         for (ObjectSummary object : listed) {
-            entries.add(measure(source.bucketName(), object.key()));
+            entries.add(measure(source.bucketName(), object.key(), rows));
         }
         Instant builtAt = LabTime.now(clock);
         return QuarkusTransaction.requiringNew()
-                .call(() -> catalogue.storeManifest(datasetId, versionId, source, entries, builtAt));
+                .call(() -> catalogue.storeManifest(datasetId, versionId, source, entries, rows, builtAt));
     }
 
-    /** Size and SHA-256 of the bytes actually read, which is what the manifest promises. */
-    private DatasetObjectRepository.ManifestEntry measure(String bucket, String key) {
+    /**
+     * Size and SHA-256 of the bytes actually read, which is what the manifest promises; the hashes of rows sampled
+     * from a text object on the way ({@link RowSampler}) are added to {@code rows}.
+     */
+    private DatasetObjectRepository.ManifestEntry measure(String bucket, String key, Set<String> rows) {
         MessageDigest sha256 = sha256();
+        RowSampler sampler = new RowSampler(key);
         long size = 0;
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = store.open(bucket, key)) {
             int n;
-            while ((n = in.read(buffer)) != -1) {
+            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                 sha256.update(buffer, 0, n);
+                sampler.accept(buffer, n);
                 size += n;
             }
+            rows.addAll(sampler.hashes());
         } catch (IOException e) {
             throw new StorageException("read object " + key, e);
         }

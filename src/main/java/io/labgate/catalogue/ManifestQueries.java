@@ -1,5 +1,6 @@
 package io.labgate.catalogue;
 
+import io.labgate.catalogue.api.DatasetRows;
 import io.labgate.catalogue.api.ManifestEntry;
 import io.labgate.catalogue.api.ManifestReader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,12 +9,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** The {@link ManifestReader} over {@code dataset_object}. */
+/** The {@link ManifestReader} over {@code dataset_object}, and the {@link DatasetRows} over {@code dataset_row_sample}. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-class ManifestQueries implements ManifestReader {
+class ManifestQueries implements ManifestReader, DatasetRows {
 
     @Inject
     EntityManager em;
@@ -45,6 +47,14 @@ class ManifestQueries implements ManifestReader {
     public Optional<ManifestEntry> find(UUID versionId, String key) {
         return DatasetObject.<DatasetObject>findByIdOptional(new DatasetObject.Key(versionId, key))
                 .map(o -> new ManifestEntry(key, o.sizeBytes, o.sha256, o.contentType, o.lastModified));
+    }
+
+    @Override
+    public Set<String> sampledRowHashes(UUID versionId) {
+        return Set.copyOf(
+                em.createNativeQuery("SELECT row_sha256 FROM dataset_row_sample WHERE version_id = ?1", String.class)
+                        .setParameter(1, versionId)
+                        .getResultList());
     }
 
     private static java.time.Instant instant(Object value) {

@@ -1,14 +1,12 @@
 package io.labgate.export.inspect;
 
+import io.labgate.platform.text.Utf8Text;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -170,7 +168,7 @@ public final class ArtifactInspector {
                         new GZIPInputStream(unclosable(in)),
                         depth + 1,
                         findings);
-            } else if (isText(head)) {
+            } else if (Utf8Text.looksLikeText(head, head.length)) {
                 text(path, in, findings);
             }
         } catch (Bounded.TooLarge e) {
@@ -197,28 +195,6 @@ public final class ArtifactInspector {
                     Finding.Kind.DATASET_ROWS, path, copiedRows + " line(s) equal to rows of the dataset", copiedRows));
         }
         personal.forEach((kind, n) -> findings.add(new Finding(kind, path, n + " found", n)));
-    }
-
-    /** UTF-8 without NUL bytes in its first block (a character cut at the block's end allowed). */
-    static boolean isText(byte[] head) {
-        for (byte b : head) {
-            if (b == 0) {
-                return false;
-            }
-        }
-        for (int cut = 0; cut < 4 && cut <= head.length; cut++) {
-            try {
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(head, 0, head.length - cut));
-                return true;
-            } catch (CharacterCodingException e) {
-                // perhaps a character cut at the end of the block: try without its last bytes
-            }
-        }
-        return false;
     }
 
     /** The stream for a reader that closes what it reads: the caller still reads on after it. */

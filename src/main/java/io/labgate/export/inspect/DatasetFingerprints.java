@@ -1,14 +1,12 @@
 package io.labgate.export.inspect;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.labgate.catalogue.api.DatasetRows;
 import java.util.Set;
 
 /**
  * What the data involved in an export looks like to the checks: the SHA-256 of every manifest object of the granted
- * versions, and the SHA-256 of rows sampled from their text objects at publication ({@link #rowHash}).
+ * versions, and the SHA-256 of rows sampled from their text objects when their manifests were built
+ * ({@link DatasetRows}).
  */
 public record DatasetFingerprints(Set<String> objectSha256, Set<String> rowSha256) {
 
@@ -17,20 +15,8 @@ public record DatasetFingerprints(Set<String> objectSha256, Set<String> rowSha25
         rowSha256 = Set.copyOf(rowSha256);
     }
 
-    /**
-     * The hash of a row as sampled and as looked for: the line without its line end and surrounding blanks, so that
-     * a row copied with other line ends or indentation is still the same row. Blank lines hash to null.
-     */
+    /** The hash of a row as sampled and as looked for ({@link DatasetRows#hash}). */
     public static String rowHash(String line) {
-        String row = line.strip();
-        if (row.isEmpty()) {
-            return null;
-        }
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(row.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return DatasetRows.hash(line);
     }
 }
