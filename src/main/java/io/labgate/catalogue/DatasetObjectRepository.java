@@ -33,19 +33,13 @@ public class DatasetObjectRepository implements PanacheRepositoryBase<DatasetObj
      * refuses it for any other version.
      */
     public void replaceManifest(UUID versionId, List<ManifestEntry> entries) {
-        getEntityManager().flush();
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete =
-                    connection.prepareStatement("DELETE FROM dataset_object WHERE version_id = ?")) {
-                delete.setObject(1, versionId);
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO dataset_object (version_id, object_key, size_bytes, sha256, content_type, last_modified) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (ManifestEntry entry : entries) {
-                    insert.setObject(1, versionId);
+        replaceAll(
+                "dataset_object",
+                "INSERT INTO dataset_object (version_id, object_key, size_bytes, sha256, content_type, last_modified) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                versionId,
+                entries,
+                (insert, entry) -> {
                     insert.setString(2, entry.key());
                     insert.setLong(3, entry.sizeBytes());
                     insert.setString(4, entry.sha256());
@@ -57,34 +51,39 @@ public class DatasetObjectRepository implements PanacheRepositoryBase<DatasetObj
                                     : java.time.OffsetDateTime.ofInstant(
                                             entry.lastModified(), java.time.ZoneOffset.UTC),
                             java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                    insert.addBatch();
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            }
-        });
+                });
     }
 
-    /** Replaces the row hashes sampled for a DRAFT version (export review), in JDBC batches. */
-    public void replaceRowSample(UUID versionId, java.util.Set<String> rowHashes) {
+    /** Replaces the row hashes sampled for a DRAFT version (export review), in the same way. */
+    public void replaceRowSample(UUID versionId, java.util.Collection<String> rowHashes) {
+        replaceAll(
+                "dataset_row_sample",
+                "INSERT INTO dataset_row_sample (version_id, row_sha256) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                versionId,
+                rowHashes,
+                (insert, hash) -> insert.setString(2, hash));
+    }
+
+    /** Binds one row's columns after the version id (parameter 1). */
+    private interface Binder<T> {
+        void bind(PreparedStatement insert, T row) throws java.sql.SQLException;
+    }
+
+    /** Deletes the version's rows of {@code table}, then inserts {@code rows} in JDBC batches of {@value #BATCH}. */
+    private <T> void replaceAll(
+            String table, String insertSql, UUID versionId, java.util.Collection<T> rows, Binder<T> binder) {
         getEntityManager().flush();
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement delete =
-                    connection.prepareStatement("DELETE FROM dataset_row_sample WHERE version_id = ?")) {
+                    connection.prepareStatement("DELETE FROM " + table + " WHERE version_id = ?")) {
                 delete.setObject(1, versionId);
                 delete.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO dataset_row_sample (version_id, row_sha256) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
                 int pending = 0;
-                for (String hash : rowHashes) {
+                for (T row : rows) {
                     insert.setObject(1, versionId);
-                    insert.setString(2, hash);
+                    binder.bind(insert, row);
                     insert.addBatch();
                     if (++pending == BATCH) {
                         insert.executeBatch();
@@ -98,7 +97,6 @@ public class DatasetObjectRepository implements PanacheRepositoryBase<DatasetObj
         });
     }
 
-    /** One object as the manifest builder measured it. */
     /** A line of a manifest as built from the store; content type and last modification may be null. */
     public record ManifestEntry(
             String key, long sizeBytes, String sha256, String contentType, java.time.Instant lastModified) {}

@@ -40,13 +40,8 @@ class S3RootEndpointTest {
 
     @Test
     void theSameBucketIsListedAndReadAtTheRootOfItsOwnPort() throws Exception {
-        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.JEJU)) {
-            demo.ensure(id);
-        }
-        PublishedDatasets.active(DemoOrganizations.ALPHA);
-        PublishedDatasets.active(DemoOrganizations.JEJU);
-        Data data = GatewayFixtures.publishedForS3();
-        String bucket = (data.datasetCode() + "-" + data.versionLabel()).toLowerCase(Locale.ROOT);
+        Data data = published();
+        String bucket = bucket(data);
         Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
         assertThat(mount.rootPort()).isPositive();
         URI root = URI.create("http://localhost:" + mount.rootPort());
@@ -86,13 +81,8 @@ class S3RootEndpointTest {
      */
     @Test
     void aBucketNamedInTheHostIsServedAsInThePath() throws Exception {
-        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.JEJU)) {
-            demo.ensure(id);
-        }
-        PublishedDatasets.active(DemoOrganizations.ALPHA);
-        PublishedDatasets.active(DemoOrganizations.JEJU);
-        Data data = GatewayFixtures.publishedForS3();
-        String bucket = (data.datasetCode() + "-" + data.versionLabel()).toLowerCase(Locale.ROOT);
+        Data data = published();
+        String bucket = bucket(data);
         Key key = GatewayFixtures.key(Tokens.ALICE, GatewayFixtures.grant(Tokens.ALICE, data));
         List<String> hostsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (S3Client s3 = S3Client.builder()
@@ -127,5 +117,19 @@ class S3RootEndpointTest {
         }
         // the SDK did address the bucket in the host, not in the path
         assertThat(hostsAsked).contains(bucket + ".s3.localhost").doesNotContain("s3.localhost");
+    }
+
+    /** A version published for S3 by an active provider, for the active company of alice. */
+    private Data published() {
+        for (UUID id : List.of(DemoOrganizations.ALPHA, DemoOrganizations.JEJU)) {
+            demo.ensure(id);
+        }
+        PublishedDatasets.active(DemoOrganizations.ALPHA);
+        PublishedDatasets.active(DemoOrganizations.JEJU);
+        return GatewayFixtures.publishedForS3();
+    }
+
+    private static String bucket(Data data) {
+        return (data.datasetCode() + "-" + data.versionLabel()).toLowerCase(Locale.ROOT);
     }
 }
