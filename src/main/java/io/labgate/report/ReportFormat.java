@@ -12,10 +12,13 @@ import java.util.stream.Collectors;
 public enum ReportFormat {
     JSON("json", MediaType.APPLICATION_JSON),
     CSV("csv", "text/csv"),
-    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    PDF("pdf", "application/pdf");
 
     /** The XLSX media type, for annotations. */
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** The PDF media type, for annotations. */
+    public static final String PDF_TYPE = "application/pdf";
     /** The CSV media type, for annotations. */
     public static final String CSV_TYPE = "text/csv";
 

@@ -93,7 +93,7 @@ class ReportRenderingTest {
         assertThatThrownBy(() -> ReportFormat.choose(null, List.of(MediaType.valueOf("image/png"))))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_ACCEPTABLE));
-        assertThatThrownBy(() -> ReportFormat.choose("pdf", xlsx))
+        assertThatThrownBy(() -> ReportFormat.choose("docx", xlsx))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
     }

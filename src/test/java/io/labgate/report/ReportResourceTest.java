@@ -504,7 +504,7 @@ class ReportResourceTest {
         assertProblem(
                 ReportTables.get(
                         "/api/v1/reports/requests",
-                        Map.of("from", "2026-01-01", "to", "2026-02-01", "format", "pdf"),
+                        Map.of("from", "2026-01-01", "to", "2026-02-01", "format", "docx"),
                         "application/json"),
                 400,
                 "format");

@@ -3,13 +3,16 @@ package io.labgate.report.web;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.error.Problem;
+import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
 import io.labgate.report.Report;
 import io.labgate.report.ReportFormat;
+import io.labgate.report.ReportLanguage;
 import io.labgate.report.ReportQuery;
 import io.labgate.report.ReportService;
 import io.labgate.report.render.CsvRenderer;
 import io.labgate.report.render.JsonReport;
+import io.labgate.report.render.PdfRenderer;
 import io.labgate.report.render.XlsxRenderer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,9 +41,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The year-2 operation report for operators and auditors: the whole report (JSON or XLSX) or one section (JSON,
- * CSV or XLSX). The format is the {@code format} parameter when given, else the {@code Accept} header. Nothing is
- * cached: every call computes the report from the database.
+ * The year-2 operation report for operators and auditors: the whole report (JSON, XLSX or PDF) or one section
+ * (JSON, CSV, XLSX or PDF). The format is the {@code format} parameter when given, else the {@code Accept} header;
+ * {@code lang} chooses the PDF's labels (Korean by default). Nothing is cached: every call computes the report
+ * from the database.
  */
 @Path("/api/v1/reports")
 @Tag(name = "Reports", description = "The operation report for the funding agency (docs/reports.md)")
@@ -63,15 +67,19 @@ public class ReportResource {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Caller caller;
+
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
             summary = "The whole operation report",
-            description = "Operators and auditors. Every section "
-                    + "over the period (KST days, both included), grouped by the dimension when the section supports it "
-                    + "(otherwise the section is given ungrouped with a note), with the summary figures. JSON, or XLSX with "
-                    + "a summary sheet first and one sheet per section. CSV holds one table only: ask a section's URL "
-                    + "(406 otherwise).")
+            description =
+                    "Operators and auditors. Every section "
+                            + "over the period (KST days, both included), grouped by the dimension when the section supports it "
+                            + "(otherwise the section is given ungrouped with a note), with the summary figures. JSON, XLSX with "
+                            + "a summary sheet first and one sheet per section, or PDF (cover, summary page, each section with "
+                            + "its chart and table; lang=ko|en). CSV holds one table only: ask a section's URL (406 otherwise).")
     @APIResponse(
             responseCode = "200",
             description = "The report",
@@ -81,6 +89,9 @@ public class ReportResource {
                         schema = @Schema(implementation = JsonReport.Full.class)),
                 @Content(
                         mediaType = ReportFormat.XLSX_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = ReportFormat.PDF_TYPE,
                         schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(
@@ -100,8 +111,14 @@ public class ReportResource {
                     String groupBy,
             @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW") @QueryParam("source")
                     String source,
-            @Parameter(description = "json or xlsx; wins over Accept") @QueryParam("format") String format,
+            @Parameter(description = "json, xlsx or pdf; wins over Accept") @QueryParam("format") String format,
+            @Parameter(
+                            description = "Language of the PDF's labels: ko (default) or en; anything else is 400",
+                            example = "ko")
+                    @QueryParam("lang")
+                    String lang,
             @Context HttpHeaders headers) {
+        ReportLanguage language = ReportLanguage.parse(lang);
         ReportFormat chosen = ReportFormat.choose(format, headers.getAcceptableMediaTypes());
         ReportQuery query = ReportService.query(from, to, groupBy, source);
         if (chosen == ReportFormat.CSV) {
@@ -114,9 +131,11 @@ public class ReportResource {
         }
         return timed(chosen, "all", () -> {
             Report report = service.full(query);
-            return chosen == ReportFormat.JSON
-                    ? json(JsonReport.full(report))
-                    : file(XlsxRenderer.render(report), chosen, report.fileName("all", chosen));
+            return switch (chosen) {
+                case JSON -> json(JsonReport.full(report));
+                case PDF -> pdf(report, language, "all");
+                default -> file(XlsxRenderer.render(report), chosen, report.fileName("all", chosen));
+            };
         });
     }
 
@@ -139,7 +158,7 @@ public class ReportResource {
             summary = "One section of the report",
             description = "Operators and auditors. One section over "
                     + "the period (KST days, both included) as JSON, CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX "
-                    + "(a summary sheet and the section's sheet). A dimension the section cannot be grouped by is 400, "
+                    + "(a summary sheet and the section's sheet) or PDF (lang=ko|en). A dimension the section cannot be grouped by is 400, "
                     + "naming the ones it can; an unknown section 404.")
     @APIResponse(
             responseCode = "200",
@@ -151,6 +170,9 @@ public class ReportResource {
                 @Content(mediaType = ReportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING)),
                 @Content(
                         mediaType = ReportFormat.XLSX_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = ReportFormat.PDF_TYPE,
                         schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(
@@ -177,8 +199,14 @@ public class ReportResource {
                     String groupBy,
             @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW") @QueryParam("source")
                     String source,
-            @Parameter(description = "json, csv or xlsx; wins over Accept") @QueryParam("format") String format,
+            @Parameter(description = "json, csv, xlsx or pdf; wins over Accept") @QueryParam("format") String format,
+            @Parameter(
+                            description = "Language of the PDF's labels: ko (default) or en; anything else is 400",
+                            example = "ko")
+                    @QueryParam("lang")
+                    String lang,
             @Context HttpHeaders headers) {
+        ReportLanguage language = ReportLanguage.parse(lang);
         ReportFormat chosen = ReportFormat.choose(format, headers.getAcceptableMediaTypes());
         service.section(section);
         ReportQuery query = ReportService.query(from, to, groupBy, source);
@@ -192,6 +220,7 @@ public class ReportResource {
                             chosen,
                             report.fileName(section, chosen));
                 case XLSX -> file(XlsxRenderer.render(report), chosen, report.fileName(section, chosen));
+                case PDF -> pdf(report, language, section);
             };
         });
     }
@@ -207,6 +236,14 @@ public class ReportResource {
                     .tag("section", section)
                     .register(registry));
         }
+    }
+
+    /** The PDF, its cover naming the caller (the token's user name) as who generated it. */
+    private Response pdf(Report report, ReportLanguage language, String what) {
+        return file(
+                PdfRenderer.render(report, language, caller.subject()),
+                ReportFormat.PDF,
+                report.fileName(what, ReportFormat.PDF));
     }
 
     private static Response json(Object body) {
