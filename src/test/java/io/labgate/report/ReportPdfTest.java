@@ -10,6 +10,8 @@ import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +75,7 @@ class ReportPdfTest {
                         .contains("Median hours to decision")
                         .doesNotContain("주요 지표 요약");
             }
+            Files.write(Path.of("target/report-fixture-" + language.code() + ".pdf"), pdf);
             int pages = PdfChecks.pagesAreSound(pdf);
             System.out.printf(
                     "report PDF (%s, %s to %s by month): %d pages, %,d bytes%n",

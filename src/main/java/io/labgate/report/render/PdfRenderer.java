@@ -17,8 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -185,7 +187,8 @@ public final class PdfRenderer {
         List<List<Object>> rows = table.rows().size() > MAX_ROWS ? table.rows().subList(0, MAX_ROWS) : table.rows();
         PdfTable pdfTable = pdfTable(table, rows, shown, labels);
         PdfTable.Layout layout = pdfTable.layout(w);
-        w.newPage(layout.landscape());
+        boolean landscape = layout.landscape() && !table.rows().isEmpty(); // an empty table is one line
+        w.newPage(landscape);
         w.paragraph(labels.section(table.section(), table.title()), f.bold, 14, PdfDocumentWriter.ACCENT);
         w.down(2);
         if (table.groupedBy() != null) {
@@ -215,7 +218,7 @@ public final class PdfRenderer {
             if (chart.isPresent()) {
                 w.need(CHART_HEIGHT + 16);
                 w.paragraph(chart.get().title(), f.bold, 9.5f, PdfDocumentWriter.TEXT);
-                w.chart(chart.get().chart(), layout.landscape() ? CHART_HEIGHT - 30 : CHART_HEIGHT);
+                w.chart(chart.get().chart(), landscape ? CHART_HEIGHT - 30 : CHART_HEIGHT);
                 w.down(12);
             }
         }
@@ -248,7 +251,7 @@ public final class PdfRenderer {
             boolean blank = true;
             boolean ids = true;
             boolean sameAsName = column.key().equals("group");
-            java.util.Set<Object> values = new java.util.HashSet<>();
+            Set<Object> values = new HashSet<>();
             for (List<Object> row : table.rows()) {
                 Object value = row.get(c);
                 values.add(value);

@@ -90,6 +90,25 @@ final class SampleReport {
         return new Report(query, Instant.parse("2027-01-04T01:30:00Z"), figures, parts);
     }
 
+    /**
+     * Columns from "key:type" pairs (t text, i integer, d decimal, D date): the renderer needs their keys
+     * and types; their titles are the keys (the Korean titles come from the labels).
+     */
+    static List<ReportColumn> columns(String spec) {
+        List<ReportColumn> columns = new ArrayList<>();
+        for (String column : spec.split(" ")) {
+            String key = column.substring(0, column.indexOf(':'));
+            ReportColumn.Type type = switch (column.substring(column.indexOf(':') + 1)) {
+                case "t" -> ReportColumn.Type.TEXT;
+                case "i" -> ReportColumn.Type.INTEGER;
+                case "d" -> ReportColumn.Type.DECIMAL;
+                default -> ReportColumn.Type.DATE;
+            };
+            columns.add(new ReportColumn(key, key, type));
+        }
+        return columns;
+    }
+
     private static ReportFigure figure(String section, String key, String title, Object value) {
         return new ReportFigure(section, key, title, value);
     }
@@ -124,17 +143,8 @@ final class SampleReport {
                 "Access requests: AI companies served, requests received and decided, "
                         + "time to decision, consents refused",
                 ReportDimension.MONTH,
-                List.of(
-                        ReportColumn.text("group", "Group key"),
-                        ReportColumn.text("groupName", "Group"),
-                        ReportColumn.integer("companiesServed", "AI companies served"),
-                        ReportColumn.integer("requestsReceived", "Requests received"),
-                        ReportColumn.integer("requestsApproved", "Approved"),
-                        ReportColumn.integer("requestsRejected", "Rejected"),
-                        ReportColumn.integer("requestsWithdrawn", "Withdrawn"),
-                        ReportColumn.decimal("medianHoursToDecision", "Median hours to decision"),
-                        ReportColumn.decimal("p90HoursToDecision", "90th percentile hours to decision"),
-                        ReportColumn.integer("consentsRefused", "Consents refused")),
+                columns(
+                        "group:t groupName:t companiesServed:i requestsReceived:i requestsApproved:i requestsRejected:i requestsWithdrawn:i medianHoursToDecision:d p90HoursToDecision:d consentsRefused:i"),
                 rows);
     }
 
@@ -158,25 +168,13 @@ final class SampleReport {
                 "bookings",
                 "Server bookings: booked GPU-hours per organization",
                 ReportDimension.MONTH,
-                List.of(
-                        ReportColumn.text("month", "Month"), ReportColumn.text("organizationId", "Organization id"),
-                        ReportColumn.text("organization", "Organization"),
-                                ReportColumn.decimal("gpuHours", "Booked GPU-hours"),
-                        ReportColumn.decimal("serverHours", "Booked server-hours"),
-                                ReportColumn.integer("bookings", "Bookings")),
+                columns("month:t organizationId:t organization:t gpuHours:d serverHours:d bookings:i"),
                 rows);
     }
 
     static List<ReportColumn> downloadColumns() {
-        return List.of(
-                ReportColumn.integer("streamObjects", "Streamed downloads (REST)"),
-                ReportColumn.integer("streamBytes", "Bytes streamed (REST)"),
-                ReportColumn.integer("s3Objects", "S3 GetObject downloads"),
-                ReportColumn.integer("s3Bytes", "Bytes sent by S3 GetObject"),
-                ReportColumn.integer("linkObjects", "Presigned links issued"),
-                ReportColumn.integer("linkBytesOffered", "Bytes offered by presigned links"),
-                ReportColumn.integer("objects", "Object transfers and links, all paths"),
-                ReportColumn.integer("bytesDelivered", "Bytes delivered through LabGate (REST + S3)"));
+        return columns(
+                "streamObjects:i streamBytes:i s3Objects:i s3Bytes:i linkObjects:i linkBytesOffered:i objects:i bytesDelivered:i");
     }
 
     private static List<Object> downloadCells(long m) {
@@ -186,8 +184,7 @@ final class SampleReport {
     }
 
     private static ReportTable downloads() {
-        List<ReportColumn> columns = new ArrayList<>(
-                List.of(ReportColumn.text("group", "Group key"), ReportColumn.text("groupName", "Group")));
+        List<ReportColumn> columns = new ArrayList<>(columns("group:t groupName:t"));
         columns.addAll(downloadColumns());
         List<List<Object>> rows = new ArrayList<>();
         long m = 0;
@@ -214,21 +211,13 @@ final class SampleReport {
                 "refusals",
                 "Refused accesses by reason",
                 ReportDimension.MONTH,
-                List.of(
-                        ReportColumn.text("group", "Group key"), ReportColumn.text("groupName", "Group"),
-                        ReportColumn.text("reason", "Reason"), ReportColumn.integer("refusals", "Refusals")),
+                columns("group:t groupName:t reason:t refusals:i"),
                 rows);
     }
 
     private static ReportTable transparency() {
-        List<ReportColumn> columns = new ArrayList<>(List.of(
-                ReportColumn.text("providerId", "Data provider (id)"),
-                ReportColumn.text("provider", "Data provider"),
-                ReportColumn.text("organizationId", "AI company (id)"),
-                ReportColumn.text("organization", "AI company"),
-                ReportColumn.text("datasetCode", "Dataset (code)"),
-                ReportColumn.text("dataset", "Dataset"),
-                ReportColumn.text("month", "Month")));
+        List<ReportColumn> columns = new ArrayList<>(
+                columns("providerId:t provider:t organizationId:t organization:t datasetCode:t dataset:t month:t"));
         columns.addAll(downloadColumns());
         columns.add(ReportColumn.integer("daysActive", "Days with a download or link (KST)"));
         List<List<Object>> rows = new ArrayList<>();
@@ -271,15 +260,8 @@ final class SampleReport {
                 "coverage",
                 "Programme coverage: industry × AI technology, published datasets and providers",
                 null,
-                List.of(
-                        ReportColumn.text("industryCode", "Industry code"),
-                        ReportColumn.text("industry", "Industry"),
-                        ReportColumn.text("aiTechnologyCode", "AI technology code"),
-                        ReportColumn.text("aiTechnology", "AI technology"),
-                        ReportColumn.integer("publishedDatasets", "Published datasets"),
-                        ReportColumn.integer("providers", "Providers"),
-                        ReportColumn.text("meetsProgrammeTarget", "Target met (≥ 2 providers)"),
-                        ReportColumn.text("asOf", "As of")),
+                columns(
+                        "industryCode:t industry:t aiTechnologyCode:t aiTechnology:t publishedDatasets:i providers:i meetsProgrammeTarget:t asOf:t"),
                 rows);
     }
 
@@ -307,18 +289,8 @@ final class SampleReport {
                 "storage",
                 "Storage: bucket usage against quota over time (last sample per day or month)",
                 null,
-                List.of(
-                        ReportColumn.date("day", "Day"),
-                        ReportColumn.text("bucketId", "Bucket id"),
-                        ReportColumn.text("bucket", "Bucket"),
-                        ReportColumn.text("purpose", "Purpose"),
-                        ReportColumn.text("sampledAt", "Last sample at"),
-                        ReportColumn.text("present", "Present in the store"),
-                        ReportColumn.integer("objects", "Objects"),
-                        ReportColumn.integer("usedBytes", "Used bytes"),
-                        ReportColumn.integer("quotaBytes", "Quota bytes"),
-                        ReportColumn.decimal("usageRatio", "Used / quota"),
-                        ReportColumn.integer("samples", "Samples")),
+                columns(
+                        "day:D bucketId:t bucket:t purpose:t sampledAt:t present:t objects:i usedBytes:i quotaBytes:i usageRatio:d samples:i"),
                 rows);
     }
 }
