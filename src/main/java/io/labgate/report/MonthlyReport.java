@@ -1,12 +1,12 @@
 package io.labgate.report;
 
 import io.labgate.notify.api.MonthlyReportDocument;
-import io.labgate.report.render.XlsxRenderer;
+import io.labgate.report.render.PdfRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.YearMonth;
 
-/** The operation report of one whole month, as the monthly mail attaches it. */
+/** The operation report of one whole month as a PDF, as the monthly mail attaches it. */
 @ApplicationScoped
 public class MonthlyReport implements MonthlyReportDocument {
 
@@ -19,6 +19,9 @@ public class MonthlyReport implements MonthlyReportDocument {
                 month.atDay(1).toString(), month.atEndOfMonth().toString(), null, null);
         Report report = reports.full(query);
         return new Attachment(
-                report.fileName("all", ReportFormat.XLSX), ReportFormat.XLSX.mediaType(), XlsxRenderer.render(report));
+                report.fileName("all", ReportFormat.PDF),
+                ReportFormat.PDF.mediaType(),
+                // no person asked for it: the cover names the schedule
+                PdfRenderer.render(report, ReportLanguage.parse(language), "LabGate (monthly report)"));
     }
 }

@@ -14,12 +14,15 @@ public enum ReportFormat {
     CSV("csv", "text/csv"),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     /** Every table of the report as a CSV file, in one ZIP. */
-    ZIP("zip", "application/zip");
+    ZIP("zip", "application/zip"),
+    PDF("pdf", "application/pdf");
 
     /** The XLSX media type, for annotations. */
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** The ZIP media type, for annotations. */
     public static final String ZIP_TYPE = "application/zip";
+    /** The PDF media type, for annotations. */
+    public static final String PDF_TYPE = "application/pdf";
     /** The CSV media type, for annotations. */
     public static final String CSV_TYPE = "text/csv";
 

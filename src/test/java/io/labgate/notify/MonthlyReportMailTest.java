@@ -63,13 +63,16 @@ class MonthlyReportMailTest {
             assertThat(mail.getAttachment()).hasSize(1);
             MailAttachment report = mail.getAttachment().get(0);
             assertThat(report.getName())
-                    .isEqualTo("labgate-report-all-" + month.atDay(1) + "-" + month.atEndOfMonth() + ".xlsx");
+                    .isEqualTo("labgate-report-all-" + month.atDay(1) + "-" + month.atEndOfMonth() + ".pdf");
+            assertThat(report.getContentType()).isEqualTo("application/pdf");
             byte[] content = report.getData().getBytes();
-            try (var workbook =
-                    new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(content))) {
-                assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue())
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(content)) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                // the cover names the month's first and last day, in Korean (the configured language)
+                assertThat(text)
                         .contains(month.atDay(1).toString())
                         .contains(month.atEndOfMonth().toString());
+                assertThat(text).contains("주요 지표 요약");
             }
         }
         // delivered: the rows are done, a later run sends nothing again

@@ -150,6 +150,36 @@ class ReportRenderingTest {
         }
     }
 
+    /** Issue 12: with lang=ko the workbook's titles are Korean; sheets keep the sections' ids for scripts. */
+    @Test
+    void xlsxInKoreanTitlesSheetsColumnsAndFigures() throws Exception {
+        ReportTable downloads = new ReportTable(
+                "downloads",
+                "Downloads by access path",
+                null,
+                List.of(ReportColumn.integer("streamBytes", "Bytes streamed (REST)")),
+                List.<List<Object>>of(Arrays.asList(1_000_000L)));
+        Report report = new Report(
+                new ReportQuery(new ReportPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), null, null),
+                Instant.parse("2026-06-01T00:00:00Z"),
+                List.of(new ReportFigure("downloads", "streamBytes", "Bytes streamed (REST)", 1_000_000L)),
+                List.of(new Report.Part(downloads, null)));
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(new ByteArrayInputStream(XlsxRenderer.render(report, ReportLanguage.KO)))) {
+            assertThat(workbook.getSheetName(1)).isEqualTo("downloads");
+            XSSFSheet sheet = workbook.getSheet("downloads");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("접근 경로별 다운로드");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+                    .contains("보고 기간 2026-01-01 ~ 2026-12-31")
+                    .contains("365일");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("스트리밍 전송량(REST)");
+            XSSFSheet summary = workbook.getSheet("summary");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).contains("주요 지표 요약");
+            assertThat(summary.getRow(2).getCell(1).getStringCellValue()).isEqualTo("지표");
+            assertThat(summary.getRow(3).getCell(1).getStringCellValue()).isEqualTo("스트리밍 전송량(REST)");
+        }
+    }
+
     /** Issue 12: the whole report as CSV is a ZIP of one CSV per table, each as the section's CSV would be. */
     @Test
     void aZipHoldsTheSummaryAndEverySectionAsCsv() throws Exception {
@@ -185,7 +215,7 @@ class ReportRenderingTest {
         assertThatThrownBy(() -> ReportFormat.choose(null, List.of(MediaType.valueOf("image/png"))))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_ACCEPTABLE));
-        assertThatThrownBy(() -> ReportFormat.choose("pdf", xlsx))
+        assertThatThrownBy(() -> ReportFormat.choose("docx", xlsx))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
     }

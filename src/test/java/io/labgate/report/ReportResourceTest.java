@@ -389,6 +389,8 @@ class ReportResourceTest {
     void fullReportInXlsxHasASummarySheetThenOneSheetPerSection() throws Exception {
         Map<String, Object> parameters = period("MONTH");
         parameters.put("format", "xlsx");
+        // the sections' own titles, which the JSON gives too
+        parameters.put("lang", "en");
         Response response = ReportTables.get("/api/v1/reports", parameters, "application/json");
         assertThat(response.statusCode()).as("format wins over Accept").isEqualTo(200);
         assertThat(response.contentType()).startsWith(ReportTables.XLSX);
@@ -404,7 +406,7 @@ class ReportResourceTest {
             assertThat(sheets).isEqualTo(expected);
 
             Sheet summary = workbook.getSheet(XlsxRenderer.SUMMARY_SHEET);
-            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).contains("summary");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).contains("Summary of key figures");
             assertThat(summary.getRow(1).getCell(0).getStringCellValue())
                     .contains(f.from.toString())
                     .contains(f.to.toString())
@@ -538,7 +540,7 @@ class ReportResourceTest {
         assertProblem(
                 ReportTables.get(
                         "/api/v1/reports/requests",
-                        Map.of("from", "2026-01-01", "to", "2026-02-01", "format", "pdf"),
+                        Map.of("from", "2026-01-01", "to", "2026-02-01", "format", "docx"),
                         "application/json"),
                 400,
                 "format");

@@ -4,6 +4,9 @@ import io.labgate.platform.time.LabTime;
 import io.labgate.report.Report;
 import io.labgate.report.ReportColumn;
 import io.labgate.report.ReportFigure;
+import io.labgate.report.ReportLabels;
+import io.labgate.report.ReportLanguage;
+import io.labgate.report.ReportPeriod;
 import io.labgate.report.ReportTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,20 +55,33 @@ public final class XlsxRenderer {
 
     private XlsxRenderer() {}
 
+    /** The workbook with the sections' own (English) titles. */
     public static byte[] render(Report report) {
+        return render(report, ReportLanguage.EN);
+    }
+
+    /** The workbook with the titles of sheets, columns and figures in {@code language} ({@link ReportLabels}). */
+    public static byte[] render(Report report, ReportLanguage language) {
+        ReportLabels labels = ReportLabels.of(language);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(workbook);
-            String period = "Period " + report.query().period().from() + " to "
-                    + report.query().period().to()
-                    + " (" + LabTime.ZONE.getId() + ", both days included)"
+            ReportPeriod period = report.query().period();
+            String periodLine = labels.text("period") + " "
+                    + labels.text(
+                            "periodValue",
+                            period.from().toString(),
+                            period.to().toString(),
+                            ChronoUnit.DAYS.between(period.from(), period.to()) + 1)
+                    + " · " + LabTime.ZONE.getId()
                     + (report.query().groupBy() == null
                             ? ""
-                            : ", grouped by " + report.query().groupBy())
-                    + ", generated " + report.generatedAt();
+                            : " · " + labels.text("groupBy") + " "
+                                    + labels.text("dimension." + report.query().groupBy()))
+                    + " · " + labels.text("generatedAt") + " " + report.generatedAt();
             Set<String> names = new HashSet<>();
-            summary(workbook, styles, report.summary(), period, names);
+            summary(workbook, styles, labels, report.summary(), periodLine, names);
             for (Report.Part part : report.sections()) {
-                section(workbook, styles, part, period, names);
+                section(workbook, styles, labels, part, periodLine, names);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
@@ -75,19 +92,24 @@ public final class XlsxRenderer {
     }
 
     private static void summary(
-            SXSSFWorkbook workbook, Styles styles, List<ReportFigure> figures, String period, Set<String> names) {
+            SXSSFWorkbook workbook,
+            Styles styles,
+            ReportLabels labels,
+            List<ReportFigure> figures,
+            String period,
+            Set<String> names) {
         Sheet sheet = workbook.createSheet(sheetName(SUMMARY_SHEET, names));
-        title(sheet, styles, "LabGate operation report: summary", period);
-        List<ReportColumn> columns = List.of(
-                ReportColumn.text("section", "Section"),
-                ReportColumn.text("figure", "Figure"),
-                ReportColumn.decimal("value", "Value"));
-        int[] widths = header(sheet, styles, columns);
+        title(sheet, styles, "LabGate · " + labels.text("title") + ": " + labels.text("summary"), period);
+        int[] widths = header(
+                sheet,
+                styles,
+                List.of(labels.text("xlsx.section"), labels.text("xlsx.figure"), labels.text("xlsx.value")));
         int r = HEADER_ROW + 1;
         for (ReportFigure figure : figures) {
             Row row = sheet.createRow(r++);
+            // the section's id: stable for whoever reads the sheet by machine, as the sheets' names are
             write(row, 0, figure.section(), null, widths);
-            write(row, 1, figure.title(), null, widths);
+            write(row, 1, labels.figure(figure.section(), figure.key(), figure.title()), null, widths);
             write(row, 2, figure.value(), styles.of(CellUnit.of(figure.key(), figure.value() instanceof Long)), widths);
         }
         widths(sheet, widths);
@@ -95,11 +117,25 @@ public final class XlsxRenderer {
     }
 
     private static void section(
-            SXSSFWorkbook workbook, Styles styles, Report.Part part, String period, Set<String> names) {
+            SXSSFWorkbook workbook,
+            Styles styles,
+            ReportLabels labels,
+            Report.Part part,
+            String period,
+            Set<String> names) {
         ReportTable table = part.table();
         Sheet sheet = workbook.createSheet(sheetName(table.section(), names));
-        title(sheet, styles, table.title() + (part.note() == null ? "" : " (" + part.note() + ")"), period);
-        int[] widths = header(sheet, styles, table.columns());
+        title(
+                sheet,
+                styles,
+                labels.section(table.section(), table.title()) + (part.note() == null ? "" : " (" + part.note() + ")"),
+                period);
+        int[] widths = header(
+                sheet,
+                styles,
+                table.columns().stream()
+                        .map(c -> labels.column(table.section(), c.key(), c.title()))
+                        .toList());
         int r = HEADER_ROW + 1;
         List<CellStyle> columnStyles = table.columns().stream().map(styles::of).toList();
         for (List<Object> cells : table.rows()) {
@@ -137,15 +173,14 @@ public final class XlsxRenderer {
         sheet.createRow(TITLE_ROW + 1).createCell(0).setCellValue(period);
     }
 
-    private static int[] header(Sheet sheet, Styles styles, List<ReportColumn> columns) {
+    private static int[] header(Sheet sheet, Styles styles, List<String> titles) {
         Row row = sheet.createRow(HEADER_ROW);
-        int[] widths = new int[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
+        int[] widths = new int[titles.size()];
+        for (int i = 0; i < titles.size(); i++) {
             Cell cell = row.createCell(i);
-            cell.setCellValue(columns.get(i).title());
+            cell.setCellValue(titles.get(i));
             cell.setCellStyle(styles.header);
-            widths[i] = Math.max(
-                    MIN_WIDTH, Math.min(MAX_WIDTH, displayWidth(columns.get(i).title()) + 2));
+            widths[i] = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, displayWidth(titles.get(i)) + 2));
         }
         sheet.createFreezePane(0, HEADER_ROW + 1);
         return widths;

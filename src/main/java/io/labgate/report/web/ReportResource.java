@@ -3,13 +3,16 @@ package io.labgate.report.web;
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.ErrorCode;
 import io.labgate.platform.error.Problem;
+import io.labgate.platform.security.Caller;
 import io.labgate.platform.security.Roles;
 import io.labgate.report.Report;
 import io.labgate.report.ReportFormat;
+import io.labgate.report.ReportLanguage;
 import io.labgate.report.ReportQuery;
 import io.labgate.report.ReportService;
 import io.labgate.report.render.CsvRenderer;
 import io.labgate.report.render.JsonReport;
+import io.labgate.report.render.PdfRenderer;
 import io.labgate.report.render.XlsxRenderer;
 import io.labgate.report.render.ZipRenderer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,9 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The year-2 operation report for operators and auditors: the whole report (JSON or XLSX) or one section (JSON,
- * CSV or XLSX). The format is the {@code format} parameter when given, else the {@code Accept} header. Nothing is
- * cached: every call computes the report from the database.
+ * The year-2 operation report for operators and auditors: the whole report (JSON, XLSX or PDF) or one section
+ * (JSON, CSV, XLSX or PDF). The format is the {@code format} parameter when given, else the {@code Accept} header;
+ * {@code lang} chooses the PDF's labels (Korean by default). Nothing is cached: every call computes the report
+ * from the database.
  */
 @Path("/api/v1/reports")
 @Tag(name = "Reports", description = "The operation report for the funding agency (docs/reports.md)")
@@ -64,6 +68,9 @@ public class ReportResource {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Caller caller;
+
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
@@ -71,9 +78,10 @@ public class ReportResource {
             description = "Operators and auditors. Every section "
                     + "over the period (KST days, both included), grouped by the dimension when the section supports it "
                     + "(otherwise the section is given ungrouped with a note), with the summary figures. JSON, XLSX with "
-                    + "a summary sheet first and one sheet per section (printable: A4 landscape, one page wide), or a ZIP "
-                    + "of one CSV per table (summary.csv, then 01-<section>.csv ...). CSV holds one table only: ask a "
-                    + "section's URL or the ZIP (406 otherwise).")
+                    + "a summary sheet first and one sheet per section (printable: A4 landscape, one page wide), PDF "
+                    + "(cover, summary page, each section with its chart and table), or a ZIP of one CSV per table "
+                    + "(summary.csv, then 01-<section>.csv ...); lang=ko|en for the PDF's and the XLSX's labels. CSV "
+                    + "holds one table only: ask a section's URL or the ZIP (406 otherwise).")
     @APIResponse(
             responseCode = "200",
             description = "The report",
@@ -86,6 +94,9 @@ public class ReportResource {
                         schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(
                         mediaType = ReportFormat.ZIP_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = ReportFormat.PDF_TYPE,
                         schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(
@@ -105,8 +116,15 @@ public class ReportResource {
                     String groupBy,
             @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW") @QueryParam("source")
                     String source,
-            @Parameter(description = "json, xlsx or zip; wins over Accept") @QueryParam("format") String format,
+            @Parameter(description = "json, xlsx, pdf or zip; wins over Accept") @QueryParam("format") String format,
+            @Parameter(
+                            description =
+                                    "Language of the PDF's and the XLSX's labels: ko (default) or en; anything else is 400",
+                            example = "ko")
+                    @QueryParam("lang")
+                    String lang,
             @Context HttpHeaders headers) {
+        ReportLanguage language = ReportLanguage.parse(lang);
         ReportFormat chosen = ReportFormat.choose(format, headers.getAcceptableMediaTypes());
         ReportQuery query = ReportService.query(from, to, groupBy, source);
         if (chosen == ReportFormat.CSV) {
@@ -124,7 +142,8 @@ public class ReportResource {
             return switch (chosen) {
                 case JSON -> json(JsonReport.full(report));
                 case ZIP -> file(ZipRenderer.render(report), chosen, report.fileName("all", chosen));
-                default -> file(XlsxRenderer.render(report), chosen, report.fileName("all", chosen));
+                case PDF -> pdf(report, language, "all");
+                default -> file(XlsxRenderer.render(report, language), chosen, report.fileName("all", chosen));
             };
         });
     }
@@ -148,7 +167,7 @@ public class ReportResource {
             summary = "One section of the report",
             description = "Operators and auditors. One section over "
                     + "the period (KST days, both included) as JSON, CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX "
-                    + "(a summary sheet and the section's sheet). A dimension the section cannot be grouped by is 400, "
+                    + "(a summary sheet and the section's sheet) or PDF (lang=ko|en). A dimension the section cannot be grouped by is 400, "
                     + "naming the ones it can; an unknown section 404.")
     @APIResponse(
             responseCode = "200",
@@ -163,6 +182,9 @@ public class ReportResource {
                         schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(
                         mediaType = ReportFormat.ZIP_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = ReportFormat.PDF_TYPE,
                         schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(
@@ -189,8 +211,16 @@ public class ReportResource {
                     String groupBy,
             @Parameter(description = "Where usage figures come from: ROLLUP (default) or RAW") @QueryParam("source")
                     String source,
-            @Parameter(description = "json, csv, xlsx or zip; wins over Accept") @QueryParam("format") String format,
+            @Parameter(description = "json, csv, xlsx, pdf or zip; wins over Accept") @QueryParam("format")
+                    String format,
+            @Parameter(
+                            description =
+                                    "Language of the PDF's and the XLSX's labels: ko (default) or en; anything else is 400",
+                            example = "ko")
+                    @QueryParam("lang")
+                    String lang,
             @Context HttpHeaders headers) {
+        ReportLanguage language = ReportLanguage.parse(lang);
         ReportFormat chosen = ReportFormat.choose(format, headers.getAcceptableMediaTypes());
         service.section(section);
         ReportQuery query = ReportService.query(from, to, groupBy, source);
@@ -203,8 +233,9 @@ public class ReportResource {
                             CsvRenderer.render(report.sections().get(0).table()),
                             chosen,
                             report.fileName(section, chosen));
-                case XLSX -> file(XlsxRenderer.render(report), chosen, report.fileName(section, chosen));
+                case XLSX -> file(XlsxRenderer.render(report, language), chosen, report.fileName(section, chosen));
                 case ZIP -> file(ZipRenderer.render(report), chosen, report.fileName(section, chosen));
+                case PDF -> pdf(report, language, section);
             };
         });
     }
@@ -220,6 +251,14 @@ public class ReportResource {
                     .tag("section", section)
                     .register(registry));
         }
+    }
+
+    /** The PDF, its cover naming the caller (the token's user name) as who generated it. */
+    private Response pdf(Report report, ReportLanguage language, String what) {
+        return file(
+                PdfRenderer.render(report, language, caller.subject()),
+                ReportFormat.PDF,
+                report.fileName(what, ReportFormat.PDF));
     }
 
     private static Response json(Object body) {
