@@ -46,14 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/reports")
 @Tag(name = "Reports", description = "The operation report for the funding agency (docs/reports.md)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Only operators and auditors read reports",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReportResource {
 
     static final String TIMER = "labgate.report.generation";
@@ -67,6 +59,7 @@ public class ReportResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "getReport",
             summary = "The whole operation report",
             description = "Operators and auditors. Every section "
                     + "over the period (KST days, both included), grouped by the dimension when the section supports it "
@@ -134,6 +127,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "listReportSections",
             summary = "The report's sections",
             description = "Operators and auditors. Every section in report "
                     + "order, with the dimensions it can be grouped by.")
@@ -145,6 +139,7 @@ public class ReportResource {
     @Path("{section}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "getReportSection",
             summary = "One section of the report",
             description = "Operators and auditors. One section over "
                     + "the period (KST days, both included) as JSON, CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX "
