@@ -42,11 +42,12 @@ public class ApiContractFilter implements OASFilter {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private static final Map<String, String> COMMON = Map.of(
+    /** The answers every operation can give, in the order they are documented. */
+    private static final Map<String, String> COMMON = new TreeMap<>(Map.of(
             "400", "Invalid input: see the violations",
             "401", "No valid bearer token",
             "403", "The caller's role may not call this operation",
-            "500", "Internal error; quote the request id");
+            "500", "Internal error; quote the request id"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -67,6 +68,8 @@ public class ApiContractFilter implements OASFilter {
                 });
             }
         });
+        // the Problem<status> schemas were added in the order operations were visited: sort them in with the others
+        components.setSchemas(new TreeMap<>(components.getSchemas()));
     }
 
     private static void document(Operation operation, Map<Integer, List<String>> codes, Components components) {
