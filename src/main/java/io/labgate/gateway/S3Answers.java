@@ -27,7 +27,8 @@ final class S3Answers {
     static void error(S3Call call, S3Exchange exchange, S3Error error, Map<String, String> extraHeaders) {
         Map<String, String> headers = xmlHeaders(call);
         headers.putAll(extraHeaders);
-        String resource = S3Mount.PATH + call.path();
+        // the path the client sent: /s3/... on the main port, /bucket/... or /key (virtual-hosted) at the root
+        String resource = call.request().rawPath();
         exchange.respond(error.httpStatus(), headers, S3ErrorXml.render(error, resource, call.requestId()));
     }
 }

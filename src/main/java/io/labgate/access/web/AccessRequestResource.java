@@ -3,7 +3,6 @@ package io.labgate.access.web;
 import io.labgate.access.consent.ConsentDecision;
 import io.labgate.access.request.AccessRequestService;
 import io.labgate.access.request.RequestStatus;
-import io.labgate.platform.error.Problem;
 import io.labgate.platform.http.ETags;
 import io.labgate.platform.idempotency.Idempotency;
 import io.labgate.platform.idempotency.IdempotentResult;
@@ -30,9 +29,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,14 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Access requests", description = "An AI company applies, providers consent, an operator decides")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AccessRequestResource {
 
     @Inject
@@ -60,6 +51,7 @@ public class AccessRequestResource {
     @POST
     @RolesAllowed(Roles.AI_COMPANY)
     @Operation(
+            operationId = "submitAccessRequest",
             summary = "Apply for dataset versions",
             description = "AI companies only, for their own "
                     + "organization. Checked against every dataset's policy (period, modes, terms version, concurrent "
@@ -71,6 +63,8 @@ public class AccessRequestResource {
     @APIResponse(
             responseCode = "422",
             description = "Refused by a policy or use condition, or Idempotency-Key " + "reused with another body")
+    @APIResponseSchema(value = AccessRequestResponse.class, responseCode = "201", responseDescription = "Created")
+    @Extension(name = "x-etag", value = "true")
     public Response submit(
             @Valid @NotNull SubmitAccessRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -88,6 +82,7 @@ public class AccessRequestResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "listAccessRequests",
             summary = "List access requests",
             description = "Operators and auditors: all; AI companies: "
                     + "their own; providers: those asking for their consent. Filter by status.")
@@ -99,7 +94,12 @@ public class AccessRequestResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Read an access request", description = "As the list: someone else's request is 404.")
+    @Operation(
+            operationId = "getAccessRequest",
+            summary = "Read an access request",
+            description = "As the list: someone else's request is 404.")
+    @APIResponseSchema(value = AccessRequestResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response get(@PathParam("id") UUID id) {
         AccessRequestResponse request = service.get(id);
         return Response.ok(request).tag(ETags.of(request.version())).build();
@@ -108,7 +108,10 @@ public class AccessRequestResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Every transition of a request", description = "Who moved it, from what to what, why.")
+    @Operation(
+            operationId = "listAccessRequestHistory",
+            summary = "Every transition of a request",
+            description = "Who moved it, from what to what, why.")
     public List<TransitionResponse> history(@PathParam("id") UUID id) {
         return service.history(id);
     }
@@ -117,9 +120,11 @@ public class AccessRequestResource {
     @Path("{id}/withdraw")
     @RolesAllowed(Roles.AI_COMPANY)
     @Operation(
+            operationId = "withdrawAccessRequest",
             summary = "Withdraw a request",
             description = "AI companies only, their own request, before a " + "decision; afterwards 409.")
     @APIResponse(responseCode = "409", description = "Already decided")
+    @APIResponseSchema(value = AccessRequestResponse.class, responseCode = "200", responseDescription = "OK")
     public AccessRequestResponse withdraw(@PathParam("id") UUID id, @Valid ReasonRequest request) {
         return service.withdraw(id, request == null ? null : request.reason());
     }
@@ -128,10 +133,12 @@ public class AccessRequestResource {
     @Path("{id}/consents/{datasetId}")
     @RolesAllowed(Roles.PROVIDER)
     @Operation(
+            operationId = "answerConsent",
             summary = "Consent or refuse",
             description = "Providers only, for a dataset they provide (else "
                     + "404). A refusal rejects the request; the last consent sends it to review.")
     @APIResponse(responseCode = "409", description = "Not AWAITING_CONSENT, or already answered")
+    @APIResponseSchema(value = AccessRequestResponse.class, responseCode = "200", responseDescription = "OK")
     public AccessRequestResponse consent(
             @PathParam("id") UUID id, @PathParam("datasetId") UUID datasetId, @Valid @NotNull ConsentRequest request) {
         return service.consent(id, datasetId, ConsentDecision.valueOf(request.decision()), request.reason());
@@ -141,11 +148,13 @@ public class AccessRequestResource {
     @Path("{id}/consents/{datasetId}/withdraw")
     @RolesAllowed(Roles.PROVIDER)
     @Operation(
+            operationId = "withdrawConsent",
             summary = "Withdraw a consent",
             description =
                     "Providers only, a consent they granted; before the "
                             + "decision the request is REJECTED, after an approval the grants relying on it are revoked at once.")
     @APIResponse(responseCode = "409", description = "The consent is not GRANTED")
+    @APIResponseSchema(value = AccessRequestResponse.class, responseCode = "200", responseDescription = "OK")
     public AccessRequestResponse withdrawConsent(
             @PathParam("id") UUID id, @PathParam("datasetId") UUID datasetId, @Valid ReasonRequest request) {
         return service.withdrawConsent(id, datasetId, request == null ? null : request.reason());
@@ -155,10 +164,12 @@ public class AccessRequestResource {
     @Path("{id}/decision")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "decideAccessRequest",
             summary = "Approve or reject",
             description = "Operators only, from UNDER_REVIEW (else 409 naming "
                     + "the current status). Approval creates one grant per dataset version.")
     @APIResponse(responseCode = "409", description = "Not UNDER_REVIEW")
+    @APIResponseSchema(value = AccessRequestResponse.class, responseCode = "200", responseDescription = "OK")
     public AccessRequestResponse decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         return service.decideByOperator(id, request.approve(), request.reason());
     }

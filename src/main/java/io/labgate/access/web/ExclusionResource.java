@@ -1,7 +1,6 @@
 package io.labgate.access.web;
 
 import io.labgate.access.consent.ExclusionService;
-import io.labgate.platform.error.Problem;
 import io.labgate.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,14 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Provider exclusions", description = "AI companies a data provider refuses standing")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ExclusionResource {
 
     @Inject
@@ -45,7 +36,10 @@ public class ExclusionResource {
 
     @GET
     @RolesAllowed(Roles.PROVIDER)
-    @Operation(summary = "List my exclusions", description = "Providers only: their own organization's list.")
+    @Operation(
+            operationId = "listExclusions",
+            summary = "List my exclusions",
+            description = "Providers only: their own organization's list.")
     public List<ExclusionResponse> list() {
         return service.list();
     }
@@ -54,11 +48,18 @@ public class ExclusionResource {
     @Path("{orgId}")
     @RolesAllowed(Roles.PROVIDER)
     @Operation(
+            operationId = "excludeOrganization",
             summary = "Exclude an AI company",
             description = "Providers only. Consents of requests submitted "
                     + "by this AI company afterwards are refused automatically, and those requests REJECTED.")
-    @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "200", description = "Reason replaced")
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(schema = @Schema(implementation = ExclusionResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Reason replaced",
+            content = @Content(schema = @Schema(implementation = ExclusionResponse.class)))
     @APIResponse(responseCode = "422", description = "Not a registered AI company")
     public Response put(@PathParam("orgId") UUID orgId, @Valid @NotNull ExclusionRequest request) {
         ExclusionService.Put put = service.put(orgId, request.reason());
@@ -70,7 +71,7 @@ public class ExclusionResource {
     @DELETE
     @Path("{orgId}")
     @RolesAllowed(Roles.PROVIDER)
-    @Operation(summary = "Lift an exclusion", description = "Providers only.")
+    @Operation(operationId = "removeExclusion", summary = "Lift an exclusion", description = "Providers only.")
     @APIResponse(responseCode = "204", description = "Lifted")
     public void delete(@PathParam("orgId") UUID orgId) {
         service.delete(orgId);

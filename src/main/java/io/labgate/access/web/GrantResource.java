@@ -2,7 +2,6 @@ package io.labgate.access.web;
 
 import io.labgate.access.grant.GrantService;
 import io.labgate.access.grant.GrantStatus;
-import io.labgate.platform.error.Problem;
 import io.labgate.platform.http.ETags;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
@@ -24,9 +23,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,14 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Grants", description = "Time-boxed access of an organization to a dataset version")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class GrantResource {
 
     @Inject
@@ -51,6 +41,7 @@ public class GrantResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "listGrants",
             summary = "List grants",
             description = "Operators and auditors: all; AI companies: their own; "
                     + "providers: grants on datasets they provide (which company, project, until when). Filter by "
@@ -66,7 +57,12 @@ public class GrantResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Read a grant", description = "As the list: someone else's grant is 404.")
+    @Operation(
+            operationId = "getGrant",
+            summary = "Read a grant",
+            description = "As the list: someone else's grant is 404.")
+    @APIResponseSchema(value = GrantResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response get(@PathParam("id") UUID id) {
         GrantResponse grant = service.get(id);
         return Response.ok(grant).tag(ETags.of(grant.version())).build();
@@ -75,7 +71,10 @@ public class GrantResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Every change of a grant", description = "Creation, suspensions, extensions, the end.")
+    @Operation(
+            operationId = "listGrantHistory",
+            summary = "Every change of a grant",
+            description = "Creation, suspensions, extensions, the end.")
     public List<GrantChangeResponse> history(@PathParam("id") UUID id) {
         return service.history(id);
     }
@@ -83,7 +82,10 @@ public class GrantResource {
     @POST
     @Path("{id}/suspend")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Suspend a grant", description = "Operators only; ACTIVE → SUSPENDED, else 409.")
+    @Operation(
+            operationId = "suspendGrant",
+            summary = "Suspend a grant",
+            description = "Operators only; ACTIVE → SUSPENDED, else 409.")
     public GrantResponse suspend(@PathParam("id") UUID id, @Valid @NotNull GrantReasonRequest request) {
         return service.suspend(id, request.reason());
     }
@@ -91,7 +93,10 @@ public class GrantResource {
     @POST
     @Path("{id}/resume")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Resume a grant", description = "Operators only; SUSPENDED → ACTIVE, else 409.")
+    @Operation(
+            operationId = "resumeGrant",
+            summary = "Resume a grant",
+            description = "Operators only; SUSPENDED → ACTIVE, else 409.")
     public GrantResponse resume(@PathParam("id") UUID id, @Valid @NotNull GrantReasonRequest request) {
         return service.resume(id, request.reason());
     }
@@ -99,7 +104,10 @@ public class GrantResource {
     @POST
     @Path("{id}/revoke")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Revoke a grant", description = "Operators only; ACTIVE or SUSPENDED → REVOKED, final.")
+    @Operation(
+            operationId = "revokeGrant",
+            summary = "Revoke a grant",
+            description = "Operators only; ACTIVE or SUSPENDED → REVOKED, final.")
     public GrantResponse revoke(@PathParam("id") UUID id, @Valid @NotNull GrantReasonRequest request) {
         return service.revoke(id, request.reason());
     }
@@ -108,6 +116,7 @@ public class GrantResource {
     @Path("{id}/extend")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "extendGrant",
             summary = "Extend a grant",
             description = "Operators only; a later end within the policy's "
                     + "longest grant from valid_from (else 422), recorded as EXTENDED.")

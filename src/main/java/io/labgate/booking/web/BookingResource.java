@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +54,7 @@ public class BookingResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY})
     @Operation(
+            operationId = "listBookings",
             summary = "List bookings",
             description = "Operators and auditors see every organization's "
                     + "bookings; an AI company only its own. Filter by server, organization and a window [from, to) that "
@@ -79,6 +81,7 @@ public class BookingResource {
     @Path("gpu-hours")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY})
     @Operation(
+            operationId = "getGpuHours",
             summary = "Booked GPU-hours per organization",
             description = "For the period [from, to) (both "
                     + "required, at most 400 days): per organization, the hours of its live bookings inside the period "
@@ -88,6 +91,7 @@ public class BookingResource {
             responseCode = "400",
             description = "from or to missing or invalid, or the period too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = GpuHoursReport.class, responseCode = "200", responseDescription = "OK")
     public GpuHoursReport gpuHours(
             @QueryParam("from") @Parameter(description = "ISO-8601 instant, start of the period") String from,
             @QueryParam("to") @Parameter(description = "ISO-8601 instant, end of the period (excluded)") String to,
@@ -99,6 +103,7 @@ public class BookingResource {
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY})
     @Operation(
+            operationId = "getBooking",
             summary = "Read a booking",
             description = "Operators and auditors read any; an AI company only "
                     + "its own organization's, and another's id answers 404.")
@@ -106,6 +111,7 @@ public class BookingResource {
             responseCode = "404",
             description = "No such booking, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = BookingResponse.class, responseCode = "200", responseDescription = "OK")
     public BookingResponse get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -113,13 +119,13 @@ public class BookingResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "createBooking",
             summary = "Book a lab server",
             description = "Operators only: AI companies get servers through "
                     + "access requests. The organization must be an ACTIVE AI company; the server neither RETIRED nor in "
                     + "MAINTENANCE; endsAt after startsAt, in the future and at most 90 days after startsAt. The database "
                     + "refuses a period that overlaps another booking or a maintenance window of the server. Supports "
                     + "Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Booked")
     @APIResponse(
             responseCode = "400",
             description = "A field is missing or invalid",
@@ -134,6 +140,7 @@ public class BookingResource {
             description = "Organization not an ACTIVE AI company, server not "
                     + "registered, or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = BookingResponse.class, responseCode = "201", responseDescription = "Booked")
     public jakarta.ws.rs.core.Response create(
             @Valid @NotNull BookingRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -158,6 +165,7 @@ public class BookingResource {
     @Path("{id}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "cancelBooking",
             summary = "Cancel a booking",
             description = "Operators only. The booking stays readable with "
                     + "cancelledAt and frees its time. Cancelling a cancelled booking answers 409.")

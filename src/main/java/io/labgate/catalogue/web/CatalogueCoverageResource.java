@@ -30,6 +30,7 @@ public class CatalogueCoverageResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "getCatalogueCoverage",
             summary = "Programme coverage",
             description = "Any authenticated user. For every industry × AI "
                     + "technology pair (optionally one industry or technology): datasets with a PUBLISHED version, distinct "

@@ -30,7 +30,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,6 +61,7 @@ public class DatasetResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "listDatasets",
             summary = "Search the catalogue",
             description = "Any authenticated user. Filter by industry code, "
                     + "AI technology code, provider organization id and text (q, in code, title and description); sort by "
@@ -76,9 +79,12 @@ public class DatasetResource {
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "getDataset",
             summary = "Read a dataset",
             description = "Any authenticated user who may see it; the ETag is the " + "version to send in If-Match."
                     + VISIBILITY)
+    @APIResponseSchema(value = DatasetResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response get(@PathParam("id") UUID id) {
         DatasetResponse dataset = service.get(id);
         return Response.ok(dataset).tag(ETags.of(dataset.version())).build();
@@ -87,13 +93,15 @@ public class DatasetResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "createDataset",
             summary = "Create a dataset",
             description = "Operators only. Industry, AI technology, policy "
                     + "version and providers must exist, providers being DATA_PROVIDER organizations (else 422 naming each "
                     + "field). Accepts an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "Code already taken")
     @APIResponse(responseCode = "422", description = "A referenced code, policy or provider is unusable")
+    @APIResponseSchema(value = DatasetResponse.class, responseCode = "201", responseDescription = "Created")
+    @Extension(name = "x-etag", value = "true")
     public Response create(
             @Valid @NotNull DatasetRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -112,10 +120,13 @@ public class DatasetResource {
     @Path("{id}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "updateDataset",
             summary = "Update a dataset",
             description = "Operators only. Needs If-Match. Title, description, "
                     + "use conditions, providers and policy may change; code, industry and AI technology may not. A "
                     + "dataset with a published version locks its new policy version at once.")
+    @APIResponseSchema(value = DatasetResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -128,6 +139,7 @@ public class DatasetResource {
     @Path("{id}/versions")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "listDatasetVersions",
             summary = "List a dataset's versions",
             description = "Sort by createdAt (default), label, status, " + "publishedAt." + VISIBILITY)
     public PageResponse<DatasetVersionResponse> versions(@PathParam("id") UUID id, @Valid @BeanParam PageQuery page) {
@@ -138,12 +150,14 @@ public class DatasetResource {
     @Path("{id}/versions")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "createDatasetVersion",
             summary = "Create a DRAFT version",
             description = "Operators only. The bucket must be registered "
                     + "and PROCESSED (RAW buckets are never grantable; SANDBOX and ARCHIVE hold no catalogue data): 422 "
                     + "otherwise. The prefix ends with '/'. Accepts an Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The dataset already has a version with this label")
+    @APIResponseSchema(value = DatasetVersionResponse.class, responseCode = "201", responseDescription = "Created")
+    @Extension(name = "x-etag", value = "true")
     public Response createVersion(
             @PathParam("id") UUID id,
             @Valid @NotNull DatasetVersionRequest request,
@@ -162,7 +176,12 @@ public class DatasetResource {
     @GET
     @Path("{id}/versions/{versionId}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "Read a dataset version", description = "The ETag is its version." + VISIBILITY)
+    @Operation(
+            operationId = "getDatasetVersion",
+            summary = "Read a dataset version",
+            description = "The ETag is its version." + VISIBILITY)
+    @APIResponseSchema(value = DatasetVersionResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response version(@PathParam("id") UUID id, @PathParam("versionId") UUID versionId) {
         DatasetVersionResponse version = service.getVersion(id, versionId);
         return Response.ok(version).tag(ETags.of(version.version())).build();
@@ -172,6 +191,7 @@ public class DatasetResource {
     @Path("{id}/versions/{versionId}/objects")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "listDatasetVersionObjects",
             summary = "List a version's manifest",
             description = "Objects by key with size and SHA-256; " + "`prefix` keeps only keys that start with it."
                     + VISIBILITY)
@@ -187,11 +207,14 @@ public class DatasetResource {
     @Path("{id}/versions/{versionId}/manifest")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "buildManifest",
             summary = "Build a DRAFT version's manifest from the store",
             description = "Operators only. Lists "
                     + "the objects under the prefix and streams each through SHA-256; replaces any earlier manifest. 409 "
                     + "once the version is published; 422 when the prefix holds more objects than "
                     + "labgate.catalog.max-manifest-objects; 502 when the store fails.")
+    @APIResponseSchema(value = DatasetVersionResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response buildManifest(@PathParam("id") UUID id, @PathParam("versionId") UUID versionId) {
         DatasetVersionResponse version = manifests.build(id, versionId);
         return Response.ok(version).tag(ETags.of(version.version())).build();
@@ -201,10 +224,13 @@ public class DatasetResource {
     @Path("{id}/versions/{versionId}/attestation")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "attestDatasetVersion",
             summary = "Record a DRAFT version's de-identification attestation",
             description = "Operators "
                     + "only. Needs If-Match with the version's ETag. verifiedOn may not be in the future (lab calendar, "
                     + "Asia/Seoul). 409 once the version is published.")
+    @APIResponseSchema(value = DatasetVersionResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response attest(
             @PathParam("id") UUID id,
             @PathParam("versionId") UUID versionId,
@@ -218,11 +244,14 @@ public class DatasetResource {
     @Path("{id}/versions/{versionId}/publish")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "publishDatasetVersion",
             summary = "Publish a DRAFT version",
             description = "Operators only; If-Match optional. Refused "
                     + "(409, every reason listed under violations) unless the manifest is built and lists objects, the "
                     + "attestation is verified and the bucket is PROCESSED. Locks the dataset's policy version. From now "
                     + "on the version is immutable (the database refuses changes).")
+    @APIResponseSchema(value = DatasetVersionResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response publish(
             @PathParam("id") UUID id,
             @PathParam("versionId") UUID versionId,
@@ -235,9 +264,12 @@ public class DatasetResource {
     @Path("{id}/versions/{versionId}/retire")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "retireDatasetVersion",
             summary = "Retire a PUBLISHED version",
             description = "Operators only; If-Match optional. No new "
                     + "grants; the access workflow is told (DatasetVersionRetired).")
+    @APIResponseSchema(value = DatasetVersionResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response retire(
             @PathParam("id") UUID id,
             @PathParam("versionId") UUID versionId,

@@ -47,9 +47,12 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -67,10 +70,6 @@ import org.jboss.logging.Logger;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Data access", description = "Objects of a granted dataset version: list, presigned links, download")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(
         responseCode = "403",
         description = "Role, grant status or period, access mode, client network " + "or byte quota does not allow it",
@@ -101,10 +100,12 @@ public class DeliveryResource {
     @Blocking
     @RolesAllowed(Roles.AI_COMPANY)
     @Operation(
+            operationId = "listGrantObjects",
             summary = "List the objects of a grant",
             description = "The granted version's manifest, keys "
                     + "relative to the version prefix, in binary key order. Page with startAfter=nextStartAfter. Any "
                     + "access mode of the grant allows it; logged as OBJECT_LISTED.")
+    @APIResponseSchema(value = ObjectPage.class, responseCode = "200", responseDescription = "OK")
     public ObjectPage list(
             @PathParam("id") UUID id,
             @QueryParam("prefix") String prefix,
@@ -125,10 +126,12 @@ public class DeliveryResource {
     @Blocking
     @RolesAllowed(Roles.AI_COMPANY)
     @Operation(
+            operationId = "createDownloadLinks",
             summary = "Presigned links for objects of a grant",
             description = "Up to 100 keys; each link is "
                     + "a GET URL of the object store valid for min(policy maxLinkSeconds, time left on the grant). A link "
                     + "cannot be revoked after issue. Needs the PRESIGNED_URL mode; each link is logged (LINK_ISSUED).")
+    @APIResponseSchema(value = LinksResponse.class, responseCode = "200", responseDescription = "OK")
     public LinksResponse links(
             @PathParam("id") UUID id, @Valid @NotNull LinksRequest request, @Context HttpServerRequest http) {
         AccessContext ctx = context(id, AccessPath.PRESIGNED_URL, http);
@@ -143,6 +146,7 @@ public class DeliveryResource {
     @RolesAllowed(Roles.AI_COMPANY)
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE, MediaType.WILDCARD})
     @Operation(
+            operationId = "downloadObject",
             summary = "Download an object of a grant",
             description = "Streamed through LabGate (STREAM mode): "
                     + "one Range (first-last, first-, -suffix) answers 206 with Content-Range, outside the object 416; "
@@ -151,12 +155,19 @@ public class DeliveryResource {
     @APIResponse(
             responseCode = "200",
             description = "The whole object",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(
             responseCode = "206",
             description = "The requested range",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag")
+    @Extension(name = "x-etag", value = "true")
     @APIResponse(
             responseCode = "416",
             description = "The range lies outside the object",
@@ -209,8 +220,11 @@ public class DeliveryResource {
     @RolesAllowed(Roles.AI_COMPANY)
     @Produces(MediaType.WILDCARD)
     @Operation(
+            operationId = "headObject",
             summary = "Size and ETag of an object of a grant",
             description = "As the download, without the " + "body and without counting bytes.")
+    @APIResponse(responseCode = "200", description = "The object exists; its size is the Content-Length")
+    @Extension(name = "x-etag", value = "true")
     public Response head(@PathParam("id") UUID id, @PathParam("key") String key, @Context HttpServerRequest http) {
         AccessContext ctx = context(id, AccessPath.STREAM, http);
         GrantedVersion grant = delivery.authorize(id, ctx.organizationId(), AccessMode.STREAM, address(http), ctx);

@@ -2,7 +2,6 @@ package io.labgate.gateway.web;
 
 import io.labgate.gateway.key.AccessKeyCreated;
 import io.labgate.gateway.key.AccessKeyService;
-import io.labgate.platform.error.Problem;
 import io.labgate.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,9 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,14 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Access keys", description = "Per-grant keys of the S3-compatible read-only endpoint (/s3)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AccessKeyResource {
 
     @Inject
@@ -44,12 +33,16 @@ public class AccessKeyResource {
     @POST
     @RolesAllowed(Roles.AI_COMPANY)
     @Operation(
+            operationId = "createAccessKey",
             summary = "Issue an access key",
             description = "The AI company that owns the grant (anyone else's "
                     + "grant: 404); the grant must be usable now and allow S3_ENDPOINT (else 403). Answers the secret "
                     + "once (Cache-Control: no-store); LabGate keeps it only encrypted. The key stops working when it is "
                     + "revoked or its grant ends.")
-    @APIResponse(responseCode = "201", description = "The key and its secret, shown only now")
+    @APIResponseSchema(
+            value = AccessKeyCreated.class,
+            responseCode = "201",
+            responseDescription = "The key and its secret, shown only now")
     public Response create(@PathParam("id") UUID grantId) {
         AccessKeyCreated created = service.create(grantId);
         return Response.status(Response.Status.CREATED)
@@ -62,6 +55,7 @@ public class AccessKeyResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY})
     @Operation(
+            operationId = "listAccessKeys",
             summary = "List a grant's access keys",
             description = "Never the secrets. Operators and auditors: " + "any grant; AI companies: their own.")
     public List<AccessKeyResponse> list(@PathParam("id") UUID grantId) {
@@ -72,6 +66,7 @@ public class AccessKeyResource {
     @Path("{keyId}")
     @RolesAllowed({Roles.OPERATOR, Roles.AI_COMPANY})
     @Operation(
+            operationId = "revokeAccessKey",
             summary = "Revoke an access key",
             description = "The owning AI company or an operator; effective "
                     + "for the next S3 request. Revoking a revoked key changes nothing.")

@@ -30,7 +30,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +52,7 @@ public class LabServerResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "listServers",
             summary = "List lab servers",
             description = "Any authenticated user. Filter by kind, status, "
                     + "network zone and GPU model (substring); sort by hostname, cpuCores, gpuCount, createdAt, ...")
@@ -66,8 +69,11 @@ public class LabServerResource {
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "getServer",
             summary = "Read a lab server",
             description = "Any authenticated user. The ETag is the version to " + "send in If-Match when updating.")
+    @APIResponseSchema(value = LabServerResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response get(@PathParam("id") UUID id) {
         LabServerResponse server = service.get(id);
         return Response.ok(server).tag(ETags.of(server.version())).build();
@@ -75,10 +81,11 @@ public class LabServerResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Register a lab server", description = "Operators only.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @Operation(operationId = "registerServer", summary = "Register a lab server", description = "Operators only.")
     @APIResponse(responseCode = "409", description = "Host name or asset tag already registered")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
+    @APIResponseSchema(value = LabServerResponse.class, responseCode = "201", responseDescription = "Registered")
+    @Extension(name = "x-etag", value = "true")
     public Response create(
             @Valid @NotNull LabServerRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -97,10 +104,13 @@ public class LabServerResource {
     @Path("{id}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "updateServer",
             summary = "Update a lab server",
             description =
                     "Operators only. Needs If-Match with the ETag "
                             + "read before; answers 412 when someone changed the server meanwhile. A RETIRED server cannot change.")
+    @APIResponseSchema(value = LabServerResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -113,8 +123,11 @@ public class LabServerResource {
     @Path("{id}/retire")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "retireServer",
             summary = "Retire a lab server for good",
             description = "Operators only. Needs If-Match. " + "Refused while bookings of the server have not ended.")
+    @APIResponseSchema(value = LabServerResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response retire(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -126,7 +139,10 @@ public class LabServerResource {
     @GET
     @Path("{id}/maintenance")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
-    @Operation(summary = "List a server's maintenance windows", description = "Any authenticated user.")
+    @Operation(
+            operationId = "listMaintenanceWindows",
+            summary = "List a server's maintenance windows",
+            description = "Any authenticated user.")
     public PageResponse<MaintenanceWindowResponse> maintenance(
             @PathParam("id") UUID id, @Valid @BeanParam PageQuery page) {
         return service.maintenance(id, page);
@@ -136,10 +152,11 @@ public class LabServerResource {
     @Path("{id}/maintenance")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "scheduleMaintenance",
             summary = "Schedule maintenance",
             description = "Operators only. The database refuses a window "
                     + "that overlaps a booking or another window of the same server (409).")
-    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponseSchema(value = MaintenanceWindowResponse.class, responseCode = "201", responseDescription = "Scheduled")
     public Response scheduleMaintenance(
             @PathParam("id") UUID id,
             @Valid @NotNull MaintenanceWindowRequest request,
@@ -155,7 +172,10 @@ public class LabServerResource {
     @DELETE
     @Path("{id}/maintenance/{windowId}")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Cancel a maintenance window", description = "Operators only.")
+    @Operation(
+            operationId = "cancelMaintenance",
+            summary = "Cancel a maintenance window",
+            description = "Operators only.")
     @APIResponse(responseCode = "204", description = "Cancelled")
     public void cancelMaintenance(@PathParam("id") UUID id, @PathParam("windowId") UUID windowId) {
         service.cancelMaintenance(id, windowId);

@@ -29,8 +29,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,6 +53,7 @@ public class StorageBucketResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "listBuckets",
             summary = "List buckets",
             description = "Operators and auditors. Filter by purpose and drift; "
                     + "sort by name, purpose, usedBytes or createdAt.")
@@ -65,9 +68,12 @@ public class StorageBucketResource {
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "getBucket",
             summary = "Read a bucket",
             description = "Operators and auditors. The ETag is the version to send "
                     + "in If-Match when updating; a reconciliation changes it too.")
+    @APIResponseSchema(value = BucketResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response get(@PathParam("id") UUID id) {
         BucketResponse bucket = service.get(id);
         return Response.ok(bucket).tag(ETags.of(bucket.version())).build();
@@ -76,14 +82,19 @@ public class StorageBucketResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "registerBucket",
             summary = "Register a bucket",
             description = "Operators only. mode REGISTER records a bucket that "
                     + "already exists in the object store; mode CREATE creates it there first (or records it if it "
                     + "exists). The bucket is reconciled once right away.")
-    @APIResponse(responseCode = "201", description = "Registered and reconciled")
     @APIResponse(responseCode = "409", description = "A bucket of that name is already registered")
     @APIResponse(responseCode = "422", description = "mode REGISTER, and the bucket is not in the object store")
     @APIResponse(responseCode = "502", description = "The object store failed; nothing was registered")
+    @APIResponseSchema(
+            value = BucketResponse.class,
+            responseCode = "201",
+            responseDescription = "Registered and reconciled")
+    @Extension(name = "x-etag", value = "true")
     public Response create(@Valid @NotNull BucketRequest request, @Context UriInfo uri) {
         BucketResponse bucket = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder()
@@ -98,10 +109,13 @@ public class StorageBucketResource {
     @Path("{id}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "updateBucket",
             summary = "Update a bucket",
             description = "Operators only. Changes purpose, quota, flags and "
                     + "description; the name is immutable. Needs If-Match with the ETag read before (428 without it, "
                     + "412 when the bucket changed meanwhile).")
+    @APIResponseSchema(value = BucketResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -114,11 +128,14 @@ public class StorageBucketResource {
     @Path("{id}/reconcile")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "reconcileBucket",
             summary = "Reconcile a bucket now",
             description = "Operators only. Counts the bucket's objects "
                     + "and bytes in the object store, records them with the drift (MISSING, OVER_QUOTA or NONE) and "
                     + "appends a usage sample.")
     @APIResponse(responseCode = "502", description = "The object store failed; nothing was recorded")
+    @APIResponseSchema(value = BucketResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response reconcile(@PathParam("id") UUID id) {
         BucketResponse bucket = service.reconcile(id);
         return Response.ok(bucket).tag(ETags.of(bucket.version())).build();
@@ -128,6 +145,7 @@ public class StorageBucketResource {
     @Path("{id}/usage-samples")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "listBucketUsageSamples",
             summary = "List a bucket's usage samples",
             description = "Operators and auditors. One sample per "
                     + "reconciliation, newest first, optionally within [from, to).")

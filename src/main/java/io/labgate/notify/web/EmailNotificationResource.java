@@ -2,7 +2,6 @@ package io.labgate.notify.web;
 
 import io.labgate.notify.EmailNotificationService;
 import io.labgate.notify.NotificationEventType;
-import io.labgate.platform.error.Problem;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
 import io.labgate.platform.security.Roles;
@@ -17,10 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,14 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Email notifications",
         description = "Mails of workflow events to the organizations concerned, " + "sent from a durable outbox")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 public class EmailNotificationResource {
 
@@ -46,6 +34,7 @@ public class EmailNotificationResource {
 
     @GET
     @Operation(
+            operationId = "listEmailNotifications",
             summary = "Queued and sent notification mails",
             description = "Operators and auditors. Every mail "
                     + "with its recipient, subject, attempts, last error, next attempt and state PENDING/DELIVERED/DEAD. "

@@ -2,7 +2,6 @@ package io.labgate.notify.web;
 
 import io.labgate.notify.WebhookCreated;
 import io.labgate.notify.WebhookService;
-import io.labgate.platform.error.Problem;
 import io.labgate.platform.http.ETags;
 import io.labgate.platform.paging.PageQuery;
 import io.labgate.platform.paging.PageResponse;
@@ -27,9 +26,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,14 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Signed HTTP notifications of workflow events, sent from a durable outbox")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.OPERATOR)
 public class WebhookResource {
 
@@ -54,12 +44,16 @@ public class WebhookResource {
 
     @POST
     @Operation(
+            operationId = "createWebhook",
             summary = "Subscribe a URL to events",
             description = "Operators only. Answers the signing secret "
                     + "once (Cache-Control: no-store); LabGate keeps it only encrypted and never shows it again. Each "
                     + "delivery is a POST with X-LabGate-Event, X-LabGate-Delivery (de-duplicate on it: delivery is at "
                     + "least once) and X-LabGate-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>.")
-    @APIResponse(responseCode = "201", description = "The subscription and its secret, shown only now")
+    @APIResponseSchema(
+            value = WebhookCreated.class,
+            responseCode = "201",
+            responseDescription = "The subscription and its secret, shown only now")
     public Response create(@Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
         WebhookCreated created = service.create(body);
         return Response.created(uri.getAbsolutePathBuilder()
@@ -72,14 +66,22 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List webhook subscriptions", description = "Never with secrets; filter by active.")
+    @Operation(
+            operationId = "listWebhooks",
+            summary = "List webhook subscriptions",
+            description = "Never with secrets; filter by active.")
     public PageResponse<WebhookResponse> list(@QueryParam("active") Boolean active, @Valid @BeanParam PageQuery page) {
         return service.list(active, page);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a webhook subscription", description = "Never with its secret.")
+    @Operation(
+            operationId = "getWebhook",
+            summary = "Read a webhook subscription",
+            description = "Never with its secret.")
+    @APIResponseSchema(value = WebhookResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response get(@PathParam("id") UUID id) {
         WebhookResponse webhook = service.get(id);
         return Response.ok(webhook).tag(ETags.of(webhook.version())).build();
@@ -88,6 +90,7 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     @Operation(
+            operationId = "deactivateWebhook",
             summary = "Deactivate a webhook subscription",
             description = "Kept for its delivery history; no "
                     + "new events are queued for it and pending ones are not sent. Deactivating twice is harmless.")
@@ -98,6 +101,7 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @Operation(
+            operationId = "listWebhookDeliveries",
             summary = "Deliveries of a subscription",
             description = "Every queued event with its attempts, "
                     + "last HTTP status and error, next attempt, and state PENDING/DELIVERED/DEAD (filter by state).")

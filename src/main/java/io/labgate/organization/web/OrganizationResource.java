@@ -31,10 +31,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,6 +53,7 @@ public class OrganizationResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "listOrganizations",
             summary = "List organizations",
             description = "Operators and auditors see every organization; "
                     + "an AI company or provider sees only its own. Filter by kind, status and a substring of the name; "
@@ -67,9 +70,12 @@ public class OrganizationResource {
     @Path("me")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "getMyOrganization",
             summary = "Read the caller's own organization",
             description = "The organization named by the "
                     + "token's org_id claim; 404 when the token names none or it is not registered.")
+    @APIResponseSchema(value = OrganizationResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response mine() {
         return ok(service.mine());
     }
@@ -78,6 +84,7 @@ public class OrganizationResource {
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "getOrganization",
             summary = "Read an organization",
             description = "Operators and auditors read any; anyone else only "
                     + "their own, and another organization's id answers 404. The ETag is the version for If-Match.")
@@ -85,6 +92,8 @@ public class OrganizationResource {
             responseCode = "404",
             description = "No such organization, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = OrganizationResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
     }
@@ -92,11 +101,13 @@ public class OrganizationResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "createOrganization",
             summary = "Register an organization",
             description = "Operators only. It starts PENDING. The "
                     + "business registration number is stored as its ten digits after its check digit is verified.")
-    @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "Business registration number already registered")
+    @APIResponseSchema(value = OrganizationResponse.class, responseCode = "201", responseDescription = "Registered")
+    @Extension(name = "x-etag", value = "true")
     public Response create(@Valid @NotNull OrganizationRequest request, @Context UriInfo uri) {
         OrganizationResponse organization = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder()
@@ -111,10 +122,13 @@ public class OrganizationResource {
     @Path("{id}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "updateOrganization",
             summary = "Update an organization's name and contact",
             description =
                     "Operators only. Needs "
                             + "If-Match (428 without, 412 when stale). Kind and business registration number cannot change (400).")
+    @APIResponseSchema(value = OrganizationResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -126,6 +140,7 @@ public class OrganizationResource {
     @Path("{id}/activate")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "activateOrganization",
             summary = "Activate an organization",
             description = "Operators only. PENDING or SUSPENDED becomes "
                     + "ACTIVE; an ACTIVE organization answers 409. The body (a reason) is optional; If-Match is checked "
@@ -143,6 +158,8 @@ public class OrganizationResource {
             responseCode = "503",
             description = "Keycloak cannot be reached; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = OrganizationResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response activate(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -159,6 +176,7 @@ public class OrganizationResource {
     @Path("{id}/credentials/rotate")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "rotateOrganizationCredentials",
             summary = "Issue a new secret for an organization's machine client",
             description = "Operators "
                     + "only. Answers the new secret once (Cache-Control: no-store); the previous secret stops working at "
@@ -195,12 +213,15 @@ public class OrganizationResource {
     @Path("{id}/suspend")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "suspendOrganization",
             summary = "Suspend an organization",
             description = "Operators only. Only an ACTIVE organization "
                     + "can be suspended (else 409); the reason is required. If-Match is checked when sent. A provisioned "
                     + "organization's machine client is disabled in Keycloak (no new tokens) and so are the users of its "
                     + "group; when Keycloak fails the organization stays ACTIVE (502/503).")
     @APIResponse(responseCode = "409", description = "Not ACTIVE")
+    @APIResponseSchema(value = OrganizationResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response suspend(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -29,14 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Rotation of the key-encryption keys that seal access-key and webhook "
                 + "secrets (docs/operations.md#key-rotation)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class KeyEncryptionResource {
 
     @Inject
@@ -48,6 +40,7 @@ public class KeyEncryptionResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "getKeyEncryptionStatus",
             summary = "Key-encryption key versions in use",
             description = "Operators and auditors. For each "
                     + "version: configured on this replica, active, and how many access-key and webhook secrets are "
@@ -61,6 +54,7 @@ public class KeyEncryptionResource {
     @Path("rewrap")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "rewrapKeys",
             summary = "Re-encrypt every stored secret under the active version",
             description = "Operators "
                     + "only. Opens each access-key and webhook secret that is not on the active version with its own "

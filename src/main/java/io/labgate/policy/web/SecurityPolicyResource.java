@@ -27,10 +27,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +52,7 @@ public class SecurityPolicyResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "listPolicies",
             summary = "List security policies",
             description = "Any authenticated user. The newest version of "
                     + "each policy. Filter by consentRequired; sort by code (default), createdAt or title.")
@@ -61,10 +64,10 @@ public class SecurityPolicyResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "createPolicy",
             summary = "Create a security policy",
             description = "Operators only. Creates version 1 of a new "
                     + "policy code. Change a policy later with POST /api/v1/policies/{code}/versions.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the version")
     @APIResponse(
             responseCode = "400",
             description = "Invalid terms; each field is named in violations",
@@ -73,6 +76,11 @@ public class SecurityPolicyResource {
             responseCode = "409",
             description = "A policy with this code exists already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(
+            value = SecurityPolicyResponse.class,
+            responseCode = "201",
+            responseDescription = "Created; Location names the version")
+    @Extension(name = "x-etag", value = "true")
     public Response create(@Valid @NotNull SecurityPolicyRequest request, @Context UriInfo uri) {
         return created(service.create(request), uri);
     }
@@ -81,9 +89,12 @@ public class SecurityPolicyResource {
     @Path("{code}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "getPolicy",
             summary = "Read the newest version of a policy",
             description =
                     "Any authenticated user. " + "Content-Location names the version; the ETag is that version's.")
+    @APIResponseSchema(value = SecurityPolicyResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response latest(@PathParam("code") String code, @Context UriInfo uri) {
         SecurityPolicyResponse policy = service.getLatest(code);
         return Response.ok(policy)
@@ -96,6 +107,7 @@ public class SecurityPolicyResource {
     @Path("{code}/versions")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "listPolicyVersions",
             summary = "List the versions of a policy",
             description = "Any authenticated user. Sort by " + "versionNo (default) or createdAt.")
     public PageResponse<SecurityPolicyResponse> versions(
@@ -107,15 +119,20 @@ public class SecurityPolicyResource {
     @Path("{code}/versions")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "createPolicyVersion",
             summary = "Create the next version of a policy",
             description = "Operators only. The whole set of "
                     + "terms, without the code. This is how a policy that datasets use (a locked version) changes; "
                     + "datasets move to the new version explicitly.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new version")
     @APIResponse(
             responseCode = "404",
             description = "No policy with this code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(
+            value = SecurityPolicyResponse.class,
+            responseCode = "201",
+            responseDescription = "Created; Location names the new version")
+    @Extension(name = "x-etag", value = "true")
     public Response createNextVersion(
             @PathParam("code") String code,
             @Valid @NotNull SecurityPolicyVersionRequest request,
@@ -127,8 +144,11 @@ public class SecurityPolicyResource {
     @Path("{code}/versions/{versionNo}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "getPolicyVersion",
             summary = "Read one version of a policy",
             description = "Any authenticated user. The ETag is the " + "value to send in If-Match when updating.")
+    @APIResponseSchema(value = SecurityPolicyResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response version(
             @PathParam("code") String code,
             @PathParam("versionNo") @Parameter(description = "1, 2, 3, ...") int versionNo) {
@@ -140,6 +160,7 @@ public class SecurityPolicyResource {
     @Path("{code}/versions/{versionNo}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "updatePolicyVersion",
             summary = "Update a version that no dataset uses yet",
             description = "Operators only. Needs "
                     + "If-Match with the ETag read before (428 without it, 412 when stale). A version that a dataset "
@@ -156,6 +177,8 @@ public class SecurityPolicyResource {
             responseCode = "428",
             description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = SecurityPolicyResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response update(
             @PathParam("code") String code,
             @PathParam("versionNo") int versionNo,

@@ -20,7 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * The HTTP face of one reference list; {@link IndustryResource} and {@link AiTechnologyResource} give it a path.
@@ -33,6 +35,7 @@ public abstract class ReferenceDataResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "list{Entries}",
             summary = "List the entries",
             description = "Any authenticated user. Sorted by code unless sort " + "names code or name.")
     public PageResponse<ReferenceEntryResponse> list(@Valid @BeanParam PageQuery page) {
@@ -43,17 +46,21 @@ public abstract class ReferenceDataResource {
     @Path("{code}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY, Roles.PROVIDER})
     @Operation(
+            operationId = "get{Entry}",
             summary = "Read an entry",
             description = "Any authenticated user. The ETag is the version to send " + "in If-Match when updating.")
+    @APIResponseSchema(value = ReferenceEntryResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response get(@PathParam("code") String code) {
         return ok(service().get(code));
     }
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Register an entry", description = "Operators only.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @Operation(operationId = "create{Entry}", summary = "Register an entry", description = "Operators only.")
     @APIResponse(responseCode = "409", description = "The code is already registered")
+    @APIResponseSchema(value = ReferenceEntryResponse.class, responseCode = "201", responseDescription = "Registered")
+    @Extension(name = "x-etag", value = "true")
     public Response create(@Valid @NotNull ReferenceEntryRequest request, @Context UriInfo uri) {
         ReferenceEntryResponse entry = service().create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(entry.code()).build())
@@ -66,9 +73,12 @@ public abstract class ReferenceDataResource {
     @Path("{code}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(
+            operationId = "update{Entry}",
             summary = "Update an entry",
             description = "Operators only. Needs If-Match with the ETag read "
                     + "before (428 without, 412 when stale). The code cannot change.")
+    @APIResponseSchema(value = ReferenceEntryResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = "x-etag", value = "true")
     public Response update(
             @PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

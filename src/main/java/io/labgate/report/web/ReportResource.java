@@ -50,14 +50,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/reports")
 @Tag(name = "Reports", description = "The operation report for the funding agency (docs/reports.md)")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Only operators and auditors read reports",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReportResource {
 
     static final String TIMER = "labgate.report.generation";
@@ -74,6 +66,7 @@ public class ReportResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "getReport",
             summary = "The whole operation report",
             description = "Operators and auditors. Every section "
                     + "over the period (KST days, both included), grouped by the dimension when the section supports it "
@@ -153,6 +146,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "listReportSections",
             summary = "The report's sections",
             description = "Operators and auditors. Every section in report "
                     + "order, with the dimensions it can be grouped by.")
@@ -164,11 +158,13 @@ public class ReportResource {
     @Path("{section}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "getReportSection",
             summary = "One section of the report",
-            description = "Operators and auditors. One section over "
-                    + "the period (KST days, both included) as JSON, CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX "
-                    + "(a summary sheet and the section's sheet) or PDF (lang=ko|en). A dimension the section cannot be grouped by is 400, "
-                    + "naming the ones it can; an unknown section 404.")
+            description = "Operators and auditors. One section over the period (KST days, both included) as JSON, "
+                    + "CSV (UTF-8 with a byte-order mark, RFC 4180), XLSX (a summary sheet and the section's sheet), "
+                    + "PDF or a ZIP of its CSV and the summary; lang=ko|en for the PDF's and the XLSX's labels. A "
+                    + "dimension the section cannot be grouped by is 400, naming the ones it can; an unknown section "
+                    + "404.")
     @APIResponse(
             responseCode = "200",
             description = "The section",

@@ -47,6 +47,7 @@ public class UsageResource {
     @Path("events")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.AI_COMPANY})
     @Operation(
+            operationId = "listUsageEvents",
             summary = "List usage events",
             description =
                     "Operators and auditors see every event; an AI "
@@ -65,6 +66,7 @@ public class UsageResource {
     @Path("verify")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "verifyUsageLog",
             summary = "Verify the hash chain",
             description = "Operators and auditors. Recomputes the chain of "
                     + "the events of the period (all events when no period is given) in seq order and reports the first "
@@ -79,6 +81,7 @@ public class UsageResource {
     @Path("checkpoints")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
+            operationId = "listUsageCheckpoints",
             summary = "List signed checkpoints of the usage log",
             description = "Operators and auditors. Newest first. Each checkpoint is an Ed25519 signature over the "
                     + "chain's head (seq, hash, time); with the public key given here, exported events and these "

@@ -3,14 +3,23 @@ package io.labgate.platform.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -38,112 +47,139 @@ class RoleMatrixTest {
     private static final Set<String> AI_ONLY = Set.of(AI);
     private static final Set<String> PROVIDER_ONLY = Set.of(PROV);
 
-    record Endpoint(String method, String path, Set<String> allowed) {
+    /** An operation, by its operationId, with the roles that may call it. */
+    record Endpoint(String operationId, Set<String> allowed) {
         @Override
         public String toString() {
-            return method + " " + path;
+            return operationId;
         }
+    }
+
+    /** Method and path template of an operation. */
+    record Route(String method, String path) {}
+
+    private static final String CONTRACT = "docs/openapi.yaml";
+
+    /** Where each operation of the committed contract lives (OpenApiContractTest keeps it equal to /q/openapi). */
+    private static final Map<String, Route> ROUTES = routes();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Route> routes() {
+        Map<String, Object> document;
+        try (Reader reader = Files.newBufferedReader(Path.of(CONTRACT), StandardCharsets.UTF_8)) {
+            document = new ObjectMapper(new YAMLFactory()).readValue(reader, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Route> routes = new TreeMap<>();
+        ((Map<String, Map<String, Object>>) document.get("paths"))
+                .forEach((path, operations) -> operations.forEach((method, operation) -> {
+                    if (operation instanceof Map<?, ?> op && op.get("operationId") instanceof String id) {
+                        routes.put(id, new Route(method.toUpperCase(Locale.ROOT), path));
+                    }
+                }));
+        return routes;
     }
 
     private static final String ID = UUID.randomUUID().toString();
 
-    /** Every operation of the API, as its OpenAPI path template, with the roles that may call it. */
+    /** Every operation of the API, by its operationId, with the roles that may call it. */
     static List<Endpoint> endpoints() {
         return List.of(
-                new Endpoint("GET", "/api/v1/servers", ALL),
-                new Endpoint("POST", "/api/v1/servers", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/servers/{id}", ALL),
-                new Endpoint("PUT", "/api/v1/servers/{id}", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/servers/{id}/retire", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/servers/{id}/maintenance", ALL),
-                new Endpoint("POST", "/api/v1/servers/{id}/maintenance", OPERATOR_ONLY),
-                new Endpoint("DELETE", "/api/v1/servers/{id}/maintenance/{windowId}", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/buckets", STAFF),
-                new Endpoint("POST", "/api/v1/buckets", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/buckets/{id}", STAFF),
-                new Endpoint("PUT", "/api/v1/buckets/{id}", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/buckets/{id}/reconcile", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/buckets/{id}/usage-samples", STAFF),
-                new Endpoint("GET", "/api/v1/policies", ALL),
-                new Endpoint("POST", "/api/v1/policies", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/policies/{code}", ALL),
-                new Endpoint("GET", "/api/v1/policies/{code}/versions", ALL),
-                new Endpoint("POST", "/api/v1/policies/{code}/versions", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/policies/{code}/versions/{versionNo}", ALL),
-                new Endpoint("PUT", "/api/v1/policies/{code}/versions/{versionNo}", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/industries", ALL),
-                new Endpoint("POST", "/api/v1/industries", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/industries/{code}", ALL),
-                new Endpoint("PUT", "/api/v1/industries/{code}", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/ai-technologies", ALL),
-                new Endpoint("POST", "/api/v1/ai-technologies", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/ai-technologies/{code}", ALL),
-                new Endpoint("PUT", "/api/v1/ai-technologies/{code}", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/organizations", ALL),
-                new Endpoint("POST", "/api/v1/organizations", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/organizations/me", ALL),
-                new Endpoint("GET", "/api/v1/organizations/{id}", ALL),
-                new Endpoint("PUT", "/api/v1/organizations/{id}", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/organizations/{id}/activate", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/organizations/{id}/suspend", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/datasets", ALL),
-                new Endpoint("POST", "/api/v1/datasets", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/datasets/{id}", ALL),
-                new Endpoint("PUT", "/api/v1/datasets/{id}", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/datasets/{id}/versions", ALL),
-                new Endpoint("POST", "/api/v1/datasets/{id}/versions", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/datasets/{id}/versions/{versionId}", ALL),
-                new Endpoint("GET", "/api/v1/datasets/{id}/versions/{versionId}/objects", ALL),
-                new Endpoint("POST", "/api/v1/datasets/{id}/versions/{versionId}/manifest", OPERATOR_ONLY),
-                new Endpoint("PUT", "/api/v1/datasets/{id}/versions/{versionId}/attestation", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/datasets/{id}/versions/{versionId}/publish", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/datasets/{id}/versions/{versionId}/retire", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/catalogue/coverage", ALL),
-                new Endpoint("POST", "/api/v1/organizations/{id}/credentials/rotate", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/bookings", STAFF_AND_AI),
-                new Endpoint("POST", "/api/v1/bookings", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/bookings/gpu-hours", STAFF_AND_AI),
-                new Endpoint("GET", "/api/v1/bookings/{id}", STAFF_AND_AI),
-                new Endpoint("DELETE", "/api/v1/bookings/{id}", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/access-requests", AI_ONLY),
-                new Endpoint("GET", "/api/v1/access-requests", ALL),
-                new Endpoint("GET", "/api/v1/access-requests/{id}", ALL),
-                new Endpoint("GET", "/api/v1/access-requests/{id}/history", ALL),
-                new Endpoint("POST", "/api/v1/access-requests/{id}/withdraw", AI_ONLY),
-                new Endpoint("POST", "/api/v1/access-requests/{id}/consents/{datasetId}", PROVIDER_ONLY),
-                new Endpoint("POST", "/api/v1/access-requests/{id}/consents/{datasetId}/withdraw", PROVIDER_ONLY),
-                new Endpoint("POST", "/api/v1/access-requests/{id}/decision", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/providers/me/exclusions", PROVIDER_ONLY),
-                new Endpoint("PUT", "/api/v1/providers/me/exclusions/{orgId}", PROVIDER_ONLY),
-                new Endpoint("DELETE", "/api/v1/providers/me/exclusions/{orgId}", PROVIDER_ONLY),
-                new Endpoint("GET", "/api/v1/grants", ALL),
-                new Endpoint("GET", "/api/v1/grants/{id}", ALL),
-                new Endpoint("GET", "/api/v1/grants/{id}/history", ALL),
-                new Endpoint("POST", "/api/v1/grants/{id}/suspend", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/grants/{id}/resume", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/grants/{id}/revoke", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/grants/{id}/extend", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/grants/{id}/access-keys", AI_ONLY),
-                new Endpoint("GET", "/api/v1/grants/{id}/access-keys", STAFF_AND_AI),
-                new Endpoint("DELETE", "/api/v1/grants/{id}/access-keys/{keyId}", Set.of(OP, AI)),
-                new Endpoint("GET", "/api/v1/grants/{id}/objects", AI_ONLY),
-                new Endpoint("GET", "/api/v1/grants/{id}/objects/{key}", AI_ONLY),
-                new Endpoint("HEAD", "/api/v1/grants/{id}/objects/{key}", AI_ONLY),
-                new Endpoint("POST", "/api/v1/grants/{id}/links", AI_ONLY),
-                new Endpoint("GET", "/api/v1/usage/events", STAFF_AND_AI),
-                new Endpoint("GET", "/api/v1/usage/verify", STAFF),
-                new Endpoint("GET", "/api/v1/usage/checkpoints", STAFF),
-                new Endpoint("GET", "/api/v1/notifications/emails", STAFF),
-                new Endpoint("GET", "/api/v1/webhooks", OPERATOR_ONLY),
-                new Endpoint("POST", "/api/v1/webhooks", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/webhooks/{id}", OPERATOR_ONLY),
-                new Endpoint("DELETE", "/api/v1/webhooks/{id}", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/admin/key-encryption", STAFF),
-                new Endpoint("POST", "/api/v1/admin/key-encryption/rewrap", OPERATOR_ONLY),
-                new Endpoint("GET", "/api/v1/reports", STAFF),
-                new Endpoint("GET", "/api/v1/reports/sections", STAFF),
-                new Endpoint("GET", "/api/v1/reports/{section}", STAFF));
+                new Endpoint("listServers", ALL),
+                new Endpoint("registerServer", OPERATOR_ONLY),
+                new Endpoint("getServer", ALL),
+                new Endpoint("updateServer", OPERATOR_ONLY),
+                new Endpoint("retireServer", OPERATOR_ONLY),
+                new Endpoint("listMaintenanceWindows", ALL),
+                new Endpoint("scheduleMaintenance", OPERATOR_ONLY),
+                new Endpoint("cancelMaintenance", OPERATOR_ONLY),
+                new Endpoint("listBuckets", STAFF),
+                new Endpoint("registerBucket", OPERATOR_ONLY),
+                new Endpoint("getBucket", STAFF),
+                new Endpoint("updateBucket", OPERATOR_ONLY),
+                new Endpoint("reconcileBucket", OPERATOR_ONLY),
+                new Endpoint("listBucketUsageSamples", STAFF),
+                new Endpoint("listPolicies", ALL),
+                new Endpoint("createPolicy", OPERATOR_ONLY),
+                new Endpoint("getPolicy", ALL),
+                new Endpoint("listPolicyVersions", ALL),
+                new Endpoint("createPolicyVersion", OPERATOR_ONLY),
+                new Endpoint("getPolicyVersion", ALL),
+                new Endpoint("updatePolicyVersion", OPERATOR_ONLY),
+                new Endpoint("listIndustries", ALL),
+                new Endpoint("createIndustry", OPERATOR_ONLY),
+                new Endpoint("getIndustry", ALL),
+                new Endpoint("updateIndustry", OPERATOR_ONLY),
+                new Endpoint("listAiTechnologies", ALL),
+                new Endpoint("createAiTechnology", OPERATOR_ONLY),
+                new Endpoint("getAiTechnology", ALL),
+                new Endpoint("updateAiTechnology", OPERATOR_ONLY),
+                new Endpoint("listOrganizations", ALL),
+                new Endpoint("createOrganization", OPERATOR_ONLY),
+                new Endpoint("getMyOrganization", ALL),
+                new Endpoint("getOrganization", ALL),
+                new Endpoint("updateOrganization", OPERATOR_ONLY),
+                new Endpoint("activateOrganization", OPERATOR_ONLY),
+                new Endpoint("suspendOrganization", OPERATOR_ONLY),
+                new Endpoint("listDatasets", ALL),
+                new Endpoint("createDataset", OPERATOR_ONLY),
+                new Endpoint("getDataset", ALL),
+                new Endpoint("updateDataset", OPERATOR_ONLY),
+                new Endpoint("listDatasetVersions", ALL),
+                new Endpoint("createDatasetVersion", OPERATOR_ONLY),
+                new Endpoint("getDatasetVersion", ALL),
+                new Endpoint("listDatasetVersionObjects", ALL),
+                new Endpoint("buildManifest", OPERATOR_ONLY),
+                new Endpoint("attestDatasetVersion", OPERATOR_ONLY),
+                new Endpoint("publishDatasetVersion", OPERATOR_ONLY),
+                new Endpoint("retireDatasetVersion", OPERATOR_ONLY),
+                new Endpoint("getCatalogueCoverage", ALL),
+                new Endpoint("rotateOrganizationCredentials", OPERATOR_ONLY),
+                new Endpoint("listBookings", STAFF_AND_AI),
+                new Endpoint("createBooking", OPERATOR_ONLY),
+                new Endpoint("getGpuHours", STAFF_AND_AI),
+                new Endpoint("getBooking", STAFF_AND_AI),
+                new Endpoint("cancelBooking", OPERATOR_ONLY),
+                new Endpoint("submitAccessRequest", AI_ONLY),
+                new Endpoint("listAccessRequests", ALL),
+                new Endpoint("getAccessRequest", ALL),
+                new Endpoint("listAccessRequestHistory", ALL),
+                new Endpoint("withdrawAccessRequest", AI_ONLY),
+                new Endpoint("answerConsent", PROVIDER_ONLY),
+                new Endpoint("withdrawConsent", PROVIDER_ONLY),
+                new Endpoint("decideAccessRequest", OPERATOR_ONLY),
+                new Endpoint("listExclusions", PROVIDER_ONLY),
+                new Endpoint("excludeOrganization", PROVIDER_ONLY),
+                new Endpoint("removeExclusion", PROVIDER_ONLY),
+                new Endpoint("listGrants", ALL),
+                new Endpoint("getGrant", ALL),
+                new Endpoint("listGrantHistory", ALL),
+                new Endpoint("suspendGrant", OPERATOR_ONLY),
+                new Endpoint("resumeGrant", OPERATOR_ONLY),
+                new Endpoint("revokeGrant", OPERATOR_ONLY),
+                new Endpoint("extendGrant", OPERATOR_ONLY),
+                new Endpoint("createAccessKey", AI_ONLY),
+                new Endpoint("listAccessKeys", STAFF_AND_AI),
+                new Endpoint("revokeAccessKey", Set.of(OP, AI)),
+                new Endpoint("listGrantObjects", AI_ONLY),
+                new Endpoint("downloadObject", AI_ONLY),
+                new Endpoint("headObject", AI_ONLY),
+                new Endpoint("createDownloadLinks", AI_ONLY),
+                new Endpoint("listUsageEvents", STAFF_AND_AI),
+                new Endpoint("verifyUsageLog", STAFF),
+                new Endpoint("listUsageCheckpoints", STAFF),
+                new Endpoint("listEmailNotifications", STAFF),
+                new Endpoint("listWebhooks", OPERATOR_ONLY),
+                new Endpoint("createWebhook", OPERATOR_ONLY),
+                new Endpoint("getWebhook", OPERATOR_ONLY),
+                new Endpoint("deactivateWebhook", OPERATOR_ONLY),
+                new Endpoint("listWebhookDeliveries", OPERATOR_ONLY),
+                new Endpoint("getKeyEncryptionStatus", STAFF),
+                new Endpoint("rewrapKeys", OPERATOR_ONLY),
+                new Endpoint("getReport", STAFF),
+                new Endpoint("listReportSections", STAFF),
+                new Endpoint("getReportSection", STAFF));
     }
 
     /** A concrete path: ids become an id nobody has, version numbers 1. */
@@ -162,13 +198,19 @@ class RoleMatrixTest {
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, operations) -> {
             if (path.startsWith("/api/")) {
-                operations.keySet().stream()
-                        .filter(m -> !m.equals("parameters"))
-                        .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path));
+                operations.forEach((method, operation) -> {
+                    if (!method.equals("parameters")) {
+                        Object id = ((Map<?, ?>) operation).get("operationId");
+                        assertThat(id)
+                                .as(method + " " + path + " has an operationId")
+                                .isNotNull();
+                        documented.add(id.toString());
+                    }
+                });
             }
         });
         Set<String> inMatrix = new TreeSet<>();
-        endpoints().forEach(e -> inMatrix.add(e.method() + " " + e.path()));
+        endpoints().forEach(e -> inMatrix.add(e.operationId()));
         assertThat(inMatrix).as("operations of the API and of this matrix").isEqualTo(documented);
     }
 
@@ -190,8 +232,9 @@ class RoleMatrixTest {
         if (user != null) {
             request = request.auth().oauth2(Tokens.of(user));
         }
-        int status =
-                request.request(endpoint.method(), concrete(endpoint.path())).statusCode();
+        Route route = ROUTES.get(endpoint.operationId());
+        assertThat(route).as(endpoint.operationId() + " is in " + CONTRACT).isNotNull();
+        int status = request.request(route.method(), concrete(route.path())).statusCode();
         if (user == null) {
             assertThat(status).as("no token").isEqualTo(401);
         } else if (endpoint.allowed().contains(user)) {

@@ -1,0 +1,199 @@
+package io.labgate.platform.openapi;
+
+import io.labgate.platform.error.ErrorCode;
+import io.labgate.platform.error.Problem;
+import io.labgate.platform.error.ProblemCatalogue;
+import io.labgate.platform.error.ProblemCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * The conventions of LabGate's API contract, applied once to the whole document so that resources declare only
+ * what is particular to them:
+ *
+ * <ul>
+ *   <li>every operation answers 400, 401, 403 and 500; every error answer is {@code application/problem+json} with
+ *       the schema {@code Problem<status>}: the problem with the {@code code} values of that status (the coarse
+ *       {@link ErrorCode}s and every feature's {@link ProblemCatalogue});
+ *   <li>headers: {@code Location} on 201, {@code Idempotent-Replayed} on the 2xx of operations taking an
+ *       {@code Idempotency-Key}, {@code Retry-After} on 429 and 503, {@code ETag} on the 2xx of operations marked
+ *       with the extension {@value #ETAG} (removed here);
+ *   <li>an operation shared by several resources through a superclass names its entry {@code {Entry}} or
+ *       {@code {Entries}} in its operationId, replaced by the resource's collection ({@code industries}:
+ *       {@code listIndustries}, {@code getIndustry}).
+ * </ul>
+ */
+public class ApiContractFilter implements OASFilter {
+
+    /** Operation extension: the 2xx answers carry an ETag (the representation's version, or the object's hash). */
+    public static final String ETAG = "x-etag";
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** The answers every operation can give, in the order they are documented. */
+    private static final Map<String, String> COMMON = new TreeMap<>(Map.of(
+            "400", "Invalid input: see the violations",
+            "401", "No valid bearer token",
+            "403", "The caller's role may not call this operation",
+            "500", "Internal error; quote the request id"));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Components components = openAPI.getComponents();
+        addHeaders(components);
+        Map<Integer, List<String>> codes = codesByStatus();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.getOperations().values().forEach(operation -> {
+                    nameSharedOperation(path, operation);
+                    document(operation, codes, components);
+                });
+            }
+        });
+        // the Problem<status> schemas were added in the order operations were visited: sort them in with the others
+        components.setSchemas(new TreeMap<>(components.getSchemas()));
+    }
+
+    private static void document(Operation operation, Map<Integer, List<String>> codes, Components components) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        for (Map.Entry<String, String> common : COMMON.entrySet()) {
+            if (!responses.hasAPIResponse(common.getKey())) {
+                responses.addAPIResponse(
+                        common.getKey(), OASFactory.createAPIResponse().description(common.getValue()));
+            }
+        }
+        boolean etag =
+                operation.getExtensions() != null && operation.getExtensions().containsKey(ETAG);
+        operation.removeExtension(ETAG);
+        boolean idempotent = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.HEADER && IDEMPOTENCY_KEY.equals(p.getName()));
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2")) {
+                if (status.equals("201")) {
+                    header(response, "Location");
+                }
+                if (etag) {
+                    header(response, "ETag");
+                }
+                if (idempotent) {
+                    header(response, "Idempotent-Replayed");
+                }
+            } else if (status.startsWith("4") || status.startsWith("5")) {
+                response.setContent(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(problemSchema(Integer.parseInt(status), codes, components))));
+                if (status.equals("429") || status.equals("503")) {
+                    header(response, "Retry-After");
+                }
+            }
+        });
+    }
+
+    /** {@code Problem<status>}: the problem whose code is one of the status' codes; {@code Problem} if it has none. */
+    private static Schema problemSchema(int status, Map<Integer, List<String>> codes, Components components) {
+        List<String> values = codes.get(status);
+        if (values == null) {
+            return OASFactory.createSchema().ref("Problem");
+        }
+        String name = "Problem" + status;
+        if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
+            Schema code = OASFactory.createSchema()
+                    .type(List.of(Schema.SchemaType.STRING))
+                    .description("The fine-grained reasons of a " + status + " answer")
+                    .enumeration(new ArrayList<>(values));
+            components.addSchema(
+                    name,
+                    OASFactory.createSchema()
+                            .description("A problem answered with status " + status)
+                            .addAllOf(OASFactory.createSchema().ref("Problem"))
+                            .addAllOf(OASFactory.createSchema()
+                                    .type(List.of(Schema.SchemaType.OBJECT))
+                                    .addProperty("code", code)));
+        }
+        return OASFactory.createSchema().ref(name);
+    }
+
+    private static Map<Integer, List<String>> codesByStatus() {
+        Map<Integer, List<String>> byStatus = new TreeMap<>();
+        for (ProblemCode code : ProblemCatalogue.all()) {
+            List<String> names = byStatus.computeIfAbsent(code.error().status(), s -> new ArrayList<>());
+            if (!names.contains(code.name())) {
+                names.add(code.name());
+            }
+        }
+        return byStatus;
+    }
+
+    private static void header(APIResponse response, String name) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(name, OASFactory.createHeader().ref(name));
+        }
+    }
+
+    private static void addHeaders(Components components) {
+        addHeader(components, "Location", "The created resource", null);
+        addHeader(
+                components,
+                "ETag",
+                "The representation's version (send it in If-Match to update), or an object's SHA-256",
+                null);
+        addHeader(
+                components,
+                "Idempotent-Replayed",
+                "true when the answer is the stored answer of an earlier request with the same Idempotency-Key",
+                List.of("true"));
+        addHeader(components, "Retry-After", "Seconds to wait before trying again", null);
+    }
+
+    private static void addHeader(Components components, String name, String description, List<Object> values) {
+        Schema schema = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+        if (values != null) {
+            schema.enumeration(values);
+        }
+        components.addHeader(
+                name, OASFactory.createHeader().description(description).schema(schema));
+    }
+
+    /** {@code list{Entries}} on {@code /api/v1/industries} becomes {@code listIndustries}. */
+    private static void nameSharedOperation(String path, Operation operation) {
+        String id = operation.getOperationId();
+        if (id == null || !id.contains("{")) {
+            return;
+        }
+        String collection = path.substring("/api/v1/".length()).split("/")[0];
+        StringBuilder plural = new StringBuilder();
+        for (String word : collection.split("-")) {
+            plural.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+        }
+        String entries = plural.toString();
+        String entry = entries.endsWith("ies")
+                ? entries.substring(0, entries.length() - 3) + "y"
+                : entries.substring(0, entries.length() - 1);
+        operation.setOperationId(id.replace("{Entries}", entries).replace("{Entry}", entry));
+    }
+}
