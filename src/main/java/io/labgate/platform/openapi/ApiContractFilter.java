@@ -70,6 +70,116 @@ public class ApiContractFilter implements OASFilter {
         });
         // the Problem<status> schemas were added in the order operations were visited: sort them in with the others
         components.setSchemas(new TreeMap<>(components.getSchemas()));
+        optionalPropertiesMayBeNull(components);
+        dropUnusedScalars(openAPI);
+    }
+
+    /** Scalar schemas (UUID, Instant, LocalDate) no longer referenced once written out in place. */
+    private static void dropUnusedScalars(OpenAPI openAPI) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        openAPI.getComponents().getSchemas().values().forEach(schema -> references(schema, used));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(operation -> {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(parameter -> references(parameter.getSchema(), used));
+                    }
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        operation
+                                .getRequestBody()
+                                .getContent()
+                                .getMediaTypes()
+                                .values()
+                                .forEach(media -> references(media.getSchema(), used));
+                    }
+                    if (operation.getResponses() != null
+                            && operation.getResponses().getAPIResponses() != null) {
+                        operation.getResponses().getAPIResponses().values().forEach(response -> {
+                            if (response.getContent() != null) {
+                                response.getContent()
+                                        .getMediaTypes()
+                                        .values()
+                                        .forEach(media -> references(media.getSchema(), used));
+                            }
+                            if (response.getHeaders() != null) {
+                                response.getHeaders().values().forEach(header -> references(header.getSchema(), used));
+                            }
+                        });
+                    }
+                }));
+        Map<String, Schema> kept = new TreeMap<>(openAPI.getComponents().getSchemas());
+        kept.entrySet()
+                .removeIf(entry -> !used.contains(entry.getKey())
+                        && entry.getValue().getEnumeration() == null
+                        && entry.getValue().getType() != null
+                        && !entry.getValue().getType().contains(Schema.SchemaType.OBJECT)
+                        && !entry.getValue().getType().contains(Schema.SchemaType.ARRAY));
+        openAPI.getComponents().setSchemas(kept);
+    }
+
+    private static void references(Schema schema, java.util.Set<String> used) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            used.add(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> references(p, used));
+        }
+        references(schema.getItems(), used);
+        references(schema.getAdditionalPropertiesSchema(), used);
+        for (List<Schema> group : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (group != null) {
+                group.forEach(g -> references(g, used));
+            }
+        }
+    }
+
+    /**
+     * Says what the answers do: a property that is not required is written as {@code null} when it has no value
+     * (Jackson writes record components as they are), so it is nullable ({@code type} with {@code null}, which the
+     * 3.0 document shows as {@code nullable: true}). A reference to a scalar schema (UUID, Instant, LocalDate) is
+     * written out in place, since a {@code $ref} takes no sibling in OpenAPI 3.0; a nested object stays a reference.
+     */
+    private static void optionalPropertiesMayBeNull(Components components) {
+        Map<String, Schema> shared = components.getSchemas();
+        for (Schema schema : shared.values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            Map<String, Schema> properties = new java.util.LinkedHashMap<>(schema.getProperties());
+            properties.replaceAll((name, property) -> {
+                Schema scalar = property;
+                if (property.getRef() != null) {
+                    Schema target = shared.get(
+                            property.getRef().substring(property.getRef().lastIndexOf('/') + 1));
+                    if (required.contains(name)
+                            || target == null
+                            || target.getType() == null
+                            || target.getEnumeration() != null
+                            || target.getType().contains(Schema.SchemaType.OBJECT)
+                            || target.getType().contains(Schema.SchemaType.ARRAY)) {
+                        // required, an enumeration (its named type is worth more to a generator) or an object
+                        return property;
+                    }
+                    scalar = OASFactory.createSchema()
+                            .type(new ArrayList<>(target.getType()))
+                            .format(target.getFormat())
+                            .pattern(target.getPattern())
+                            .description(target.getDescription())
+                            .examples(target.getExamples());
+                }
+                if (required.contains(name) || scalar.getType() == null) {
+                    return scalar;
+                }
+                return scalar.addType(Schema.SchemaType.NULL);
+            });
+            schema.setProperties(properties);
+        }
     }
 
     private static void document(Operation operation, Map<Integer, List<String>> codes, Components components) {
