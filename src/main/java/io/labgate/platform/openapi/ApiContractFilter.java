@@ -62,8 +62,9 @@ public class ApiContractFilter implements OASFilter {
         Map<Integer, List<String>> codes = codesByStatus();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.getOperations().values().forEach(operation -> {
+                item.getOperations().forEach((method, operation) -> {
                     nameSharedOperation(path, operation);
+                    answersOfItsShape(path, method.name(), operation);
                     document(operation, codes, components);
                 });
             }
@@ -180,6 +181,40 @@ public class ApiContractFilter implements OASFilter {
             });
             schema.setProperties(properties);
         }
+    }
+
+    /**
+     * The errors every operation of a shape can answer, from the platform rather than from its own code: a path with
+     * an id can name nothing the caller may see (404), a body can be understood and refused (422), a change can meet
+     * another state (409), a change of something with an id is guarded by {@code If-Match} (412, 428).
+     */
+    private static void answersOfItsShape(String path, String method, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        boolean id = path.contains("{");
+        boolean change = !method.equals("GET") && !method.equals("HEAD");
+        Map<String, String> answers = new TreeMap<>();
+        if (id) {
+            answers.put("404", "No such resource, or none the caller may see");
+        }
+        if (operation.getRequestBody() != null) {
+            answers.put("422", "Understood but refused: the violations say why");
+        }
+        if (change) {
+            answers.put("409", "Conflicts with the current state");
+        }
+        if (change && id) {
+            answers.put("412", "If-Match names another version than the current one");
+            answers.put("428", "If-Match is required for this change");
+        }
+        answers.forEach((status, description) -> {
+            if (!operation.getResponses().hasAPIResponse(status)) {
+                operation
+                        .getResponses()
+                        .addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+            }
+        });
     }
 
     private static void document(Operation operation, Map<Integer, List<String>> codes, Components components) {

@@ -59,7 +59,16 @@ public abstract class ReferenceDataResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(operationId = "create{Entry}", summary = "Register an entry", description = "Operators only.")
     @APIResponse(responseCode = "409", description = "The code is already registered")
-    @APIResponseSchema(value = ReferenceEntryResponse.class, responseCode = "201", responseDescription = "Registered")
+    // spelled out: SmallRye drops an @APIResponseSchema of an inherited method that has @APIResponse beside it
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ReferenceEntryResponse.class)))
     @Extension(name = "x-etag", value = "true")
     public Response create(@Valid @NotNull ReferenceEntryRequest request, @Context UriInfo uri) {
         ReferenceEntryResponse entry = service().create(request);
