@@ -1,10 +1,10 @@
 package io.labgate.report.render;
 
-import java.util.Locale;
+import io.labgate.report.ReportUnits;
 
 /**
- * The unit a report figure is counted in, read from its key by the naming rule every section follows ({@code
- * ...Bytes}, {@code ...Hours}, ratios): how a spreadsheet shows the exact value to a person.
+ * How a spreadsheet shows a figure's exact value to a person, by the unit the figure's key names ({@code ...Bytes},
+ * {@code ...Hours}, ratios).
  */
 enum CellUnit {
     /**
@@ -27,18 +27,16 @@ enum CellUnit {
         return format;
     }
 
-    /** The unit of a figure by its key: {@code quotaBytes} bytes, {@code gpuHours} hours, {@code usageRatio} a ratio. */
+    /**
+     * The cell format of a figure: its unit as the PDF reads it from the key ({@link ReportUnits.Unit#of}), a time to
+     * decision in hours like the other hours.
+     */
     static CellUnit of(String key, boolean integer) {
-        String k = key.toLowerCase(Locale.ROOT);
-        if (k.endsWith("bytes") || k.equals("bytesdelivered") || k.startsWith("bytes")) {
-            return BYTES;
-        }
-        if (k.contains("hours")) {
-            return HOURS;
-        }
-        if (k.endsWith("ratio") || k.equals("utilisation")) {
-            return RATIO;
-        }
-        return integer ? COUNT : DECIMAL;
+        return switch (ReportUnits.Unit.of(key)) {
+            case BYTES -> BYTES;
+            case HOURS, DURATION -> HOURS;
+            case PERCENT -> RATIO;
+            case NUMBER -> integer ? COUNT : DECIMAL;
+        };
     }
 }
