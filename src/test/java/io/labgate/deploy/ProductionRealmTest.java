@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.labgate.devlab.EmbeddedLabTestResource;
-import io.labgate.devlab.KeycloakServer;
+import io.labgate.testing.KeycloakAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ProductionRealmTest {
 
-    static final Path PRODUCTION = Path.of("deploy/keycloak/labgate-realm-production.json");
+    static final Path PRODUCTION = KeycloakAdmin.PRODUCTION_REALM;
     static final String CHECK_REALM = "labgate-production-check";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -52,30 +50,8 @@ class ProductionRealmTest {
 
     @Test
     void peopleCannotGiveAClientTheirPasswordButCanUseTheDeviceFlow() throws Exception {
-        String keycloak = EmbeddedLabTestResource.lab().keycloak().url();
-        String admin = token(
-                keycloak,
-                "master",
-                Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        "admin-cli",
-                        "username",
-                        KeycloakServer.ADMIN,
-                        "password",
-                        KeycloakServer.ADMIN_PASSWORD));
-        ObjectNode realm = (ObjectNode) json.readTree(PRODUCTION.toFile());
-        realm.put("realm", CHECK_REALM);
-        realm.put("sslRequired", "none"); // the embedded Keycloak speaks plain HTTP on loopback
-        send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + CHECK_REALM))
-                .header("Authorization", "Bearer " + admin)
-                .DELETE());
-        HttpResponse<String> imported = send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(realm))));
-        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String keycloak = KeycloakAdmin.url();
+        KeycloakAdmin.importProductionRealm(CHECK_REALM);
         try {
             String tokenUrl = keycloak + "/realms/" + CHECK_REALM + "/protocol/openid-connect/token";
             HttpResponse<String> password = send(form(
@@ -101,17 +77,8 @@ class ProductionRealmTest {
             assertThat(json.readTree(device.body()).path("device_code").asText())
                     .isNotBlank();
         } finally {
-            send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + CHECK_REALM))
-                    .header("Authorization", "Bearer " + admin)
-                    .DELETE());
+            KeycloakAdmin.deleteRealm(CHECK_REALM);
         }
-    }
-
-    private String token(String keycloak, String realm, Map<String, String> form) throws Exception {
-        HttpResponse<String> response =
-                send(form(keycloak + "/realms/" + realm + "/protocol/openid-connect/token", form));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).path("access_token").asText();
     }
 
     private static HttpRequest.Builder form(String url, Map<String, String> fields) {

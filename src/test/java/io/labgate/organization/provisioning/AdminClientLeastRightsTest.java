@@ -4,30 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.KeycloakServer;
 import io.labgate.organization.IdentityProvisioning.Provisioned;
 import io.labgate.organization.Organization;
 import io.labgate.organization.api.OrganizationKind;
+import io.labgate.testing.KeycloakAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.OAuth2Constants;
@@ -44,7 +40,6 @@ import org.keycloak.admin.client.KeycloakBuilder;
 @QuarkusTest
 class AdminClientLeastRightsTest {
 
-    static final Path PRODUCTION = Path.of("deploy/keycloak/labgate-realm-production.json");
     static final String REALM = "labgate-rights-check";
 
     @Inject
@@ -52,16 +47,16 @@ class AdminClientLeastRightsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final String keycloak = EmbeddedLabTestResource.lab().keycloak().url();
+    private final String keycloak = KeycloakAdmin.url();
 
     @AfterEach
-    void dropRealm() throws Exception {
-        admin("DELETE", "", null);
+    void dropRealm() {
+        KeycloakAdmin.deleteRealm(REALM);
     }
 
     @Test
     void theNarrowedAdminClientProvisionsButCannotMakeAnOperator() throws Exception {
-        importProductionRealm();
+        KeycloakAdmin.importProductionRealm(REALM);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         KeycloakAdminRights.apply(
                 keycloak,
@@ -198,17 +193,6 @@ class AdminClientLeastRightsTest {
 
     // --- Keycloak's own administrator, over HTTP ---------------------------------------------------------------
 
-    private void importProductionRealm() throws Exception {
-        ObjectNode realm = (ObjectNode) json.readTree(PRODUCTION.toFile());
-        realm.put("realm", REALM);
-        realm.put("sslRequired", "none"); // the embedded Keycloak speaks plain HTTP on loopback
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms"))
-                .header("Authorization", "Bearer " + masterToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(realm))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    }
-
     private JsonNode admin(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM + path))
                 .header("Authorization", "Bearer " + masterToken())
@@ -217,9 +201,6 @@ class AdminClientLeastRightsTest {
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = send(request);
-        if (method.equals("DELETE") && response.statusCode() == 404) {
-            return json.nullNode();
-        }
         assertThat(response.statusCode())
                 .as(method + " " + path + ": " + response.body())
                 .isLessThan(300);
@@ -256,34 +237,13 @@ class AdminClientLeastRightsTest {
         return names;
     }
 
-    private String masterToken() throws Exception {
-        return token(
-                "master",
-                Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        "admin-cli",
-                        "username",
-                        KeycloakServer.ADMIN,
-                        "password",
-                        KeycloakServer.ADMIN_PASSWORD));
+    private static String masterToken() {
+        return KeycloakAdmin.masterToken();
     }
 
-    private String clientToken(String clientId, String secret) throws Exception {
-        return token(REALM, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
-    }
-
-    private String token(String realm, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(
-                HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).path("access_token").asText();
+    private static String clientToken(String clientId, String secret) {
+        return KeycloakAdmin.token(
+                REALM, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     private JsonNode tokenClaims(String token) throws Exception {

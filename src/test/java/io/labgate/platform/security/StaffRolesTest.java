@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labgate.devlab.EmbeddedLabTestResource;
 import io.labgate.devlab.KeycloakServer;
+import io.labgate.testing.KeycloakAdmin;
 import io.labgate.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -25,7 +26,7 @@ class StaffRolesTest {
     void aClientWithAHardcodedOperatorRoleIsNoOperator() {
         String clientId = "rogue-" + UUID.randomUUID().toString().substring(0, 8);
         String secret = "rogue-secret-" + UUID.randomUUID();
-        String admin = masterToken();
+        String admin = KeycloakAdmin.masterToken();
         String clients =
                 EmbeddedLabTestResource.lab().keycloak().url() + "/admin/realms/" + KeycloakServer.REALM + "/clients";
         String location = RestAssured.given()
@@ -62,18 +63,5 @@ class StaffRolesTest {
         } finally {
             RestAssured.given().auth().oauth2(admin).delete(location).then().statusCode(204);
         }
-    }
-
-    private static String masterToken() {
-        return RestAssured.given()
-                .formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", KeycloakServer.ADMIN)
-                .formParam("password", KeycloakServer.ADMIN_PASSWORD)
-                .post(EmbeddedLabTestResource.lab().keycloak().url() + "/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
     }
 }
