@@ -5,6 +5,8 @@ import io.labgate.notify.EmailEntry;
 import io.labgate.notify.NotificationEventType;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One queued mail and how its delivery is going.
@@ -21,7 +23,10 @@ public record EmailResponse(
         UUID organizationId,
         String recipientEmail,
         String subject,
-        @JsonRawValue String payload,
+
+        @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "The event's JSON body the mail was written from")
+        String payload,
+
         Instant createdAt,
         String state,
         int attempts,

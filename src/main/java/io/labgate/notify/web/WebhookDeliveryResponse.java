@@ -5,6 +5,8 @@ import io.labgate.notify.NotificationEventType;
 import io.labgate.notify.WebhookOutboxEntry;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One outbox row of a subscription: the event, and how its delivery is going.
@@ -16,7 +18,11 @@ public record WebhookDeliveryResponse(
         UUID id,
         UUID subscriptionId,
         NotificationEventType eventType,
-        @JsonRawValue String payload,
+
+        @JsonRawValue
+        @Schema(type = SchemaType.OBJECT, description = "The event's JSON body as it was sent to the subscriber")
+        String payload,
+
         Instant createdAt,
         String state,
         int attempts,

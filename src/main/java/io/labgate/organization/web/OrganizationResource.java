@@ -74,6 +74,10 @@ public class OrganizationResource {
             summary = "Read the caller's own organization",
             description = "The organization named by the "
                     + "token's org_id claim; 404 when the token names none or it is not registered.")
+    @APIResponse(
+            responseCode = "404",
+            description = "The token names no organization, or one not registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponseSchema(value = OrganizationResponse.class, responseCode = "200", responseDescription = "OK")
     @Extension(name = "x-etag", value = "true")
     public Response mine() {

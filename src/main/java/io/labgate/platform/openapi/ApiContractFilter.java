@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -43,11 +44,15 @@ public class ApiContractFilter implements OASFilter {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     /** The answers every operation can give, in the order they are documented. */
-    private static final Map<String, String> COMMON = new TreeMap<>(Map.of(
-            "400", "Invalid input: see the violations",
-            "401", "No valid bearer token",
-            "403", "The caller's role may not call this operation",
-            "500", "Internal error; quote the request id"));
+    private static final Map<String, String> COMMON = new TreeMap<>(
+            Map.of(
+                    "400", "Invalid input: see the violations",
+                    "401", "No valid bearer token",
+                    "403", "The caller's role may not call this operation",
+                    "500", "Internal error; quote the request id",
+                    "502", "A service LabGate relies on failed (object store, identity provider)",
+                    "503",
+                            "Unavailable for a moment (the usage log cannot record, too many waiting); retry after Retry-After"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -66,6 +71,9 @@ public class ApiContractFilter implements OASFilter {
                     nameSharedOperation(path, operation);
                     answersOfItsShape(path, method.name(), operation);
                     document(operation, codes, components);
+                    if (method == PathItem.HttpMethod.HEAD) {
+                        answersWithoutBody(operation);
+                    }
                 });
             }
         });
@@ -73,6 +81,11 @@ public class ApiContractFilter implements OASFilter {
         components.setSchemas(new TreeMap<>(components.getSchemas()));
         optionalPropertiesMayBeNull(components);
         dropUnusedScalars(openAPI);
+    }
+
+    /** A HEAD answer has headers only (RFC 9110 9.3.2), its errors too: their problem documents are not sent. */
+    private static void answersWithoutBody(Operation operation) {
+        operation.getResponses().getAPIResponses().values().forEach(response -> response.setContent(null));
     }
 
     /** Scalar schemas (UUID, Instant, LocalDate) no longer referenced once written out in place. */
@@ -143,7 +156,8 @@ public class ApiContractFilter implements OASFilter {
      * Says what the answers do: a property that is not required is written as {@code null} when it has no value
      * (Jackson writes record components as they are), so it is nullable ({@code type} with {@code null}, which the
      * 3.0 document shows as {@code nullable: true}). A reference to a scalar schema (UUID, Instant, LocalDate) is
-     * written out in place, since a {@code $ref} takes no sibling in OpenAPI 3.0; a nested object stays a reference.
+     * written out in place, since a {@code $ref} takes no sibling in OpenAPI 3.0; a nested object becomes a nullable
+     * {@code allOf} of its one reference.
      */
     private static void optionalPropertiesMayBeNull(Components components) {
         Map<String, Schema> shared = components.getSchemas();
@@ -161,11 +175,18 @@ public class ApiContractFilter implements OASFilter {
                     if (required.contains(name)
                             || target == null
                             || target.getType() == null
-                            || target.getEnumeration() != null
-                            || target.getType().contains(Schema.SchemaType.OBJECT)
                             || target.getType().contains(Schema.SchemaType.ARRAY)) {
-                        // required, an enumeration (its named type is worth more to a generator) or an object
                         return property;
+                    }
+                    if (target.getEnumeration() != null || target.getType().contains(Schema.SchemaType.OBJECT)) {
+                        // 3.0's way to say "this object (or enumeration) or null", keeping its named type for
+                        // generators: the reference alone in an allOf, nullable
+                        List<Schema.SchemaType> type = new ArrayList<>(target.getType());
+                        type.add(Schema.SchemaType.NULL);
+                        return OASFactory.createSchema()
+                                .description(property.getDescription())
+                                .addAllOf(OASFactory.createSchema().ref(property.getRef()))
+                                .type(type);
                     }
                     scalar = OASFactory.createSchema()
                             .type(new ArrayList<>(target.getType()))
@@ -199,6 +220,8 @@ public class ApiContractFilter implements OASFilter {
             answers.put("404", "No such resource, or none the caller may see");
         }
         if (operation.getRequestBody() != null) {
+            answers.put("413", "The body is larger than LabGate accepts");
+            answers.put("415", "The body is not of a media type the operation reads");
             answers.put("422", "Understood but refused: the violations say why");
         }
         if (change) {
