@@ -248,7 +248,8 @@ public class DemoData {
                 true,
                 "2026-1",
                 3,
-                1L << 40));
+                1L << 40,
+                null));
         policy(new SecurityPolicyRequest(
                 "sandbox-open",
                 "Sandbox data for model trials",
@@ -260,7 +261,8 @@ public class DemoData {
                 false,
                 "2026-1",
                 5,
-                10L << 30));
+                10L << 30,
+                null));
     }
 
     /** Two published dataset versions whose objects are the ones uploaded above. */

@@ -51,6 +51,7 @@ class PolicyDirectory implements SecurityPolicies {
                 p.consentRequired,
                 p.termsVersion,
                 p.maxConcurrentGrants,
-                p.byteQuotaPerGrant);
+                p.byteQuotaPerGrant,
+                p.exportTerms());
     }
 }

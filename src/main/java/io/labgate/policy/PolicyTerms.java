@@ -1,6 +1,7 @@
 package io.labgate.policy;
 
 import io.labgate.policy.api.AccessMode;
+import io.labgate.policy.api.ExportTerms;
 import java.util.List;
 import java.util.Set;
 
@@ -26,4 +27,7 @@ public interface PolicyTerms {
     Integer maxConcurrentGrants();
 
     Long byteQuotaPerGrant();
+
+    /** The export and end-of-use terms, defaults filled in. */
+    ExportTerms exportTerms();
 }

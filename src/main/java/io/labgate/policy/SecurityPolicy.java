@@ -1,5 +1,6 @@
 package io.labgate.policy;
 
+import io.labgate.policy.api.ExportTerms;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,6 +61,26 @@ public class SecurityPolicy extends PanacheEntityBase {
     @Column(name = "byte_quota_per_grant")
     public long byteQuotaPerGrant;
 
+    @Column(name = "export_approvals")
+    public int exportApprovals;
+
+    @Column(name = "export_max_files")
+    public int exportMaxFiles;
+
+    @Column(name = "export_max_bytes")
+    public long exportMaxBytes;
+
+    /** Lower-case file extensions an export may hold. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "export_file_types")
+    public List<String> exportFileTypes;
+
+    @Column(name = "export_release_hours")
+    public int exportReleaseHours;
+
+    @Column(name = "attestation_days")
+    public int attestationDays;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -71,6 +92,11 @@ public class SecurityPolicy extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    public ExportTerms exportTerms() {
+        return new ExportTerms(
+                exportApprovals, exportMaxFiles, exportMaxBytes, exportFileTypes, exportReleaseHours, attestationDays);
+    }
 
     public boolean isLocked() {
         return lockedAt != null;

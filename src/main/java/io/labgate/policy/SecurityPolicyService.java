@@ -12,6 +12,7 @@ import io.labgate.platform.security.Caller;
 import io.labgate.platform.time.LabTime;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.policy.api.ClientNetworks;
+import io.labgate.policy.api.ExportTerms;
 import io.labgate.policy.web.SecurityPolicyRequest;
 import io.labgate.policy.web.SecurityPolicyResponse;
 import io.labgate.policy.web.SecurityPolicyVersionRequest;
@@ -189,6 +190,13 @@ public class SecurityPolicyService {
         policy.termsVersion = request.termsVersion();
         policy.maxConcurrentGrants = request.maxConcurrentGrants();
         policy.byteQuotaPerGrant = request.byteQuotaPerGrant();
+        ExportTerms exports = request.exportTerms();
+        policy.exportApprovals = exports.approvals();
+        policy.exportMaxFiles = exports.maxFiles();
+        policy.exportMaxBytes = exports.maxBytes();
+        policy.exportFileTypes = exports.fileTypes();
+        policy.exportReleaseHours = exports.releaseHours();
+        policy.attestationDays = exports.attestationDays();
     }
 
     /** The checked, normalised parts of the terms that Bean Validation cannot judge. */

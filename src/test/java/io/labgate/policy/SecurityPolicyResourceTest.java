@@ -106,6 +106,38 @@ class SecurityPolicyResourceTest {
     }
 
     @Test
+    void exportTermsLeftOutAreTheDefaultsAndGivenOnesAreKept() {
+        create(policy(unique("pol")))
+                .then()
+                .statusCode(201)
+                .body("exports.approvals", equalTo(2))
+                .body("exports.maxFiles", equalTo(1000))
+                .body("exports.maxBytes", equalTo(20L << 30))
+                .body("exports.fileTypes", hasItems("safetensors", "csv", "zip"))
+                .body("exports.releaseHours", equalTo(72))
+                .body("exports.attestationDays", equalTo(14));
+
+        Map<String, Object> strict = policy(unique("pol"));
+        strict.put("exports", Map.of("approvals", 3, "fileTypes", List.of("CSV", "json", "csv"), "attestationDays", 7));
+        create(strict)
+                .then()
+                .statusCode(201)
+                .body("exports.approvals", equalTo(3))
+                .body("exports.fileTypes", equalTo(List.of("csv", "json")))
+                .body("exports.attestationDays", equalTo(7))
+                .body("exports.releaseHours", equalTo(72));
+
+        Map<String, Object> wrong = policy(unique("pol"));
+        wrong.put("exports", Map.of("approvals", 0, "fileTypes", List.of("tar.gz"), "attestationDays", 366));
+        create(wrong)
+                .then()
+                .statusCode(400)
+                .body(
+                        "violations.field",
+                        hasItems("exports.approvals", "exports.attestationDays", "exports.fileTypes[0]"));
+    }
+
+    @Test
     void anyRoleReadsAVersionWithItsETag() {
         String code = createPolicy();
         for (String user : List.of(Tokens.OPERATOR, Tokens.AUDITOR, Tokens.ALICE, Tokens.CAROL)) {

@@ -245,7 +245,11 @@ public class ProblemMapper {
         // "create.request.cpuCores" -> "cpuCores"; query parameters keep their own name
         List<String> names = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && !names.isEmpty()) {
+                // an element of a list ("<list element>", index 0) is the list's field with its index: tags[0]
+                int last = names.size() - 1;
+                names.set(last, names.get(last) + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 names.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
             } else if (node.getKind() == ElementKind.PARAMETER) {
                 names.clear();

@@ -15,4 +15,5 @@ public record PolicyVersion(
         boolean consentRequired,
         String termsVersion,
         int maxConcurrentGrants,
-        long byteQuotaPerGrant) {}
+        long byteQuotaPerGrant,
+        ExportTerms exports) {}

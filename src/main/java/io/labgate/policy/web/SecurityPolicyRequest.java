@@ -3,6 +3,8 @@ package io.labgate.policy.web;
 import io.labgate.policy.PolicyTerms;
 import io.labgate.policy.api.AccessMode;
 import io.labgate.policy.api.ClientNetworks;
+import io.labgate.policy.api.ExportTerms;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -64,8 +66,16 @@ public record SecurityPolicyRequest(
         @Min(1)
         @Max(SecurityPolicyRequest.MAX_BYTE_QUOTA)
         @Schema(example = "1099511627776", description = "Bytes one grant may read, 1 to 2^50")
-        Long byteQuotaPerGrant)
+        Long byteQuotaPerGrant,
+
+        @Valid @Schema(description = "What may leave the lab and what is asked when use ends; defaults if left out")
+        ExportTermsRequest exports)
         implements PolicyTerms {
+
+    @Override
+    public ExportTerms exportTerms() {
+        return ExportTermsRequest.orDefaults(exports);
+    }
 
     static final String CODE = "^[a-z][a-z0-9-]{2,63}$";
 

@@ -2,6 +2,7 @@ package io.labgate.policy.web;
 
 import io.labgate.policy.SecurityPolicy;
 import io.labgate.policy.api.AccessMode;
+import io.labgate.policy.api.ExportTerms;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ public record SecurityPolicyResponse(
         String termsVersion,
         int maxConcurrentGrants,
         long byteQuotaPerGrant,
+        ExportTerms exports,
         Instant createdAt,
         String createdBy,
         Instant lockedAt,
@@ -41,6 +43,7 @@ public record SecurityPolicyResponse(
                 p.termsVersion,
                 p.maxConcurrentGrants,
                 p.byteQuotaPerGrant,
+                p.exportTerms(),
                 p.createdAt,
                 p.createdBy,
                 p.lockedAt,
