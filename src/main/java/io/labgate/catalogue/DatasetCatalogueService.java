@@ -370,6 +370,15 @@ public class DatasetCatalogueService implements Catalogue {
                 version.publishedAt != null ? version.publishedAt : version.createdAt);
     }
 
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> providersOf(UUID versionId) {
+        return versions.findByIdOptional(versionId)
+                .flatMap(version -> datasets.findByIdOptional(version.datasetId))
+                .map(dataset -> dataset.providerIds.stream().sorted().toList())
+                .orElse(List.of());
+    }
+
     // --- used by ManifestBuilder, each in a transaction of its own ----------------------------------------
 
     /** Where the objects of a DRAFT version are: bucket name and prefix. */

@@ -9,6 +9,9 @@ public interface StorageBuckets {
     /** A registered bucket by id. */
     Optional<BucketInfo> find(UUID id);
 
+    /** A registered bucket by its name in the store. */
+    Optional<BucketInfo> findByName(String name);
+
     /**
      * A bucket that must exist because a stored row refers to it.
      *

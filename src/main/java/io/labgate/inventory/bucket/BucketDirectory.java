@@ -23,6 +23,11 @@ class BucketDirectory implements StorageBuckets {
     }
 
     @Override
+    public Optional<BucketInfo> findByName(String name) {
+        return buckets.findByName(name).map(b -> new BucketInfo(b.id, b.name, b.purpose));
+    }
+
+    @Override
     public BucketInfo require(UUID id) {
         return find(id).orElseThrow(() -> ApiException.notFound("storage bucket", id));
     }

@@ -206,6 +206,40 @@ public class ObjectStore {
         });
     }
 
+    /** Copies an object within the store (no bytes pass through LabGate); objects up to 5 GiB. */
+    public void copy(String fromBucket, String fromKey, String toBucket, String toKey) {
+        metrics.time("copy", () -> {
+            try {
+                minio.copyObject(io.minio.CopyObjectArgs.builder()
+                        .bucket(toBucket)
+                        .object(toKey)
+                        .source(io.minio.CopySource.builder()
+                                .bucket(fromBucket)
+                                .object(fromKey)
+                                .build())
+                        .build());
+            } catch (Exception e) {
+                throw failure("copy object " + fromKey, e);
+            }
+            return null;
+        });
+    }
+
+    /** Removes an object; removing one that is not there is no failure (S3 semantics). */
+    public void remove(String bucket, String key) {
+        metrics.time("remove", () -> {
+            try {
+                minio.removeObject(io.minio.RemoveObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(key)
+                        .build());
+            } catch (Exception e) {
+                throw failure("remove object " + key, e);
+            }
+            return null;
+        });
+    }
+
     /** True when the store answers at all; used by the readiness check. */
     public boolean reachable() {
         return metrics.probe("list_buckets", () -> {

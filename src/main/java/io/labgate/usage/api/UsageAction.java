@@ -32,5 +32,18 @@ public enum UsageAction {
     /** A grant was created, suspended, resumed, revoked or expired. */
     GRANT_CHANGED,
     /** An access key of a grant was issued or revoked. */
-    ACCESS_KEY_CHANGED
+    ACCESS_KEY_CHANGED,
+    /**
+     * An AI company asked to export artifacts (or asked again after changes were requested): bytes copied in, the
+     * automatic checks' outcome (REFUSED with the refusing finding's kind as reason).
+     */
+    EXPORT_REQUESTED,
+    /** A reviewer approved, refused or asked for changes (reason: the verdict). */
+    EXPORT_REVIEWED,
+    /** An export was approved and released for its window (bytes: its size). */
+    EXPORT_RELEASED,
+    /** An artifact of an export was downloaded (bytes: its size, counted before the first byte). */
+    EXPORT_DOWNLOADED,
+    /** A released export's window ended: the originals left the sandbox, the copies stay in the archive. */
+    EXPORT_ARCHIVED
 }
