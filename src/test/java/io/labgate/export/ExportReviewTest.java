@@ -265,6 +265,65 @@ class ExportReviewTest {
                 .body("code", equalTo("NOTHING_TO_EXPORT"));
     }
 
+    @Test
+    void theReportCountsWhatWasAskedApprovedAndRefusedByReason() throws Exception {
+        Map<String, Long> before = reportOfAlpha();
+
+        String refused = prefix();
+        put(refused + "weights.bin", datasetObject);
+        submit(refused).then().statusCode(201).body("refusal", equalTo("DATASET_OBJECT"));
+
+        String vetoed = prefix();
+        put(vetoed + "summary.md", "summary".getBytes(StandardCharsets.UTF_8));
+        String vetoedId = submit(vetoed).then().statusCode(201).extract().path("id");
+        review(Tokens.CAROL, vetoedId, "REFUSE").then().statusCode(200);
+
+        String released = prefix();
+        byte[] model = TestStore.bytes(7, 1536);
+        put(released + "model.safetensors", model);
+        String releasedId = submit(released).then().statusCode(201).extract().path("id");
+        review(Tokens.OPERATOR, releasedId, "APPROVE").then().statusCode(200);
+        review(Tokens.CAROL, releasedId, "APPROVE").then().statusCode(200).body("status", equalTo("APPROVED"));
+
+        Map<String, Long> after = reportOfAlpha();
+        assertThat(after.get("exportsRequested") - before.get("exportsRequested"))
+                .isEqualTo(3);
+        assertThat(after.get("exportsApproved") - before.get("exportsApproved")).isEqualTo(1);
+        assertThat(after.get("exportsRefused") - before.get("exportsRefused")).isEqualTo(2);
+        assertThat(after.get("refusedDatasetObject") - before.get("refusedDatasetObject"))
+                .isEqualTo(1);
+        assertThat(after.get("vetoedByProvider") - before.get("vetoedByProvider"))
+                .isEqualTo(1);
+        assertThat(after.get("bytesReleased") - before.get("bytesReleased")).isEqualTo(model.length);
+    }
+
+    /** Alpha's row of today's exports section, grouped by organization (every count 0 when it has none yet). */
+    private static Map<String, Long> reportOfAlpha() {
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).toString();
+        io.restassured.path.json.JsonPath table = as(Tokens.OPERATOR)
+                .queryParam("from", today)
+                .queryParam("to", today)
+                .queryParam("groupBy", "ORGANIZATION")
+                .get("/api/v1/reports/exports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> row = table.getMap("section.rows.find { it.group == '" + DemoOrganizations.ALPHA + "' }");
+        Map<String, Long> counts = new HashMap<>();
+        for (String key : List.of(
+                "exportsRequested",
+                "exportsApproved",
+                "exportsRefused",
+                "refusedDatasetObject",
+                "vetoedByProvider",
+                "bytesReleased")) {
+            counts.put(key, row == null ? 0L : ((Number) row.get(key)).longValue());
+        }
+        return counts;
+    }
+
     // --- fixtures -------------------------------------------------------------------------------------------
 
     private Response submit(String prefix) {
