@@ -81,8 +81,11 @@ class RuntimeRoleTest {
                 boolean readAppend = rs.getBoolean(3) && rs.getBoolean(4);
                 boolean change = rs.getBoolean(5) && rs.getBoolean(6);
                 boolean never = !rs.getBoolean(7) && !rs.getBoolean(8);
-                boolean appendOnly = table.equals("usage_event") || table.equals("usage_checkpoint");
-                // the log and its checkpoints: read and append only; every other table: read and write
+                boolean appendOnly = table.equals("usage_event")
+                        || table.equals("usage_checkpoint")
+                        || table.equals("export_review");
+                // the log, its checkpoints and the export reviews' record: read and append only; every other table:
+                // read and write
                 boolean ok = never && readAppend && (appendOnly ? !rs.getBoolean(5) && !rs.getBoolean(6) : change);
                 if (!ok) {
                     wrong.add(table);
