@@ -32,5 +32,11 @@ public enum UsageAction {
     /** A grant was created, suspended, resumed, revoked or expired. */
     GRANT_CHANGED,
     /** An access key of a grant was issued or revoked. */
-    ACCESS_KEY_CHANGED
+    ACCESS_KEY_CHANGED,
+    /**
+     * A destruction attestation became due, was submitted, accepted or rejected, or its company was reminded of it
+     * (reason {@code DUE}, {@code SUBMITTED}, {@code ACCEPTED}, {@code REJECTED}, {@code REMINDED_BEFORE},
+     * {@code REMINDED_OVERDUE}); the event names the grant that ended.
+     */
+    ATTESTATION_CHANGED
 }
