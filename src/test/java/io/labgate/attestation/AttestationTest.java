@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.labgate.notify.WebhookReceiver;
+import io.labgate.report.ReportTables;
 import io.labgate.testing.AccessRequestBodies;
 import io.labgate.testing.ApprovedGrants;
 import io.labgate.testing.ApprovedGrants.Approved;
@@ -310,6 +311,53 @@ class AttestationTest {
                 as(Tokens.OPERATOR).delete("/api/v1/webhooks/" + subscription);
             }
         }
+    }
+
+    // --- the report ---------------------------------------------------------------------------------------
+
+    @Test
+    void shouldCountAttestationsDueInThePeriodByWhereTheyStand() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Approved grant = grantWithAttestationDays(14);
+            revoke(grant.grantId());
+            dueJob.run();
+            ids.add(attestationOf(grant.grantId(), Tokens.OPERATOR).getString("id"));
+        }
+        String onTime = ids.get(0);
+        String late = ids.get(1);
+        String overdue = ids.get(2);
+        submit(Tokens.ALICE, onTime, submission()).then().statusCode(200);
+        submit(Tokens.ALICE, late, submission()).then().statusCode(200);
+        decide(late, false, "copies missing").then().statusCode(200);
+        submit(Tokens.ALICE, late, submission()).then().statusCode(200);
+        decide(late, true, null).then().statusCode(200);
+        // due in February 2019 (a period no other test uses); the first was attested before its due time
+        for (String id : ids) {
+            update("UPDATE destruction_attestation SET grant_ended_at = '2019-02-01T00:00:00Z', "
+                    + "due_at = '2019-02-15T00:00:00Z' WHERE id = '" + id + "'");
+        }
+        update("UPDATE destruction_attestation SET submitted_at = '2019-02-10T00:00:00Z' WHERE id = '" + onTime + "'");
+
+        Map<String, Object> period = Map.of("from", "2019-02-01", "to", "2019-02-28", "groupBy", "ORGANIZATION");
+        for (ReportTables.Table table : ReportTables.all("attestations", period)) {
+            Map<String, Object> alpha = table.row("group", DemoOrganizations.ALPHA.toString());
+            assertThat(table.number(alpha, "attestationsDue"))
+                    .as(table.format())
+                    .isEqualByComparingTo("3");
+            assertThat(table.number(alpha, "attestedOnTime")).as(table.format()).isEqualByComparingTo("1");
+            assertThat(table.number(alpha, "attestedLate")).as(table.format()).isEqualByComparingTo("1");
+            assertThat(table.number(alpha, "attestationsOverdue"))
+                    .as(table.format())
+                    .isEqualByComparingTo("1");
+            assertThat(table.number(alpha, "attestationsAccepted"))
+                    .as(table.format())
+                    .isEqualByComparingTo("1");
+            assertThat(table.number(alpha, "attestationRejections"))
+                    .as(table.format())
+                    .isEqualByComparingTo("1");
+        }
+        assertThat(overdue).isNotNull();
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
