@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.labgate.notify.EmailDeliveryJob;
 import io.labgate.notify.WebhookReceiver;
 import io.labgate.report.ReportTables;
 import io.labgate.testing.AccessRequestBodies;
@@ -15,6 +16,7 @@ import io.labgate.testing.ApprovedGrants.Approved;
 import io.labgate.testing.DemoOrganizations;
 import io.labgate.testing.PublishedDatasets;
 import io.labgate.testing.Tokens;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -57,6 +59,12 @@ class AttestationTest {
 
     @Inject
     AttestationReminderJob reminderJob;
+
+    @Inject
+    EmailDeliveryJob mails;
+
+    @Inject
+    MockMailbox mailbox;
 
     @BeforeEach
     void setUp() throws SQLException {
