@@ -109,6 +109,35 @@ class AttestationTest {
         assertThat(usageReasons(grant.grantId())).containsExactly("DUE");
     }
 
+    @Test
+    void shouldOweAnAttestationForAGrantTheClockEndedBeforeTheExpiryJobRecordsIt() throws Exception {
+        Approved grant = ApprovedGrants.grant(
+                PublishedDatasets.policyTerms(),
+                Map.of("d/rows.csv", "id\n1\n".getBytes(StandardCharsets.UTF_8)),
+                List.of("STREAM"),
+                Duration.ofSeconds(6));
+        Instant validUntil = Instant.parse(as(Tokens.OPERATOR)
+                .get("/api/v1/grants/" + grant.grantId())
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .extract()
+                .path("validUntil"));
+        dueJob.run(); // not ended yet: nothing owed
+        as(Tokens.OPERATOR)
+                .get(ATTESTATIONS + "?grantId=" + grant.grantId())
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(0));
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), validUntil).toMillis()) + 200);
+        dueJob.run();
+        JsonPath a = attestationOf(grant.grantId(), Tokens.ALICE);
+        assertThat(a.getString("grantEndedHow")).isEqualTo("EXPIRED");
+        assertThat(Instant.parse(a.getString("grantEndedAt"))).isEqualTo(validUntil);
+        assertThat(Instant.parse(a.getString("dueAt"))).isEqualTo(validUntil.plus(Duration.ofDays(14)));
+    }
+
     // --- the hold on new requests -------------------------------------------------------------------------
 
     @Test
