@@ -15,10 +15,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Gives every ended grant its destruction attestation ({@code labgate.attestation.due-every}), due
- * {@code attestation_days} of the grant's policy version after the end. A grant has ended when it is EXPIRED or
- * REVOKED, or when its period is over even if the expiry job has not recorded it yet (the clock ends a grant). It
- * ended at its first revocation if that came before the end of its period, else at the end of its period, as the
- * report's grant spans say.
+ * {@code attestation_days} of the grant's policy version after the end. Only ends that are recorded count: EXPIRED
+ * (the expiry job records the clock's end within {@code labgate.access.expiry-every}) or REVOKED, both final. A
+ * grant whose period is over but that is still ACTIVE can yet be extended by an operator, so it owes nothing until
+ * the expiry job has run. It ended at its first revocation if that came before the end of its period, else at the
+ * end of its period, as the report's grant spans say.
  *
  * <p>One statement finds grants without an attestation and inserts theirs with {@code ON CONFLICT (grant_id) DO
  * NOTHING}: replicas running at once race only on the unique key, and only the replica whose row was inserted
@@ -69,7 +70,7 @@ public class AttestationDueJob {
                     JOIN security_policy p ON p.id = g.policy_id
                     LEFT JOIN LATERAL (SELECT min(c.at) AS at FROM grant_change c
                                        WHERE c.grant_id = g.id AND c.action = 'REVOKED') rv ON true
-                    WHERE (g.status IN ('EXPIRED', 'REVOKED') OR g.valid_until <= ?1)
+                    WHERE g.status IN ('EXPIRED', 'REVOKED')
                       AND NOT EXISTS (SELECT 1 FROM destruction_attestation a WHERE a.grant_id = g.id)
                     ORDER BY g.valid_until, g.id
                     LIMIT ?2
