@@ -38,6 +38,8 @@ public class EmailMessages {
         String until = text(p, "validUntil", "?");
         String request = link("/api/v1/access-requests/", p, "requestId");
         String grant = link("/api/v1/grants/", p, "grantId");
+        String attestation = link("/api/v1/attestations/", p, "attestationId");
+        String dueAt = text(p, "dueAt", "?");
         String subject;
         String ko;
         String en;
@@ -73,6 +75,21 @@ public class EmailMessages {
                 ko = "데이터셋 " + dataset + "에 대한 " + org + "의 접근 권한이 철회되었습니다. 더 이상 데이터에 " + "접근할 수 없습니다.\n권한: " + grant;
                 en = org + "'s access to the dataset " + dataset + " was revoked; the data can no longer be "
                         + "read.\nGrant: " + grant;
+            }
+            case ATTESTATION_DUE_SOON -> {
+                subject = "데이터 파기 확인서 제출 기한 임박 / Destruction attestation due soon";
+                ko = "데이터셋 " + dataset + "에 대한 " + org + "의 접근 권한이 종료되었습니다. 보유한 사본을 모두 파기하고 " + dueAt
+                        + " (UTC)까지 파기 확인서를 제출해 주세요.\n확인서: " + attestation;
+                en = org + "'s access to the dataset " + dataset + " has ended. Destroy every copy and submit the "
+                        + "destruction attestation by " + dueAt + " (UTC).\nAttestation: " + attestation;
+            }
+            case ATTESTATION_OVERDUE -> {
+                subject = "데이터 파기 확인서 제출 기한 경과 / Destruction attestation overdue";
+                ko = "데이터셋 " + dataset + "에 대한 " + org + "의 파기 확인서 제출 기한(" + dueAt + " UTC)이 지났습니다. "
+                        + "확인서를 제출할 때까지 새 접근 신청은 거절됩니다.\n확인서: " + attestation;
+                en = "The destruction attestation of " + org + " for the dataset " + dataset + " was due at " + dueAt
+                        + " (UTC). New access requests are refused until it is submitted.\nAttestation: "
+                        + attestation;
             }
             default -> throw new IllegalStateException("no mail for " + eventType);
         }

@@ -26,6 +26,8 @@ import java.util.UUID;
  * <tr><td>REQUEST_DECIDED</td><td>the AI company</td></tr>
  * <tr><td>GRANT_EXPIRING</td><td>the AI company</td></tr>
  * <tr><td>GRANT_REVOKED</td><td>the AI company and every provider of the grant's dataset</td></tr>
+ * <tr><td>ATTESTATION_DUE_SOON</td><td>the AI company</td></tr>
+ * <tr><td>ATTESTATION_OVERDUE</td><td>the AI company and the operators</td></tr>
  * </table>
  *
  * <p>An address is written once per event even when several parties share it (compared case-insensitively).
@@ -55,6 +57,8 @@ public class EmailRecipients {
         rules.put(NotificationEventType.REQUEST_DECIDED, EnumSet.of(Party.AI_COMPANY));
         rules.put(NotificationEventType.GRANT_EXPIRING, EnumSet.of(Party.AI_COMPANY));
         rules.put(NotificationEventType.GRANT_REVOKED, EnumSet.of(Party.AI_COMPANY, Party.PROVIDERS));
+        rules.put(NotificationEventType.ATTESTATION_DUE_SOON, EnumSet.of(Party.AI_COMPANY));
+        rules.put(NotificationEventType.ATTESTATION_OVERDUE, EnumSet.of(Party.AI_COMPANY, Party.OPERATORS));
         RULES = java.util.Collections.unmodifiableMap(rules);
     }
 

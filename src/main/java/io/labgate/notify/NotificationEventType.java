@@ -11,5 +11,12 @@ public enum NotificationEventType {
     /** A grant ends within {@code labgate.notify.expiring-within}; sent once per end of grant. */
     GRANT_EXPIRING,
     /** A grant was revoked. */
-    GRANT_REVOKED
+    GRANT_REVOKED,
+    /**
+     * A destruction attestation owed for an ended grant is due within {@code labgate.attestation.remind-before};
+     * sent once per attestation.
+     */
+    ATTESTATION_DUE_SOON,
+    /** A destruction attestation is past its due time and not attested; sent once per attestation. */
+    ATTESTATION_OVERDUE
 }

@@ -68,6 +68,7 @@ class ArchitectureTest {
         assertThat(features)
                 .containsExactlyInAnyOrder(
                         "access",
+                        "attestation",
                         "booking",
                         "catalogue",
                         "delivery",

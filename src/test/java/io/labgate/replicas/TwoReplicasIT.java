@@ -121,6 +121,10 @@ class TwoReplicasIT {
         config.put("labgate.notify.deliver-every", "1s");
         config.put("labgate.notify.claim-lease", "10s");
         config.put("labgate.notify.expiring-every", "off");
+        // the ending-soon grants owe a destruction attestation, due in 14 days: reminded BEFORE at once
+        config.put("labgate.attestation.due-every", "1s");
+        config.put("labgate.attestation.reminder-every", "1s");
+        config.put("labgate.attestation.remind-before", "P30D");
         config.put("labgate.inventory.reconcile-every", "off");
         config.put("labgate.metrics.refresh-every", "off");
         config.put("labgate.delivery.requests-per-second", Double.toString(RATE));
@@ -409,6 +413,47 @@ class TwoReplicasIT {
         Thread.sleep(2500);
         for (String grantId : endingSoon) {
             assertExpiredOnce(grantId);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void endedGrantsOweOneAttestationAndEachReminderIsQueuedOnceWhileBothJobsRun() throws Exception {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> endingSoon.stream()
+                        .allMatch(id -> "1"
+                                .equals(count(
+                                        "SELECT count(*) FROM attestation_reminder r "
+                                                + "JOIN destruction_attestation a ON a.id = r.attestation_id WHERE a.grant_id = ?",
+                                        id))));
+        // both jobs of both instances run every second: a few more ticks of each
+        Thread.sleep(2500);
+        for (String grantId : endingSoon) {
+            assertThat(single("SELECT count(*) FROM destruction_attestation WHERE grant_id = ?", grantId))
+                    .as("attestations of %s", grantId)
+                    .isEqualTo("1");
+            assertThat(single(
+                            "SELECT string_agg(r.step, ',') FROM attestation_reminder r "
+                                    + "JOIN destruction_attestation a ON a.id = r.attestation_id WHERE a.grant_id = ?",
+                            grantId))
+                    .as("reminder steps of %s", grantId)
+                    .isEqualTo("BEFORE");
+            assertThat(single(
+                            "SELECT string_agg(reason, ',' ORDER BY seq) FROM usage_event "
+                                    + "WHERE grant_id = ? AND action = 'ATTESTATION_CHANGED'",
+                            grantId))
+                    .as("ATTESTATION_CHANGED events of %s", grantId)
+                    .isEqualTo("DUE,REMINDED_BEFORE");
+        }
+        assertChainIntact();
+    }
+
+    static String count(String sql, String id) {
+        try {
+            return single(sql, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.labgate.access.request;
 
 import io.labgate.access.api.ConsentNeeded;
+import io.labgate.access.api.SubmissionHold;
 import io.labgate.access.api.WorkflowChange;
 import io.labgate.access.consent.Consent;
 import io.labgate.access.consent.ConsentDecision;
@@ -32,6 +33,7 @@ import io.labgate.policy.api.SecurityPolicies;
 import io.labgate.usage.api.UsageAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -95,6 +97,10 @@ public class AccessRequestService {
     @Inject
     Event<ConsentNeeded> consentNeeded;
 
+    /** What other features may hold an organization's submissions back by (an overdue attestation, ...). */
+    @Inject
+    Instance<SubmissionHold> holds;
+
     @Inject
     Caller caller;
 
@@ -130,12 +136,15 @@ public class AccessRequestService {
     /**
      * Checks the request against every dataset's policy and use conditions and answers 422 with every failing
      * reason at once; then SUBMITTED → AWAITING_CONSENT (a policy wants consent) or UNDER_REVIEW. A provider
-     * whose exclusion list names the AI company refuses at once, and the request is REJECTED.
+     * whose exclusion list names the AI company refuses at once, and the request is REJECTED. Before any of it, a
+     * {@link SubmissionHold} of another feature may refuse the organization with its own problem (an overdue
+     * destruction attestation: 409 ATTESTATION_OVERDUE).
      */
     public AccessRequestResponse submit(SubmitAccessRequest body) {
         UUID organizationId = caller.organizationId()
                 .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "your token names no organization"));
         organizations.requireActive(organizationId, OrganizationKind.AI_COMPANY);
+        holds.forEach(hold -> hold.check(organizationId));
         Instant now = now();
         Instant from = body.periodFrom().truncatedTo(ChronoUnit.MICROS);
         Instant until = body.periodUntil().truncatedTo(ChronoUnit.MICROS);

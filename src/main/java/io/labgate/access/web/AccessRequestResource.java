@@ -63,6 +63,10 @@ public class AccessRequestResource {
     @APIResponse(
             responseCode = "422",
             description = "Refused by a policy or use condition, or Idempotency-Key " + "reused with another body")
+    @APIResponse(
+            responseCode = "409",
+            description = "Held back: the company owes an overdue destruction attestation (code "
+                    + "ATTESTATION_OVERDUE, the detail names it and its grant)")
     @APIResponseSchema(value = AccessRequestResponse.class, responseCode = "201", responseDescription = "Created")
     @Extension(name = "x-etag", value = "true")
     public Response submit(

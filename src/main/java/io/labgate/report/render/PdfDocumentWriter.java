@@ -79,6 +79,11 @@ final class PdfDocumentWriter {
         return y - MARGIN;
     }
 
+    /** Puts the cursor at {@code y} on the same page (back to the top of a column). */
+    void moveTo(float newY) {
+        y = newY;
+    }
+
     void down(float height) {
         y -= height;
     }

@@ -43,10 +43,11 @@ public final class PdfRenderer {
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final float CHART_HEIGHT = 210f;
-    /** The summary's type: its fifty-odd figures fit one page. */
-    private static final float SUMMARY_SIZE = 8f;
+    /** The summary's type, in two columns: its sixty-odd figures fit one page. */
+    private static final float SUMMARY_SIZE = 8.5f;
 
-    private static final float SUMMARY_LEADING = 9.8f;
+    private static final float SUMMARY_LEADING = 11.4f;
+    private static final float SUMMARY_GUTTER = 18f;
 
     private PdfRenderer() {}
 
@@ -132,7 +133,10 @@ public final class PdfRenderer {
         }
     }
 
-    /** The summary figures, by section, one figure a line: its title, and its value in a human unit. */
+    /**
+     * The summary figures, by section, one figure a line: its title, and its value in a human unit. Two columns, a
+     * section never split: the left one is filled first, then the right one, so that every figure fits one page.
+     */
     private static void summary(PdfDocumentWriter w, Report report, ReportLabels labels) throws IOException {
         PdfFonts f = w.fonts();
         w.newPage(false);
@@ -140,33 +144,68 @@ public final class PdfRenderer {
         w.paragraph(labels.text("summaryNote"), f.regular, 8, PdfDocumentWriter.MUTED);
         w.down(6);
         ReportUnits units = labels.units();
-        String section = null;
-        float right = w.left() + w.width();
-        for (ReportFigure figure : report.summary()) {
-            if (!figure.section().equals(section)) {
-                section = figure.section();
-                w.need(28);
-                w.down(4);
-                w.paragraph(sectionTitle(report, section, labels), f.bold, 9f, PdfDocumentWriter.ACCENT);
+        float top = w.y();
+        float column = (w.width() - SUMMARY_GUTTER) / 2;
+        float x = w.left();
+        for (List<ReportFigure> section : bySection(report.summary())) {
+            List<String> heading = w.wrap(sectionTitle(report, section.get(0).section(), labels), f.bold, 9f, column);
+            List<SummaryLine> lines = new ArrayList<>();
+            float height = 4 + heading.size() * 9f * 1.35f;
+            for (ReportFigure figure : section) {
+                String value = units.format(figure.key(), figure.value());
+                float valueWidth = w.textWidth(value, f.bold, SUMMARY_SIZE);
+                List<String> title = w.wrap(
+                        labels.figure(figure.section(), figure.key(), figure.title()),
+                        f.regular,
+                        SUMMARY_SIZE,
+                        column - valueWidth - 16);
+                lines.add(new SummaryLine(value, valueWidth, title));
+                height += title.size() * SUMMARY_LEADING + 1.5f;
             }
-            String value = units.format(figure.key(), figure.value());
-            float valueWidth = w.textWidth(value, f.bold, SUMMARY_SIZE);
-            List<String> title = w.wrap(
-                    labels.figure(figure.section(), figure.key(), figure.title()),
-                    f.regular,
-                    SUMMARY_SIZE,
-                    w.width() - valueWidth - 20);
-            float height = title.size() * SUMMARY_LEADING + 1.5f;
-            w.need(height);
-            float baseline = w.y() - SUMMARY_SIZE;
-            w.text(value, f.bold, SUMMARY_SIZE, right - valueWidth, baseline, PdfDocumentWriter.TEXT);
-            for (String line : title) {
-                w.text(line, f.regular, SUMMARY_SIZE, w.left() + 8, baseline, PdfDocumentWriter.TEXT);
-                baseline -= SUMMARY_LEADING;
+            if (w.room() < height) {
+                if (x == w.left()) {
+                    x = w.left() + column + SUMMARY_GUTTER;
+                } else {
+                    w.newPage(false);
+                    top = w.y();
+                    x = w.left();
+                }
+                w.moveTo(top);
             }
-            w.down(height);
-            w.line(w.left() + 8, w.y() + 1, right, w.y() + 1, RULE, 0.3f);
+            w.down(4);
+            for (String line : heading) {
+                w.text(line, f.bold, 9f, x, w.y() - 9f, PdfDocumentWriter.ACCENT);
+                w.down(9f * 1.35f);
+            }
+            float right = x + column;
+            for (SummaryLine line : lines) {
+                float lineHeight = line.title().size() * SUMMARY_LEADING + 1.5f;
+                float baseline = w.y() - SUMMARY_SIZE;
+                w.text(line.value(), f.bold, SUMMARY_SIZE, right - line.valueWidth(), baseline, PdfDocumentWriter.TEXT);
+                for (String titleLine : line.title()) {
+                    w.text(titleLine, f.regular, SUMMARY_SIZE, x + 8, baseline, PdfDocumentWriter.TEXT);
+                    baseline -= SUMMARY_LEADING;
+                }
+                w.down(lineHeight);
+                w.line(x + 8, w.y() + 1, right, w.y() + 1, RULE, 0.3f);
+            }
         }
+    }
+
+    /** One summary figure as set: its value, the value's width, the title's lines. */
+    private record SummaryLine(String value, float valueWidth, List<String> title) {}
+
+    /** The figures in runs of one section each, in the report's order. */
+    private static List<List<ReportFigure>> bySection(List<ReportFigure> figures) {
+        List<List<ReportFigure>> sections = new ArrayList<>();
+        for (ReportFigure figure : figures) {
+            if (sections.isEmpty()
+                    || !sections.get(sections.size() - 1).get(0).section().equals(figure.section())) {
+                sections.add(new ArrayList<>());
+            }
+            sections.get(sections.size() - 1).add(figure);
+        }
+        return sections;
     }
 
     private static String sectionTitle(Report report, String id, ReportLabels labels) {

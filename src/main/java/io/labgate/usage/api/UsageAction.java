@@ -45,5 +45,11 @@ public enum UsageAction {
     /** An artifact of an export was downloaded (bytes: its size, counted before the first byte). */
     EXPORT_DOWNLOADED,
     /** A released export's window ended: the originals left the sandbox, the copies stay in the archive. */
-    EXPORT_ARCHIVED
+    EXPORT_ARCHIVED,
+    /**
+     * A destruction attestation became due, was submitted, accepted or rejected, or its company was reminded of it
+     * (reason {@code DUE}, {@code SUBMITTED}, {@code ACCEPTED}, {@code REJECTED}, {@code REMINDED_BEFORE},
+     * {@code REMINDED_OVERDUE}); the event names the grant that ended.
+     */
+    ATTESTATION_CHANGED
 }
