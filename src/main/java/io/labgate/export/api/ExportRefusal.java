@@ -8,8 +8,6 @@ import io.labgate.platform.error.ProblemCode;
 public class ExportRefusal extends ApiException {
 
     public enum Code implements ProblemCode {
-        /** The prefix is not under the company's own part of a SANDBOX bucket. */
-        NOT_OWN_SANDBOX(ErrorCode.UNPROCESSABLE),
         /** Nothing under the prefix. */
         NOTHING_TO_EXPORT(ErrorCode.UNPROCESSABLE),
         /** Only exports in review take verdicts; only those with changes requested can be asked again. */
