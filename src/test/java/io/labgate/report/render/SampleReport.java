@@ -47,6 +47,9 @@ final class SampleReport {
                 figure("grants", "grantsEnded", "Grants ended", 120L),
                 figure("grants", "grantsExpired", "Ended by expiry", 101L),
                 figure("grants", "grantsRevoked", "Ended by revocation", 19L),
+                figure("attestations", "attestationsDue", "Attestations due", 96L),
+                figure("attestations", "attestedOnTime", "Attested on time", 88L),
+                figure("attestations", "attestationsOverdue", "Overdue (not attested, due time passed)", 3L),
                 figure("bookings", "gpuHours", "Booked GPU-hours", new BigDecimal("10395.311148")),
                 figure("bookings", "serverHours", "Booked server-hours", new BigDecimal("2598.827787")),
                 figure("bookings", "bookings", "Bookings overlapping the period", 356L),
@@ -73,6 +76,10 @@ final class SampleReport {
                 figure("transparency", "providersUsed", "Data providers whose data was used", 9L),
                 figure("transparency", "companiesActive", "AI companies that used data", 13L),
                 figure("transparency", "uses", "Provider × AI company × dataset uses", 57L),
+                figure("exports", "exportsRequested", "Exports asked for", 64L),
+                figure("exports", "exportsApproved", "Approved and released", 51L),
+                figure("exports", "exportsRefused", "Refused", 9L),
+                figure("exports", "bytesReleased", "Bytes released", 412_316_860_416L),
                 figure("coverage", "pairs", "Industry × AI technology pairs", 10L),
                 figure("coverage", "pairsCovered", "Pairs with a published dataset", 8L),
                 figure("coverage", "pairsMeetingTarget", "Pairs meeting the programme target", 6L),
@@ -87,6 +94,7 @@ final class SampleReport {
                 new Report.Part(downloads(), null),
                 new Report.Part(refusals(), null),
                 new Report.Part(transparency(), null),
+                new Report.Part(exports(), null),
                 new Report.Part(coverage(), "not grouped: section coverage cannot be grouped by MONTH"),
                 new Report.Part(storage(), null));
         return new Report(query, Instant.parse("2027-01-04T01:30:00Z"), figures, parts);
@@ -250,6 +258,34 @@ final class SampleReport {
         }
         return new ReportTable(
                 "transparency", "Transparency: who used each provider's data", ReportDimension.MONTH, columns, rows);
+    }
+
+    private static ReportTable exports() {
+        List<List<Object>> rows = new ArrayList<>();
+        int m = 0;
+        for (String month : months()) {
+            m++;
+            rows.add(Arrays.asList(
+                    month,
+                    month,
+                    4L + m % 3,
+                    3L + m % 2,
+                    m % 4 == 0 ? 2L : 0L,
+                    m % 4 == 0 ? 1L : 0L,
+                    0L,
+                    0L,
+                    0L,
+                    m % 4 == 0 ? 1L : 0L,
+                    new BigDecimal("30.5").add(BigDecimal.valueOf(m)),
+                    30_000_000_000L + m * 1_000_000_000L));
+        }
+        return new ReportTable(
+                "exports",
+                "Exports: asked for, approved, refused by reason, time to decision, bytes released",
+                ReportDimension.MONTH,
+                columns(
+                        "group:t groupName:t exportsRequested:i exportsApproved:i exportsRefused:i refusedDatasetObject:i refusedTypeOrSize:i refusedNotInspectable:i refusedByReviewer:i vetoedByProvider:i medianHoursToDecision:d bytesReleased:i"),
+                rows);
     }
 
     private static ReportTable coverage() {
