@@ -1,5 +1,7 @@
 package io.labgate.attestation;
 
+import static io.labgate.platform.text.Texts.blankToNull;
+
 import io.labgate.attestation.web.AttestationDecisionRequest;
 import io.labgate.attestation.web.AttestationResponse;
 import io.labgate.attestation.web.SubmitAttestationRequest;
@@ -194,10 +196,6 @@ public class AttestationService {
                 a.organizationId,
                 org -> organizations.find(org).map(OrganizationSummary::name).orElse(null));
         return AttestationResponse.from(a, name, now);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Instant now() {

@@ -1,5 +1,7 @@
 package io.labgate.reference;
 
+import static io.labgate.platform.text.Texts.blankToNull;
+
 import io.labgate.platform.error.ApiException;
 import io.labgate.platform.error.DatabaseConstraints;
 import io.labgate.platform.http.ETags;
@@ -103,10 +105,6 @@ public abstract class ReferenceDataService<E extends ReferenceEntry> {
         entry.name = request.name().strip();
         entry.nameKo = blankToNull(request.nameKo());
         entry.description = blankToNull(request.description());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Instant now() {

@@ -1,5 +1,7 @@
 package io.labgate.access.request;
 
+import static io.labgate.platform.text.Texts.blankToNull;
+
 import io.labgate.access.api.ConsentNeeded;
 import io.labgate.access.api.SubmissionHold;
 import io.labgate.access.api.WorkflowChange;
@@ -611,10 +613,6 @@ public class AccessRequestService {
             return AccessRequestResponse.from(request, ownItems, ownRows, servers, ConsentView::from);
         }
         return AccessRequestResponse.from(request, items, rows, servers, ConsentView::asTheCompanySeesIt);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Instant now() {
