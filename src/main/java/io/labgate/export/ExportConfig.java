@@ -10,7 +10,10 @@ public interface ExportConfig {
     @WithDefault("labgate-archive")
     String archiveBucket();
 
-    /** How often released exports whose window has ended are archived ("off" to leave it to an operator's call). */
+    /**
+     * How often released exports whose window has ended are archived ("off" to leave it to an operator's call). Read
+     * by {@link ExportArchiveJob}'s schedule expression; declared here so that the mapping knows the property.
+     */
     @WithDefault("15m")
     String archiveEvery();
 }

@@ -94,8 +94,8 @@ public class ExportRequest extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** The key of an artifact's copy in the archive bucket. */
-    String archiveKey(String name) {
-        return "exports/" + id + "/r" + round + "/" + name;
+    /** The key of an artifact's copy in the archive bucket, in a round's own folder. */
+    String archiveKey(int inRound, String name) {
+        return "exports/" + id + "/r" + inRound + "/" + name;
     }
 }

@@ -124,7 +124,7 @@ public class ExportService {
         export.round = 1;
         export.approvalsNeeded = strictest.approvals();
         export.releaseHours = strictest.releaseHours();
-        SandboxIntake.Taken taken = intake.take(export, StrictestTerms.rules(strictest));
+        SandboxIntake.Taken taken = intake.take(export, export.round, StrictestTerms.rules(strictest));
         return view(records.create(export, taken, now()));
     }
 
@@ -142,8 +142,7 @@ public class ExportService {
                 .toList();
         ExportTerms strictest = StrictestTerms.of(terms);
         int round = export.round + 1;
-        export.round = round; // the copies of the new round go under r<round>/
-        SandboxIntake.Taken taken = intake.take(export, StrictestTerms.rules(strictest));
+        SandboxIntake.Taken taken = intake.take(export, round, StrictestTerms.rules(strictest));
         return view(records.resubmit(id, round, taken, now()));
     }
 

@@ -55,7 +55,8 @@ class SandboxIntake {
     @Inject
     DatasetRows rows;
 
-    Taken take(ExportRequest export, ExportRules rules) {
+    /** Takes in round {@code round} of the export: its copies go under that round's folder of the archive. */
+    Taken take(ExportRequest export, int round, ExportRules rules) {
         List<ObjectSummary> objects = store.list(export.sandboxBucket, export.sandboxPrefix, rules.maxFiles() + 1);
         if (objects.isEmpty()) {
             throw new ExportRefusal(
@@ -80,7 +81,7 @@ class SandboxIntake {
         List<Finding> findings = new ArrayList<>();
         for (ObjectSummary object : objects) {
             String name = name(export, object);
-            String archiveKey = export.archiveKey(name);
+            String archiveKey = export.archiveKey(round, name);
             store.copy(export.sandboxBucket, object.key(), export.archiveBucket, archiveKey);
             try (InputStream in = store.open(export.archiveBucket, archiveKey)) {
                 ArtifactInspector.Inspection inspection = inspector.inspect(name, in);
